@@ -1,0 +1,5 @@
+//! Browser services: the only code that touches storage, files, the document and workers.
+//!
+//! Each service turns browser failures into values the page can show; none panics.
+
+pub mod locale;

@@ -1,0 +1,1 @@
+//! Charts: pure plotters functions rendered to SVG (being written).

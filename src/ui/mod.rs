@@ -1,0 +1,9 @@
+//! The Yew page: state and its reducers, view-model formatting, components and charts.
+//!
+//! Components stay thin: they read a view model and dispatch verb-named actions; every number is
+//! formatted in `view_model`, every string comes from `crate::i18n`.
+
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod state;

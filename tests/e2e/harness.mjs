@@ -1,0 +1,90 @@
+// Shared end-to-end harness: a static server for dist/ on 127.0.0.1 and Debian's Chromium driven by
+// playwright-core. Every test page records console errors and warnings so tests can assert there are none.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+};
+
+// Serves `dir` under `base` (e.g. '/' or '/sub/path/') so tests can prove the build works from a sub-path.
+export async function startServer({ dir = DIST, base = '/' } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      if (!url.pathname.startsWith(base)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      let rel = decodeURIComponent(url.pathname.slice(base.length));
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const file = normalize(join(dir, rel));
+      if (!file.startsWith(dir)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      await stat(file);
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+// The flags TOOLCHAIN.md verified for root in a closed network; never a downloaded browser.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+// A new page in a fresh context that records console errors/warnings and uncaught page errors.
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light', locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  await page.goto(url);
+  await page.waitForSelector('.app', { timeout: 20000 });
+  return { context, page, problems };
+}

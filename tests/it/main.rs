@@ -1,0 +1,3 @@
+//! The one native integration-test binary; each module is one concern.
+
+mod purity;
