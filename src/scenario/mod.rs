@@ -1,0 +1,1 @@
+//! The scenario file format: versioned JSON, the crate's one serialization boundary.
