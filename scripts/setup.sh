@@ -48,10 +48,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "$what" != serve ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    step "Debian chromium and chromium-driver"
+  # Chromium for the browser tests, and a small Chinese font so Chinese text renders in screenshots
+  # and printed PDFs instead of empty boxes.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+    step "Debian chromium, chromium-driver and fonts-wqy-microhei"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-wqy-microhei
   fi
 fi
 

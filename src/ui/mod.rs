@@ -6,4 +6,5 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod format;
 pub mod state;
