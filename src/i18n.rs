@@ -94,7 +94,11 @@ mod tests {
             assert!(!en.trim().is_empty(), "{key:?} has no English text");
             assert!(!zh.trim().is_empty(), "{key:?} has no Chinese text");
             let placeholders = |s: &str| s.matches('{').count();
-            assert_eq!(placeholders(en), placeholders(zh), "{key:?} placeholders differ");
+            assert_eq!(
+                placeholders(en),
+                placeholders(zh),
+                "{key:?} placeholders differ"
+            );
         }
     }
 

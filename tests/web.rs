@@ -43,9 +43,20 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn shell_renders_name_regions_and_version() {
     let root = render_app().await;
-    let lang = Lang::from_tag(&web_sys::window().unwrap().navigator().language().unwrap_or_default());
+    let lang = Lang::from_tag(
+        &web_sys::window()
+            .unwrap()
+            .navigator()
+            .language()
+            .unwrap_or_default(),
+    );
     assert_eq!(text_of(&root, "h1"), Text::AppName.get(lang));
-    assert_eq!(root.query_selector_all("main section.region").unwrap().length(), 3);
+    assert_eq!(
+        root.query_selector_all("main section.region")
+            .unwrap()
+            .length(),
+        3
+    );
     assert!(text_of(&root, "footer").contains(env!("CARGO_PKG_VERSION")));
 }
 
@@ -63,7 +74,15 @@ async fn language_switch_changes_the_text_and_document_language() {
     yew::platform::time::sleep(Duration::from_millis(50)).await;
     let after = text_of(&root, ".tagline");
     assert_ne!(before, after);
-    let html_lang = document().document_element().unwrap().get_attribute("lang").unwrap();
-    let expected = if after == Text::Tagline.get(Lang::Zh) { "zh-CN" } else { "en" };
+    let html_lang = document()
+        .document_element()
+        .unwrap()
+        .get_attribute("lang")
+        .unwrap();
+    let expected = if after == Text::Tagline.get(Lang::Zh) {
+        "zh-CN"
+    } else {
+        "en"
+    };
     assert_eq!(html_lang, expected);
 }

@@ -40,7 +40,10 @@ fn an_engine_file_importing_yew_fails_the_check() {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     std::fs::remove_dir_all(&dir).expect("clean up");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("step.rs:2:use yew::prelude::*;"), "{stderr}");
+    assert!(
+        stderr.contains("step.rs:2:use yew::prelude::*;"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -50,7 +53,8 @@ fn clocks_and_io_fail_the_check_too() {
         ("io.rs", "let text = std::fs::read_to_string(\"x\");"),
         ("serde.rs", "use serde::Serialize;"),
     ] {
-        let dir = std::env::temp_dir().join(format!("cadence-purity-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("cadence-purity-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         std::fs::write(dir.join(name), format!("//! Probe.\n{line}\n")).expect("write probe");
         let out = run_check(&dir);
