@@ -2,4 +2,5 @@
 //!
 //! Each service turns browser failures into values the page can show; none panics.
 
+pub mod clock;
 pub mod locale;

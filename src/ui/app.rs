@@ -3,16 +3,17 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::services::locale;
+use crate::services::{clock, locale};
 use crate::ui::components::footer::Footer;
 use crate::ui::components::header::Header;
+use crate::ui::components::inputs::InputsPanel;
+use crate::ui::components::kpi_panel::KpiPanel;
 use crate::ui::state::{Action, Workspace};
+use crate::ui::view_model::kpi_panel;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let workspace = use_reducer(|| Workspace {
-        lang: locale::initial_lang(),
-    });
+    let workspace = use_reducer(|| Workspace::new(locale::initial_lang(), clock::today()));
     let lang = workspace.lang;
 
     {
@@ -27,6 +28,12 @@ pub fn app() -> Html {
             workspace.dispatch(Action::SetLang(lang));
         })
     };
+    let ondispatch = {
+        let workspace = workspace.clone();
+        Callback::from(move |action: Action| workspace.dispatch(action))
+    };
+    let state = (*workspace).clone();
+    let panel = state.result.as_ref().map(|r| kpi_panel(r, lang));
 
     html! {
         <div class="app">
@@ -34,9 +41,17 @@ pub fn app() -> Html {
             <main class="workspace">
                 <section class="region region-inputs" aria-labelledby="region-inputs-title">
                     <h2 id="region-inputs-title">{ Text::RegionInputs.get(lang) }</h2>
+                    <InputsPanel workspace={std::rc::Rc::new(state.clone())} ondispatch={ondispatch.clone()} />
                 </section>
-                <section class="region region-results" aria-labelledby="region-results-title">
+                <section class={classes!("region", "region-results", state.stale.then_some("is-stale"))}
+                    aria-labelledby="region-results-title" aria-live="polite">
                     <h2 id="region-results-title">{ Text::RegionResults.get(lang) }</h2>
+                    if state.stale {
+                        <p class="stale-banner" role="status">{ Text::StaleResults.get(lang) }</p>
+                    }
+                    if let Some(panel) = panel {
+                        <KpiPanel {panel} {lang} />
+                    }
                 </section>
                 <section class="region region-charts" aria-labelledby="region-charts-title">
                     <h2 id="region-charts-title">{ Text::RegionCharts.get(lang) }</h2>

@@ -6,5 +6,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod fields;
 pub mod format;
 pub mod state;
+pub mod view_model;

@@ -2,3 +2,6 @@
 
 pub mod footer;
 pub mod header;
+pub mod inputs;
+pub mod kpi_panel;
+pub mod number_field;

@@ -1,0 +1,400 @@
+//! View models: the engine's results turned into the formatted strings the components show.
+//!
+//! Components render these as they are; every figure on the page is formatted here, once, in the
+//! user's language, and tested natively.
+
+use crate::engine::params::PolicyKind;
+use crate::engine::{Kpi, ParamError, Rule, Tier, WarningCode};
+use crate::i18n::{fill, Lang, Text};
+use crate::ui::fields::{tier_label, Field};
+use crate::ui::format;
+use crate::ui::state::{Computed, InputProblem};
+
+/// One figure of the KPI panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiItem {
+    /// Stable id for tests and the DOM.
+    pub id: &'static str,
+    pub label: String,
+    pub value: String,
+    /// Unit and context, e.g. "h per AM per week · team 53 h".
+    pub detail: String,
+}
+
+/// The KPI panel: closed-form figures, fault metrics, and the warnings in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiPanel {
+    pub items: Vec<KpiItem>,
+    pub unit_economics: Vec<KpiItem>,
+    pub warnings: Vec<String>,
+}
+
+fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang) -> KpiItem {
+    KpiItem {
+        id,
+        label: label.get(lang).to_owned(),
+        value,
+        detail,
+    }
+}
+
+fn opt_number(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(
+        || format::MISSING.to_owned(),
+        |v| format::number(v, decimals),
+    )
+}
+
+/// Builds the KPI panel for a result.
+#[must_use]
+pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
+    let t = |text: Text| text.get(lang);
+    let ams = result.params.team.ams;
+    let run = &result.ev.run;
+    let mut items = Vec::new();
+
+    if let Some(s) = &result.ev.summary {
+        items.push(item(
+            "h-star",
+            Text::KpiHStar,
+            format::number(s.h_star, 2),
+            fill(
+                t(Text::KpiHStarDetail),
+                &[&format::number(s.h_star * ams, 0)],
+            ),
+            lang,
+        ));
+        items.push(item(
+            "a-star",
+            Text::KpiAStar,
+            format::number(s.a_star, 1),
+            fill(
+                t(Text::KpiAStarDetail),
+                &[&format::number(s.a_star_hours, 2)],
+            ),
+            lang,
+        ));
+        items.push(item(
+            "a-max",
+            Text::KpiAMax,
+            opt_number(s.a_max, 1),
+            fill(t(Text::KpiAtHours), &[&opt_number(s.h_max, 1)]),
+            lang,
+        ));
+        items.push(item(
+            "a-be",
+            Text::KpiABreakEven,
+            opt_number(s.a_break_even, 0),
+            fill(t(Text::KpiAtHours), &[&opt_number(s.h_break_even, 1)]),
+            lang,
+        ));
+        items.push(item(
+            "slack",
+            Text::KpiSlack,
+            format::number(s.at_target.slack_hours, 1),
+            fill(
+                t(Text::KpiSlackDetail),
+                &[&format::percent(
+                    s.at_target.hours_total / result.params.team.hours_per_week,
+                    0,
+                )],
+            ),
+            lang,
+        ));
+        items.push(item(
+            "profit-year",
+            Text::KpiYearlyProfit,
+            format::cny(s.at_target.profit_cny * 52.0),
+            fill(
+                t(Text::KpiYearlyProfitDetail),
+                &[&format::cny(s.at_target.profit_cny * 52.0 * ams)],
+            ),
+            lang,
+        ));
+        items.push(item(
+            "loop-gain",
+            Text::KpiLoopGain,
+            format::number(s.loop_gain, 2),
+            fill(
+                t(Text::KpiLoopGainDetail),
+                &[&format::percent(s.referral_share_of_leads, 0)],
+            ),
+            lang,
+        ));
+    }
+
+    let last = run.weeks.last();
+    let end_loans = last.map_or(0.0, |w| w.active_loans.iter().sum::<f64>());
+    items.push(item(
+        "book-end",
+        Text::KpiBookAtEnd,
+        format::number(end_loans, 0),
+        fill(
+            t(Text::KpiBookAtEndDetail),
+            &[
+                &format::number(end_loans / ams, 1),
+                &run.weeks.len().to_string(),
+            ],
+        ),
+        lang,
+    ));
+    let par30 = run.series(Kpi::Par30);
+    let mean_par30 = if par30.is_empty() {
+        0.0
+    } else {
+        par30.iter().sum::<f64>() / par30.len() as f64
+    };
+    items.push(item(
+        "par30",
+        Text::KpiPar30,
+        format::percent(mean_par30, 2),
+        t(Text::KpiPar30Detail).to_owned(),
+        lang,
+    ));
+
+    match &result.ev.fault {
+        Some(f) if f.new_loans.depth > 0.0 => {
+            let m = &f.new_loans;
+            items.push(item(
+                "fault-depth",
+                Text::KpiFaultDepth,
+                format::percent(m.depth, 0),
+                fill(
+                    t(Text::KpiFaultDepthDetail),
+                    &[&m.trough_week
+                        .map_or_else(String::new, |w| (w + 1).to_string())],
+                ),
+                lang,
+            ));
+            items.push(item(
+                "fault-delay",
+                Text::KpiFaultDelay,
+                m.delay_weeks
+                    .map_or_else(|| format::MISSING.to_owned(), |d| d.to_string()),
+                fill(
+                    t(Text::KpiFaultDelayDetail),
+                    &[&m.onset_weeks
+                        .map_or_else(|| format::MISSING.to_owned(), |d| d.to_string())],
+                ),
+                lang,
+            ));
+            items.push(item(
+                "fault-duration",
+                Text::KpiFaultDuration,
+                m.duration_weeks.to_string(),
+                t(Text::KpiFaultDurationDetail).to_owned(),
+                lang,
+            ));
+            items.push(item(
+                "fault-lost",
+                Text::KpiFaultLost,
+                format::number(m.lost, 1),
+                fill(t(Text::KpiPerAm), &[&format::number(m.lost / ams, 2)]),
+                lang,
+            ));
+        }
+        Some(_) => items.push(item(
+            "fault-depth",
+            Text::KpiFaultDepth,
+            format::percent(0.0, 0),
+            t(Text::KpiNoFault).to_owned(),
+            lang,
+        )),
+        None => {}
+    }
+
+    let unit_economics = result
+        .ev
+        .summary
+        .as_ref()
+        .map(|s| {
+            Tier::ALL
+                .into_iter()
+                .map(|tier| {
+                    let u = &s.unit_economics[tier.index()];
+                    KpiItem {
+                        id: match tier {
+                            Tier::Prime => "unit-prime",
+                            Tier::Standard => "unit-standard",
+                            Tier::Marginal => "unit-marginal",
+                        },
+                        label: tier_label(tier).get(lang).to_owned(),
+                        value: format::cny(u.contribution_cny),
+                        detail: fill(
+                            t(Text::KpiUnitDetail),
+                            &[
+                                &format::cny(u.income_cny),
+                                &format::cny(u.expected_loss_cny),
+                                &format::number(u.hours, 1),
+                            ],
+                        ),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let warnings = result
+        .ev
+        .warnings
+        .iter()
+        .map(|w| warning_text(w.code, w.value, &w.message, lang))
+        .collect();
+
+    KpiPanel {
+        items,
+        unit_economics,
+        warnings,
+    }
+}
+
+/// A warning in words: the engine's sentence in English, a translated one in Chinese.
+#[must_use]
+pub fn warning_text(code: WarningCode, value: f64, english: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return english.to_owned();
+    }
+    let key = match code {
+        WarningCode::TargetNeedsMoreHours => Text::WarnTargetNeedsMoreHours,
+        WarningCode::HStarZero => Text::WarnHStarZero,
+        WarningCode::ProfitNegativeAtTarget => Text::WarnProfitNegative,
+        WarningCode::NoBreakEven => Text::WarnNoBreakEven,
+        WarningCode::HighGain => Text::WarnHighGain,
+        WarningCode::NoSteadyState => Text::WarnNoSteadyState,
+        WarningCode::NoSustainableCaseload => Text::WarnNoSustainableCaseload,
+    };
+    fill(key.get(lang), &[&format::number(value, 2)])
+}
+
+/// The message shown under an input for a problem found before the engine saw the value.
+#[must_use]
+pub fn input_problem_text(problem: InputProblem, lang: Lang) -> String {
+    match problem {
+        InputProblem::NotANumber => Text::ErrNotANumber.get(lang).to_owned(),
+        InputProblem::Empty => Text::ErrEmpty.get(lang).to_owned(),
+    }
+}
+
+/// The message shown for an engine error: its own sentence in English, a translated one in Chinese
+/// (with the field's range where the rule is about a range).
+#[must_use]
+pub fn error_text(error: &ParamError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return error.message.clone();
+    }
+    let field = Field::from_path(&error.param);
+    let key = match error.rule {
+        Rule::OutOfRange => {
+            if let Some(f) = field {
+                let r = f.range();
+                return fill(
+                    Text::ErrOutOfRange.get(lang),
+                    &[
+                        &crate::ui::state::plain_number(r.min),
+                        &crate::ui::state::plain_number(r.max),
+                        &error.value.to_string(),
+                    ],
+                );
+            }
+            Text::ErrOutOfRangeGeneric
+        }
+        Rule::NotFinite => Text::ErrNotANumber,
+        Rule::NotInteger => Text::ErrNotInteger,
+        Rule::ExitPairAboveOne => Text::ErrExitPairAboveOne,
+        Rule::ExitPairZero => Text::ErrExitPairZero,
+        Rule::SumNotOne => Text::ErrSumNotOne,
+        Rule::DuplicateTerm => Text::ErrDuplicateTerm,
+        Rule::FloorAboveCap => Text::ErrFloorAboveCap,
+        Rule::MinAboveMax => Text::ErrMinAboveMax,
+        Rule::ShockStartAfterHorizon => Text::ErrShockStart,
+        Rule::ShockTooShort => Text::ErrShockTooShort,
+        Rule::LoopGainTooHigh => Text::ErrLoopGain,
+        Rule::UnreachableTarget => Text::ErrUnreachableTarget,
+        Rule::InitOutsideSteadyRange => Text::ErrInitOutsideRange,
+        _ => Text::ErrInvalid,
+    };
+    fill(key.get(lang), &[&error.value.to_string()])
+}
+
+/// Which policy-specific inputs the basic view shows.
+#[must_use]
+pub fn policy_fields(kind: PolicyKind) -> &'static [Field] {
+    match kind {
+        PolicyKind::Fixed => &[Field::FixedHours],
+        PolicyKind::StopWhenBusy => &[Field::CapHours, Field::FloorHours],
+        PolicyKind::TargetPipeline => &[
+            Field::Coverage,
+            Field::Gain,
+            Field::MinHours,
+            Field::MaxHours,
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Params;
+    use chrono::NaiveDate;
+
+    fn computed(params: &Params) -> Computed {
+        let start = NaiveDate::from_ymd_opt(2027, 1, 4).expect("valid date");
+        Computed::run(params, start).expect("valid scenario")
+    }
+
+    fn value<'a>(panel: &'a KpiPanel, id: &str) -> &'a str {
+        &panel
+            .items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap_or_else(|| panic!("{id} shown"))
+            .value
+    }
+
+    #[test]
+    fn default_panel_shows_the_reference_figures() {
+        let panel = kpi_panel(&computed(&Params::default()), Lang::En);
+        assert_eq!(value(&panel, "h-star"), "8.80");
+        assert_eq!(value(&panel, "a-max"), "134.6");
+        assert_eq!(value(&panel, "a-be"), "84");
+        assert_eq!(value(&panel, "a-star"), "120.0");
+        let unit: Vec<_> = panel
+            .unit_economics
+            .iter()
+            .map(|u| u.value.as_str())
+            .collect();
+        assert_eq!(unit, ["¥2,533", "¥712", "-¥1,886"]);
+        assert!(panel.items.iter().all(|i| i.id != "fault-delay"));
+    }
+
+    #[test]
+    fn team_figures_scale_with_the_team_and_per_am_figures_do_not() {
+        let mut eight = Params::default();
+        eight.team.ams = 8.0;
+        let six = kpi_panel(&computed(&Params::default()), Lang::En);
+        let eight = kpi_panel(&computed(&eight), Lang::En);
+        assert_eq!(value(&six, "h-star"), value(&eight, "h-star"));
+        assert_eq!(value(&six, "book-end"), "720");
+        assert_eq!(value(&eight, "book-end"), "960");
+        let detail = |p: &KpiPanel| p.items[0].detail.clone();
+        assert_ne!(detail(&six), detail(&eight));
+    }
+
+    #[test]
+    fn the_fault_preset_shows_depth_and_delay() {
+        let preset = crate::engine::presets::get("fault").expect("fault preset");
+        let panel = kpi_panel(&computed(&preset.params), Lang::En);
+        assert_eq!(value(&panel, "fault-depth"), "52%");
+        assert_eq!(value(&panel, "fault-delay"), "7");
+    }
+
+    #[test]
+    fn chinese_errors_name_the_range() {
+        let mut p = Params::default();
+        p.team.ams = 0.0;
+        let errors = crate::engine::validate(&p).expect_err("invalid");
+        let text = error_text(&errors[0], Lang::Zh);
+        assert!(text.contains("1") && text.contains("200"), "{text}");
+        assert_eq!(error_text(&errors[0], Lang::En), errors[0].message);
+    }
+}
