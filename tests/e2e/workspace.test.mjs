@@ -1,0 +1,96 @@
+// The planner workspace as a team lead uses it: type the team, read h* and the KPIs, make a mistake,
+// see the message next to the field while the last results stay, fix it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const kpi = (page, id) => page.textContent(`[data-kpi="${id}"] .kpi-value`);
+const kpiDetail = (page, id) => page.textContent(`[data-kpi="${id}"] .kpi-detail`);
+
+async function typeInto(page, selector, text) {
+  await page.fill(selector, '');
+  await page.type(selector, text);
+}
+
+test('the default team shows the reference figures', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  assert.equal(await kpi(page, 'h-star'), '8.80');
+  assert.equal(await kpi(page, 'a-max'), '134.6');
+  assert.equal(await kpi(page, 'a-be'), '84');
+  assert.equal(await kpi(page, 'unit-marginal'), '-¥1,886');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a team of 8 AMs with a 150-loan target: h* and the team figures follow', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const teamHoursBefore = await kpiDetail(page, 'h-star');
+  await typeInto(page, '#in-team-ams', '8');
+  assert.match(await kpiDetail(page, 'h-star'), /team 70 h a week/);
+  assert.notEqual(await kpiDetail(page, 'h-star'), teamHoursBefore);
+  assert.equal(await kpi(page, 'book-end'), '960');
+  await typeInto(page, '#in-team-target_loans_per_am', '150');
+  const hStar = Number(await kpi(page, 'h-star'));
+  assert.ok(hStar > 8.8, `h* for 150 loans is ${hStar}`);
+  assert.equal(await page.locator('.stale-banner').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an invalid value shows its error beside the field and keeps the last results', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await typeInto(page, '#in-team-ams', '7');
+  const before = await kpi(page, 'book-end');
+  assert.equal(before, '840');
+
+  await typeInto(page, '#in-team-ams', '0');
+  const field = page.locator('[data-path="team.ams"]');
+  assert.match(await field.locator('.field-error').textContent(), /must be in \[1, 200\]/);
+  assert.equal(await page.getAttribute('#in-team-ams', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('.stale-banner').count(), 1);
+  assert.equal(await kpi(page, 'book-end'), before, 'the last valid results stay');
+  // Nothing else was reset.
+  assert.equal(await page.inputValue('#in-team-ams'), '0');
+  assert.equal(await page.inputValue('#in-team-target_loans_per_am'), '120');
+
+  await typeInto(page, '#in-team-hours_per_week', 'forty');
+  assert.match(await page.locator('[data-path="team.hours_per_week"] .field-error').textContent(), /Enter a number/);
+  assert.equal(await page.inputValue('#in-team-hours_per_week'), 'forty');
+
+  await typeInto(page, '#in-team-hours_per_week', '40');
+  await typeInto(page, '#in-team-ams', '9');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.equal(await page.locator('.stale-banner').count(), 0);
+  assert.equal(await kpi(page, 'book-end'), '1,080');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('switching to stop-when-busy shows the cap and floor, and all inputs can be revealed', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  assert.equal(await page.locator('#in-policy-cap_hours').count(), 0);
+  await page.selectOption('#in-policy-kind', 'b');
+  assert.equal(await page.locator('#in-policy-cap_hours').count(), 1);
+  assert.equal(await page.locator('#in-policy-floor_hours').count(), 1);
+  assert.equal(await page.locator('#in-activity_hours-form').count(), 0);
+  await page.click('.toggle-advanced');
+  assert.equal(await page.getAttribute('.toggle-advanced', 'aria-expanded'), 'true');
+  assert.equal(await page.locator('#in-activity_hours-form').count(), 1);
+  assert.equal(await page.locator('#in-channels-supply_chain-hour_share').count(), 1);
+  // Each input has a visible label and its unit.
+  const label = await page.textContent('label[for="in-activity_hours-form"]');
+  assert.match(label, /Investigation form/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
