@@ -71,6 +71,27 @@ text_table! {
     LanguageSwitch => "中文", "English";
     LanguageSwitchLabel => "Switch language", "切换语言";
 
+    McTitle => "Monte Carlo: the spread of outcomes", "蒙特卡洛：结果的分布";
+    McIntro => "Expected values show the average path; random runs show how far a real team may land from it.", "期望值给出平均路径；随机模拟显示真实团队可能偏离多远。";
+    McRuns => "Runs", "模拟次数";
+    McSeed => "Seed", "随机种子";
+    McRun => "Run {0} simulations", "运行 {0} 次模拟";
+    McCancel => "Cancel", "取消";
+    McProgress => "{0} of {1} runs", "已完成 {0} / {1} 次";
+    McDone => "{0} runs, seed {1}", "{0} 次模拟，种子 {1}";
+    McCancelledText => "Cancelled after {0} of {1} runs.", "已在 {0} / {1} 次后取消。";
+    McFailedText => "The simulation could not run: {0}", "模拟无法运行：{0}";
+    McOutdated => "These runs belong to earlier inputs: run them again.", "这些模拟对应之前的输入，请重新运行。";
+    McErrRuns => "Enter a whole number from 10 to 10,000.", "请输入 10 至 10,000 之间的整数。";
+    McErrSeed => "Enter a whole number from 0 to 18,446,744,073,709,551,615.", "请输入 0 至 18,446,744,073,709,551,615 之间的整数。";
+    McBookEnd => "Team portfolio at the end, P10 / P50 / P90", "期末团队在贷户数 P10 / P50 / P90";
+    McBookEndDetail => "expected value {0}", "期望值 {0}";
+    McMeanDepth => "Fault depth of the mean path", "平均路径的断档深度";
+    McMeanDepthDetail => "trough {0} weeks after the shock", "冲击后 {0} 周见底";
+    McRunDepth => "Fault depth per run, P10 / P50 / P90", "单次模拟断档深度 P10 / P50 / P90";
+    McRunDepthDetail => "noise floor under a fixed cadence: {0}", "固定节奏下的噪声水平：{0}";
+    McNoNoiseFloor => "3-week moving averages", "3 周移动平均";
+
     AutoPlaceholder => "auto (h*)", "自动（h*）";
     ValidRange => "Valid:", "有效范围：";
     OtherProblems => "Also fix:", "还需修正：";

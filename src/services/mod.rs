@@ -4,3 +4,4 @@
 
 pub mod clock;
 pub mod locale;
+pub mod monte_carlo;

@@ -3,13 +3,15 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::services::monte_carlo::{worker_count, McEvent, McPool};
 use crate::services::{clock, locale};
 use crate::ui::components::footer::Footer;
 use crate::ui::components::header::Header;
 use crate::ui::components::inputs::InputsPanel;
 use crate::ui::components::kpi_panel::KpiPanel;
+use crate::ui::components::mc_panel::McPanel;
 use crate::ui::state::{Action, Workspace};
-use crate::ui::view_model::kpi_panel;
+use crate::ui::view_model::{kpi_panel, mc_summary};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -32,8 +34,59 @@ pub fn app() -> Html {
         let workspace = workspace.clone();
         Callback::from(move |action: Action| workspace.dispatch(action))
     };
+    // The worker pool is spawned on the first run and reused: starting a worker costs ~100 ms.
+    let pool = use_mut_ref(|| None::<McPool>);
+    let onrun = {
+        let workspace = workspace.clone();
+        let pool = pool.clone();
+        Callback::from(move |()| {
+            let Ok((runs, seed)) = workspace.mc.parsed() else {
+                return;
+            };
+            let params = workspace.params.clone();
+            let mut slot = pool.borrow_mut();
+            let pool = slot.get_or_insert_with(|| {
+                let dispatcher = workspace.dispatcher();
+                McPool::spawn(
+                    worker_count(),
+                    std::rc::Rc::new(move |event: McEvent| {
+                        dispatcher.dispatch(match event {
+                            McEvent::Progress { done, total } => Action::McProgress { done, total },
+                            McEvent::Finished(output) => Action::McFinished(output),
+                            McEvent::Failed(message) => Action::McFailed(message),
+                        });
+                    }),
+                )
+            });
+            pool.start(&params, &crate::scenario::to_json(&params), runs, seed);
+        })
+    };
+    let oncancel = {
+        let workspace = workspace.clone();
+        let pool = pool.clone();
+        Callback::from(move |()| {
+            if let Some(pool) = pool.borrow().as_ref() {
+                pool.cancel();
+            }
+            workspace.dispatch(Action::McCancelled);
+        })
+    };
+    let oneditruns = {
+        let workspace = workspace.clone();
+        Callback::from(move |text: String| workspace.dispatch(Action::EditMcRuns(text)))
+    };
+    let oneditseed = {
+        let workspace = workspace.clone();
+        Callback::from(move |text: String| workspace.dispatch(Action::EditMcSeed(text)))
+    };
+
     let state = (*workspace).clone();
     let panel = state.result.as_ref().map(|r| kpi_panel(r, lang));
+    let mc = state
+        .current_mc()
+        .zip(state.result.as_ref())
+        .map(|(output, result)| mc_summary(output, result, lang));
+    let shared = std::rc::Rc::new(state.clone());
 
     html! {
         <div class="app">
@@ -41,7 +94,7 @@ pub fn app() -> Html {
             <main class="workspace">
                 <section class="region region-inputs" aria-labelledby="region-inputs-title">
                     <h2 id="region-inputs-title">{ Text::RegionInputs.get(lang) }</h2>
-                    <InputsPanel workspace={std::rc::Rc::new(state.clone())} ondispatch={ondispatch.clone()} />
+                    <InputsPanel workspace={shared.clone()} ondispatch={ondispatch.clone()} />
                 </section>
                 <section class={classes!("region", "region-results", state.stale.then_some("is-stale"))}
                     aria-labelledby="region-results-title" aria-live="polite">
@@ -52,6 +105,7 @@ pub fn app() -> Html {
                     if let Some(panel) = panel {
                         <KpiPanel {panel} {lang} />
                     }
+                    <McPanel workspace={shared.clone()} summary={mc} {oneditruns} {oneditseed} {onrun} {oncancel} />
                 </section>
                 <section class="region region-charts" aria-labelledby="region-charts-title">
                     <h2 id="region-charts-title">{ Text::RegionCharts.get(lang) }</h2>

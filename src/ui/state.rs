@@ -10,6 +10,7 @@ use std::rc::Rc;
 use chrono::{Datelike, NaiveDate};
 use yew::Reducible;
 
+use crate::engine::montecarlo::McOutput;
 use crate::engine::params::{Calendar, PolicyKind};
 use crate::engine::{presets, run_ev, validate, EvOutput, ParamError, Params};
 use crate::i18n::Lang;
@@ -68,6 +69,94 @@ pub enum CalendarChoice {
     China,
 }
 
+/// Where a Monte Carlo run on demand stands.
+#[derive(Debug, Clone)]
+pub enum McStatus {
+    Idle,
+    Running {
+        done: u32,
+        total: u32,
+    },
+    /// Finished for the result of `revision`.
+    Done {
+        output: Rc<McOutput>,
+        revision: u64,
+    },
+    Cancelled {
+        done: u32,
+        total: u32,
+    },
+    Failed(String),
+}
+
+impl PartialEq for McStatus {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (McStatus::Idle, McStatus::Idle) => true,
+            (
+                McStatus::Running { done, total },
+                McStatus::Running {
+                    done: d2,
+                    total: t2,
+                },
+            )
+            | (
+                McStatus::Cancelled { done, total },
+                McStatus::Cancelled {
+                    done: d2,
+                    total: t2,
+                },
+            ) => done == d2 && total == t2,
+            (
+                McStatus::Done { output, revision },
+                McStatus::Done {
+                    output: o2,
+                    revision: r2,
+                },
+            ) => Rc::ptr_eq(output, o2) && revision == r2,
+            (McStatus::Failed(a), McStatus::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The Monte Carlo controls: runs and seed as typed, and the run's status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McControls {
+    pub runs_text: String,
+    pub seed_text: String,
+    pub status: McStatus,
+}
+
+/// Problems with the Monte Carlo controls, each shown next to its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum McInputProblem {
+    /// Runs must be a whole number from 10 to 10,000.
+    Runs,
+    /// The seed must be a whole number from 0 to 2^64 − 1.
+    Seed,
+}
+
+impl McControls {
+    /// The runs and seed to start with, or the problems that stop a start.
+    pub fn parsed(&self) -> Result<(u32, u64), Vec<McInputProblem>> {
+        let runs = format::parse_number(&self.runs_text)
+            .filter(|r| r.fract() == 0.0 && (10.0..=10_000.0).contains(r))
+            .map(|r| r as u32);
+        let seed = self.seed_text.trim().parse::<u64>().ok();
+        match (runs, seed) {
+            (Some(r), Some(s)) => Ok((r, s)),
+            (r, s) => Err([
+                r.is_none().then_some(McInputProblem::Runs),
+                s.is_none().then_some(McInputProblem::Seed),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
+        }
+    }
+}
+
 /// Everything the page shows that is not derived on the fly.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -93,6 +182,7 @@ pub struct Workspace {
     pub reference: usize,
     /// Bumped on every new result, so components can tell results apart cheaply.
     pub revision: u64,
+    pub mc: McControls,
 }
 
 impl PartialEq for Workspace {
@@ -107,6 +197,7 @@ impl PartialEq for Workspace {
             && self.advanced == other.advanced
             && self.pinned == other.pinned
             && self.reference == other.reference
+            && self.mc == other.mc
     }
 }
 
@@ -127,6 +218,16 @@ pub enum Action {
     Pin(String),
     Unpin(usize),
     SetReference(usize),
+    EditMcRuns(String),
+    EditMcSeed(String),
+    /// Progress of the Monte Carlo run (also sent once when it starts).
+    McProgress {
+        done: u32,
+        total: u32,
+    },
+    McFinished(Rc<McOutput>),
+    McFailed(String),
+    McCancelled,
 }
 
 impl Workspace {
@@ -149,6 +250,11 @@ impl Workspace {
             pinned: Vec::new(),
             reference: 0,
             revision: 0,
+            mc: McControls {
+                runs_text: "1000".to_owned(),
+                seed_text: "42".to_owned(),
+                status: McStatus::Idle,
+            },
         };
         workspace.recompute();
         workspace
@@ -237,6 +343,23 @@ impl Workspace {
                     next.reference = index;
                 }
             }
+            Action::EditMcRuns(text) => next.mc.runs_text = text,
+            Action::EditMcSeed(text) => next.mc.seed_text = text,
+            Action::McProgress { done, total } => {
+                next.mc.status = McStatus::Running { done, total };
+            }
+            Action::McFinished(output) => {
+                next.mc.status = McStatus::Done {
+                    output,
+                    revision: next.revision,
+                };
+            }
+            Action::McFailed(message) => next.mc.status = McStatus::Failed(message),
+            Action::McCancelled => {
+                if let McStatus::Running { done, total } = next.mc.status {
+                    next.mc.status = McStatus::Cancelled { done, total };
+                }
+            }
         }
         next
     }
@@ -251,6 +374,15 @@ impl Workspace {
             .get(&self.params)
             .map(plain_number)
             .unwrap_or_default()
+    }
+
+    /// The Monte Carlo result, if one finished for the results now shown.
+    #[must_use]
+    pub fn current_mc(&self) -> Option<&Rc<McOutput>> {
+        match &self.mc.status {
+            McStatus::Done { output, revision } if *revision == self.revision => Some(output),
+            _ => None,
+        }
     }
 
     /// The engine errors about one field.
@@ -456,6 +588,48 @@ mod tests {
             .apply(Action::EditField(Field::Ams, "-1".into()))
             .apply(Action::Pin("bad".into()));
         assert!(w.pinned.is_empty());
+    }
+
+    #[test]
+    fn monte_carlo_controls_validate_and_results_belong_to_one_revision() {
+        let w = fresh().apply(Action::EditMcRuns("5".into()));
+        assert_eq!(w.mc.parsed(), Err(vec![McInputProblem::Runs]));
+        let w = w
+            .apply(Action::EditMcRuns("1,000".into()))
+            .apply(Action::EditMcSeed("-1".into()));
+        assert_eq!(w.mc.parsed(), Err(vec![McInputProblem::Seed]));
+        let w = w.apply(Action::EditMcSeed("7".into()));
+        assert_eq!(w.mc.parsed(), Ok((1000, 7)));
+
+        let running = w.apply(Action::McProgress {
+            done: 40,
+            total: 1000,
+        });
+        let cancelled = running.apply(Action::McCancelled);
+        assert_eq!(
+            cancelled.mc.status,
+            McStatus::Cancelled {
+                done: 40,
+                total: 1000
+            }
+        );
+
+        let valid = validate(&w.params).expect("valid");
+        let output = crate::engine::montecarlo::McPlan::new(
+            &valid,
+            crate::engine::montecarlo::McOptions {
+                runs: 10,
+                seed: 7,
+                kept_runs: 2,
+                noise_floor: false,
+            },
+        )
+        .run_all();
+        let done = running.apply(Action::McFinished(Rc::new(output)));
+        assert!(done.current_mc().is_some());
+        // A new result makes the Monte Carlo bands out of date.
+        let edited = done.apply(Action::EditField(Field::Ams, "7".into()));
+        assert!(edited.current_mc().is_none());
     }
 
     #[test]

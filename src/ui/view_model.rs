@@ -3,6 +3,7 @@
 //! Components render these as they are; every figure on the page is formatted here, once, in the
 //! user's language, and tested natively.
 
+use crate::engine::montecarlo::McOutput;
 use crate::engine::params::PolicyKind;
 use crate::engine::{Kpi, ParamError, Rule, Tier, WarningCode};
 use crate::i18n::{fill, Lang, Text};
@@ -246,6 +247,77 @@ pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
         unit_economics,
         warnings,
     }
+}
+
+/// The Monte Carlo summary: the spread of the final book and the fault across runs.
+#[must_use]
+pub fn mc_summary(output: &McOutput, result: &Computed, lang: Lang) -> Vec<KpiItem> {
+    let t = |text: Text| text.get(lang);
+    let mut items = Vec::new();
+    if let Some(band) = output.band(Kpi::ActiveLoans) {
+        let last = band.p50.len().saturating_sub(1);
+        let ev_end = result
+            .ev
+            .run
+            .weeks
+            .last()
+            .map_or(0.0, |w| w.active_loans.iter().sum::<f64>());
+        items.push(item(
+            "mc-book-end",
+            Text::McBookEnd,
+            format!(
+                "{} / {} / {}",
+                format::number(band.p10.get(last).copied().unwrap_or(f64::NAN), 0),
+                format::number(band.p50.get(last).copied().unwrap_or(f64::NAN), 0),
+                format::number(band.p90.get(last).copied().unwrap_or(f64::NAN), 0)
+            ),
+            fill(t(Text::McBookEndDetail), &[&format::number(ev_end, 0)]),
+            lang,
+        ));
+    }
+    if let Some(fault) = &output.fault {
+        let mean = &fault.scenario.mean_path;
+        items.push(item(
+            "mc-mean-depth",
+            Text::McMeanDepth,
+            format::percent(mean.depth, 0),
+            fill(
+                t(Text::McMeanDepthDetail),
+                &[&mean
+                    .delay_weeks
+                    .map_or_else(|| format::MISSING.to_owned(), |d| d.to_string())],
+            ),
+            lang,
+        ));
+        let d = &fault.scenario.per_run_depth;
+        let noise = fault.noise_floor.as_ref().map_or_else(
+            || t(Text::McNoNoiseFloor).to_owned(),
+            |n| {
+                fill(
+                    t(Text::McRunDepthDetail),
+                    &[&format!(
+                        "{} / {} / {}",
+                        format::percent(n.per_run_depth.p10, 0),
+                        format::percent(n.per_run_depth.p50, 0),
+                        format::percent(n.per_run_depth.p90, 0)
+                    )],
+                )
+            },
+        );
+        items.push(item(
+            "mc-run-depth",
+            Text::McRunDepth,
+            format!(
+                "{} / {} / {}",
+                format::percent(d.p10, 0),
+                format::percent(d.p50, 0),
+                format::percent(d.p90, 0)
+            ),
+            noise,
+            lang,
+        ));
+    }
+    items
 }
 
 /// A warning in words: the engine's sentence in English, a translated one in Chinese.

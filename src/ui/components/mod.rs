@@ -4,4 +4,5 @@ pub mod footer;
 pub mod header;
 pub mod inputs;
 pub mod kpi_panel;
+pub mod mc_panel;
 pub mod number_field;

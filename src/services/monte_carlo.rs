@@ -1,0 +1,354 @@
+//! Monte Carlo off the main thread: a web worker that runs chunks of runs, and the page-side pool that
+//! hands chunks to as many workers as the machine has cores, reports progress and can cancel.
+//!
+//! A run depends only on (seed, run index), so the pool can split the runs any way it likes and the
+//! merged result is identical to a single-threaded run. The worker protocol below is the crate's
+//! second serialization boundary: it is internal (never stored or downloaded) and carries the
+//! scenario as the versioned scenario JSON, so there is one definition of what a scenario is.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::montecarlo::{McOptions, McOutput, McPlan, RunResult};
+use crate::engine::{validate, Params};
+
+/// Runs in one message: small enough that progress moves smoothly and a cancel takes effect quickly.
+const CHUNK_RUNS: u64 = 20;
+/// Never more workers than this, whatever `navigator.hardwareConcurrency` says.
+const MAX_WORKERS: usize = 8;
+
+/// What the page asks a worker to do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum McRequest {
+    /// Prepare job `job`: the scenario (as scenario-file JSON) and the run options.
+    Prepare {
+        job: u32,
+        scenario_json: String,
+        runs: u32,
+        seed: u64,
+        kept_runs: u32,
+    },
+    /// Run `start..end` of job `job`.
+    Chunk { job: u32, start: u64, end: u64 },
+}
+
+/// One run's result on the wire.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunWire {
+    pub run: u64,
+    pub series: Vec<f64>,
+    pub baseline_new_loans: Vec<f64>,
+    pub baseline_active_loans: Vec<f64>,
+    pub noise_new_loans: Vec<f64>,
+    pub noise_baseline_new_loans: Vec<f64>,
+    pub max_residual: f64,
+}
+
+impl From<RunResult> for RunWire {
+    fn from(r: RunResult) -> Self {
+        RunWire {
+            run: r.run,
+            series: r.series,
+            baseline_new_loans: r.baseline_new_loans,
+            baseline_active_loans: r.baseline_active_loans,
+            noise_new_loans: r.noise_new_loans,
+            noise_baseline_new_loans: r.noise_baseline_new_loans,
+            max_residual: r.max_residual,
+        }
+    }
+}
+
+impl From<RunWire> for RunResult {
+    fn from(r: RunWire) -> Self {
+        RunResult {
+            run: r.run,
+            series: r.series,
+            baseline_new_loans: r.baseline_new_loans,
+            baseline_active_loans: r.baseline_active_loans,
+            noise_new_loans: r.noise_new_loans,
+            noise_baseline_new_loans: r.noise_baseline_new_loans,
+            max_residual: r.max_residual,
+        }
+    }
+}
+
+/// A worker's answer to a chunk.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct McChunkDone {
+    pub job: u32,
+    pub runs: Vec<RunWire>,
+    /// Set when the worker could not prepare the job (it never should: the page validated it).
+    pub error: Option<String>,
+}
+
+/// The options the page and its workers both build the plan from.
+fn options(runs: u32, seed: u64, kept_runs: u32) -> McOptions {
+    McOptions {
+        runs,
+        seed,
+        kept_runs,
+        noise_floor: true,
+    }
+}
+
+/// Builds the plan a job runs; the same function on both sides of the worker boundary.
+fn plan(params: &Params, runs: u32, seed: u64, kept_runs: u32) -> Result<McPlan, String> {
+    let valid = validate(params).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok(McPlan::new(&valid, options(runs, seed, kept_runs)))
+}
+
+/// The web worker: keeps the current job's plan and runs the chunks it is sent.
+pub struct McWorker {
+    job: Option<(u32, Result<McPlan, String>)>,
+}
+
+impl Worker for McWorker {
+    type Message = ();
+    type Input = McRequest;
+    type Output = McChunkDone;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        McWorker { job: None }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: McRequest, id: HandlerId) {
+        match msg {
+            McRequest::Prepare {
+                job,
+                scenario_json,
+                runs,
+                seed,
+                kept_runs,
+            } => {
+                let prepared = crate::scenario::parse(&scenario_json)
+                    .map_err(|errors| format!("{} scenario errors", errors.len()))
+                    .and_then(|params| plan(&params, runs, seed, kept_runs));
+                self.job = Some((job, prepared));
+            }
+            McRequest::Chunk { job, start, end } => {
+                let done = match &self.job {
+                    Some((current, Ok(plan))) if *current == job => McChunkDone {
+                        job,
+                        runs: plan
+                            .run_range(start..end)
+                            .into_iter()
+                            .map(RunWire::from)
+                            .collect(),
+                        error: None,
+                    },
+                    Some((current, Err(message))) if *current == job => McChunkDone {
+                        job,
+                        runs: Vec::new(),
+                        error: Some(message.clone()),
+                    },
+                    _ => McChunkDone {
+                        job,
+                        runs: Vec::new(),
+                        error: Some("job not prepared".to_owned()),
+                    },
+                };
+                scope.respond(id, done);
+            }
+        }
+    }
+}
+
+/// What the pool tells the page.
+#[derive(Debug, Clone)]
+pub enum McEvent {
+    Progress { done: u32, total: u32 },
+    Finished(Rc<McOutput>),
+    Failed(String),
+}
+
+struct PoolState {
+    bridges: Vec<WorkerBridge<McWorker>>,
+    job: u32,
+    plan: Option<McPlan>,
+    total: u64,
+    next_run: u64,
+    results: Vec<RunResult>,
+    onevent: Rc<dyn Fn(McEvent)>,
+}
+
+/// The page-side pool of workers. Spawned once and reused: starting a worker costs about 100 ms.
+#[derive(Clone)]
+pub struct McPool {
+    state: Rc<RefCell<PoolState>>,
+}
+
+impl McPool {
+    /// Spawns `workers` workers (clamped to 1–8) from `worker_loader.js` (src/bin/worker_loader.js) beside the page (a
+    /// real script URL rather than a `blob:` one, so a strict content security policy can allow it).
+    #[must_use]
+    pub fn spawn(workers: usize, onevent: Rc<dyn Fn(McEvent)>) -> McPool {
+        let state = Rc::new(RefCell::new(PoolState {
+            bridges: Vec::new(),
+            job: 0,
+            plan: None,
+            total: 0,
+            next_run: 0,
+            results: Vec::new(),
+            onevent,
+        }));
+        let count = workers.clamp(1, MAX_WORKERS);
+        let bridges = (0..count)
+            .map(|index| {
+                let weak = Rc::downgrade(&state);
+                McWorker::spawner()
+                    .callback(move |done: McChunkDone| on_chunk(&weak, index, done))
+                    .spawn_with_loader("./worker_loader.js")
+            })
+            .collect();
+        state.borrow_mut().bridges = bridges;
+        McPool { state }
+    }
+
+    /// How many workers the pool runs.
+    #[must_use]
+    pub fn workers(&self) -> usize {
+        self.state.borrow().bridges.len()
+    }
+
+    /// Starts a job, cancelling any job still running.
+    pub fn start(&self, params: &Params, scenario_json: &str, runs: u32, seed: u64) {
+        let kept_runs = 5;
+        let mut s = self.state.borrow_mut();
+        s.job = s.job.wrapping_add(1);
+        s.results.clear();
+        s.total = u64::from(runs);
+        s.next_run = 0;
+        match plan(params, runs, seed, kept_runs) {
+            Ok(p) => s.plan = Some(p),
+            Err(message) => {
+                s.plan = None;
+                let onevent = Rc::clone(&s.onevent);
+                drop(s);
+                onevent(McEvent::Failed(message));
+                return;
+            }
+        }
+        let job = s.job;
+        for bridge in &s.bridges {
+            bridge.send(McRequest::Prepare {
+                job,
+                scenario_json: scenario_json.to_owned(),
+                runs,
+                seed,
+                kept_runs,
+            });
+        }
+        for index in 0..s.bridges.len() {
+            send_next(&mut s, index);
+        }
+        let onevent = Rc::clone(&s.onevent);
+        drop(s);
+        onevent(McEvent::Progress {
+            done: 0,
+            total: runs,
+        });
+    }
+
+    /// Stops the current job: chunks already sent finish in the workers but their results are dropped.
+    pub fn cancel(&self) {
+        let mut s = self.state.borrow_mut();
+        s.job = s.job.wrapping_add(1);
+        s.plan = None;
+        s.results.clear();
+        s.next_run = s.total;
+    }
+}
+
+fn send_next(s: &mut PoolState, index: usize) {
+    if s.next_run >= s.total || s.plan.is_none() {
+        return;
+    }
+    let start = s.next_run;
+    let end = (start + CHUNK_RUNS).min(s.total);
+    s.next_run = end;
+    if let Some(bridge) = s.bridges.get(index) {
+        bridge.send(McRequest::Chunk {
+            job: s.job,
+            start,
+            end,
+        });
+    }
+}
+
+fn on_chunk(state: &Weak<RefCell<PoolState>>, index: usize, done: McChunkDone) {
+    let Some(state) = state.upgrade() else { return };
+    let mut s = state.borrow_mut();
+    if done.job != s.job || s.plan.is_none() {
+        return;
+    }
+    if let Some(message) = done.error {
+        s.plan = None;
+        let onevent = Rc::clone(&s.onevent);
+        drop(s);
+        onevent(McEvent::Failed(message));
+        return;
+    }
+    s.results.extend(done.runs.into_iter().map(RunResult::from));
+    send_next(&mut s, index);
+    let finished = s.results.len() as u64 == s.total;
+    let progress = McEvent::Progress {
+        done: s.results.len() as u32,
+        total: s.total as u32,
+    };
+    let onevent = Rc::clone(&s.onevent);
+    if finished {
+        let runs = std::mem::take(&mut s.results);
+        let output = s.plan.take().map(|plan| plan.merge(runs));
+        drop(s);
+        onevent(progress);
+        if let Some(output) = output {
+            onevent(McEvent::Finished(Rc::new(output)));
+        }
+    } else {
+        drop(s);
+        onevent(progress);
+    }
+}
+
+/// How many workers to start: one per logical core the browser reports.
+#[must_use]
+pub fn worker_count() -> usize {
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .filter(|n| n.is_finite() && *n >= 1.0)
+        .map_or(1, |n| n as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_convert_for_the_wire_and_chunking_does_not_change_the_result() {
+        let params = Params::default();
+        let plan = plan(&params, 30, 7, 2).expect("valid");
+        let whole = plan.run_all();
+        let mut chunked: Vec<RunResult> = Vec::new();
+        for start in [20_u64, 0] {
+            // Later chunks first: the merge must not depend on the order chunks come back in.
+            let wire: Vec<RunWire> = plan
+                .run_range(start..(start + CHUNK_RUNS).min(30))
+                .into_iter()
+                .map(RunWire::from)
+                .collect();
+            chunked.extend(wire.into_iter().map(RunResult::from));
+        }
+        assert_eq!(plan.merge(chunked), whole);
+    }
+}

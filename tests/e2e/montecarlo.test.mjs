@@ -1,0 +1,69 @@
+// Monte Carlo on demand, off the main thread: start a run, see progress, cancel it, run again to the
+// end, and read the spread of outcomes; bad runs or seed values are refused next to their inputs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('start, see progress, cancel, run again to completion', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.fill('#mc-runs', '2000');
+  assert.match(await page.textContent('#mc-run'), /Run 2,000 simulations/);
+  await page.click('#mc-run');
+  await page.waitForSelector('#mc-progress');
+  await page.waitForFunction(() => Number(document.querySelector('#mc-progress')?.value) > 0);
+  await page.click('#mc-cancel');
+  assert.match(await page.textContent('.mc-note'), /Cancelled after [\d,]+ of 2,000 runs/);
+  assert.equal(await page.locator('#mc-progress').count(), 0);
+
+  await page.fill('#mc-runs', '1000');
+  await page.click('#mc-run');
+  await page.waitForSelector('.mc-done', { timeout: 60000 });
+  assert.match(await page.textContent('.mc-done'), /1,000 runs, seed 42/);
+  const spread = await page.textContent('[data-kpi="mc-book-end"] .kpi-value');
+  const [p10, p50, p90] = spread.split('/').map((s) => Number(s.trim().replaceAll(',', '')));
+  assert.ok(p10 <= p50 && p50 <= p90, spread);
+  assert.ok(Math.abs(p50 - 720) < 40, `median team book ${p50} is near the expected 720`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the same seed gives the same spread; editing the scenario marks it out of date', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.fill('#mc-runs', '200');
+  await page.fill('#mc-seed', '7');
+  await page.click('#mc-run');
+  await page.waitForSelector('.mc-done', { timeout: 60000 });
+  const first = await page.textContent('[data-kpi="mc-book-end"] .kpi-value');
+  await page.click('#mc-run');
+  await page.waitForSelector('.mc-done', { timeout: 60000 });
+  assert.equal(await page.textContent('[data-kpi="mc-book-end"] .kpi-value'), first);
+  await page.fill('#in-team-ams', '7');
+  assert.match(await page.textContent('.mc-note'), /earlier inputs/);
+  assert.equal(await page.locator('[data-kpi="mc-book-end"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('invalid runs or seed are refused next to the input', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.fill('#mc-runs', '5');
+  assert.match(await page.textContent('#mc-runs-error'), /10 to 10,000/);
+  assert.equal(await page.isDisabled('#mc-run'), true);
+  await page.fill('#mc-runs', '100');
+  await page.fill('#mc-seed', 'abc');
+  assert.match(await page.textContent('#mc-seed-error'), /whole number/);
+  assert.equal(await page.isDisabled('#mc-run'), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
