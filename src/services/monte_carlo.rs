@@ -189,7 +189,7 @@ pub struct McPool {
 }
 
 impl McPool {
-    /// Spawns `workers` workers (clamped to 1–8) from `worker_loader.js` (src/bin/worker_loader.js) beside the page (a
+    /// Spawns `workers` workers (clamped to 1–8) from `worker_loader.js` (`src/bin/worker_loader.js`) beside the page (a
     /// real script URL rather than a `blob:` one, so a strict content security policy can allow it).
     #[must_use]
     pub fn spawn(workers: usize, onevent: Rc<dyn Fn(McEvent)>) -> McPool {

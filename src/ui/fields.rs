@@ -328,9 +328,7 @@ impl Field {
             Field::Approval => range(0.0, 8.0),
             Field::Renewal => range(0.0, 16.0),
             Field::Monitoring(_) => range(0.0, 2.0),
-            Field::Collection => range(0.0, 20.0),
-            Field::ChannelLeads(_) => range(0.0, 20.0),
-            Field::ChannelSaturation(_) => range(0.0, 80.0),
+            Field::Collection | Field::ChannelLeads(_) => range(0.0, 20.0),
             Field::QueueWeeks => whole(1.0, 12.0),
             Field::Inbound => range(0.0, 50.0),
             Field::Amount(_) => range(0.0, 1e8),
@@ -338,7 +336,8 @@ impl Field {
             Field::DefaultHazard(_) => range(0.0, 0.2),
             Field::MonitoringPenalty => range(0.0, 10.0),
             Field::NetworkSize => range(1.0, 10_000.0),
-            Field::FixedHours
+            Field::ChannelSaturation(_)
+            | Field::FixedHours
             | Field::FloorHours
             | Field::CapHours
             | Field::MinHours

@@ -471,6 +471,8 @@ pub fn week_of_year(day: NaiveDate) -> u32 {
 }
 
 #[cfg(test)]
+// The values compared are set verbatim, not computed, so exact comparison is the point.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
     use crate::engine::Rule;

@@ -46,14 +46,11 @@ fn opt_number(value: Option<f64>, decimals: usize) -> String {
     )
 }
 
-/// Builds the KPI panel for a result.
-#[must_use]
-pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
+/// The closed-form figures: h*, A*, A_max, A_BE, slack, profit, loop gain.
+fn summary_items(result: &Computed, lang: Lang) -> Vec<KpiItem> {
     let t = |text: Text| text.get(lang);
     let ams = result.params.team.ams;
-    let run = &result.ev.run;
     let mut items = Vec::new();
-
     if let Some(s) = &result.ev.summary {
         items.push(item(
             "h-star",
@@ -124,35 +121,14 @@ pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
         ));
     }
 
-    let last = run.weeks.last();
-    let end_loans = last.map_or(0.0, |w| w.active_loans.iter().sum::<f64>());
-    items.push(item(
-        "book-end",
-        Text::KpiBookAtEnd,
-        format::number(end_loans, 0),
-        fill(
-            t(Text::KpiBookAtEndDetail),
-            &[
-                &format::number(end_loans / ams, 1),
-                &run.weeks.len().to_string(),
-            ],
-        ),
-        lang,
-    ));
-    let par30 = run.series(Kpi::Par30);
-    let mean_par30 = if par30.is_empty() {
-        0.0
-    } else {
-        par30.iter().sum::<f64>() / par30.len() as f64
-    };
-    items.push(item(
-        "par30",
-        Text::KpiPar30,
-        format::percent(mean_par30, 2),
-        t(Text::KpiPar30Detail).to_owned(),
-        lang,
-    ));
+    items
+}
 
+/// The fault metrics on new loans against the shock-free baseline.
+fn fault_items(result: &Computed, lang: Lang) -> Vec<KpiItem> {
+    let t = |text: Text| text.get(lang);
+    let ams = result.params.team.ams;
+    let mut items = Vec::new();
     match &result.ev.fault {
         Some(f) if f.new_loans.depth > 0.0 => {
             let m = &f.new_loans;
@@ -203,6 +179,50 @@ pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
         )),
         None => {}
     }
+
+    items
+}
+
+/// Builds the KPI panel for a result.
+#[must_use]
+pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
+    let t = |text: Text| text.get(lang);
+    let ams = result.params.team.ams;
+    let run = &result.ev.run;
+    let mut items = Vec::new();
+
+    items.extend(summary_items(result, lang));
+
+    let last = run.weeks.last();
+    let end_loans = last.map_or(0.0, |w| w.active_loans.iter().sum::<f64>());
+    items.push(item(
+        "book-end",
+        Text::KpiBookAtEnd,
+        format::number(end_loans, 0),
+        fill(
+            t(Text::KpiBookAtEndDetail),
+            &[
+                &format::number(end_loans / ams, 1),
+                &run.weeks.len().to_string(),
+            ],
+        ),
+        lang,
+    ));
+    let par30 = run.series(Kpi::Par30);
+    let mean_par30 = if par30.is_empty() {
+        0.0
+    } else {
+        par30.iter().sum::<f64>() / par30.len() as f64
+    };
+    items.push(item(
+        "par30",
+        Text::KpiPar30,
+        format::percent(mean_par30, 2),
+        t(Text::KpiPar30Detail).to_owned(),
+        lang,
+    ));
+
+    items.extend(fault_items(result, lang));
 
     let unit_economics = result
         .ev
