@@ -1,1 +1,447 @@
 //! The scenario file format: versioned JSON, the crate's one serialization boundary.
+//!
+//! Reading goes JSON text → [`ScenarioFile`] (serde types, `"version": 1`) → `engine::Params` →
+//! `engine::validate`. Every problem on the way becomes an `engine::ParamError` whose `param` is
+//! the JSON path of the offending field (`team.ams`, `channels.cold_visit.leads_per_hour`,
+//! `shocks[0].start`), so the page can show it next to the input. Unknown fields are all
+//! reported at once; a wrong JSON type stops reading at the first one (serde reads fail-fast);
+//! range and consistency errors are all collected by validation. See docs/scenario-format.md.
+
+pub mod file;
+pub mod output;
+pub mod wire;
+
+use std::io::{self, Write};
+
+use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::Value;
+
+use crate::engine::params::{Calendar, Holiday, Params, Shock, ShockKind};
+use crate::engine::validate::{validate, ParamError, ParamValue, Rule, ValidParams};
+
+pub use file::{ScenarioFile, VERSION};
+
+/// Reads a scenario file into engine parameters (not yet validated).
+pub fn parse(json: &str) -> Result<Params, Vec<ParamError>> {
+    let (params, errors) = parse_partial(json);
+    match params {
+        Some(params) if errors.is_empty() => Ok(params),
+        _ => Err(errors),
+    }
+}
+
+/// Reads and validates a scenario file, reporting every error found on the way.
+pub fn load(json: &str) -> Result<ValidParams, Vec<ParamError>> {
+    let (params, mut errors) = parse_partial(json);
+    let Some(params) = params else {
+        return Err(errors);
+    };
+    match validate(&params) {
+        Ok(valid) if errors.is_empty() => Ok(valid),
+        Ok(_) => Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            Err(errors)
+        }
+    }
+}
+
+/// Reads as much of the file as possible: the parameters (with defaults where a field was
+/// unreadable; `None` if the file could not be read at all) and every error met so far.
+///
+/// For callers that change the parameters before validating them (the command line's flags).
+#[must_use]
+pub fn parse_partial(json: &str) -> (Option<Params>, Vec<ParamError>) {
+    let value: Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(e) => {
+            let message = format!("the file is not valid JSON: {e}");
+            return (
+                None,
+                vec![error(
+                    "",
+                    ParamValue::Text(String::new()),
+                    Rule::Syntax,
+                    message,
+                )],
+            );
+        }
+    };
+    if let Err(errors) = check_version(&value) {
+        return (None, errors);
+    }
+    let mut errors = Vec::new();
+    unknown_fields(&value, &template(), "", &mut errors);
+    let Some(file) = deserialize_collecting(value, &mut errors) else {
+        return (None, errors);
+    };
+    let (params, more) = file.to_params();
+    errors.extend(more);
+    (Some(params), errors)
+}
+
+/// Most type errors a file can hold before it is given up on.
+const MAX_TYPE_ERRORS: usize = 64;
+
+/// Deserializes the file; after each type error the offending value is set aside (its field
+/// takes its default, a bad shock or holiday becomes a neutral one) and reading resumes, so one
+/// pass reports every bad field rather than only the first.
+fn deserialize_collecting(mut value: Value, errors: &mut Vec<ParamError>) -> Option<ScenarioFile> {
+    let original = value.clone();
+    let mut set_aside: Vec<String> = Vec::new();
+    for _ in 0..MAX_TYPE_ERRORS {
+        let e = match serde_path_to_error::deserialize::<_, ScenarioFile>(&value) {
+            Ok(file) => return Some(file),
+            Err(e) => e,
+        };
+        let path = match e.path().to_string() {
+            p if p == "." => String::new(),
+            p => p,
+        };
+        let message = e.inner().to_string();
+        let target = if let Some(field) = quoted(&message, "unknown field `") {
+            // Already reported, with its path, by `unknown_fields`. The serde path may or may
+            // not already end at the unknown key.
+            if split_last(&path).is_some_and(|(_, last)| last == field) {
+                path
+            } else {
+                join(&path, &field)
+            }
+        } else if let Some(field) = quoted(&message, "missing field `") {
+            let missing = join(&path, &field);
+            if !set_aside.contains(&missing) {
+                errors.push(error(
+                    &missing,
+                    ParamValue::Text(String::new()),
+                    Rule::MissingField,
+                    format!("missing field `{field}`"),
+                ));
+            }
+            path
+        } else {
+            errors.push(type_error(&path, &message, &original));
+            path
+        };
+        if !set_aside_value(&mut value, &target) {
+            return None;
+        }
+        set_aside.push(target);
+    }
+    None
+}
+
+/// The text between `prefix` and the next backtick of a serde message.
+fn quoted(message: &str, prefix: &str) -> Option<String> {
+    message
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.split('`').next())
+        .map(str::to_owned)
+}
+
+/// A neutral shock: a credit multiplier of 1 in week 0 changes nothing.
+fn neutral_shock() -> Value {
+    serde_json::json!({ "kind": "credit", "start": 0, "duration_weeks": 1, "mult": 1 })
+}
+
+/// Removes the value at `path` so its default applies; list entries whose position matters
+/// (shocks, holidays) are replaced by neutral ones so later error paths keep their indices.
+/// Returns false when nothing could be removed.
+fn set_aside_value(root: &mut Value, path: &str) -> bool {
+    let Some((parent, last)) = split_last(path) else {
+        return false;
+    };
+    if let Some(index) = last.strip_prefix('[').and_then(|i| i.strip_suffix(']')) {
+        let Ok(index) = index.parse::<usize>() else {
+            return false;
+        };
+        let replacement = match parent {
+            "shocks" => Some(neutral_shock()),
+            "calendar.holidays" => Some(serde_json::json!({ "week": 1 })),
+            _ => None,
+        };
+        return match (replacement, lookup_mut(root, parent)) {
+            (Some(neutral), Some(Value::Array(items))) if index < items.len() => {
+                items[index] = neutral;
+                true
+            }
+            _ => set_aside_value(root, parent),
+        };
+    }
+    match lookup_mut(root, parent) {
+        Some(Value::Object(fields)) => fields.remove(last).is_some(),
+        _ => false,
+    }
+}
+
+/// Splits `a.b[2].c` into (`a.b[2]`, `c`) and `a.b[2]` into (`a.b`, `[2]`).
+fn split_last(path: &str) -> Option<(&str, &str)> {
+    if path.is_empty() {
+        return None;
+    }
+    if path.ends_with(']') {
+        let open = path.rfind('[')?;
+        return Some((&path[..open], &path[open..]));
+    }
+    match path.rfind('.') {
+        Some(dot) if !path[dot..].contains(']') || path.rfind(']').is_some_and(|b| b < dot) => {
+            Some((&path[..dot], &path[dot + 1..]))
+        }
+        _ => Some(("", path)),
+    }
+}
+
+/// The scenario file of `params`, pretty-printed; whole numbers are written without decimals.
+#[must_use]
+pub fn to_json(params: &Params) -> String {
+    pretty(&ScenarioFile::from(params))
+}
+
+/// Pretty JSON in field order, with whole numbers written as integers (`"ams": 6`, not `6.0`).
+pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
+    let mut bytes = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, WholeNumbers::default());
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    let mut text = String::from_utf8(bytes).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The default scenario as a file: where a user starts (`cadence example`).
+#[must_use]
+pub fn example() -> String {
+    to_json(&Params::default())
+}
+
+fn error(param: &str, value: ParamValue, rule: Rule, message: String) -> ParamError {
+    ParamError {
+        param: param.to_owned(),
+        value,
+        rule,
+        message,
+    }
+}
+
+/// The file must be an object with `"version": 1`.
+fn check_version(value: &Value) -> Result<(), Vec<ParamError>> {
+    let Some(object) = value.as_object() else {
+        return Err(vec![error(
+            "",
+            ParamValue::Text(value.to_string()),
+            Rule::InvalidType,
+            "a scenario file is a JSON object".to_owned(),
+        )]);
+    };
+    match object.get("version") {
+        None => Err(vec![error(
+            "version",
+            ParamValue::Text(String::new()),
+            Rule::MissingField,
+            format!("the file must say which format version it uses (\"version\": {VERSION})"),
+        )]),
+        Some(v) if v.as_u64() == Some(u64::from(VERSION)) => Ok(()),
+        Some(v) => Err(vec![error(
+            "version",
+            ParamValue::Text(v.to_string()),
+            Rule::UnsupportedVersion,
+            format!("this build reads scenario files of version {VERSION} (got {v})"),
+        )]),
+    }
+}
+
+/// A file with every optional part present: the shape unknown fields are checked against.
+fn template() -> Value {
+    let mut params = Params::default();
+    params.shocks.push(Shock {
+        start: 0.0,
+        duration_weeks: 1.0,
+        kind: ShockKind::Burst {
+            apps_per_am: 1.0,
+            mix: Some([1.0, 0.0, 0.0]),
+        },
+    });
+    let mut file = ScenarioFile::from(&params);
+    let shock = &mut file.shocks[0];
+    shock.mult = Some(1.0);
+    shock.flows = Some(vec![file::FlowFile::Inbound]);
+    shock.frac = Some(0.0);
+    let holiday = Holiday {
+        week: 1.0,
+        pre_weeks: 0.0,
+        pre_demand: 1.0,
+        demand: 1.0,
+        availability: 1.0,
+        post_weeks: 0.0,
+        post_demand: 1.0,
+        post_availability: 1.0,
+    };
+    let custom = ScenarioFile::from(&Params {
+        calendar: Calendar::Custom(vec![holiday]),
+        ..Params::default()
+    })
+    .calendar;
+    file.calendar = file::CalendarFile {
+        spring_festival_week: Some(6.0),
+        mid_autumn_week: Some(38.0),
+        holidays: custom.holidays,
+        demand: Some(vec![1.0]),
+        availability: Some(vec![1.0]),
+        ..file.calendar
+    };
+    file.fault.window_start = Some(0.0);
+    file.fault.window_end = Some(1.0);
+    file.team.init_loans_per_am = Some(0.0);
+    serde_json::to_value(file).unwrap_or(Value::Null)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Reports every key of `input` that `template` does not have, with its JSON path.
+fn unknown_fields(input: &Value, template: &Value, path: &str, errors: &mut Vec<ParamError>) {
+    match (input, template) {
+        (Value::Object(fields), Value::Object(known)) => {
+            for (key, value) in fields {
+                let field_path = join(path, key);
+                if let Some(shape) = known.get(key) {
+                    unknown_fields(value, shape, &field_path, errors)
+                } else {
+                    let expected: Vec<&str> = known.keys().map(String::as_str).collect();
+                    errors.push(error(
+                        &field_path,
+                        ParamValue::Text(key.clone()),
+                        Rule::UnknownField,
+                        format!(
+                            "unknown field `{key}`; expected one of: {}",
+                            expected.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(shape)) => {
+            if let Some(shape) = shape.first() {
+                for (i, item) in items.iter().enumerate() {
+                    unknown_fields(item, shape, &format!("{path}[{i}]"), errors);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A serde type error turned into a `ParamError` at the path of the offending field.
+fn type_error(path: &str, message: &str, root: &Value) -> ParamError {
+    let value = ParamValue::Text(lookup(root, path).map(Value::to_string).unwrap_or_default());
+    let is_shock_kind = split_last(path)
+        .is_some_and(|(parent, last)| last == "kind" && parent.starts_with("shocks["));
+    let rule = if message.starts_with("unknown variant") && is_shock_kind {
+        Rule::UnknownShockKind
+    } else {
+        Rule::InvalidType
+    };
+    error(path, value, rule, message.to_owned())
+}
+
+/// The keys and indices of a JSON path like `shocks[0].start`.
+fn segments(path: &str) -> Option<Vec<Result<&str, usize>>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = part
+            .split_once('[')
+            .map_or((part, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            out.push(Ok(key));
+        }
+        for index in indices.split('[').filter(|s| !s.is_empty()) {
+            out.push(Err(index.trim_end_matches(']').parse::<usize>().ok()?));
+        }
+    }
+    Some(out)
+}
+
+/// The value at a JSON path.
+fn lookup<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    segments(path)?
+        .into_iter()
+        .try_fold(root, |current, segment| match segment {
+            Ok(key) => current.get(key),
+            Err(index) => current.get(index),
+        })
+}
+
+/// The value at a JSON path, mutably.
+fn lookup_mut<'a>(root: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    segments(path)?
+        .into_iter()
+        .try_fold(root, |current, segment| match segment {
+            Ok(key) => current.get_mut(key),
+            Err(index) => current.get_mut(index),
+        })
+}
+
+/// `serde_json`'s pretty formatter, except that floats holding whole numbers are written as integers.
+#[derive(Default)]
+struct WholeNumbers(PrettyFormatter<'static>);
+
+impl Formatter for WholeNumbers {
+    fn write_f64<W: ?Sized + Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
+        if value.fract() == 0.0 && value.abs() < 9.0e15 {
+            // Exact: the value is a whole number well inside i64's exactly representable range.
+            self.write_i64(writer, value as i64)
+        } else {
+            self.0.write_f64(writer, value)
+        }
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
+}

@@ -46,7 +46,7 @@ fn opt_number(value: Option<f64>, decimals: usize) -> String {
     )
 }
 
-/// The closed-form figures: h*, A*, A_max, A_BE, slack, profit, loop gain.
+/// The closed-form figures: h*, A*, `A_max`, `A_BE`, slack, profit, loop gain.
 fn summary_items(result: &Computed, lang: Lang) -> Vec<KpiItem> {
     let t = |text: Text| text.get(lang);
     let ams = result.params.team.ams;
@@ -486,7 +486,7 @@ mod tests {
         p.team.ams = 0.0;
         let errors = crate::engine::validate(&p).expect_err("invalid");
         let text = error_text(&errors[0], Lang::Zh);
-        assert!(text.contains("1") && text.contains("200"), "{text}");
+        assert!(text.contains("1 至 200"), "{text}");
         assert_eq!(error_text(&errors[0], Lang::En), errors[0].message);
     }
 }

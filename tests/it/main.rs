@@ -1,4 +1,13 @@
 //! The one native integration-test binary; each module is one concern.
 
-mod charts;
 mod purity;
+
+mod charts;
+mod cli;
+mod engine_closed_form;
+mod engine_fault;
+mod engine_invariants;
+mod engine_montecarlo;
+mod engine_support;
+mod engine_validation;
+mod scenario_file;
