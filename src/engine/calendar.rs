@@ -294,9 +294,16 @@ mod tests {
                 ..record
             },
         ]);
-        // Week 1 is both week 52's after-effect (×0.5) and its own holiday week (×1).
-        assert_eq!(season.demand[0], 0.5);
-        assert_eq!(season.demand[50], 2.0);
-        assert_eq!(season.demand[51], 2.0 * 2.0);
+        // Week 51 leads into both holidays (×2 twice), week 52 into week 1's (×2); week 1 is
+        // week 52's after-effect (×0.5) and week 2 week 1's.
+        let got = [
+            season.demand[50],
+            season.demand[51],
+            season.demand[0],
+            season.demand[1],
+        ];
+        for (got, expected) in got.iter().zip([4.0, 2.0, 0.5, 0.5]) {
+            assert!((got - expected).abs() < 1e-12, "{got} != {expected}");
+        }
     }
 }

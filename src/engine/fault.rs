@@ -79,8 +79,6 @@ mod tests {
     #[test]
     fn equal_series_have_no_fault() {
         let m = fault_metrics(&[3.0; 5], &[3.0; 5], FaultWindow { start: 0, end: 5 });
-        assert_eq!(m.depth, 0.0);
-        assert_eq!(m.delay_weeks, None);
-        assert_eq!(m.onset_weeks, None);
+        assert_eq!(m, FaultMetrics::default());
     }
 }

@@ -311,7 +311,7 @@ fn unknown_fields(input: &Value, template: &Value, path: &str, errors: &mut Vec<
             for (key, value) in fields {
                 let field_path = join(path, key);
                 if let Some(shape) = known.get(key) {
-                    unknown_fields(value, shape, &field_path, errors)
+                    unknown_fields(value, shape, &field_path, errors);
                 } else {
                     let expected: Vec<&str> = known.keys().map(String::as_str).collect();
                     errors.push(error(

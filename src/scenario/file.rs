@@ -1,0 +1,1192 @@
+//! Version 1 of the scenario file: the serde types and their explicit conversion to `Params`.
+//!
+//! Field names are the JSON paths that validation errors use, and they match `engine::Params`
+//! group by group. Any group or field may be left out and takes its default (MODEL.md section 3),
+//! except inside a list entry, a channel entry or a per-tier map, which come whole. Kind-specific
+//! fields of a shock or a calendar are optional in the types and checked in the conversion, so
+//! every error can name the exact field.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::engine::params::{
+    ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, Entry, ExitRates,
+    FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline, Policy,
+    PolicyKind, QueueOrder, Referrals, RunSettings, Shock, ShockKind, Team, TermClass, TierValues,
+    CHANNELS,
+};
+use crate::engine::validate::{ParamError, ParamValue, Rule};
+
+/// The format version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A whole scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub version: u32,
+    #[serde(default)]
+    pub team: TeamFile,
+    #[serde(default)]
+    pub run: RunFile,
+    #[serde(default)]
+    pub activity_hours: ActivityHoursFile,
+    #[serde(default)]
+    pub channels: ChannelsFile,
+    #[serde(default)]
+    pub pipeline: PipelineFile,
+    #[serde(default)]
+    pub referrals: ReferralsFile,
+    #[serde(default)]
+    pub loans: LoansFile,
+    #[serde(default)]
+    pub calendar: CalendarFile,
+    #[serde(default)]
+    pub shocks: Vec<ShockFile>,
+    #[serde(default)]
+    pub policy: PolicyFile,
+    #[serde(default)]
+    pub fault: FaultFile,
+}
+
+/// A value per tier.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierFile {
+    pub prime: f64,
+    pub standard: f64,
+    pub marginal: f64,
+}
+
+impl From<TierValues> for TierFile {
+    fn from(v: TierValues) -> Self {
+        TierFile {
+            prime: v[0],
+            standard: v[1],
+            marginal: v[2],
+        }
+    }
+}
+
+impl From<TierFile> for TierValues {
+    fn from(v: TierFile) -> Self {
+        [v.prime, v.standard, v.marginal]
+    }
+}
+
+/// A 3×3 matrix as one tier map per row (homophily, migration).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierMatrixFile {
+    pub prime: TierFile,
+    pub standard: TierFile,
+    pub marginal: TierFile,
+}
+
+impl From<[TierValues; 3]> for TierMatrixFile {
+    fn from(m: [TierValues; 3]) -> Self {
+        TierMatrixFile {
+            prime: m[0].into(),
+            standard: m[1].into(),
+            marginal: m[2].into(),
+        }
+    }
+}
+
+impl From<TierMatrixFile> for [TierValues; 3] {
+    fn from(m: TierMatrixFile) -> Self {
+        [m.prime.into(), m.standard.into(), m.marginal.into()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InitFile {
+    Steady,
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TeamFile {
+    pub ams: f64,
+    pub hours_per_week: f64,
+    pub horizon_weeks: f64,
+    pub start_week: f64,
+    pub target_loans_per_am: f64,
+    pub cost_cny_per_paid_hour: f64,
+    pub init: InitFile,
+    pub init_loans_per_am: Option<f64>,
+}
+
+impl Default for TeamFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).team
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModeFile {
+    Ev,
+    Mc,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RunFile {
+    pub mode: ModeFile,
+    pub runs: f64,
+    pub seed: u64,
+}
+
+impl Default for RunFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).run
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActivityHoursFile {
+    pub investigation: TierFile,
+    pub form: f64,
+    pub approval: f64,
+    pub renewal: f64,
+    pub monitoring_per_loan: TierFile,
+    pub collection_per_past_due: f64,
+}
+
+impl Default for ActivityHoursFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).activity_hours
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryFile {
+    Contacted,
+    Interested,
+}
+
+/// One channel; all fields are required when the channel is given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelFile {
+    pub leads_per_hour: f64,
+    pub saturation_hours: f64,
+    pub mix: TierFile,
+    pub entry: EntryFile,
+    pub cash_cny_per_hour: f64,
+    pub hour_share: f64,
+}
+
+/// The nine channels keyed by their stable ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChannelsFile {
+    pub cold_visit: ChannelFile,
+    pub phone_sms: ChannelFile,
+    pub flyer: ChannelFile,
+    pub online_post: ChannelFile,
+    pub media: ChannelFile,
+    pub peer_broker: ChannelFile,
+    pub supply_chain: ChannelFile,
+    pub event: ChannelFile,
+    pub association: ChannelFile,
+}
+
+impl Default for ChannelsFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).channels
+    }
+}
+
+impl ChannelsFile {
+    fn in_order(&self) -> [&ChannelFile; 9] {
+        [
+            &self.cold_visit,
+            &self.phone_sms,
+            &self.flyer,
+            &self.online_post,
+            &self.media,
+            &self.peer_broker,
+            &self.supply_chain,
+            &self.event,
+            &self.association,
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExitFile {
+    pub advance_per_week: f64,
+    pub lost_per_week: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueOrderFile {
+    Fifo,
+    QualityFirst,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineFile {
+    pub contacted: ExitFile,
+    pub interested: ExitFile,
+    pub renege_per_week: f64,
+    pub queue_max_weeks: f64,
+    pub approval_prob: TierFile,
+    pub queue_order: QueueOrderFile,
+    pub inbound_per_am_week: f64,
+    pub inbound_mix: TierFile,
+}
+
+impl Default for PipelineFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).pipeline
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReferralsFile {
+    pub network_size: f64,
+    pub network_need_per_year: f64,
+    pub introduce_prob: TierFile,
+    pub realise_per_week: f64,
+    pub lapse_per_week: f64,
+    pub homophily: TierMatrixFile,
+}
+
+impl Default for ReferralsFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).referrals
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermFile {
+    pub weeks: f64,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmortisationFile {
+    EqualPrincipal,
+    Bullet,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LoansFile {
+    pub terms: Vec<TermFile>,
+    pub amount_cny: TierFile,
+    pub amortisation: AmortisationFile,
+    pub nim_per_year: TierFile,
+    pub renewal_prob: TierFile,
+    pub migration: TierMatrixFile,
+    pub default_per_week: TierFile,
+    pub cure_per_week: f64,
+    pub write_off_per_week: f64,
+    pub loss_given_default: f64,
+    pub monitoring_penalty: f64,
+}
+
+impl Default for LoansFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).loans
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarKindFile {
+    None,
+    ChinaDefault,
+    Custom,
+    Weekly,
+}
+
+/// The calendar; which optional fields apply depends on `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarFile {
+    pub kind: CalendarKindFile,
+    /// `china_default`: weeks of the Spring Festival and Mid-Autumn (defaults 6 and 38).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spring_festival_week: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mid_autumn_week: Option<f64>,
+    /// `custom`: holiday records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays: Option<Vec<HolidayFile>>,
+    /// `weekly`: 52 demand and 52 availability multipliers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand: Option<Vec<f64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Vec<f64>>,
+}
+
+impl Default for CalendarFile {
+    fn default() -> Self {
+        CalendarFile {
+            kind: CalendarKindFile::None,
+            spring_festival_week: None,
+            mid_autumn_week: None,
+            holidays: None,
+            demand: None,
+            availability: None,
+        }
+    }
+}
+
+/// One custom holiday; only `week` is required, the multipliers default to 1 and the spans to 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayFile {
+    pub week: f64,
+    #[serde(default)]
+    pub pre_weeks: f64,
+    #[serde(default = "one")]
+    pub pre_demand: f64,
+    #[serde(default = "one")]
+    pub demand: f64,
+    #[serde(default = "one")]
+    pub availability: f64,
+    #[serde(default)]
+    pub post_weeks: f64,
+    #[serde(default = "one")]
+    pub post_demand: f64,
+    #[serde(default = "one")]
+    pub post_availability: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShockKindFile {
+    Burst,
+    Demand,
+    Capacity,
+    Credit,
+}
+
+/// A flow a demand shock can be limited to: a channel id, `inbound` or `referrals`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowFile {
+    ColdVisit,
+    PhoneSms,
+    Flyer,
+    OnlinePost,
+    Media,
+    PeerBroker,
+    SupplyChain,
+    Event,
+    Association,
+    Inbound,
+    Referrals,
+}
+
+/// A timed change; which optional fields apply depends on `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShockFile {
+    pub kind: ShockKindFile,
+    /// First simulation week t (0-based).
+    pub start: f64,
+    pub duration_weeks: f64,
+    /// `burst`: applications per AM per week, and their optional tier mix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apps_per_am: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mix: Option<TierFile>,
+    /// `demand` and `credit`: the multiplier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mult: Option<f64>,
+    /// `demand`: the flows it applies to (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flows: Option<Vec<FlowFile>>,
+    /// `capacity`: the share of hours lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frac: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyKindFile {
+    Fixed,
+    StopWhenBusy,
+    TargetPipeline,
+}
+
+/// An hours setting: a number, `"auto"` (h*), `"full"` (H) or `{"times_h_star": k}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HoursFile(pub Hours);
+
+impl Serialize for HoursFile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 == Hours::AUTO {
+            return serializer.serialize_str("auto");
+        }
+        match self.0 {
+            Hours::Value(h) => serializer.serialize_f64(h),
+            Hours::TimesHStar(k) => {
+                let mut map = serde_json::Map::new();
+                map.insert("times_h_star".to_owned(), Value::from(k));
+                Value::Object(map).serialize(serializer)
+            }
+            Hours::FullWeek => serializer.serialize_str("full"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HoursFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let hours = match &value {
+            Value::Number(n) => n.as_f64().map(Hours::Value),
+            Value::String(s) if s == "auto" => Some(Hours::AUTO),
+            Value::String(s) if s == "full" => Some(Hours::FullWeek),
+            Value::Object(map) if map.len() == 1 => map
+                .get("times_h_star")
+                .and_then(Value::as_f64)
+                .map(Hours::TimesHStar),
+            _ => None,
+        };
+        hours.map(HoursFile).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a number of hours, \"auto\", \"full\" or {{\"times_h_star\": k}} (got {value})"
+            ))
+        })
+    }
+}
+
+/// A coverage setting: a number of weeks or `"auto"`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoverageFile(pub Option<f64>);
+
+impl Serialize for CoverageFile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(weeks) => serializer.serialize_f64(weeks),
+            None => serializer.serialize_str("auto"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CoverageFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        match &value {
+            Value::Number(n) => n
+                .as_f64()
+                .map(|weeks| CoverageFile(Some(weeks)))
+                .ok_or_else(|| serde::de::Error::custom("expected a number of weeks")),
+            Value::String(s) if s == "auto" => Ok(CoverageFile(None)),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a number of weeks or \"auto\" (got {value})"
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PolicyFile {
+    pub kind: PolicyKindFile,
+    pub fixed_hours: HoursFile,
+    pub floor_hours: HoursFile,
+    pub cap_hours: HoursFile,
+    pub coverage_weeks: CoverageFile,
+    pub gain: f64,
+    pub min_hours: HoursFile,
+    pub max_hours: HoursFile,
+}
+
+impl Default for PolicyFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).policy
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineFile {
+    Auto,
+    NoSeasonality,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaultFile {
+    pub baseline: BaselineFile,
+    pub window_start: Option<f64>,
+    pub window_end: Option<f64>,
+}
+
+impl Default for FaultFile {
+    fn default() -> Self {
+        ScenarioFile::from(&Params::default()).fault
+    }
+}
+
+impl From<&Params> for ScenarioFile {
+    fn from(p: &Params) -> Self {
+        ScenarioFile {
+            version: VERSION,
+            team: (&p.team).into(),
+            run: (&p.run).into(),
+            activity_hours: (&p.activity_hours).into(),
+            channels: (&p.channels).into(),
+            pipeline: (&p.pipeline).into(),
+            referrals: (&p.referrals).into(),
+            loans: (&p.loans).into(),
+            calendar: calendar_file(&p.calendar),
+            shocks: p.shocks.iter().map(shock_file).collect(),
+            policy: (&p.policy).into(),
+            fault: (&p.fault).into(),
+        }
+    }
+}
+
+impl From<&Team> for TeamFile {
+    fn from(team: &Team) -> Self {
+        TeamFile {
+            ams: team.ams,
+            hours_per_week: team.hours_per_week,
+            horizon_weeks: team.horizon_weeks,
+            start_week: team.start_week,
+            target_loans_per_am: team.target_loans_per_am,
+            cost_cny_per_paid_hour: team.cost_cny_per_paid_hour,
+            init: match team.init {
+                InitialBook::Steady => InitFile::Steady,
+                InitialBook::Empty => InitFile::Empty,
+            },
+            init_loans_per_am: team.init_loans_per_am,
+        }
+    }
+}
+
+impl From<&TeamFile> for Team {
+    fn from(file: &TeamFile) -> Self {
+        Team {
+            ams: file.ams,
+            hours_per_week: file.hours_per_week,
+            horizon_weeks: file.horizon_weeks,
+            start_week: file.start_week,
+            target_loans_per_am: file.target_loans_per_am,
+            cost_cny_per_paid_hour: file.cost_cny_per_paid_hour,
+            init: match file.init {
+                InitFile::Steady => InitialBook::Steady,
+                InitFile::Empty => InitialBook::Empty,
+            },
+            init_loans_per_am: file.init_loans_per_am,
+        }
+    }
+}
+
+impl From<&RunSettings> for RunFile {
+    fn from(run: &RunSettings) -> Self {
+        RunFile {
+            mode: match run.mode {
+                Mode::Ev => ModeFile::Ev,
+                Mode::Mc => ModeFile::Mc,
+            },
+            runs: run.runs,
+            seed: run.seed,
+        }
+    }
+}
+
+impl From<&RunFile> for RunSettings {
+    fn from(file: &RunFile) -> Self {
+        RunSettings {
+            mode: match file.mode {
+                ModeFile::Ev => Mode::Ev,
+                ModeFile::Mc => Mode::Mc,
+            },
+            runs: file.runs,
+            seed: file.seed,
+        }
+    }
+}
+
+impl From<&ActivityHours> for ActivityHoursFile {
+    fn from(hours: &ActivityHours) -> Self {
+        ActivityHoursFile {
+            investigation: hours.investigation.into(),
+            form: hours.form,
+            approval: hours.approval,
+            renewal: hours.renewal,
+            monitoring_per_loan: hours.monitoring_per_loan.into(),
+            collection_per_past_due: hours.collection_per_past_due,
+        }
+    }
+}
+
+impl From<&ActivityHoursFile> for ActivityHours {
+    fn from(file: &ActivityHoursFile) -> Self {
+        ActivityHours {
+            investigation: file.investigation.into(),
+            form: file.form,
+            approval: file.approval,
+            renewal: file.renewal,
+            monitoring_per_loan: file.monitoring_per_loan.into(),
+            collection_per_past_due: file.collection_per_past_due,
+        }
+    }
+}
+
+impl From<&Channel> for ChannelFile {
+    fn from(c: &Channel) -> Self {
+        ChannelFile {
+            leads_per_hour: c.leads_per_hour,
+            saturation_hours: c.saturation_hours,
+            mix: c.mix.into(),
+            entry: match c.entry {
+                Entry::Contacted => EntryFile::Contacted,
+                Entry::Interested => EntryFile::Interested,
+            },
+            cash_cny_per_hour: c.cash_cny_per_hour,
+            hour_share: c.hour_share,
+        }
+    }
+}
+
+impl From<&ChannelFile> for Channel {
+    fn from(file: &ChannelFile) -> Self {
+        Channel {
+            leads_per_hour: file.leads_per_hour,
+            saturation_hours: file.saturation_hours,
+            mix: file.mix.into(),
+            entry: match file.entry {
+                EntryFile::Contacted => Entry::Contacted,
+                EntryFile::Interested => Entry::Interested,
+            },
+            cash_cny_per_hour: file.cash_cny_per_hour,
+            hour_share: file.hour_share,
+        }
+    }
+}
+
+impl From<&[Channel; CHANNELS]> for ChannelsFile {
+    fn from(channels: &[Channel; CHANNELS]) -> Self {
+        let channel = |id: ChannelId| ChannelFile::from(&channels[id.index()]);
+        ChannelsFile {
+            cold_visit: channel(ChannelId::ColdVisit),
+            phone_sms: channel(ChannelId::PhoneSms),
+            flyer: channel(ChannelId::Flyer),
+            online_post: channel(ChannelId::OnlinePost),
+            media: channel(ChannelId::Media),
+            peer_broker: channel(ChannelId::PeerBroker),
+            supply_chain: channel(ChannelId::SupplyChain),
+            event: channel(ChannelId::Event),
+            association: channel(ChannelId::Association),
+        }
+    }
+}
+
+impl From<&ExitRates> for ExitFile {
+    fn from(rates: &ExitRates) -> Self {
+        ExitFile {
+            advance_per_week: rates.advance_per_week,
+            lost_per_week: rates.lost_per_week,
+        }
+    }
+}
+
+impl From<&ExitFile> for ExitRates {
+    fn from(file: &ExitFile) -> Self {
+        ExitRates {
+            advance_per_week: file.advance_per_week,
+            lost_per_week: file.lost_per_week,
+        }
+    }
+}
+
+impl From<&Pipeline> for PipelineFile {
+    fn from(p: &Pipeline) -> Self {
+        PipelineFile {
+            contacted: (&p.contacted).into(),
+            interested: (&p.interested).into(),
+            renege_per_week: p.renege_per_week,
+            queue_max_weeks: p.queue_max_weeks,
+            approval_prob: p.approval_prob.into(),
+            queue_order: match p.queue_order {
+                QueueOrder::Fifo => QueueOrderFile::Fifo,
+                QueueOrder::QualityFirst => QueueOrderFile::QualityFirst,
+            },
+            inbound_per_am_week: p.inbound_per_am_week,
+            inbound_mix: p.inbound_mix.into(),
+        }
+    }
+}
+
+impl From<&PipelineFile> for Pipeline {
+    fn from(file: &PipelineFile) -> Self {
+        Pipeline {
+            contacted: (&file.contacted).into(),
+            interested: (&file.interested).into(),
+            renege_per_week: file.renege_per_week,
+            queue_max_weeks: file.queue_max_weeks,
+            approval_prob: file.approval_prob.into(),
+            queue_order: match file.queue_order {
+                QueueOrderFile::Fifo => QueueOrder::Fifo,
+                QueueOrderFile::QualityFirst => QueueOrder::QualityFirst,
+            },
+            inbound_per_am_week: file.inbound_per_am_week,
+            inbound_mix: file.inbound_mix.into(),
+        }
+    }
+}
+
+impl From<&Referrals> for ReferralsFile {
+    fn from(r: &Referrals) -> Self {
+        ReferralsFile {
+            network_size: r.network_size,
+            network_need_per_year: r.network_need_per_year,
+            introduce_prob: r.introduce_prob.into(),
+            realise_per_week: r.realise_per_week,
+            lapse_per_week: r.lapse_per_week,
+            homophily: r.homophily.into(),
+        }
+    }
+}
+
+impl From<&ReferralsFile> for Referrals {
+    fn from(file: &ReferralsFile) -> Self {
+        Referrals {
+            network_size: file.network_size,
+            network_need_per_year: file.network_need_per_year,
+            introduce_prob: file.introduce_prob.into(),
+            realise_per_week: file.realise_per_week,
+            lapse_per_week: file.lapse_per_week,
+            homophily: file.homophily.into(),
+        }
+    }
+}
+
+impl From<&Loans> for LoansFile {
+    fn from(loans: &Loans) -> Self {
+        LoansFile {
+            terms: loans
+                .terms
+                .iter()
+                .map(|t| TermFile {
+                    weeks: t.weeks,
+                    weight: t.weight,
+                })
+                .collect(),
+            amount_cny: loans.amount_cny.into(),
+            amortisation: match loans.amortisation {
+                Amortisation::EqualPrincipal => AmortisationFile::EqualPrincipal,
+                Amortisation::Bullet => AmortisationFile::Bullet,
+            },
+            nim_per_year: loans.nim_per_year.into(),
+            renewal_prob: loans.renewal_prob.into(),
+            migration: loans.migration.into(),
+            default_per_week: loans.default_per_week.into(),
+            cure_per_week: loans.cure_per_week,
+            write_off_per_week: loans.write_off_per_week,
+            loss_given_default: loans.loss_given_default,
+            monitoring_penalty: loans.monitoring_penalty,
+        }
+    }
+}
+
+impl From<&LoansFile> for Loans {
+    fn from(file: &LoansFile) -> Self {
+        Loans {
+            terms: file
+                .terms
+                .iter()
+                .map(|t| TermClass {
+                    weeks: t.weeks,
+                    weight: t.weight,
+                })
+                .collect(),
+            amount_cny: file.amount_cny.into(),
+            amortisation: match file.amortisation {
+                AmortisationFile::EqualPrincipal => Amortisation::EqualPrincipal,
+                AmortisationFile::Bullet => Amortisation::Bullet,
+            },
+            nim_per_year: file.nim_per_year.into(),
+            renewal_prob: file.renewal_prob.into(),
+            migration: file.migration.into(),
+            default_per_week: file.default_per_week.into(),
+            cure_per_week: file.cure_per_week,
+            write_off_per_week: file.write_off_per_week,
+            loss_given_default: file.loss_given_default,
+            monitoring_penalty: file.monitoring_penalty,
+        }
+    }
+}
+
+impl From<&Policy> for PolicyFile {
+    fn from(p: &Policy) -> Self {
+        PolicyFile {
+            kind: match p.kind {
+                PolicyKind::Fixed => PolicyKindFile::Fixed,
+                PolicyKind::StopWhenBusy => PolicyKindFile::StopWhenBusy,
+                PolicyKind::TargetPipeline => PolicyKindFile::TargetPipeline,
+            },
+            fixed_hours: HoursFile(p.fixed_hours),
+            floor_hours: HoursFile(p.floor_hours),
+            cap_hours: HoursFile(p.cap_hours),
+            coverage_weeks: CoverageFile(p.coverage_weeks),
+            gain: p.gain,
+            min_hours: HoursFile(p.min_hours),
+            max_hours: HoursFile(p.max_hours),
+        }
+    }
+}
+
+impl From<&PolicyFile> for Policy {
+    fn from(file: &PolicyFile) -> Self {
+        Policy {
+            kind: match file.kind {
+                PolicyKindFile::Fixed => PolicyKind::Fixed,
+                PolicyKindFile::StopWhenBusy => PolicyKind::StopWhenBusy,
+                PolicyKindFile::TargetPipeline => PolicyKind::TargetPipeline,
+            },
+            fixed_hours: file.fixed_hours.0,
+            floor_hours: file.floor_hours.0,
+            cap_hours: file.cap_hours.0,
+            coverage_weeks: file.coverage_weeks.0,
+            gain: file.gain,
+            min_hours: file.min_hours.0,
+            max_hours: file.max_hours.0,
+        }
+    }
+}
+
+impl From<&FaultSettings> for FaultFile {
+    fn from(f: &FaultSettings) -> Self {
+        FaultFile {
+            baseline: match f.baseline {
+                BaselineKind::Auto => BaselineFile::Auto,
+                BaselineKind::NoSeasonality => BaselineFile::NoSeasonality,
+            },
+            window_start: f.window_start,
+            window_end: f.window_end,
+        }
+    }
+}
+
+impl From<&FaultFile> for FaultSettings {
+    fn from(file: &FaultFile) -> Self {
+        FaultSettings {
+            baseline: match file.baseline {
+                BaselineFile::Auto => BaselineKind::Auto,
+                BaselineFile::NoSeasonality => BaselineKind::NoSeasonality,
+            },
+            window_start: file.window_start,
+            window_end: file.window_end,
+        }
+    }
+}
+
+fn calendar_file(calendar: &Calendar) -> CalendarFile {
+    match calendar {
+        Calendar::None => CalendarFile::default(),
+        Calendar::ChinaDefault {
+            spring_festival_week,
+            mid_autumn_week,
+        } => CalendarFile {
+            kind: CalendarKindFile::ChinaDefault,
+            spring_festival_week: Some(*spring_festival_week),
+            mid_autumn_week: Some(*mid_autumn_week),
+            ..CalendarFile::default()
+        },
+        Calendar::Custom(holidays) => CalendarFile {
+            kind: CalendarKindFile::Custom,
+            holidays: Some(
+                holidays
+                    .iter()
+                    .map(|h| HolidayFile {
+                        week: h.week,
+                        pre_weeks: h.pre_weeks,
+                        pre_demand: h.pre_demand,
+                        demand: h.demand,
+                        availability: h.availability,
+                        post_weeks: h.post_weeks,
+                        post_demand: h.post_demand,
+                        post_availability: h.post_availability,
+                    })
+                    .collect(),
+            ),
+            ..CalendarFile::default()
+        },
+        Calendar::Weekly {
+            demand,
+            availability,
+        } => CalendarFile {
+            kind: CalendarKindFile::Weekly,
+            demand: Some(demand.clone()),
+            availability: Some(availability.clone()),
+            ..CalendarFile::default()
+        },
+    }
+}
+
+fn shock_file(shock: &Shock) -> ShockFile {
+    let base = ShockFile {
+        kind: ShockKindFile::Burst,
+        start: shock.start,
+        duration_weeks: shock.duration_weeks,
+        apps_per_am: None,
+        mix: None,
+        mult: None,
+        flows: None,
+        frac: None,
+    };
+    match &shock.kind {
+        ShockKind::Burst { apps_per_am, mix } => ShockFile {
+            apps_per_am: Some(*apps_per_am),
+            mix: mix.map(TierFile::from),
+            ..base
+        },
+        ShockKind::Demand { mult, flows } => ShockFile {
+            kind: ShockKindFile::Demand,
+            mult: Some(*mult),
+            flows: flows
+                .as_ref()
+                .map(|flows| flows.iter().map(|f| flow_file(*f)).collect()),
+            ..base
+        },
+        ShockKind::Capacity { frac } => ShockFile {
+            kind: ShockKindFile::Capacity,
+            frac: Some(*frac),
+            ..base
+        },
+        ShockKind::Credit { mult } => ShockFile {
+            kind: ShockKindFile::Credit,
+            mult: Some(*mult),
+            ..base
+        },
+    }
+}
+
+fn flow_file(flow: Flow) -> FlowFile {
+    match flow {
+        Flow::Channel(ChannelId::ColdVisit) => FlowFile::ColdVisit,
+        Flow::Channel(ChannelId::PhoneSms) => FlowFile::PhoneSms,
+        Flow::Channel(ChannelId::Flyer) => FlowFile::Flyer,
+        Flow::Channel(ChannelId::OnlinePost) => FlowFile::OnlinePost,
+        Flow::Channel(ChannelId::Media) => FlowFile::Media,
+        Flow::Channel(ChannelId::PeerBroker) => FlowFile::PeerBroker,
+        Flow::Channel(ChannelId::SupplyChain) => FlowFile::SupplyChain,
+        Flow::Channel(ChannelId::Event) => FlowFile::Event,
+        Flow::Channel(ChannelId::Association) => FlowFile::Association,
+        Flow::Inbound => FlowFile::Inbound,
+        Flow::Referrals => FlowFile::Referrals,
+    }
+}
+
+fn flow(file: FlowFile) -> Flow {
+    match file {
+        FlowFile::ColdVisit => Flow::Channel(ChannelId::ColdVisit),
+        FlowFile::PhoneSms => Flow::Channel(ChannelId::PhoneSms),
+        FlowFile::Flyer => Flow::Channel(ChannelId::Flyer),
+        FlowFile::OnlinePost => Flow::Channel(ChannelId::OnlinePost),
+        FlowFile::Media => Flow::Channel(ChannelId::Media),
+        FlowFile::PeerBroker => Flow::Channel(ChannelId::PeerBroker),
+        FlowFile::SupplyChain => Flow::Channel(ChannelId::SupplyChain),
+        FlowFile::Event => Flow::Channel(ChannelId::Event),
+        FlowFile::Association => Flow::Channel(ChannelId::Association),
+        FlowFile::Inbound => Flow::Inbound,
+        FlowFile::Referrals => Flow::Referrals,
+    }
+}
+
+/// Collects conversion errors with their paths.
+#[derive(Debug, Default)]
+struct Problems(Vec<ParamError>);
+
+impl Problems {
+    fn missing(&mut self, path: String, what: &str) {
+        self.0.push(ParamError {
+            message: format!("{what} is required here"),
+            param: path,
+            value: ParamValue::Text(String::new()),
+            rule: Rule::MissingField,
+        });
+    }
+
+    fn unexpected(&mut self, path: String, kind: &str) {
+        self.0.push(ParamError {
+            message: format!("this field does not apply to a {kind}"),
+            param: path,
+            value: ParamValue::Text(String::new()),
+            rule: Rule::UnknownField,
+        });
+    }
+}
+
+impl ScenarioFile {
+    /// The engine parameters the file describes, and errors naming kind-specific fields that are
+    /// missing or do not apply (a shock missing its value becomes a neutral one, so the
+    /// parameters can still be validated for the rest of the report).
+    #[must_use]
+    pub fn to_params(&self) -> (Params, Vec<ParamError>) {
+        let mut problems = Problems::default();
+        let channels = self.channels.in_order();
+        let params = Params {
+            team: (&self.team).into(),
+            run: (&self.run).into(),
+            activity_hours: (&self.activity_hours).into(),
+            channels: std::array::from_fn(|c| Channel::from(channels[c])),
+            pipeline: (&self.pipeline).into(),
+            referrals: (&self.referrals).into(),
+            loans: (&self.loans).into(),
+            calendar: self.calendar.to_calendar(&mut problems),
+            shocks: self
+                .shocks
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s.to_shock(i, &mut problems))
+                .collect(),
+            policy: (&self.policy).into(),
+            fault: (&self.fault).into(),
+        };
+        (params, problems.0)
+    }
+}
+
+impl CalendarFile {
+    fn to_calendar(&self, problems: &mut Problems) -> Calendar {
+        let kind = match self.kind {
+            CalendarKindFile::None => "calendar of kind none",
+            CalendarKindFile::ChinaDefault => "china_default calendar",
+            CalendarKindFile::Custom => "custom calendar",
+            CalendarKindFile::Weekly => "weekly calendar",
+        };
+        let mut reject = |present: bool, field: &str| {
+            if present {
+                problems.unexpected(format!("calendar.{field}"), kind);
+            }
+        };
+        let china = self.kind == CalendarKindFile::ChinaDefault;
+        reject(
+            !china && self.spring_festival_week.is_some(),
+            "spring_festival_week",
+        );
+        reject(!china && self.mid_autumn_week.is_some(), "mid_autumn_week");
+        reject(
+            self.kind != CalendarKindFile::Custom && self.holidays.is_some(),
+            "holidays",
+        );
+        let weekly = self.kind == CalendarKindFile::Weekly;
+        reject(!weekly && self.demand.is_some(), "demand");
+        reject(!weekly && self.availability.is_some(), "availability");
+        match self.kind {
+            CalendarKindFile::None => Calendar::None,
+            CalendarKindFile::ChinaDefault => Calendar::ChinaDefault {
+                spring_festival_week: self.spring_festival_week.unwrap_or(6.0),
+                mid_autumn_week: self.mid_autumn_week.unwrap_or(38.0),
+            },
+            CalendarKindFile::Custom => {
+                let holidays = self.holidays.clone().unwrap_or_else(|| {
+                    problems.missing("calendar.holidays".to_owned(), "a list of holidays");
+                    Vec::new()
+                });
+                Calendar::Custom(
+                    holidays
+                        .into_iter()
+                        .map(|h| Holiday {
+                            week: h.week,
+                            pre_weeks: h.pre_weeks,
+                            pre_demand: h.pre_demand,
+                            demand: h.demand,
+                            availability: h.availability,
+                            post_weeks: h.post_weeks,
+                            post_demand: h.post_demand,
+                            post_availability: h.post_availability,
+                        })
+                        .collect(),
+                )
+            }
+            CalendarKindFile::Weekly => {
+                let mut vector = |values: &Option<Vec<f64>>, field: &str| {
+                    values.clone().unwrap_or_else(|| {
+                        problems.missing(format!("calendar.{field}"), "a list of 52 weekly values");
+                        Vec::new()
+                    })
+                };
+                Calendar::Weekly {
+                    demand: vector(&self.demand, "demand"),
+                    availability: vector(&self.availability, "availability"),
+                }
+            }
+        }
+    }
+}
+
+impl ShockFile {
+    fn to_shock(&self, index: usize, problems: &mut Problems) -> Shock {
+        let path = |field: &str| format!("shocks[{index}].{field}");
+        let (kind_name, allowed): (&str, &[&str]) = match self.kind {
+            ShockKindFile::Burst => ("burst", &["apps_per_am", "mix"]),
+            ShockKindFile::Demand => ("demand shock", &["mult", "flows"]),
+            ShockKindFile::Capacity => ("capacity shock", &["frac"]),
+            ShockKindFile::Credit => ("credit shock", &["mult"]),
+        };
+        let present = [
+            ("apps_per_am", self.apps_per_am.is_some()),
+            ("mix", self.mix.is_some()),
+            ("mult", self.mult.is_some()),
+            ("flows", self.flows.is_some()),
+            ("frac", self.frac.is_some()),
+        ];
+        for (field, is_present) in present {
+            if is_present && !allowed.contains(&field) {
+                problems.unexpected(path(field), kind_name);
+            }
+        }
+        let mut required = |value: Option<f64>, field: &str| {
+            if value.is_none() {
+                problems.missing(path(field), "a number");
+            }
+            value
+        };
+        let kind = match self.kind {
+            ShockKindFile::Burst => {
+                required(self.apps_per_am, "apps_per_am").map(|apps_per_am| ShockKind::Burst {
+                    apps_per_am,
+                    mix: self.mix.map(TierValues::from),
+                })
+            }
+            ShockKindFile::Demand => required(self.mult, "mult").map(|mult| ShockKind::Demand {
+                mult,
+                flows: self
+                    .flows
+                    .as_ref()
+                    .map(|flows| flows.iter().map(|f| flow(*f)).collect()),
+            }),
+            ShockKindFile::Capacity => {
+                required(self.frac, "frac").map(|frac| ShockKind::Capacity { frac })
+            }
+            ShockKindFile::Credit => {
+                required(self.mult, "mult").map(|mult| ShockKind::Credit { mult })
+            }
+        };
+        // A credit multiplier of 1 changes nothing: the slot keeps later shocks' indices.
+        let kind = kind.unwrap_or(ShockKind::Credit { mult: 1.0 });
+        Shock {
+            start: self.start,
+            duration_weeks: self.duration_weeks,
+            kind,
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The `cadence` command line: golden summaries of every preset (insta snapshots), the fault of
+//! the issue's "done means", Monte Carlo mode, CSV export and the exit status of invalid files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use cadence::engine::{presets, Params};
+use serde_json::Value;
+
+fn cadence(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadence"))
+        .args(args)
+        .output()
+        .expect("the cadence binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn summary(args: &[&str]) -> Value {
+    let output = cadence(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(&stdout(&output)).expect("a JSON summary")
+}
+
+/// A file in a fresh temporary directory for this test.
+fn temp_file(test: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cadence-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+#[test]
+fn every_preset_summary_matches_its_snapshot() {
+    for preset in presets::all() {
+        let output = cadence(&["run", &format!("preset:{}", preset.id())]);
+        assert!(output.status.success(), "{}", preset.id());
+        insta::assert_snapshot!(format!("preset_{}", preset.id()), stdout(&output));
+    }
+}
+
+#[test]
+fn a_monte_carlo_summary_matches_its_snapshot() {
+    let output = cadence(&[
+        "run",
+        "preset:fault",
+        "--mode",
+        "mc",
+        "--runs",
+        "20",
+        "--seed",
+        "42",
+    ]);
+    assert!(output.status.success());
+    insta::assert_snapshot!("preset_fault_mc_20_runs", stdout(&output));
+}
+
+#[test]
+fn the_fault_preset_reports_the_fault_and_fixed_cadence_none() {
+    let fault = summary(&["run", "preset:fault"]);
+    let depth = fault["fault"]["depth"].as_f64().unwrap();
+    assert!((depth - 0.52).abs() < 0.005, "depth {depth}");
+    assert_eq!(fault["fault"]["delay_weeks"], 7);
+    for key in ["h_star", "a_star", "a_max", "a_break_even", "warnings"] {
+        assert!(!fault[key].is_null(), "{key}");
+    }
+    for key in ["onset_weeks", "duration_weeks", "lost_new_loans"] {
+        assert!(!fault["fault"][key].is_null(), "{key}");
+    }
+
+    // The same scenario under policy (a).
+    let mut params = presets::get("fault").unwrap().params;
+    params.policy.kind = cadence::engine::params::PolicyKind::Fixed;
+    let file = temp_file("policy-a", "fault-a.json");
+    std::fs::write(&file, cadence::scenario::to_json(&params)).unwrap();
+    let fixed = summary(&["run", file.to_str().unwrap()]);
+    assert_eq!(fixed["fault"]["depth"].as_f64(), Some(0.0));
+    assert!(fixed["fault"]["delay_weeks"].is_null());
+}
+
+#[test]
+fn a_scenario_without_shocks_has_no_fault() {
+    let steady = summary(&["run", "preset:steady"]);
+    assert!(steady["fault"].is_null());
+}
+
+#[test]
+fn an_invalid_file_exits_2_with_every_error_on_stderr_and_nothing_on_stdout() {
+    let file = temp_file("invalid", "bad.json");
+    std::fs::write(
+        &file,
+        r#"{"version": 1, "team": {"ams": 0, "amz": 1, "hours_per_week": 90},
+            "shocks": [{"kind": "burst", "start": 500, "duration_weeks": 0, "apps_per_am": 6}]}"#,
+    )
+    .unwrap();
+    let output = cadence(&["run", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let errors: Value = serde_json::from_slice(&output.stderr).expect("errors as JSON");
+    let params: Vec<&str> = errors["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["param"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "team.amz",
+        "team.ams",
+        "team.hours_per_week",
+        "shocks[0].start",
+        "shocks[0].duration_weeks",
+    ] {
+        assert!(
+            params.contains(&expected),
+            "{expected} missing from {params:?}"
+        );
+    }
+    let first = &errors["errors"][0];
+    for key in ["param", "value", "rule", "message"] {
+        assert!(!first[key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn flags_are_validated_like_the_file() {
+    let output = cadence(&["run", "preset:steady", "--runs", "5", "--mode", "mc"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("run.runs"));
+}
+
+#[test]
+fn usage_errors_exit_1() {
+    assert_eq!(cadence(&["run", "preset:nope"]).status.code(), Some(1));
+    assert_eq!(cadence(&["run"]).status.code(), Some(1));
+    assert_eq!(
+        cadence(&["run", "preset:steady", "--mode", "fast"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(cadence(&["frobnicate"]).status.code(), Some(1));
+    assert_eq!(
+        cadence(&["run", "/no/such/file.json"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn presets_lists_every_id_with_its_title() {
+    let listing = stdout(&cadence(&["presets"]));
+    for preset in presets::all() {
+        assert!(
+            listing
+                .lines()
+                .any(|line| line.starts_with(preset.id()) && line.ends_with(preset.text.title)),
+            "{listing}"
+        );
+    }
+    assert_eq!(listing.lines().count(), 7);
+}
+
+#[test]
+fn example_writes_the_default_scenario() {
+    let text = stdout(&cadence(&["example"]));
+    assert_eq!(cadence::scenario::parse(&text).unwrap(), Params::default());
+}
+
+#[test]
+fn csv_has_one_row_per_week_with_the_required_columns() {
+    let file = temp_file("csv", "weeks.csv");
+    let output = cadence(&["run", "preset:fault", "--csv", file.to_str().unwrap()]);
+    assert!(output.status.success());
+    let csv = std::fs::read_to_string(&file).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    for column in [
+        "week",
+        "active_loans",
+        "new_loans",
+        "renewals",
+        "prospecting_hours",
+        "applications_waiting",
+        "profit",
+    ] {
+        assert!(header.contains(&column), "{column} missing");
+    }
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 104);
+    assert!(rows
+        .iter()
+        .all(|row| row.split(',').count() == header.len()));
+    assert!(rows[0].starts_with("0,1,"));
+
+    let mc_file = temp_file("csv", "mc.csv");
+    let mc = cadence(&[
+        "run",
+        "preset:steady",
+        "--mode",
+        "mc",
+        "--runs",
+        "10",
+        "--csv",
+        mc_file.to_str().unwrap(),
+    ]);
+    assert!(mc.status.success());
+    let mc_csv = std::fs::read_to_string(&mc_file).unwrap();
+    let mc_header = mc_csv.lines().next().unwrap();
+    assert!(mc_header
+        .starts_with("week,active_loans,active_loans_p10,active_loans_p50,active_loans_p90"));
+    assert_eq!(mc_csv.lines().count(), 105);
+}

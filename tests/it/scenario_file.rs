@@ -1,0 +1,250 @@
+//! The version-1 scenario file: round trips, golden files of the released version, unknown and
+//! mistyped fields named by JSON path, and validation errors whose paths exist in the file.
+
+use cadence::engine::params::{Hours, Params, PolicyKind};
+use cadence::engine::{presets, validate, Rule};
+use cadence::scenario::{self, load, parse, to_json};
+use serde_json::Value;
+
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v1");
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(format!("{GOLDEN}/{name}")).expect("golden file")
+}
+
+/// The (param, rule) pairs of a rejected file.
+fn rejected(json: &str) -> Vec<(String, Rule)> {
+    match load(json) {
+        Ok(_) => panic!("the file should have been rejected"),
+        Err(errors) => errors.into_iter().map(|e| (e.param, e.rule)).collect(),
+    }
+}
+
+#[track_caller]
+fn contains(found: &[(String, Rule)], param: &str, rule: Rule) {
+    assert!(
+        found.iter().any(|(p, r)| p == param && *r == rule),
+        "expected {rule} on {param}, got {found:#?}"
+    );
+}
+
+#[test]
+fn the_example_is_the_defaults_and_round_trips() {
+    let text = scenario::example();
+    assert_eq!(parse(&text).unwrap(), Params::default());
+    assert!(
+        text.contains("\"ams\": 6,"),
+        "whole numbers are written as integers"
+    );
+    assert!(
+        text.starts_with("{\n  \"version\": 1,\n  \"team\""),
+        "groups keep their order"
+    );
+}
+
+#[test]
+fn every_preset_round_trips() {
+    for preset in presets::all() {
+        let params = preset.params.clone();
+        assert_eq!(parse(&to_json(&params)).unwrap(), params, "{}", preset.id());
+        for variant in &preset.variants {
+            let with_variant = preset.with_variant(variant);
+            assert_eq!(parse(&to_json(&with_variant)).unwrap(), with_variant);
+        }
+    }
+}
+
+#[test]
+fn golden_files_of_version_1_still_load() {
+    for name in [
+        "default.json",
+        "fault.json",
+        "festival.json",
+        "everything.json",
+        "weekly-calendar.json",
+    ] {
+        let text = golden(name);
+        let params = load(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e:#?}"))
+            .params()
+            .clone();
+        assert_eq!(
+            to_json(&params),
+            text,
+            "{name} no longer writes back identically"
+        );
+    }
+    assert_eq!(golden("default.json"), scenario::example());
+    assert_eq!(
+        parse(&golden("fault.json")).unwrap(),
+        presets::get("fault").unwrap().params
+    );
+}
+
+#[test]
+fn a_file_may_give_only_what_differs_from_the_defaults() {
+    let params =
+        parse(r#"{"version": 1, "team": {"ams": 3}, "policy": {"kind": "stop_when_busy"}}"#)
+            .unwrap();
+    let mut expected = Params::default();
+    expected.team.ams = 3.0;
+    expected.policy.kind = PolicyKind::StopWhenBusy;
+    assert_eq!(params, expected);
+}
+
+#[test]
+fn hours_settings_read_numbers_auto_full_and_multiples_of_h_star() {
+    let params = parse(
+        r#"{"version": 1, "policy": {"fixed_hours": 7.5, "floor_hours": {"times_h_star": 0.5},
+            "cap_hours": "full", "min_hours": "auto", "coverage_weeks": "auto"}}"#,
+    )
+    .unwrap();
+    assert_eq!(params.policy.fixed_hours, Hours::Value(7.5));
+    assert_eq!(params.policy.floor_hours, Hours::TimesHStar(0.5));
+    assert_eq!(params.policy.cap_hours, Hours::FullWeek);
+    assert_eq!(params.policy.min_hours, Hours::AUTO);
+    assert_eq!(params.policy.coverage_weeks, None);
+}
+
+#[test]
+fn unknown_fields_are_all_named_with_their_paths() {
+    let found = rejected(
+        r#"{"version": 1, "colour": "red", "team": {"ams": 6, "amz": 3},
+            "channels": {"cold_visit": {"leads_per_hour": 0.5, "saturation_hours": 8,
+              "mix": {"prime": 0.1, "standard": 0.5, "marginal": 0.4}, "entry": "contacted",
+              "cash_cny_per_hour": 10, "hour_share": 0.3, "speed": 2}},
+            "shocks": [{"kind": "burst", "start": 20, "duration_weeks": 2, "apps_per_am": 6, "size": 1}]}"#,
+    );
+    for path in [
+        "colour",
+        "team.amz",
+        "channels.cold_visit.speed",
+        "shocks[0].size",
+    ] {
+        contains(&found, path, Rule::UnknownField);
+    }
+    let messages: Vec<String> = load(r#"{"version": 1, "team": {"amz": 3}}"#)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.message)
+        .collect();
+    assert!(
+        messages[0].contains("`amz`") && messages[0].contains("ams"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn the_version_is_required_and_checked() {
+    contains(
+        &rejected(r#"{"team": {"ams": 6}}"#),
+        "version",
+        Rule::MissingField,
+    );
+    contains(
+        &rejected(r#"{"version": 2}"#),
+        "version",
+        Rule::UnsupportedVersion,
+    );
+    contains(&rejected(r#"{"version": 1,"#), "", Rule::Syntax);
+    contains(&rejected("[1, 2]"), "", Rule::InvalidType);
+}
+
+#[test]
+fn an_unknown_shock_kind_is_named() {
+    let found = rejected(
+        r#"{"version": 1, "shocks": [{"kind": "burst", "start": 20, "duration_weeks": 2, "apps_per_am": 6},
+            {"kind": "tsunami", "start": 30, "duration_weeks": 1}]}"#,
+    );
+    contains(&found, "shocks[1].kind", Rule::UnknownShockKind);
+}
+
+#[test]
+fn every_mistyped_field_is_reported_along_with_range_errors() {
+    let found = rejected(
+        r#"{"version": 1, "team": {"ams": "six", "hours_per_week": 90},
+            "policy": {"fixed_hours": "lots", "gain": 2},
+            "loans": {"terms": [{"weeks": 13}]},
+            "shocks": [{"kind": "burst", "start": "soon", "duration_weeks": 2, "apps_per_am": 6},
+                       {"kind": "demand", "start": 1, "duration_weeks": 1, "mult": 2, "flows": ["tv"]},
+                       {"kind": "credit", "start": 200, "duration_weeks": 1, "mult": 2}]}"#,
+    );
+    contains(&found, "team.ams", Rule::InvalidType);
+    contains(&found, "policy.fixed_hours", Rule::InvalidType);
+    contains(&found, "loans.terms[0].weight", Rule::MissingField);
+    contains(&found, "shocks[0].start", Rule::InvalidType);
+    contains(&found, "shocks[1].flows[0]", Rule::InvalidType);
+    // Range errors of the readable rest, with indices that still match the file.
+    contains(&found, "team.hours_per_week", Rule::OutOfRange);
+    contains(&found, "policy.gain", Rule::OutOfRange);
+    contains(&found, "shocks[2].start", Rule::ShockStartAfterHorizon);
+}
+
+#[test]
+fn kind_specific_shock_fields_are_checked() {
+    let found = rejected(
+        r#"{"version": 1, "shocks": [{"kind": "burst", "start": 20, "duration_weeks": 2, "mult": 2},
+            {"kind": "capacity", "start": 5, "duration_weeks": 1, "frac": 0.5, "flows": ["inbound"]}]}"#,
+    );
+    contains(&found, "shocks[0].apps_per_am", Rule::MissingField);
+    contains(&found, "shocks[0].mult", Rule::UnknownField);
+    contains(&found, "shocks[1].flows", Rule::UnknownField);
+    let calendar =
+        rejected(r#"{"version": 1, "calendar": {"kind": "none", "spring_festival_week": 6}}"#);
+    contains(
+        &calendar,
+        "calendar.spring_festival_week",
+        Rule::UnknownField,
+    );
+    let weekly = rejected(r#"{"version": 1, "calendar": {"kind": "weekly", "demand": [1]}}"#);
+    contains(&weekly, "calendar.availability", Rule::MissingField);
+    contains(&weekly, "calendar.demand", Rule::WrongLength);
+}
+
+/// The value at a JSON path like `shocks[0].start`.
+fn at<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut current = root;
+    for part in path.split('.') {
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
+        current = current.get(key)?;
+        for index in rest.split('[').filter(|s| !s.is_empty()) {
+            current = current.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(current)
+}
+
+#[test]
+fn validation_errors_name_fields_that_exist_in_the_file() {
+    let mut params = Params::default();
+    params.team.ams = 0.5;
+    params.team.init_loans_per_am = Some(-1.0);
+    params.activity_hours.monitoring_per_loan[1] = 3.0;
+    params.channels[5].mix = [0.5, 0.5, 0.5];
+    params.channels[7].saturation_hours = 0.0;
+    params.pipeline.interested.advance_per_week = 0.9;
+    params.referrals.homophily[2][1] = -0.5;
+    params.loans.terms[3].weeks = 13.0;
+    params.policy.kind = PolicyKind::TargetPipeline;
+    params.policy.gain = 3.0;
+    params.policy.coverage_weeks = Some(0.0);
+    params.fault.window_start = Some(500.0);
+    params.shocks.push(cadence::engine::params::Shock {
+        start: -1.0,
+        duration_weeks: 0.0,
+        kind: cadence::engine::params::ShockKind::Demand {
+            mult: 11.0,
+            flows: None,
+        },
+    });
+    let file: Value = serde_json::from_str(&to_json(&params)).unwrap();
+    let errors = validate(&params).unwrap_err();
+    assert!(errors.len() >= 12, "{errors:#?}");
+    for error in errors {
+        assert!(
+            at(&file, &error.param).is_some(),
+            "{} is not a path of the file",
+            error.param
+        );
+    }
+}
