@@ -3,5 +3,6 @@
 //! Each service turns browser failures into values the page can show; none panics.
 
 pub mod clock;
+pub mod display;
 pub mod locale;
 pub mod monte_carlo;

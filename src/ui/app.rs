@@ -4,7 +4,10 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::services::monte_carlo::{worker_count, McEvent, McPool};
-use crate::services::{clock, locale};
+use crate::services::{clock, display, locale};
+use crate::ui::chart_data::{chart_set, Overlays};
+use crate::ui::components::charts_panel::ChartsPanel;
+use crate::ui::components::compare::Compare;
 use crate::ui::components::footer::Footer;
 use crate::ui::components::header::Header;
 use crate::ui::components::inputs::InputsPanel;
@@ -88,6 +91,26 @@ pub fn app() -> Html {
         .map(|(output, result)| mc_summary(output, result, lang));
     let shared = std::rc::Rc::new(state.clone());
 
+    // Charts are rebuilt only when what they draw changes, not on every keystroke in other inputs.
+    let mc_key = state.current_mc().map(|o| std::rc::Rc::as_ptr(o) as usize);
+    let charts = {
+        let state = state.clone();
+        use_memo(
+            (state.revision, lang, mc_key, state.pinned.clone()),
+            move |_| {
+                state.result.as_ref().map(|result| {
+                    let overlays = Overlays {
+                        mc: state.current_mc().map(AsRef::as_ref),
+                        pinned: &state.pinned,
+                        ..Overlays::default()
+                    };
+                    std::rc::Rc::new(chart_set(result, &overlays, lang))
+                })
+            },
+        )
+    };
+    let (dark, narrow) = *use_memo((), |()| (display::prefers_dark(), display::is_narrow()));
+
     html! {
         <div class="app">
             <Header {lang} {onlangchange} />
@@ -105,10 +128,15 @@ pub fn app() -> Html {
                     if let Some(panel) = panel {
                         <KpiPanel {panel} {lang} />
                     }
+                    <Compare workspace={shared.clone()} ondispatch={ondispatch.clone()} />
                     <McPanel workspace={shared.clone()} summary={mc} {oneditruns} {oneditseed} {onrun} {oncancel} />
                 </section>
-                <section class="region region-charts" aria-labelledby="region-charts-title">
+                <section class={classes!("region", "region-charts", state.stale.then_some("is-stale"))}
+                    aria-labelledby="region-charts-title">
                     <h2 id="region-charts-title">{ Text::RegionCharts.get(lang) }</h2>
+                    if let Some(set) = (*charts).clone() {
+                        <ChartsPanel {set} {lang} {dark} {narrow} />
+                    }
                 </section>
             </main>
             <Footer {lang} />

@@ -4,6 +4,7 @@
 //! formatted in `view_model`, every string comes from `crate::i18n`.
 
 pub mod app;
+pub mod chart_data;
 pub mod charts;
 pub mod components;
 pub mod fields;

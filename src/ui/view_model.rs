@@ -9,7 +9,7 @@ use crate::engine::{Kpi, ParamError, Rule, Tier, WarningCode};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::fields::{tier_label, Field};
 use crate::ui::format;
-use crate::ui::state::{Computed, InputProblem};
+use crate::ui::state::{Computed, InputProblem, Pinned};
 
 /// One figure of the KPI panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -408,6 +408,198 @@ pub fn error_text(error: &ParamError, lang: Lang) -> String {
     fill(key.get(lang), &[&error.value.to_string()])
 }
 
+/// The comparison of pinned scenarios: one row per figure, one column per scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareTable {
+    pub names: Vec<String>,
+    pub rows: Vec<CompareRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    pub id: &'static str,
+    pub label: String,
+    /// (value, difference from the reference scenario; empty in the reference's own column).
+    pub cells: Vec<(String, String)>,
+}
+
+/// How a compared figure is written.
+#[derive(Clone, Copy)]
+enum Style {
+    Number(usize),
+    Money,
+    Percent,
+}
+
+fn write(value: Option<f64>, style: Style) -> String {
+    match (value, style) {
+        (None, _) => format::MISSING.to_owned(),
+        (Some(v), Style::Number(d)) => format::number(v, d),
+        (Some(v), Style::Money) => format::cny(v),
+        (Some(v), Style::Percent) => format::percent(v, 0),
+    }
+}
+
+fn write_diff(value: Option<f64>, reference: Option<f64>, style: Style) -> String {
+    let (Some(v), Some(r)) = (value, reference) else {
+        return String::new();
+    };
+    let d = v - r;
+    let text = match style {
+        Style::Number(decimals) => format::number(d.abs(), decimals),
+        Style::Money => format::cny(d.abs()),
+        Style::Percent => format!("{} pp", format::number(d.abs() * 100.0, 0)),
+    };
+    let zero = text
+        .trim_start_matches(['¥'])
+        .chars()
+        .all(|c| matches!(c, '0' | '.' | ',' | ' ' | 'p'));
+    if zero {
+        "±0".to_owned()
+    } else if d > 0.0 {
+        format!("+{text}")
+    } else {
+        format!("−{text}")
+    }
+}
+
+fn compared_figures(c: &Computed) -> Vec<(&'static str, Text, Option<f64>, Style)> {
+    let s = c.ev.summary.as_ref();
+    let ams = c.params.team.ams;
+    let end =
+        c.ev.run
+            .weeks
+            .last()
+            .map(|w| w.active_loans.iter().sum::<f64>());
+    let fault = c.ev.fault.as_ref().map(|f| &f.new_loans);
+    vec![
+        (
+            "h-star",
+            Text::KpiHStar,
+            s.map(|s| s.h_star),
+            Style::Number(2),
+        ),
+        (
+            "a-star",
+            Text::KpiAStar,
+            s.map(|s| s.a_star),
+            Style::Number(1),
+        ),
+        (
+            "a-max",
+            Text::KpiAMax,
+            s.and_then(|s| s.a_max),
+            Style::Number(1),
+        ),
+        (
+            "a-be",
+            Text::KpiABreakEven,
+            s.and_then(|s| s.a_break_even),
+            Style::Number(0),
+        ),
+        (
+            "slack",
+            Text::KpiSlack,
+            s.map(|s| s.at_target.slack_hours),
+            Style::Number(1),
+        ),
+        (
+            "profit-year",
+            Text::KpiYearlyProfit,
+            s.map(|s| s.at_target.profit_cny * 52.0),
+            Style::Money,
+        ),
+        ("book-end", Text::KpiBookAtEnd, end, Style::Number(0)),
+        (
+            "profit-total",
+            Text::LegendProfit,
+            c.ev.run.weeks.last().map(|w| w.cumulative_profit_cny),
+            Style::Money,
+        ),
+        (
+            "fault-depth",
+            Text::KpiFaultDepth,
+            fault.map(|f| f.depth),
+            Style::Percent,
+        ),
+        (
+            "fault-lost",
+            Text::KpiFaultLost,
+            fault.map(|f| f.lost / ams),
+            Style::Number(2),
+        ),
+    ]
+}
+
+/// Builds the comparison table of pinned scenarios against the one at `reference`.
+#[must_use]
+pub fn compare_table(pinned: &[Pinned], reference: usize, lang: Lang) -> CompareTable {
+    let figures: Vec<_> = pinned
+        .iter()
+        .map(|p| compared_figures(&p.computed))
+        .collect();
+    let reference_figures = figures.get(reference);
+    let rows = figures
+        .first()
+        .map(|first| {
+            first
+                .iter()
+                .enumerate()
+                .map(|(row, (id, label, _, style))| CompareRow {
+                    id,
+                    label: label.get(lang).to_owned(),
+                    cells: figures
+                        .iter()
+                        .enumerate()
+                        .map(|(col, f)| {
+                            let value = f[row].2;
+                            let diff = if col == reference {
+                                String::new()
+                            } else {
+                                write_diff(value, reference_figures.and_then(|r| r[row].2), *style)
+                            };
+                            (write(value, *style), diff)
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    CompareTable {
+        names: pinned.iter().map(|p| p.name.clone()).collect(),
+        rows,
+    }
+}
+
+/// A preset's translated title.
+#[must_use]
+pub fn preset_title(id: &str) -> Option<Text> {
+    Some(match id {
+        "steady" => Text::PresetSteady,
+        "fault" => Text::PresetFault,
+        "floor" => Text::PresetFloor,
+        "festival" => Text::PresetFestival,
+        "spike" => Text::PresetSpike,
+        "quality" => Text::PresetQuality,
+        "ramp" => Text::PresetRamp,
+        _ => return None,
+    })
+}
+
+/// A preset policy variant's translated label.
+#[must_use]
+pub fn variant_label(id: &str) -> Option<Text> {
+    Some(match id {
+        "a" => Text::VariantFixed,
+        "b" => Text::VariantStopWhenBusy,
+        "b_floor" => Text::VariantFloor,
+        "c" => Text::VariantTarget,
+        "c_boost" => Text::VariantTargetBoost,
+        "b_full" => Text::VariantFullWeek,
+        _ => return None,
+    })
+}
+
 /// Which policy-specific inputs the basic view shows.
 #[must_use]
 pub fn policy_fields(kind: PolicyKind) -> &'static [Field] {
@@ -478,6 +670,47 @@ mod tests {
         let panel = kpi_panel(&computed(&preset.params), Lang::En);
         assert_eq!(value(&panel, "fault-depth"), "52%");
         assert_eq!(value(&panel, "fault-delay"), "7");
+    }
+
+    #[test]
+    fn the_compare_table_shows_differences_from_the_reference() {
+        let mut eight = Params::default();
+        eight.team.ams = 8.0;
+        eight.team.target_loans_per_am = 130.0;
+        let pinned = vec![
+            Pinned {
+                name: "six".into(),
+                computed: std::rc::Rc::new(computed(&Params::default())),
+            },
+            Pinned {
+                name: "eight at 130".into(),
+                computed: std::rc::Rc::new(computed(&eight)),
+            },
+        ];
+        let table = compare_table(&pinned, 0, Lang::En);
+        assert_eq!(table.names, ["six", "eight at 130"]);
+        let book = table.rows.iter().find(|r| r.id == "book-end").expect("row");
+        assert_eq!(book.cells[0], ("720".to_owned(), String::new()));
+        assert_eq!(book.cells[1].0, "1,040");
+        assert_eq!(book.cells[1].1, "+320");
+        let h = table.rows.iter().find(|r| r.id == "h-star").expect("row");
+        assert!(h.cells[1].1.starts_with('+'), "{:?}", h.cells[1]);
+        // Against the second as reference, the first is lower.
+        let table = compare_table(&pinned, 1, Lang::En);
+        let book = table.rows.iter().find(|r| r.id == "book-end").expect("row");
+        assert_eq!(book.cells[0].1, "−320");
+        assert_eq!(book.cells[1].1, "");
+    }
+
+    #[test]
+    fn every_preset_and_variant_has_a_translated_name() {
+        for preset in crate::engine::presets::all() {
+            assert!(preset_title(preset.id()).is_some(), "{}", preset.id());
+            for v in &preset.variants {
+                assert!(variant_label(v.id).is_some(), "{}:{}", preset.id(), v.id);
+                assert_eq!(variant_label(v.id).map(|t| t.get(Lang::En)), Some(v.label));
+            }
+        }
     }
 
     #[test]

@@ -6,11 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::params::{Calendar, PolicyKind};
+use crate::engine::presets;
 use crate::i18n::{Lang, Text};
 use crate::ui::components::number_field::NumberField;
 use crate::ui::fields::{channel_label, tier_label, Field, Group};
 use crate::ui::state::{Action, CalendarChoice, Workspace};
-use crate::ui::view_model::{error_text, input_problem_text, policy_fields};
+use crate::ui::view_model::{
+    error_text, input_problem_text, policy_fields, preset_title, variant_label,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct InputsProps {
@@ -87,6 +90,32 @@ pub fn inputs_panel(props: &InputsProps) -> Html {
             d.emit(Action::SetStartDate(input.value()));
         })
     };
+    let onpreset = {
+        let d = props.ondispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            if let Some((id, variant)) = value.split_once(':') {
+                if let Ok(index) = variant.parse::<usize>() {
+                    d.emit(Action::LoadPreset(id.to_owned(), index));
+                }
+            }
+        })
+    };
+    let preset_options = presets::all()
+        .into_iter()
+        .map(|preset| {
+            let title = preset_title(preset.id()).map_or(preset.text.title, |t| t.get(lang));
+            html! {
+                <optgroup label={title} key={preset.id()}>
+                    { for preset.variants.iter().enumerate().map(|(i, v)| {
+                        let label = variant_label(v.id).map_or(v.label, |t| t.get(lang));
+                        html! { <option value={format!("{}:{i}", preset.id())}>{ format!("{title} · {label}") }</option> }
+                    }) }
+                </optgroup>
+            }
+        })
+        .collect::<Html>();
     let ontoggle = {
         let d = props.ondispatch.clone();
         Callback::from(move |_| d.emit(Action::ToggleAdvanced))
@@ -119,6 +148,15 @@ pub fn inputs_panel(props: &InputsProps) -> Html {
                     <ul>{ for unplaced.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                 </div>
             }
+            <div class="field preset-pick">
+                <label for="in-preset"><span class="field-label">{ Text::PresetPick.get(lang) }</span></label>
+                <div class="field-row">
+                    <select id="in-preset" onchange={onpreset}>
+                        <option value="" selected=true>{ Text::PresetPickNone.get(lang) }</option>
+                        { preset_options }
+                    </select>
+                </div>
+            </div>
             <fieldset class="group group-basic">
                 <legend>{ Group::Team.title().get(lang) }</legend>
                 { for basic_team.iter().map(|f| render_field(w, *f, &onedit)) }

@@ -1,5 +1,7 @@
 //! Thin Yew components: each takes props and callbacks (`on<verb>`) and renders; no arithmetic.
 
+pub mod charts_panel;
+pub mod compare;
 pub mod footer;
 pub mod header;
 pub mod inputs;

@@ -1,0 +1,77 @@
+// Presets, the fault on the chart, and pinning scenarios side by side.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the fault preset shows the fault on the new-loans chart', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  assert.equal(await page.locator('#chart-new-loans svg').count(), 1);
+  assert.doesNotMatch(await page.textContent('#chart-new-loans'), /Trough/);
+  await page.selectOption('#in-preset', 'fault:0');
+  await page.waitForSelector('[data-kpi="fault-depth"]');
+  assert.equal(await page.textContent('[data-kpi="fault-depth"] .kpi-value'), '52%');
+  assert.equal(await page.textContent('[data-kpi="fault-delay"] .kpi-value'), '7');
+  const chart = await page.textContent('#chart-new-loans');
+  assert.match(chart, /Trough 7 weeks after the shock/);
+  assert.match(chart, /new loans lost/);
+  assert.match(chart, /Without the shock/);
+  // The same burst under a fixed cadence: no fault.
+  await page.selectOption('#in-preset', 'fault:1');
+  assert.equal(await page.textContent('[data-kpi="fault-depth"] .kpi-value'), '0%');
+  assert.doesNotMatch(await page.textContent('#chart-new-loans'), /Trough/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('pin two cadences and compare them against a chosen reference', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.selectOption('#in-preset', 'fault:0');
+  await page.fill('#pin-name', 'Stop when busy');
+  await page.click('#pin');
+  await page.selectOption('#in-preset', 'fault:1');
+  await page.fill('#pin-name', 'Fixed cadence');
+  await page.click('#pin');
+  const headers = await page.locator('.compare-table thead .pinned-name').allTextContents();
+  assert.deepEqual(headers, ['Stop when busy', 'Fixed cadence']);
+  const depth = page.locator('.compare-table tr[data-row="fault-depth"] td');
+  assert.equal(await depth.nth(0).locator('.cell-value').textContent(), '52%');
+  assert.equal(await depth.nth(1).locator('.cell-value').textContent(), '0%');
+  assert.equal(await depth.nth(1).locator('.cell-diff').textContent(), '−52 pp');
+  // Both pinned scenarios are overlaid on the charts.
+  assert.match(await page.textContent('#chart-active-loans'), /Stop when busy/);
+  assert.match(await page.textContent('#chart-new-loans'), /Fixed cadence/);
+  // Pick the second as the reference.
+  await page.locator('.compare-table input[name="reference"]').nth(1).check();
+  assert.equal(await depth.nth(0).locator('.cell-diff').textContent(), '+52 pp');
+  assert.equal(await depth.nth(1).locator('.cell-diff').count(), 0);
+  await page.locator('.compare-table button.unpin').nth(0).click();
+  assert.deepEqual(await page.locator('.compare-table thead .pinned-name').allTextContents(), ['Fixed cadence']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an XSS probe as a pinned name renders as inert text', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const probe = '<img src=x onerror="window.__pwned=1">';
+  await page.fill('#pin-name', probe);
+  await page.click('#pin');
+  assert.equal(await page.textContent('.compare-table thead .pinned-name'), probe);
+  assert.equal(await page.locator('.compare-table img').count(), 0);
+  // The name also reaches the charts' legends, which are inserted as SVG markup.
+  assert.match(await page.textContent('#chart-active-loans'), /onerror/);
+  assert.equal(await page.locator('.charts img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
