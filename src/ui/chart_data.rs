@@ -179,76 +179,16 @@ fn share(part: f64, whole: f64) -> f64 {
     }
 }
 
-/// Builds every chart's data for a result.
-#[must_use]
-pub fn chart_set(result: &Computed, overlays: &Overlays<'_>, lang: Lang) -> ChartSet {
+/// The pipeline, hours, quality-mix and profit charts.
+fn operations_charts(
+    result: &Computed,
+    overlays: &Overlays<'_>,
+    lang: Lang,
+) -> (PipelineData, HoursData, QualityMixData, ProfitData) {
     let weeks = &result.ev.run.weeks;
     let ams = result.params.team.ams.max(1.0);
     let visible = overlays.visible_weeks;
     let tier_names = Tier::ALL.map(|t| tier_label(t).get(lang).to_owned());
-
-    let mc_fan = overlays.mc.and_then(|mc| {
-        mc.band(Kpi::ActiveLoans).map(|band| Fan {
-            label: Text::LegendFan.get(lang).to_owned(),
-            p10: band.p10.clone(),
-            p90: band.p90.clone(),
-        })
-    });
-    let mc_runs = overlays.mc.and_then(|mc| {
-        let index = BANDED_KPIS.iter().position(|&k| k == Kpi::ActiveLoans)?;
-        let runs: Vec<Vec<f64>> = mc
-            .kept_runs
-            .iter()
-            .filter_map(|r| r.series.get(index).cloned())
-            .collect();
-        (!runs.is_empty()).then(|| Runs {
-            label: Text::LegendRuns.get(lang).to_owned(),
-            runs,
-        })
-    });
-    let ghost_label = Text::LegendGhost.get(lang);
-
-    let active_loans = ActiveLoansData {
-        frame: frame(
-            result,
-            Text::ChartActiveTitle,
-            Text::AxisLoans,
-            lang,
-            visible,
-        ),
-        tiers: std::array::from_fn(|k| {
-            Series::new(tier_names[k].clone(), series(weeks, |w| w.active_loans[k]))
-        }),
-        fan: mc_fan,
-        runs: mc_runs,
-        ghost: overlays
-            .ghost
-            .map(|g| Series::new(ghost_label, active_total(g))),
-        pinned: pinned_series(overlays.pinned, active_total),
-    };
-
-    let new_loans = NewLoansData {
-        frame: frame(
-            result,
-            Text::ChartNewTitle,
-            Text::AxisNewLoans,
-            lang,
-            visible,
-        ),
-        new_loans: Series::new(Text::LegendNewLoans.get(lang), new_total(result)),
-        baseline: result
-            .ev
-            .baseline
-            .as_ref()
-            .filter(|_| !result.params.shocks.is_empty() || result.ev.fault.is_some())
-            .map(|b| Series::new(Text::LegendBaseline.get(lang), new_total_of(&b.weeks))),
-        fault: fault_annotation(result, lang),
-        ghost: overlays
-            .ghost
-            .map(|g| Series::new(ghost_label, new_total(g))),
-        pinned: pinned_series(overlays.pinned, new_total),
-    };
-
     let queue_weeks = result.params.pipeline.queue_max_weeks.clamp(1.0, 12.0) as usize;
     let pipeline = PipelineData {
         frame: frame(
@@ -326,6 +266,80 @@ pub fn chart_set(result: &Computed, overlays: &Overlays<'_>, lang: Lang) -> Char
         cumulative_profit: Series::new(Text::LegendProfit.get(lang), cumulative_profit(result)),
         pinned: pinned_series(overlays.pinned, cumulative_profit),
     };
+
+    (pipeline, hours, quality_mix, profit)
+}
+
+/// Builds every chart's data for a result.
+#[must_use]
+pub fn chart_set(result: &Computed, overlays: &Overlays<'_>, lang: Lang) -> ChartSet {
+    let weeks = &result.ev.run.weeks;
+    let visible = overlays.visible_weeks;
+    let tier_names = Tier::ALL.map(|t| tier_label(t).get(lang).to_owned());
+
+    let mc_fan = overlays.mc.and_then(|mc| {
+        mc.band(Kpi::ActiveLoans).map(|band| Fan {
+            label: Text::LegendFan.get(lang).to_owned(),
+            p10: band.p10.clone(),
+            p90: band.p90.clone(),
+        })
+    });
+    let mc_runs = overlays.mc.and_then(|mc| {
+        let index = BANDED_KPIS.iter().position(|&k| k == Kpi::ActiveLoans)?;
+        let runs: Vec<Vec<f64>> = mc
+            .kept_runs
+            .iter()
+            .filter_map(|r| r.series.get(index).cloned())
+            .collect();
+        (!runs.is_empty()).then(|| Runs {
+            label: Text::LegendRuns.get(lang).to_owned(),
+            runs,
+        })
+    });
+    let ghost_label = Text::LegendGhost.get(lang);
+
+    let active_loans = ActiveLoansData {
+        frame: frame(
+            result,
+            Text::ChartActiveTitle,
+            Text::AxisLoans,
+            lang,
+            visible,
+        ),
+        tiers: std::array::from_fn(|k| {
+            Series::new(tier_names[k].clone(), series(weeks, |w| w.active_loans[k]))
+        }),
+        fan: mc_fan,
+        runs: mc_runs,
+        ghost: overlays
+            .ghost
+            .map(|g| Series::new(ghost_label, active_total(g))),
+        pinned: pinned_series(overlays.pinned, active_total),
+    };
+
+    let new_loans = NewLoansData {
+        frame: frame(
+            result,
+            Text::ChartNewTitle,
+            Text::AxisNewLoans,
+            lang,
+            visible,
+        ),
+        new_loans: Series::new(Text::LegendNewLoans.get(lang), new_total(result)),
+        baseline: result
+            .ev
+            .baseline
+            .as_ref()
+            .filter(|_| !result.params.shocks.is_empty() || result.ev.fault.is_some())
+            .map(|b| Series::new(Text::LegendBaseline.get(lang), new_total_of(&b.weeks))),
+        fault: fault_annotation(result, lang),
+        ghost: overlays
+            .ghost
+            .map(|g| Series::new(ghost_label, new_total(g))),
+        pinned: pinned_series(overlays.pinned, new_total),
+    };
+
+    let (pipeline, hours, quality_mix, profit) = operations_charts(result, overlays, lang);
 
     ChartSet {
         active_loans,
