@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::montecarlo::{McOptions, McOutput, McPlan, RunResult};
 use crate::engine::{validate, Params};
+use crate::scenario::wire::RunResultWire;
 
 /// Runs in one message: small enough that progress moves smoothly and a cancel takes effect quickly.
 const CHUNK_RUNS: u64 = 20;
@@ -35,51 +36,11 @@ pub enum McRequest {
     Chunk { job: u32, start: u64, end: u64 },
 }
 
-/// One run's result on the wire.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RunWire {
-    pub run: u64,
-    pub series: Vec<f64>,
-    pub baseline_new_loans: Vec<f64>,
-    pub baseline_active_loans: Vec<f64>,
-    pub noise_new_loans: Vec<f64>,
-    pub noise_baseline_new_loans: Vec<f64>,
-    pub max_residual: f64,
-}
-
-impl From<RunResult> for RunWire {
-    fn from(r: RunResult) -> Self {
-        RunWire {
-            run: r.run,
-            series: r.series,
-            baseline_new_loans: r.baseline_new_loans,
-            baseline_active_loans: r.baseline_active_loans,
-            noise_new_loans: r.noise_new_loans,
-            noise_baseline_new_loans: r.noise_baseline_new_loans,
-            max_residual: r.max_residual,
-        }
-    }
-}
-
-impl From<RunWire> for RunResult {
-    fn from(r: RunWire) -> Self {
-        RunResult {
-            run: r.run,
-            series: r.series,
-            baseline_new_loans: r.baseline_new_loans,
-            baseline_active_loans: r.baseline_active_loans,
-            noise_new_loans: r.noise_new_loans,
-            noise_baseline_new_loans: r.noise_baseline_new_loans,
-            max_residual: r.max_residual,
-        }
-    }
-}
-
 /// A worker's answer to a chunk.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct McChunkDone {
     pub job: u32,
-    pub runs: Vec<RunWire>,
+    pub runs: Vec<RunResultWire>,
     /// Set when the worker could not prepare the job (it never should: the page validated it).
     pub error: Option<String>,
 }
@@ -142,8 +103,8 @@ impl Worker for McWorker {
                         job,
                         runs: plan
                             .run_range(start..end)
-                            .into_iter()
-                            .map(RunWire::from)
+                            .iter()
+                            .map(RunResultWire::from)
                             .collect(),
                         error: None,
                     },
@@ -342,10 +303,10 @@ mod tests {
         let mut chunked: Vec<RunResult> = Vec::new();
         for start in [20_u64, 0] {
             // Later chunks first: the merge must not depend on the order chunks come back in.
-            let wire: Vec<RunWire> = plan
+            let wire: Vec<RunResultWire> = plan
                 .run_range(start..(start + CHUNK_RUNS).min(30))
-                .into_iter()
-                .map(RunWire::from)
+                .iter()
+                .map(RunResultWire::from)
                 .collect();
             chunked.extend(wire.into_iter().map(RunResult::from));
         }
