@@ -4,7 +4,7 @@
 //! The inputs panel is generated from this table, so a parameter gets its label, unit, range and
 //! tooltip in one place, and an engine error finds its field by path.
 
-use crate::engine::params::{Hours, Params};
+use crate::engine::params::{Calendar, Hours, Params, ShockKind};
 use crate::engine::{ChannelId, Tier};
 use crate::i18n::Text;
 
@@ -94,6 +94,20 @@ pub enum Field {
     Gain,
     MinHours,
     MaxHours,
+    InitLoans,
+    ChannelMix(ChannelId, Tier),
+    InboundMix(Tier),
+    Migration(Tier, Tier),
+    Homophily(Tier, Tier),
+    TermWeeks(u8),
+    TermWeight(u8),
+    SpringFestivalWeek,
+    MidAutumnWeek,
+    ShockStart(u8),
+    ShockDuration(u8),
+    /// The size of a shock: applications per AM (burst), multiplier (demand, credit) or share of
+    /// hours lost (capacity).
+    ShockSize(u8),
 }
 
 /// The valid range of an input, as MODEL.md section 3 gives it.
@@ -122,6 +136,12 @@ const fn whole(min: f64, max: f64) -> Range {
 
 const PROBABILITY: Range = range(0.0, 1.0);
 
+/// Term classes the page offers rows for (MODEL.md allows 1–12).
+pub const MAX_TERMS: u8 = 12;
+
+/// Shocks the page lets a person add.
+pub const MAX_SHOCKS: u8 = 24;
+
 impl Field {
     /// The inputs of the basic view, in display order: the ones that matter most.
     pub const BASIC: [Field; 7] = [
@@ -138,6 +158,12 @@ impl Field {
     #[must_use]
     pub fn of_group(group: Group) -> Vec<Field> {
         let tiers = |f: fn(Tier) -> Field| Tier::ALL.into_iter().map(f).collect::<Vec<_>>();
+        let matrix = |f: fn(Tier, Tier) -> Field| {
+            Tier::ALL
+                .into_iter()
+                .flat_map(move |from| Tier::ALL.into_iter().map(move |to| f(from, to)))
+                .collect::<Vec<_>>()
+        };
         match group {
             Group::Team => vec![
                 Field::Ams,
@@ -145,6 +171,7 @@ impl Field {
                 Field::TargetLoans,
                 Field::HorizonWeeks,
                 Field::CostPerHour,
+                Field::InitLoans,
             ],
             Group::Times => {
                 let mut v = tiers(Field::Investigation);
@@ -161,6 +188,9 @@ impl Field {
                         Field::ChannelLeads(c),
                         Field::ChannelSaturation(c),
                         Field::ChannelCash(c),
+                        Field::ChannelMix(c, Tier::Prime),
+                        Field::ChannelMix(c, Tier::Standard),
+                        Field::ChannelMix(c, Tier::Marginal),
                     ]
                 })
                 .collect(),
@@ -175,6 +205,7 @@ impl Field {
                     Field::Inbound,
                 ];
                 v.extend(tiers(Field::ApprovalProb));
+                v.extend(tiers(Field::InboundMix));
                 v
             }
             Group::Loans => {
@@ -188,15 +219,28 @@ impl Field {
                     Field::Lgd,
                     Field::MonitoringPenalty,
                 ]);
+                v.extend(matrix(Field::Migration));
+                v.extend((0..MAX_TERMS).flat_map(|i| [Field::TermWeeks(i), Field::TermWeight(i)]));
                 v
             }
             Group::Referrals => {
                 let mut v = vec![Field::NetworkSize, Field::NetworkNeed];
                 v.extend(tiers(Field::Introduce));
                 v.extend([Field::Realise, Field::Lapse]);
+                v.extend(matrix(Field::Homophily));
                 v
             }
-            Group::Calendar => Vec::new(),
+            Group::Calendar => {
+                let mut v = vec![Field::SpringFestivalWeek, Field::MidAutumnWeek];
+                v.extend((0..MAX_SHOCKS).flat_map(|i| {
+                    [
+                        Field::ShockStart(i),
+                        Field::ShockDuration(i),
+                        Field::ShockSize(i),
+                    ]
+                }));
+                v
+            }
             Group::Policy => vec![
                 Field::FixedHours,
                 Field::FloorHours,
@@ -258,13 +302,48 @@ impl Field {
             Field::Gain => "policy.gain".into(),
             Field::MinHours => "policy.min_hours".into(),
             Field::MaxHours => "policy.max_hours".into(),
+            Field::InitLoans => "team.init_loans_per_am".into(),
+            Field::ChannelMix(c, t) => format!("channels.{}.mix.{}", c.id(), t.id()),
+            Field::InboundMix(t) => tier("pipeline.inbound_mix", t),
+            Field::Migration(from, to) => format!("loans.migration.{}.{}", from.id(), to.id()),
+            Field::Homophily(from, to) => {
+                format!("referrals.homophily.{}.{}", from.id(), to.id())
+            }
+            Field::TermWeeks(i) => format!("loans.terms[{i}].weeks"),
+            Field::TermWeight(i) => format!("loans.terms[{i}].weight"),
+            Field::SpringFestivalWeek => "calendar.spring_festival_week".into(),
+            Field::MidAutumnWeek => "calendar.mid_autumn_week".into(),
+            Field::ShockStart(i) => format!("shocks[{i}].start"),
+            Field::ShockDuration(i) => format!("shocks[{i}].duration_weeks"),
+            Field::ShockSize(i) => format!("shocks[{i}].size"),
+        }
+    }
+
+    /// The JSON path, resolved against the scenario where it depends on it (a shock's size is
+    /// `apps_per_am`, `mult` or `frac` by kind).
+    #[must_use]
+    pub fn path_in(self, p: &Params) -> String {
+        match self {
+            Field::ShockSize(i) => {
+                let name = match p.shocks.get(usize::from(i)).map(|s| &s.kind) {
+                    Some(ShockKind::Burst { .. }) | None => "apps_per_am",
+                    Some(ShockKind::Demand { .. } | ShockKind::Credit { .. }) => "mult",
+                    Some(ShockKind::Capacity { .. }) => "frac",
+                };
+                format!("shocks[{i}].{name}")
+            }
+            other => other.path(),
         }
     }
 
     /// A stable id for the DOM (`id`, `name`, test selectors): the path with dots as dashes.
     #[must_use]
     pub fn dom_id(self) -> String {
-        format!("in-{}", self.path().replace('.', "-"))
+        // Brackets are legal in an id but awkward in CSS selectors: `shocks[0].start` → `shocks-0-start`.
+        format!(
+            "in-{}",
+            self.path().replace(['.', '['], "-").replace(']', "")
+        )
     }
 
     /// Whether the field is an hours setting that may be "auto" (follow h*).
@@ -283,7 +362,7 @@ impl Field {
     /// Whether the field may be left empty to mean "auto".
     #[must_use]
     pub fn allows_auto(self) -> bool {
-        self.is_hours_setting() || self == Field::Coverage
+        self.is_hours_setting() || matches!(self, Field::Coverage | Field::InitLoans)
     }
 
     /// The tier or channel the field belongs to, for table layouts.
@@ -297,7 +376,9 @@ impl Field {
             | Field::Nim(t)
             | Field::RenewalProb(t)
             | Field::DefaultHazard(t)
-            | Field::Introduce(t) => Some(t),
+            | Field::Introduce(t)
+            | Field::InboundMix(t)
+            | Field::ChannelMix(_, t) => Some(t),
             _ => None,
         }
     }
@@ -308,7 +389,8 @@ impl Field {
             Field::ChannelShare(c)
             | Field::ChannelLeads(c)
             | Field::ChannelSaturation(c)
-            | Field::ChannelCash(c) => Some(c),
+            | Field::ChannelCash(c)
+            | Field::ChannelMix(c, _) => Some(c),
             _ => None,
         }
     }
@@ -343,6 +425,12 @@ impl Field {
             | Field::MinHours
             | Field::MaxHours => range(0.0, 80.0),
             Field::Coverage => range(0.0, 52.0),
+            Field::InitLoans => range(0.0, 1000.0),
+            Field::TermWeeks(_) => whole(1.0, 104.0),
+            Field::SpringFestivalWeek | Field::MidAutumnWeek => whole(1.0, 52.0),
+            Field::ShockStart(_) => whole(0.0, 155.0),
+            Field::ShockDuration(_) => whole(1.0, 156.0),
+            Field::ShockSize(_) => range(0.0, 100.0),
             Field::Gain => range(0.0, 1.0),
             Field::ChannelShare(_)
             | Field::ContactedAdvance
@@ -358,7 +446,43 @@ impl Field {
             | Field::NetworkNeed
             | Field::Introduce(_)
             | Field::Realise
-            | Field::Lapse => PROBABILITY,
+            | Field::Lapse
+            | Field::ChannelMix(..)
+            | Field::InboundMix(_)
+            | Field::Migration(..)
+            | Field::Homophily(..)
+            | Field::TermWeight(_) => PROBABILITY,
+        }
+    }
+
+    /// The valid range, resolved against the scenario where it depends on it (a shock's size).
+    #[must_use]
+    pub fn range_in(self, p: &Params) -> Range {
+        match (self, self.shock_kind(p)) {
+            (Field::ShockSize(_), Some(ShockKind::Demand { .. })) => range(0.0, 10.0),
+            (Field::ShockSize(_), Some(ShockKind::Credit { .. })) => range(0.0, 50.0),
+            (Field::ShockSize(_), Some(ShockKind::Capacity { .. })) => PROBABILITY,
+            _ => self.range(),
+        }
+    }
+
+    /// The unit, resolved against the scenario where it depends on it (a shock's size).
+    #[must_use]
+    pub fn unit_in(self, p: &Params) -> Text {
+        match (self, self.shock_kind(p)) {
+            (Field::ShockSize(_), Some(ShockKind::Burst { .. })) => Text::UnitAppsPerAmWeek,
+            (Field::ShockSize(_), Some(ShockKind::Demand { .. } | ShockKind::Credit { .. })) => {
+                Text::UnitMultiplier
+            }
+            (Field::ShockSize(_), Some(ShockKind::Capacity { .. })) => Text::UnitShareOfHours,
+            _ => self.unit(),
+        }
+    }
+
+    fn shock_kind(self, p: &Params) -> Option<&ShockKind> {
+        match self {
+            Field::ShockSize(i) => p.shocks.get(usize::from(i)).map(|s| &s.kind),
+            _ => None,
         }
     }
 
@@ -409,6 +533,17 @@ impl Field {
             Field::Gain => Text::FieldGain,
             Field::MinHours => Text::FieldMinHours,
             Field::MaxHours => Text::FieldMaxHours,
+            Field::InitLoans => Text::FieldInitLoans,
+            Field::ChannelMix(..) | Field::InboundMix(_) => Text::FieldMix,
+            Field::Migration(..) => Text::FieldMigration,
+            Field::Homophily(..) => Text::FieldHomophily,
+            Field::TermWeeks(_) => Text::FieldTermWeeks,
+            Field::TermWeight(_) => Text::FieldTermWeight,
+            Field::SpringFestivalWeek => Text::FieldSpringFestivalWeek,
+            Field::MidAutumnWeek => Text::FieldMidAutumnWeek,
+            Field::ShockStart(_) => Text::FieldShockStart,
+            Field::ShockDuration(_) => Text::FieldShockDuration,
+            Field::ShockSize(_) => Text::FieldShockSize,
         }
     }
 
@@ -423,7 +558,11 @@ impl Field {
             | Field::MinHours
             | Field::MaxHours
             | Field::ChannelSaturation(_) => Text::UnitHoursPerAmWeek,
-            Field::TargetLoans => Text::UnitLoansPerAm,
+            Field::TargetLoans | Field::InitLoans => Text::UnitLoansPerAm,
+            Field::TermWeeks(_) | Field::ShockDuration(_) => Text::UnitWeeks,
+            Field::SpringFestivalWeek | Field::MidAutumnWeek => Text::UnitWeekOfYear,
+            Field::ShockStart(_) => Text::UnitSimWeek,
+            Field::ShockSize(_) => Text::UnitShockSize,
             Field::HorizonWeeks | Field::QueueWeeks | Field::Coverage => Text::UnitWeeks,
             Field::CostPerHour | Field::ChannelCash(_) => Text::UnitCnyPerHour,
             Field::Investigation(_) | Field::Form | Field::Approval | Field::Renewal => {
@@ -451,7 +590,12 @@ impl Field {
             | Field::ApprovalProb(_)
             | Field::RenewalProb(_)
             | Field::Lgd
-            | Field::Introduce(_) => Text::UnitShare,
+            | Field::Introduce(_)
+            | Field::ChannelMix(..)
+            | Field::InboundMix(_)
+            | Field::Migration(..)
+            | Field::Homophily(..)
+            | Field::TermWeight(_) => Text::UnitShare,
         }
     }
 
@@ -492,6 +636,16 @@ impl Field {
             Field::CapHours => Text::HelpCapHours,
             Field::Coverage | Field::Gain | Field::MinHours | Field::MaxHours => {
                 Text::HelpTargetPipeline
+            }
+            Field::InitLoans => Text::HelpInitLoans,
+            Field::ChannelMix(..) => Text::HelpChannelMix,
+            Field::InboundMix(_) => Text::HelpInbound,
+            Field::Migration(..) => Text::HelpMigration,
+            Field::Homophily(..) => Text::HelpHomophily,
+            Field::TermWeeks(_) | Field::TermWeight(_) => Text::HelpTerms,
+            Field::SpringFestivalWeek | Field::MidAutumnWeek => Text::HelpLunarWeeks,
+            Field::ShockStart(_) | Field::ShockDuration(_) | Field::ShockSize(_) => {
+                Text::HelpShocks
             }
         }
     }
@@ -549,6 +703,33 @@ impl Field {
             Field::MaxHours => return hours(p.policy.max_hours),
             Field::Coverage => return p.policy.coverage_weeks,
             Field::Gain => p.policy.gain,
+            Field::InitLoans => return p.team.init_loans_per_am,
+            Field::ChannelMix(id, t) => c(id).mix[t.index()],
+            Field::InboundMix(t) => p.pipeline.inbound_mix[t.index()],
+            Field::Migration(from, to) => p.loans.migration[from.index()][to.index()],
+            Field::Homophily(from, to) => p.referrals.homophily[from.index()][to.index()],
+            Field::TermWeeks(i) => p.loans.terms.get(usize::from(i))?.weeks,
+            Field::TermWeight(i) => p.loans.terms.get(usize::from(i))?.weight,
+            Field::SpringFestivalWeek => match p.calendar {
+                Calendar::ChinaDefault {
+                    spring_festival_week,
+                    ..
+                } => spring_festival_week,
+                _ => return None,
+            },
+            Field::MidAutumnWeek => match p.calendar {
+                Calendar::ChinaDefault {
+                    mid_autumn_week, ..
+                } => mid_autumn_week,
+                _ => return None,
+            },
+            Field::ShockStart(i) => p.shocks.get(usize::from(i))?.start,
+            Field::ShockDuration(i) => p.shocks.get(usize::from(i))?.duration_weeks,
+            Field::ShockSize(i) => match p.shocks.get(usize::from(i))?.kind {
+                ShockKind::Burst { apps_per_am, .. } => apps_per_am,
+                ShockKind::Demand { mult, .. } | ShockKind::Credit { mult } => mult,
+                ShockKind::Capacity { frac } => frac,
+            },
         })
     }
 
@@ -562,7 +743,15 @@ impl Field {
             p.policy.coverage_weeks = value;
             return;
         }
+        if self == Field::InitLoans {
+            p.team.init_loans_per_am = value;
+            return;
+        }
         let Some(v) = value else { return };
+        if let Some(slot) = self.dynamic_slot(p) {
+            *slot = v;
+            return;
+        }
         let slot: &mut f64 = match self {
             Field::Ams => &mut p.team.ams,
             Field::HoursPerWeek => &mut p.team.hours_per_week,
@@ -601,14 +790,58 @@ impl Field {
             Field::Realise => &mut p.referrals.realise_per_week,
             Field::Lapse => &mut p.referrals.lapse_per_week,
             Field::Gain => &mut p.policy.gain,
+            Field::ChannelMix(id, t) => &mut p.channels[id.index()].mix[t.index()],
+            Field::InboundMix(t) => &mut p.pipeline.inbound_mix[t.index()],
+            Field::Migration(from, to) => &mut p.loans.migration[from.index()][to.index()],
+            Field::Homophily(from, to) => &mut p.referrals.homophily[from.index()][to.index()],
             Field::FixedHours
             | Field::FloorHours
             | Field::CapHours
             | Field::MinHours
             | Field::MaxHours
-            | Field::Coverage => return,
+            | Field::Coverage
+            | Field::InitLoans
+            | Field::TermWeeks(_)
+            | Field::TermWeight(_)
+            | Field::SpringFestivalWeek
+            | Field::MidAutumnWeek
+            | Field::ShockStart(_)
+            | Field::ShockDuration(_)
+            | Field::ShockSize(_) => return,
         };
         *slot = v;
+    }
+
+    /// Slots inside lists and enums, which exist only when the scenario has them.
+    fn dynamic_slot(self, p: &mut Params) -> Option<&mut f64> {
+        match self {
+            Field::TermWeeks(i) => p.loans.terms.get_mut(usize::from(i)).map(|c| &mut c.weeks),
+            Field::TermWeight(i) => p.loans.terms.get_mut(usize::from(i)).map(|c| &mut c.weight),
+            Field::SpringFestivalWeek => match &mut p.calendar {
+                Calendar::ChinaDefault {
+                    spring_festival_week,
+                    ..
+                } => Some(spring_festival_week),
+                _ => None,
+            },
+            Field::MidAutumnWeek => match &mut p.calendar {
+                Calendar::ChinaDefault {
+                    mid_autumn_week, ..
+                } => Some(mid_autumn_week),
+                _ => None,
+            },
+            Field::ShockStart(i) => p.shocks.get_mut(usize::from(i)).map(|s| &mut s.start),
+            Field::ShockDuration(i) => p
+                .shocks
+                .get_mut(usize::from(i))
+                .map(|s| &mut s.duration_weeks),
+            Field::ShockSize(i) => match &mut p.shocks.get_mut(usize::from(i))?.kind {
+                ShockKind::Burst { apps_per_am, .. } => Some(apps_per_am),
+                ShockKind::Demand { mult, .. } | ShockKind::Credit { mult } => Some(mult),
+                ShockKind::Capacity { frac } => Some(frac),
+            },
+            _ => None,
+        }
     }
 
     fn hours_slot(self, p: &mut Params) -> Option<&mut Hours> {
@@ -630,9 +863,24 @@ impl Field {
 
     /// The field an engine error path names, if the page has an input for it.
     #[must_use]
-    pub fn from_path(path: &str) -> Option<Field> {
-        Field::all().into_iter().find(|f| f.path() == path)
+    pub fn from_path(path: &str, p: &Params) -> Option<Field> {
+        Field::all().into_iter().find(|f| f.path_in(p) == path)
     }
+}
+
+/// Paths of rules about a whole row or list (a mix that must sum to 1, the term list, the channel
+/// shares); the page shows their errors under that row rather than under one input.
+#[must_use]
+pub fn row_paths() -> Vec<String> {
+    let mut paths = vec![
+        "channels".to_owned(),
+        "pipeline.inbound_mix".to_owned(),
+        "loans.terms".to_owned(),
+    ];
+    paths.extend(ChannelId::ALL.map(|c| format!("channels.{}.mix", c.id())));
+    paths.extend(Tier::ALL.map(|t| format!("loans.migration.{}", t.id())));
+    paths.extend(Tier::ALL.map(|t| format!("referrals.homophily.{}", t.id())));
+    paths
 }
 
 /// Tier names for table headers.
@@ -670,6 +918,23 @@ mod tests {
     fn every_field_round_trips_through_params() {
         for field in Field::all() {
             let mut p = Params::default();
+            p.calendar = Calendar::ChinaDefault {
+                spring_festival_week: 6.0,
+                mid_autumn_week: 38.0,
+            };
+            p.shocks = (0..MAX_SHOCKS)
+                .map(|_| crate::engine::params::Shock {
+                    start: 1.0,
+                    duration_weeks: 1.0,
+                    kind: ShockKind::Capacity { frac: 0.5 },
+                })
+                .collect();
+            p.loans.terms = (0..MAX_TERMS)
+                .map(|i| crate::engine::params::TermClass {
+                    weeks: f64::from(i + 1),
+                    weight: 1.0 / f64::from(MAX_TERMS),
+                })
+                .collect();
             let value =
                 field.range().min.max(0.0) + if field.range().integer { 1.0 } else { 0.125 };
             field.set(&mut p, Some(value));
@@ -680,8 +945,9 @@ mod tests {
     #[test]
     fn paths_are_unique_and_found_again() {
         let all = Field::all();
+        let p = Params::default();
         for field in &all {
-            assert_eq!(Field::from_path(&field.path()), Some(*field));
+            assert_eq!(Field::from_path(&field.path_in(&p), &p), Some(*field));
         }
         let mut paths: Vec<String> = all.iter().map(|f| f.path()).collect();
         paths.sort();
@@ -699,6 +965,9 @@ mod tests {
             Field::ChannelLeads(ChannelId::Event),
             Field::Amount(Tier::Prime),
             Field::Gain,
+            Field::TermWeeks(1),
+            Field::Migration(Tier::Standard, Tier::Marginal),
+            Field::ChannelMix(ChannelId::Flyer, Tier::Prime),
         ] {
             let mut p = Params::default();
             field.set(&mut p, Some(field.range().max + 1000.0));
@@ -708,6 +977,21 @@ mod tests {
                 "{field:?}: {errors:?}"
             );
         }
+        // A shock's size has a kind-dependent name.
+        let mut p = Params::default();
+        p.shocks.push(crate::engine::params::Shock {
+            start: 3.0,
+            duration_weeks: 2.0,
+            kind: ShockKind::Demand {
+                mult: 99.0,
+                flows: None,
+            },
+        });
+        let errors = validate(&p).expect_err("rejected");
+        assert_eq!(
+            Field::from_path(&errors[0].param, &p),
+            Some(Field::ShockSize(0))
+        );
     }
 
     #[test]

@@ -11,10 +11,13 @@ use chrono::{Datelike, NaiveDate};
 use yew::Reducible;
 
 use crate::engine::montecarlo::McOutput;
-use crate::engine::params::{Calendar, PolicyKind};
+use crate::engine::params::{
+    Amortisation, Calendar, Entry, InitialBook, PolicyKind, QueueOrder, Shock, ShockKind, TermClass,
+};
+use crate::engine::ChannelId;
 use crate::engine::{presets, run_ev, validate, EvOutput, ParamError, Params};
 use crate::i18n::Lang;
-use crate::ui::fields::Field;
+use crate::ui::fields::{Field, MAX_SHOCKS, MAX_TERMS};
 use crate::ui::format;
 
 /// Scenarios a person can pin for comparison.
@@ -60,6 +63,46 @@ pub enum InputProblem {
     NotANumber,
     /// Empty where a value is required.
     Empty,
+}
+
+/// The kinds of shock a person can add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShockChoice {
+    Burst,
+    Demand,
+    Capacity,
+    Credit,
+}
+
+impl ShockChoice {
+    /// The kind of an existing shock.
+    #[must_use]
+    pub fn of(kind: &ShockKind) -> ShockChoice {
+        match kind {
+            ShockKind::Burst { .. } => ShockChoice::Burst,
+            ShockKind::Demand { .. } => ShockChoice::Demand,
+            ShockKind::Capacity { .. } => ShockChoice::Capacity,
+            ShockKind::Credit { .. } => ShockChoice::Credit,
+        }
+    }
+
+    /// A new shock of this kind with a sensible size (the fault preset's burst, a 2.5× demand
+    /// spike, one AM in six away, defaults doubling).
+    #[must_use]
+    pub fn default_kind(self) -> ShockKind {
+        match self {
+            ShockChoice::Burst => ShockKind::Burst {
+                apps_per_am: 6.0,
+                mix: None,
+            },
+            ShockChoice::Demand => ShockKind::Demand {
+                mult: 2.5,
+                flows: None,
+            },
+            ShockChoice::Capacity => ShockKind::Capacity { frac: 1.0 / 6.0 },
+            ShockChoice::Credit => ShockKind::Credit { mult: 2.0 },
+        }
+    }
 }
 
 /// Seasonality choices offered by the page.
@@ -218,6 +261,15 @@ pub enum Action {
     Pin(String),
     Unpin(usize),
     SetReference(usize),
+    SetInit(InitialBook),
+    SetQueueOrder(QueueOrder),
+    SetAmortisation(Amortisation),
+    SetEntry(ChannelId, Entry),
+    AddShock(ShockChoice),
+    RemoveShock(usize),
+    SetShockKind(usize, ShockChoice),
+    AddTerm,
+    RemoveTerm(usize),
     EditMcRuns(String),
     EditMcSeed(String),
     /// Progress of the Monte Carlo run (also sent once when it starts).
@@ -343,6 +395,75 @@ impl Workspace {
                     next.reference = index;
                 }
             }
+            Action::SetInit(init) => {
+                next.params.team.init = init;
+                next.recompute();
+            }
+            Action::SetQueueOrder(order) => {
+                next.params.pipeline.queue_order = order;
+                next.recompute();
+            }
+            Action::SetAmortisation(amortisation) => {
+                next.params.loans.amortisation = amortisation;
+                next.recompute();
+            }
+            Action::SetEntry(channel, entry) => {
+                next.params.channels[channel.index()].entry = entry;
+                next.recompute();
+            }
+            Action::AddShock(choice) => {
+                if next.params.shocks.len() < usize::from(MAX_SHOCKS) {
+                    let horizon = next.params.team.horizon_weeks;
+                    next.params.shocks.push(Shock {
+                        start: (horizon / 4.0).floor().max(0.0),
+                        duration_weeks: 2.0,
+                        kind: choice.default_kind(),
+                    });
+                    next.recompute();
+                }
+            }
+            Action::RemoveShock(index) => {
+                if index < next.params.shocks.len() {
+                    next.params.shocks.remove(index);
+                    next.forget_list_texts(|f| {
+                        matches!(
+                            f,
+                            Field::ShockStart(_) | Field::ShockDuration(_) | Field::ShockSize(_)
+                        )
+                    });
+                    next.recompute();
+                }
+            }
+            Action::SetShockKind(index, choice) => {
+                if let Some(shock) = next.params.shocks.get_mut(index) {
+                    if ShockChoice::of(&shock.kind) != choice {
+                        shock.kind = choice.default_kind();
+                        if let Ok(i) = u8::try_from(index) {
+                            next.texts.remove(&Field::ShockSize(i));
+                            next.input_problems.remove(&Field::ShockSize(i));
+                        }
+                        next.recompute();
+                    }
+                }
+            }
+            Action::AddTerm => {
+                if next.params.loans.terms.len() < usize::from(MAX_TERMS) {
+                    next.params.loans.terms.push(TermClass {
+                        weeks: 78.0,
+                        weight: 0.0,
+                    });
+                    next.recompute();
+                }
+            }
+            Action::RemoveTerm(index) => {
+                if index < next.params.loans.terms.len() && next.params.loans.terms.len() > 1 {
+                    next.params.loans.terms.remove(index);
+                    next.forget_list_texts(|f| {
+                        matches!(f, Field::TermWeeks(_) | Field::TermWeight(_))
+                    });
+                    next.recompute();
+                }
+            }
             Action::EditMcRuns(text) => next.mc.runs_text = text,
             Action::EditMcSeed(text) => next.mc.seed_text = text,
             Action::McProgress { done, total } => {
@@ -387,15 +508,27 @@ impl Workspace {
 
     /// The engine errors about one field.
     pub fn errors_for(&self, field: Field) -> impl Iterator<Item = &ParamError> {
-        let path = field.path();
+        let path = field.path_in(&self.params);
         self.errors.iter().filter(move |e| e.param == path)
     }
 
-    /// Engine errors that no input on the page owns (sums over a group, shocks, …).
+    /// Engine errors about a whole row or list (a mix that must sum to 1), shown under that row.
+    pub fn row_errors<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a ParamError> {
+        self.errors.iter().filter(move |e| e.param == path)
+    }
+
+    /// Engine errors that no input or row on the page owns.
     pub fn unplaced_errors(&self) -> impl Iterator<Item = &ParamError> {
-        self.errors
-            .iter()
-            .filter(|e| Field::from_path(&e.param).is_none())
+        let rows = crate::ui::fields::row_paths();
+        self.errors.iter().filter(move |e| {
+            Field::from_path(&e.param, &self.params).is_none() && !rows.contains(&e.param)
+        })
+    }
+
+    /// After a list entry is removed, typed texts of that list would sit on the wrong rows.
+    fn forget_list_texts(&mut self, is_list_field: impl Fn(Field) -> bool) {
+        self.texts.retain(|f, _| !is_list_field(*f));
+        self.input_problems.retain(|f, _| !is_list_field(*f));
     }
 
     fn edit_field(&mut self, field: Field, text: String) {
@@ -632,6 +765,63 @@ mod tests {
         // A new result makes the Monte Carlo bands out of date.
         let edited = done.apply(Action::EditField(Field::Ams, "7".into()));
         assert!(edited.current_mc().is_none());
+    }
+
+    #[test]
+    fn shocks_are_added_edited_and_removed() {
+        let w = fresh()
+            .apply(Action::AddShock(ShockChoice::Burst))
+            .apply(Action::AddShock(ShockChoice::Demand));
+        assert_eq!(w.params.shocks.len(), 2);
+        assert!(w
+            .result
+            .as_ref()
+            .and_then(|r| r.ev.fault.as_ref())
+            .is_some());
+        let w = w.apply(Action::EditField(Field::ShockSize(1), "3".into()));
+        assert!(matches!(w.params.shocks[1].kind, ShockKind::Demand { mult, .. } if mult == 3.0));
+        let w = w.apply(Action::EditField(Field::ShockStart(0), "200".into()));
+        assert!(w.stale);
+        assert_eq!(w.errors_for(Field::ShockStart(0)).count(), 1);
+        let w = w.apply(Action::RemoveShock(0));
+        assert_eq!(w.params.shocks.len(), 1);
+        assert!(w.texts.is_empty(), "typed shock texts are forgotten");
+        assert!(!w.stale);
+        let w = w.apply(Action::SetShockKind(0, ShockChoice::Capacity));
+        assert!(matches!(
+            w.params.shocks[0].kind,
+            ShockKind::Capacity { .. }
+        ));
+    }
+
+    #[test]
+    fn terms_and_choices_are_edited() {
+        let w = fresh().apply(Action::AddTerm);
+        assert_eq!(w.params.loans.terms.len(), 5);
+        assert!(
+            !w.stale,
+            "a new term with weight 0 keeps the weights summing to 1"
+        );
+        let w = w.apply(Action::EditField(Field::TermWeight(4), "0.1".into()));
+        assert!(w.stale);
+        assert!(w.errors.iter().any(|e| e.param == "loans.terms"));
+        let w = w.apply(Action::RemoveTerm(4));
+        assert!(!w.stale);
+        let w = w
+            .apply(Action::SetInit(InitialBook::Empty))
+            .apply(Action::SetQueueOrder(QueueOrder::QualityFirst))
+            .apply(Action::SetAmortisation(Amortisation::Bullet))
+            .apply(Action::SetEntry(ChannelId::Event, Entry::Interested));
+        assert!(!w.stale);
+        let end = w
+            .result
+            .as_ref()
+            .and_then(|r| r.ev.run.weeks.last())
+            .expect("weeks");
+        assert!(
+            end.active_loans.iter().sum::<f64>() < 720.0,
+            "an empty start stays below target"
+        );
     }
 
     #[test]

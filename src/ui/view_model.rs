@@ -5,7 +5,7 @@
 
 use crate::engine::montecarlo::McOutput;
 use crate::engine::params::PolicyKind;
-use crate::engine::{Kpi, ParamError, Rule, Tier, WarningCode};
+use crate::engine::{Kpi, ParamError, Params, Rule, Tier, WarningCode};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::fields::{tier_label, Field};
 use crate::ui::format;
@@ -370,15 +370,15 @@ pub fn input_problem_text(problem: InputProblem, lang: Lang) -> String {
 /// The message shown for an engine error: its own sentence in English, a translated one in Chinese
 /// (with the field's range where the rule is about a range).
 #[must_use]
-pub fn error_text(error: &ParamError, lang: Lang) -> String {
+pub fn error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
     if lang == Lang::En {
         return error.message.clone();
     }
-    let field = Field::from_path(&error.param);
+    let field = Field::from_path(&error.param, params);
     let key = match error.rule {
         Rule::OutOfRange => {
             if let Some(f) = field {
-                let r = f.range();
+                let r = f.range_in(params);
                 return fill(
                     Text::ErrOutOfRange.get(lang),
                     &[
@@ -618,7 +618,6 @@ pub fn policy_fields(kind: PolicyKind) -> &'static [Field] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Params;
     use chrono::NaiveDate;
 
     fn computed(params: &Params) -> Computed {
@@ -718,8 +717,8 @@ mod tests {
         let mut p = Params::default();
         p.team.ams = 0.0;
         let errors = crate::engine::validate(&p).expect_err("invalid");
-        let text = error_text(&errors[0], Lang::Zh);
+        let text = error_text(&errors[0], &p, Lang::Zh);
         assert!(text.contains("1 至 200"), "{text}");
-        assert_eq!(error_text(&errors[0], Lang::En), errors[0].message);
+        assert_eq!(error_text(&errors[0], &p, Lang::En), errors[0].message);
     }
 }

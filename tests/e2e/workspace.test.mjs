@@ -94,3 +94,34 @@ test('switching to stop-when-busy shows the cap and floor, and all inputs can be
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('advanced inputs: add a burst, see the fault; a mix that does not sum to 1 is flagged on its row', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.click('.toggle-advanced');
+  assert.match(await page.textContent('.group:has(.shock), .group:has(.add-shock)'), /No shocks/);
+  await page.click('button.add[data-kind="burst"]');
+  await page.fill('#in-shocks-0-start', '20');
+  await page.fill('#in-shocks-0-size', '6');
+  await page.selectOption('#in-policy-kind', 'b');
+  await page.waitForSelector('[data-kpi="fault-delay"]');
+  assert.equal(await page.textContent('[data-kpi="fault-depth"] .kpi-value'), '52%');
+  // The shock's size is in applications per AM per week; a demand shock takes a multiplier.
+  assert.match(await page.textContent('[data-path="shocks[0].size"] .field-unit'), /applications per AM per week/);
+  await page.selectOption('#in-shocks-0-kind', 'demand');
+  assert.match(await page.textContent('[data-path="shocks[0].size"] .field-unit'), /1 = no change/);
+  assert.equal(await page.inputValue('#in-shocks-0-size'), '2.5');
+
+  await page.fill('#in-channels-flyer-mix-prime', '0.5');
+  const rowError = page.locator('[data-row-path="channels.flyer.mix"]');
+  assert.match(await rowError.textContent(), /must sum to 1/);
+  assert.equal(await page.locator('.stale-banner').count(), 1);
+  await page.fill('#in-channels-flyer-mix-prime', '0.05');
+  assert.equal(await rowError.count(), 0);
+  assert.equal(await page.locator('.stale-banner').count(), 0);
+
+  await page.click('.shock button.remove');
+  assert.equal(await page.locator('.shock').count(), 0);
+  assert.equal(await page.locator('[data-kpi="fault-depth"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::fields::Field;
+use crate::ui::fields::{Field, Range};
 use crate::ui::state::plain_number;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +16,9 @@ pub struct NumberFieldProps {
     /// Label suffix, e.g. the tier or channel name in a table.
     #[prop_or_default]
     pub qualifier: Option<String>,
+    /// Unit and valid range as they apply in this scenario.
+    pub unit: Text,
+    pub range: Range,
     /// Messages about this field (input problems and engine errors); empty when valid.
     pub errors: Vec<String>,
     pub onedit: Callback<(Field, String)>,
@@ -28,7 +31,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     let id = field.dom_id();
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
-    let range = field.range();
+    let range = props.range;
     let range_text = format!("{}–{}", plain_number(range.min), plain_number(range.max));
     let oninput = {
         let onedit = props.onedit.clone();
@@ -58,7 +61,7 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                     value={props.text.clone()} {oninput} placeholder={placeholder}
                     aria-invalid={invalid.to_string()} aria-describedby={described}
                     title={field.help().get(lang)} />
-                <span class="field-unit">{ field.unit().get(lang) }</span>
+                <span class="field-unit">{ props.unit.get(lang) }</span>
             </div>
             <p id={help_id} class="field-help">
                 <span class="field-range">{ Text::ValidRange.get(lang) }{ " " }{ range_text }</span>
