@@ -559,11 +559,14 @@ impl Field {
             | Field::MaxHours
             | Field::ChannelSaturation(_) => Text::UnitHoursPerAmWeek,
             Field::TargetLoans | Field::InitLoans => Text::UnitLoansPerAm,
-            Field::TermWeeks(_) | Field::ShockDuration(_) => Text::UnitWeeks,
             Field::SpringFestivalWeek | Field::MidAutumnWeek => Text::UnitWeekOfYear,
             Field::ShockStart(_) => Text::UnitSimWeek,
             Field::ShockSize(_) => Text::UnitShockSize,
-            Field::HorizonWeeks | Field::QueueWeeks | Field::Coverage => Text::UnitWeeks,
+            Field::HorizonWeeks
+            | Field::QueueWeeks
+            | Field::Coverage
+            | Field::TermWeeks(_)
+            | Field::ShockDuration(_) => Text::UnitWeeks,
             Field::CostPerHour | Field::ChannelCash(_) => Text::UnitCnyPerHour,
             Field::Investigation(_) | Field::Form | Field::Approval | Field::Renewal => {
                 Text::UnitHoursPerCase
@@ -622,7 +625,7 @@ impl Field {
             | Field::InterestedLost => Text::HelpStages,
             Field::Renege | Field::QueueWeeks => Text::HelpQueue,
             Field::ApprovalProb(_) => Text::HelpApprovalProb,
-            Field::Inbound => Text::HelpInbound,
+            Field::Inbound | Field::InboundMix(_) => Text::HelpInbound,
             Field::Amount(_) | Field::Nim(_) => Text::HelpAmountNim,
             Field::RenewalProb(_) => Text::HelpRenewalProb,
             Field::DefaultHazard(_) | Field::Cure | Field::WriteOff | Field::Lgd => {
@@ -639,7 +642,6 @@ impl Field {
             }
             Field::InitLoans => Text::HelpInitLoans,
             Field::ChannelMix(..) => Text::HelpChannelMix,
-            Field::InboundMix(_) => Text::HelpInbound,
             Field::Migration(..) => Text::HelpMigration,
             Field::Homophily(..) => Text::HelpHomophily,
             Field::TermWeeks(_) | Field::TermWeight(_) => Text::HelpTerms,
@@ -917,10 +919,12 @@ mod tests {
     #[test]
     fn every_field_round_trips_through_params() {
         for field in Field::all() {
-            let mut p = Params::default();
-            p.calendar = Calendar::ChinaDefault {
-                spring_festival_week: 6.0,
-                mid_autumn_week: 38.0,
+            let mut p = Params {
+                calendar: Calendar::ChinaDefault {
+                    spring_festival_week: 6.0,
+                    mid_autumn_week: 38.0,
+                },
+                ..Params::default()
             };
             p.shocks = (0..MAX_SHOCKS)
                 .map(|_| crate::engine::params::Shock {
