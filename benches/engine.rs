@@ -31,7 +31,7 @@ fn monte_carlo(c: &mut Criterion) {
     let mut group = c.benchmark_group("monte_carlo");
     group.sample_size(10);
     group.bench_function("mc_1000_runs_104_weeks", |b| {
-        b.iter(|| black_box(plan.run_all()))
+        b.iter(|| black_box(plan.run_all()));
     });
     group.finish();
 }

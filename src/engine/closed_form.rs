@@ -7,6 +7,7 @@
 use super::linalg::{self, Mat3, Vec3, IDENTITY};
 use super::model::Model;
 use super::params::{ChannelId, CHANNELS, TIERS};
+use super::policy::PolicyRule;
 
 /// Bisection steps for every root search (MODEL.md section 15).
 const BISECTION_STEPS: usize = 100;
@@ -225,6 +226,11 @@ impl SteadyMap {
 fn bisect(mut lo: f64, mut hi: f64, below: impl Fn(f64) -> bool) -> f64 {
     for _ in 0..BISECTION_STEPS {
         let mid = 0.5 * (lo + hi);
+        // Once the midpoint is an end point the bracket cannot shrink any more: the remaining
+        // steps would leave it unchanged, so stopping gives the same answer sooner.
+        if mid <= lo || mid >= hi {
+            break;
+        }
         if below(mid) {
             lo = mid;
         } else {
@@ -478,11 +484,12 @@ impl Summary {
     }
 }
 
-/// Builds the summary given `h_ref` and the policy's nominal hours.
+/// Builds the summary given `h_ref` and the policy in use.
 #[must_use]
-pub fn summary(model: &Model, map: &SteadyMap, h_ref: f64, nominal_hours: f64) -> Summary {
+pub(crate) fn summary(model: &Model, map: &SteadyMap, h_ref: f64, policy: &PolicyRule) -> Summary {
     let at_target = map.state_at(model, h_ref);
     let h_max = map.hours_at_capacity(model);
+    let nominal_hours = policy.nominal_hours(h_max);
     let h_break_even = h_max.and_then(|h| map.hours_at_break_even(model, h));
     let total_l_inflow: f64 = (0..TIERS)
         .map(|k| {

@@ -74,7 +74,7 @@ pub struct Model {
 impl Model {
     /// Builds the model from parameters that have passed the range checks of `validate`.
     #[must_use]
-    pub fn from_checked(params: &Params) -> Model {
+    pub(crate) fn from_checked(params: &Params) -> Model {
         let team = &params.team;
         let hours = &params.activity_hours;
         let pipeline = &params.pipeline;

@@ -12,7 +12,7 @@ use super::kpi::{Kpi, BANDED_KPIS};
 use super::params::{Hours, PolicyKind};
 use super::sampler::ChaCha;
 use super::simulate::{simulate, Trace};
-use super::stats::{centred_moving_average, percentile_sorted, Percentiles};
+use super::stats::{centred_moving_average, percentile_select, Percentiles};
 use super::validate::{validate, FaultWindow, ValidParams};
 
 /// Weeks after `t_s` the mean-path fault window spans (MODEL.md 16.7).
@@ -122,7 +122,10 @@ pub struct McFaultFigures {
 /// Monte Carlo fault metrics (MODEL.md 8 and 16.7).
 #[derive(Debug, Clone, PartialEq)]
 pub struct McFault {
-    pub window_start: usize,
+    /// `[t_s, t_s + 36)` unless the scenario sets the window end.
+    pub mean_path_window: FaultWindow,
+    /// `[t_s, t_s + 30)` unless the scenario sets the window end.
+    pub per_run_window: FaultWindow,
     pub scenario: McFaultFigures,
     /// The same statistics under policy (a) at h*: what noise alone produces.
     pub noise_floor: Option<McFaultFigures>,
@@ -257,8 +260,13 @@ impl McPlan {
             }
             let new_loans_index = kpi_index(Kpi::NewLoans);
             let active_index = kpi_index(Kpi::ActiveLoans);
-            let scenario = fault_figures(
+            let windows = mc_windows(
                 window,
+                weeks,
+                self.scenario.params().fault.window_end.is_some(),
+            );
+            let scenario = fault_figures(
+                windows,
                 weeks,
                 &runs
                     .iter()
@@ -269,11 +277,10 @@ impl McPlan {
                     .map(|r| r.baseline_new_loans.as_slice())
                     .collect::<Vec<_>>(),
                 Some((&bands[active_index].mean, &baseline_mean_active_loans)),
-                self.scenario.params().fault.window_end.is_some(),
             );
             let noise_floor = if self.noise_floor.is_some() {
                 Some(fault_figures(
-                    window,
+                    windows,
                     weeks,
                     &runs
                         .iter()
@@ -284,7 +291,6 @@ impl McPlan {
                         .map(|r| r.noise_baseline_new_loans.as_slice())
                         .collect::<Vec<_>>(),
                     None,
-                    self.scenario.params().fault.window_end.is_some(),
                 ))
             } else if self.options.noise_floor
                 && self.scenario.params().policy.kind == PolicyKind::Fixed
@@ -296,7 +302,8 @@ impl McPlan {
                 None
             };
             Some(McFault {
-                window_start: window.start,
+                mean_path_window: windows.0,
+                per_run_window: windows.1,
                 scenario,
                 noise_floor,
             })
@@ -332,10 +339,9 @@ fn bands(runs: &[RunResult], weeks: usize) -> Vec<Band> {
                     *value = run.kpi_series(i)[t];
                 }
                 band.mean.push(ordered_mean(&column));
-                column.sort_by(f64::total_cmp);
-                band.p10.push(percentile_sorted(&column, 0.10));
-                band.p50.push(percentile_sorted(&column, 0.50));
-                band.p90.push(percentile_sorted(&column, 0.90));
+                band.p10.push(percentile_select(&mut column, 0.10));
+                band.p50.push(percentile_select(&mut column, 0.50));
+                band.p90.push(percentile_select(&mut column, 0.90));
             }
             band
         })
@@ -385,15 +391,12 @@ fn mean_series<'a>(series: impl Iterator<Item = &'a [f64]>, weeks: usize) -> Vec
     sum.iter().map(|total| total / count as f64).collect()
 }
 
-/// Mean-path and per-run fault figures of one policy (MODEL.md 16.7).
-fn fault_figures(
+/// The mean-path and per-run windows of MODEL.md 16.7, from the scenario's fault window.
+fn mc_windows(
     window: FaultWindow,
     weeks: usize,
-    runs: &[&[f64]],
-    baselines: &[&[f64]],
-    portfolio: Option<(&[f64], &[f64])>,
     user_window_end: bool,
-) -> McFaultFigures {
+) -> (FaultWindow, FaultWindow) {
     let end = |span: usize| {
         if user_window_end {
             window.end
@@ -401,14 +404,26 @@ fn fault_figures(
             weeks.min(window.start + span)
         }
     };
-    let mean_window = FaultWindow {
-        start: window.start,
-        end: end(MEAN_PATH_WINDOW_WEEKS),
-    };
-    let run_window = FaultWindow {
-        start: window.start,
-        end: end(PER_RUN_WINDOW_WEEKS),
-    };
+    (
+        FaultWindow {
+            start: window.start,
+            end: end(MEAN_PATH_WINDOW_WEEKS),
+        },
+        FaultWindow {
+            start: window.start,
+            end: end(PER_RUN_WINDOW_WEEKS),
+        },
+    )
+}
+
+/// Mean-path and per-run fault figures of one policy (MODEL.md 16.7).
+fn fault_figures(
+    (mean_window, run_window): (FaultWindow, FaultWindow),
+    weeks: usize,
+    runs: &[&[f64]],
+    baselines: &[&[f64]],
+    portfolio: Option<(&[f64], &[f64])>,
+) -> McFaultFigures {
     let mean_runs = mean_series(runs.iter().copied(), weeks);
     let mean_baseline = mean_series(baselines.iter().copied(), weeks);
     let smoothed_baseline = centred_moving_average(&mean_baseline, MEAN_PATH_SMOOTHING_WEEKS);

@@ -68,12 +68,15 @@ impl PolicyRule {
         }
     }
 
-    /// The prospecting hours the policy settles at in steady state, without capacity limits.
+    /// The prospecting hours the policy settles at in steady state; stop-when-busy cannot
+    /// prospect beyond `hours_at_capacity` (`h_max`), where the hours budget runs out.
     #[must_use]
-    pub fn nominal_hours(&self) -> f64 {
+    pub fn nominal_hours(&self, hours_at_capacity: Option<f64>) -> f64 {
         match *self {
             PolicyRule::Fixed { hours } => hours,
-            PolicyRule::StopWhenBusy { cap_hours, .. } => cap_hours,
+            PolicyRule::StopWhenBusy { cap_hours, .. } => {
+                hours_at_capacity.map_or(cap_hours, |h_max| cap_hours.min(h_max))
+            }
             PolicyRule::TargetPipeline {
                 reference_hours,
                 min_hours,

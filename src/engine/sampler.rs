@@ -6,7 +6,7 @@
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Binomial, Distribution, Geometric, Poisson};
+use rand_distr::{Binomial, Distribution, Poisson};
 
 use super::state::BookTotals;
 
@@ -25,8 +25,13 @@ pub trait Sampler {
     fn poisson(&mut self, mean: f64) -> f64;
 
     /// Multi(n; probs, rest): writes the count of each listed category into `out`; the rest
-    /// (1 − Σprobs) stays implicit. A full row (Σprobs = 1) leaves no rest.
+    /// (1 − Σprobs) stays implicit (those who stay in a stage).
     fn multinomial(&mut self, n: f64, probs: &[f64], out: &mut [f64]);
+
+    /// Multi(n; shares) for a full row (a mix, migration or term-weight row): every unit lands in
+    /// some category, the last taking what the others leave, so counts always add up to n even
+    /// when the row sums to 1 only within validation's 1e-6.
+    fn split(&mut self, n: f64, shares: &[f64], out: &mut [f64]);
 
     /// Defaults in one tier's book: removes Bin(cellᵢ, p) from each cell, in cell order.
     ///
@@ -68,6 +73,19 @@ impl Sampler for Expect {
         }
     }
 
+    fn split(&mut self, n: f64, shares: &[f64], out: &mut [f64]) {
+        let Some((last, first)) = out.split_last_mut() else {
+            return;
+        };
+        let total: f64 = shares.iter().sum();
+        let mut given = 0.0;
+        for (count, share) in first.iter_mut().zip(shares) {
+            *count = n * share / total;
+            given += *count;
+        }
+        *last = n - given;
+    }
+
     fn default_cells(
         &mut self,
         cells: &mut [f64],
@@ -97,6 +115,7 @@ impl Sampler for Expect {
 #[derive(Debug, Clone)]
 pub struct ChaCha {
     rng: ChaCha8Rng,
+    zero_mass: ZeroMassMemo,
 }
 
 impl ChaCha {
@@ -105,7 +124,73 @@ impl ChaCha {
     pub fn for_run(seed: u64, run: u64) -> ChaCha {
         ChaCha {
             rng: ChaCha8Rng::seed_from_u64(splitmix64(seed ^ run)),
+            zero_mass: ZeroMassMemo::new(),
         }
+    }
+}
+
+/// Counts up to this are split among categories one unit at a time (one uniform each), which
+/// is cheaper than a conditional binomial per category for the small counts that dominate.
+const SMALL_COUNT: f64 = 8.0;
+
+impl ChaCha {
+    /// Assigns `n` units one by one: each draws u uniform on [0, `scale`) and goes to the first
+    /// category whose cumulative probability exceeds u. Units beyond the listed categories stay
+    /// in the implicit rest, or, for a full row (`full`), go to the last category, which only
+    /// floating-point rounding can cause.
+    fn item_by_item(&mut self, n: u64, probs: &[f64], scale: f64, full: bool, out: &mut [f64]) {
+        for _ in 0..n {
+            let mut u = self.rng.random::<f64>() * scale;
+            let mut landed = false;
+            for (count, &p) in out.iter_mut().zip(probs) {
+                if u < p {
+                    *count += 1.0;
+                    landed = true;
+                    break;
+                }
+                u -= p;
+            }
+            if !landed && full {
+                if let Some(last) = out.last_mut() {
+                    *last += 1.0;
+                }
+            }
+        }
+    }
+}
+
+/// Slots of the zero-mass memo (a power of two).
+const MEMO_SLOTS: usize = 512;
+
+/// A direct-mapped memo of P(X = 0) for the inversion samplers: (1−p)^n and e^(−μ).
+///
+/// The model draws from the same few distributions week after week (the same conditional
+/// probabilities with small counts, the same channel means under a steady cadence), so most of
+/// the exponentials a run needs were already computed. A hit returns the very value a miss
+/// would compute, so the memo changes speed only, never a draw.
+#[derive(Debug, Clone)]
+struct ZeroMassMemo {
+    slots: Box<[(u64, u64, f64)]>,
+}
+
+impl ZeroMassMemo {
+    fn new() -> ZeroMassMemo {
+        ZeroMassMemo {
+            slots: vec![(u64::MAX, u64::MAX, 0.0); MEMO_SLOTS].into_boxed_slice(),
+        }
+    }
+
+    /// The memoised value for (key, n), computing it on a miss.
+    fn get(&mut self, key: u64, n: u64, compute: impl FnOnce() -> f64) -> f64 {
+        let hash =
+            (key ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        let slot = &mut self.slots[(hash >> 55) as usize % MEMO_SLOTS];
+        if slot.0 == key && slot.1 == n {
+            return slot.2;
+        }
+        let value = compute();
+        *slot = (key, n, value);
+        value
     }
 }
 
@@ -134,17 +219,25 @@ impl Sampler for ChaCha {
         if p >= 1.0 {
             return n;
         }
-        binomial_draw(&mut self.rng, count(n), p) as f64
+        binomial_draw(&mut self.rng, &mut self.zero_mass, count(n), p) as f64
     }
 
     fn poisson(&mut self, mean: f64) -> f64 {
         if mean <= 0.0 {
             return 0.0;
         }
-        poisson_draw(&mut self.rng, mean)
+        poisson_draw(&mut self.rng, &mut self.zero_mass, mean)
     }
 
     fn multinomial(&mut self, n: f64, probs: &[f64], out: &mut [f64]) {
+        out.fill(0.0);
+        if n <= 0.0 {
+            return;
+        }
+        if n <= SMALL_COUNT {
+            self.item_by_item(count(n), probs, 1.0, false, out);
+            return;
+        }
         // Sequential conditional binomials: category i takes Bin(left, pᵢ/(1 − Σ_{j<i} pⱼ)).
         let mut left = n;
         let mut rest_prob = 1.0;
@@ -158,6 +251,32 @@ impl Sampler for ChaCha {
             left -= *count;
             rest_prob -= p;
         }
+    }
+
+    fn split(&mut self, n: f64, shares: &[f64], out: &mut [f64]) {
+        out.fill(0.0);
+        if n <= 0.0 || out.is_empty() {
+            return;
+        }
+        let total: f64 = shares.iter().sum();
+        if n <= SMALL_COUNT {
+            self.item_by_item(count(n), shares, total, true, out);
+            return;
+        }
+        let last = out.len() - 1;
+        let mut left = n;
+        let mut rest = total;
+        for (count, &share) in out[..last].iter_mut().zip(shares) {
+            let conditional = if rest > 0.0 {
+                (share / rest).min(1.0)
+            } else {
+                1.0
+            };
+            *count = self.binomial(left, conditional);
+            left -= *count;
+            rest -= share;
+        }
+        out[last] = left;
     }
 
     fn default_cells(
@@ -178,11 +297,20 @@ impl Sampler for ChaCha {
             cells.fill(0.0);
             return before;
         }
-        let Ok(gap) = Geometric::new(p) else {
-            return defaulted;
-        };
+        // Inversion: the number of non-defaults before the next default is
+        // floor(ln U / ln(1 − p)) for U uniform on (0, 1].
+        let log_survival = (-p).ln_1p();
         let total = count(before.loans);
-        let mut position = gap.sample(&mut self.rng);
+        let mut next_gap = || {
+            let u = 1.0 - self.rng.random::<f64>();
+            let gap = (u.ln() / log_survival).floor();
+            if gap < total as f64 {
+                gap as u64
+            } else {
+                total
+            }
+        };
+        let mut position = next_gap();
         let mut cell = 0;
         let mut before_cell = 0_u64;
         let mut in_cell = count(cells[0]);
@@ -199,9 +327,7 @@ impl Sampler for ChaCha {
             cells[cell] -= 1.0;
             defaulted.loans += 1.0;
             defaulted.balance_units += balance_fraction[cell];
-            position = position
-                .saturating_add(1)
-                .saturating_add(gap.sample(&mut self.rng));
+            position = position.saturating_add(1).saturating_add(next_gap());
         }
         defaulted
     }
@@ -227,11 +353,12 @@ const INVERSION_MAX_COUNT: u64 = 110;
 /// `rand_distr::Binomial::new` spends most of its time on set-up, which the Monte Carlo hot path
 /// pays on every draw; for the small means that dominate here, BINV inversion (Kachitvichyanukul
 /// and Schmeiser, 1988) with one uniform is several times faster and draws the same law.
-fn binomial_draw(rng: &mut ChaCha8Rng, n: u64, p: f64) -> u64 {
+fn binomial_draw(rng: &mut ChaCha8Rng, memo: &mut ZeroMassMemo, n: u64, p: f64) -> u64 {
     let flipped = p > 0.5;
     let p_small = if flipped { 1.0 - p } else { p };
     let draw = if n as f64 * p_small < INVERSION_MAX_MEAN {
-        binomial_inversion(rng, n, p_small)
+        let p_zero = memo.get(p_small.to_bits(), n, || power(1.0 - p_small, n));
+        binomial_inversion(rng, n, p_small, p_zero)
     } else {
         match Binomial::new(n, p_small) {
             Ok(dist) => dist.sample(rng),
@@ -271,11 +398,10 @@ fn power(q: f64, mut n: u64) -> f64 {
     result
 }
 
-/// BINV: walk the binomial probabilities from 0 until they exceed one uniform.
-fn binomial_inversion(rng: &mut ChaCha8Rng, n: u64, p: f64) -> u64 {
+/// BINV: walk the binomial probabilities from P(X = 0) = `p_zero` until they exceed one uniform.
+fn binomial_inversion(rng: &mut ChaCha8Rng, n: u64, p: f64, p_zero: f64) -> u64 {
     let odds = p / (1.0 - p);
     let a = (n as f64 + 1.0) * odds;
-    let p_zero = power(1.0 - p, n);
     loop {
         let mut u: f64 = rng.random();
         let mut mass = p_zero;
@@ -295,7 +421,7 @@ fn binomial_inversion(rng: &mut ChaCha8Rng, n: u64, p: f64) -> u64 {
 }
 
 /// Pois(mean) for mean > 0: sequential-search inversion for small means, `rand_distr` otherwise.
-fn poisson_draw(rng: &mut ChaCha8Rng, mean: f64) -> f64 {
+fn poisson_draw(rng: &mut ChaCha8Rng, memo: &mut ZeroMassMemo, mean: f64) -> f64 {
     if mean >= INVERSION_MAX_MEAN {
         return match Poisson::<f64>::new(mean) {
             Ok(dist) => dist.sample(rng),
@@ -303,7 +429,8 @@ fn poisson_draw(rng: &mut ChaCha8Rng, mean: f64) -> f64 {
             Err(_) => mean.round(),
         };
     }
-    let p_zero = (-mean).exp();
+    // n = u64::MAX keeps Poisson entries apart from binomial ones with the same key.
+    let p_zero = memo.get(mean.to_bits(), u64::MAX, || (-mean).exp());
     loop {
         let mut u: f64 = rng.random();
         let mut mass = p_zero;
@@ -336,6 +463,7 @@ mod tests {
     #[test]
     fn inversion_samplers_have_the_right_mean_and_variance() {
         let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let mut memo = ZeroMassMemo::new();
         let draws = 200_000;
         for (n, p) in [
             (12_u64, 0.3),
@@ -345,7 +473,7 @@ mod tests {
             (300, 0.25),
         ] {
             let values: Vec<f64> = (0..draws)
-                .map(|_| binomial_draw(&mut rng, n, p) as f64)
+                .map(|_| binomial_draw(&mut rng, &mut memo, n, p) as f64)
                 .collect();
             let mean = values.iter().sum::<f64>() / f64::from(draws);
             let var = values.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(draws);
@@ -360,7 +488,9 @@ mod tests {
             );
         }
         for mu in [0.02, 1.0, 4.5, 9.9, 30.0] {
-            let values: Vec<f64> = (0..draws).map(|_| poisson_draw(&mut rng, mu)).collect();
+            let values: Vec<f64> = (0..draws)
+                .map(|_| poisson_draw(&mut rng, &mut memo, mu))
+                .collect();
             let mean = values.iter().sum::<f64>() / f64::from(draws);
             let var = values.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(draws);
             assert!(

@@ -74,8 +74,18 @@ pub fn simulate_observed<S: Sampler>(
     let mut ledgers = Ledgers::opening(&state);
     let mut cumulative_profit_cny = 0.0;
     let mut weeks = Vec::with_capacity(schedule.weeks.len());
+    let mut book_totals = None;
     for (t, inputs) in schedule.weeks.iter().enumerate() {
-        let mut week = step(&ctx, t, inputs, &mut state, sampler, &mut ledgers);
+        let (mut week, end_totals) = step(
+            &ctx,
+            t,
+            inputs,
+            &mut state,
+            sampler,
+            &mut ledgers,
+            book_totals,
+        );
+        book_totals = Some(end_totals);
         cumulative_profit_cny += week.profit_cny;
         week.cumulative_profit_cny = cumulative_profit_cny;
         observe(&state, &week);

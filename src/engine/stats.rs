@@ -16,6 +16,26 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
+/// The type-7 p-quantile of unsorted values, reordering them (O(n) selection, no full sort).
+#[must_use]
+pub fn percentile_select(values: &mut [f64], p: f64) -> f64 {
+    match values.len() {
+        0 => 0.0,
+        1 => values[0],
+        len => {
+            let h = (len - 1) as f64 * p.clamp(0.0, 1.0);
+            let lower = h.floor() as usize;
+            let (_, &mut at_lower, above) = values.select_nth_unstable_by(lower, f64::total_cmp);
+            let fraction = h - lower as f64;
+            if fraction == 0.0 || above.is_empty() {
+                return at_lower;
+            }
+            let next = above.iter().copied().fold(f64::INFINITY, f64::min);
+            at_lower + fraction * (next - at_lower)
+        }
+    }
+}
+
 /// P10, P50 and P90 of a set of values.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Percentiles {
@@ -72,6 +92,19 @@ mod tests {
         assert!((p.p10 - 1.4).abs() < 1e-12);
         assert!((p.p50 - 3.0).abs() < 1e-12);
         assert!((p.p90 - 7.6).abs() < 1e-12);
+    }
+
+    #[test]
+    fn selection_agrees_with_sorting() {
+        let values: Vec<f64> = (0..101).map(|i| f64::from((i * 37) % 101) * 0.5).collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        for p in [0.0, 0.1, 0.25, 0.5, 0.9, 0.999, 1.0] {
+            let mut scratch = values.clone();
+            assert!(
+                (percentile_select(&mut scratch, p) - percentile_sorted(&sorted, p)).abs() < 1e-12
+            );
+        }
     }
 
     #[test]

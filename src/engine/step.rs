@@ -22,7 +22,11 @@ pub struct StepContext<'a> {
     pub applications_reference: f64,
 }
 
-/// Advances `state` by one week and returns the week's KPIs (cumulative profit left at 0).
+/// Advances `state` by one week; returns the week's KPIs (cumulative profit left at 0) and the
+/// book's end-of-week totals by tier.
+///
+/// `start_totals` may pass last week's returned totals for this same state, which saves summing
+/// the book again; `None` always works.
 #[allow(clippy::too_many_lines)] // One function per S-step would hide the shared `rem` budget.
 pub fn step<S: Sampler>(
     ctx: &StepContext,
@@ -31,7 +35,8 @@ pub fn step<S: Sampler>(
     state: &mut State,
     sampler: &mut S,
     ledgers: &mut Ledgers,
-) -> WeekKpis {
+    start_totals: Option<[BookTotals; TIERS]>,
+) -> (WeekKpis, [BookTotals; TIERS]) {
     let model = ctx.model;
     let n = model.ams_f64;
     let mut week = WeekKpis {
@@ -45,7 +50,8 @@ pub fn step<S: Sampler>(
     let hours_available = n * model.hours_per_week * on_duty;
 
     // S2 Portfolio care, on start-of-week stocks.
-    let book_start: [BookTotals; TIERS] = std::array::from_fn(|k| state.tier_totals(model, k));
+    let book_start =
+        start_totals.unwrap_or_else(|| std::array::from_fn(|k| state.tier_totals(model, k)));
     let past_due_start: f64 = state.past_due.iter().sum();
     let care_demand = inputs.availability
         * ((0..TIERS)
@@ -126,7 +132,7 @@ pub fn step<S: Sampler>(
     let mut renewed_into = [0.0; TIERS];
     for (count, row) in renewed.iter().zip(&model.migration) {
         let mut migrated = [0.0; TIERS];
-        sampler.multinomial(*count, row, &mut migrated);
+        sampler.split(*count, row, &mut migrated);
         for (into, m) in renewed_into.iter_mut().zip(migrated) {
             *into += m;
         }
@@ -248,7 +254,7 @@ pub fn step<S: Sampler>(
     let mut referral_leads = [0.0; TIERS];
     for (count, row) in realised.iter().zip(&model.homophily) {
         let mut spread = [0.0; TIERS];
-        sampler.multinomial(*count, row, &mut spread);
+        sampler.split(*count, row, &mut spread);
         for (lead, s) in referral_leads.iter_mut().zip(spread) {
             *lead += s;
         }
@@ -349,7 +355,7 @@ pub fn step<S: Sampler>(
     week.salary_cny =
         model.cost_cny_per_paid_hour * n * model.hours_per_week * (1.0 - inputs.capacity_loss);
     week.profit_cny = income_cny - loss_cny - week.cash_cny - week.salary_cny;
-    week
+    (week, book_end)
 }
 
 /// Adds `count` new (or renewed) tier-k loans at the start of their terms, split by term weight.
@@ -366,7 +372,7 @@ fn write_new_loans<S: Sampler>(
     // Validation allows at most 12 term classes.
     let mut by_term = [0.0; 12];
     let by_term = &mut by_term[..model.terms.len()];
-    sampler.multinomial(count, &model.term_weights, by_term);
+    sampler.split(count, &model.term_weights, by_term);
     for (term, &loans) in model.terms.iter().zip(by_term.iter()) {
         state.book[model.cell(k, term, term.weeks)] += loans;
     }

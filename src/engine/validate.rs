@@ -328,15 +328,7 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
         .as_ref()
         .map_or(0.0, SteadyState::total_applications);
     let summary = match (&steady_map, h_ref) {
-        (Some(map), Some(h)) => {
-            let nominal = match policy {
-                PolicyRule::StopWhenBusy { cap_hours, .. } => map
-                    .hours_at_capacity(&model)
-                    .map_or(cap_hours, |h_max| cap_hours.min(h_max)),
-                _ => policy.nominal_hours(),
-            };
-            Some(closed_form::summary(&model, map, h, nominal))
-        }
+        (Some(map), Some(h)) => Some(closed_form::summary(&model, map, h, &policy)),
         _ => None,
     };
     let warnings = collect_warnings(params, &model, summary.as_ref());

@@ -402,7 +402,8 @@ impl RunSummary {
             profit_per_am: round(at_last(Kpi::ProfitCny)),
             cumulative_profit_per_am: round(at_last(Kpi::CumulativeProfitCny)),
         };
-        if let (Some(fault), Some(window)) = (&output.fault, vp.fault_window()) {
+        if let Some(fault) = &output.fault {
+            let window = fault.mean_path_window;
             let new_loans = series(Kpi::NewLoans);
             let extra: f64 = new_loans
                 .iter()

@@ -1,5 +1,5 @@
 //! MODEL.md section 13's steady-state figures from the closed forms of section 9, and the
-//! closed-form parts of invariant 6 (F(h*) = A_target, A* increasing in h).
+//! closed-form parts of invariant 6 (`F(h*) = A_target`, A* increasing in h).
 
 use cadence::engine::closed_form::SteadyState;
 use cadence::engine::params::{ChannelId, Params, Tier};

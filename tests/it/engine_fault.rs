@@ -228,10 +228,12 @@ fn a_new_team_at_h_star_never_profits_and_prospecting_all_free_time_does() {
 
 /// Post-festival dip of new loans against the same policy without seasonality, t ∈ [7, 17).
 fn festival(kind: PolicyKind) -> (f64, Option<u32>, f64) {
-    let mut params = Params::default();
-    params.calendar = Calendar::ChinaDefault {
-        spring_festival_week: 6.0,
-        mid_autumn_week: 38.0,
+    let mut params = Params {
+        calendar: Calendar::ChinaDefault {
+            spring_festival_week: 6.0,
+            mid_autumn_week: 38.0,
+        },
+        ..Params::default()
     };
     params.fault.baseline = BaselineKind::NoSeasonality;
     params.policy.kind = kind;

@@ -160,9 +160,11 @@ proptest! {
     fn mc_conserves_exactly_with_whole_stocks(params in scenario(), seed in any::<u64>()) {
         let vp = valid(&params);
         let trace = mc_trace(&vp, seed, 3);
-        prop_assert_eq!(trace.ledgers.pipeline_residual(&trace.final_state), 0.0);
-        prop_assert_eq!(trace.ledgers.book_residual(&trace.final_state), 0.0);
-        prop_assert_eq!(trace.ledgers.referral_residual(&trace.final_state), 0.0);
+        // Every term is a whole number, so any residual other than exactly 0 would be at least 1.
+        let state = &trace.final_state;
+        prop_assert!(trace.ledgers.pipeline_residual(state).abs() < 0.5);
+        prop_assert!(trace.ledgers.book_residual(state).abs() < 0.5);
+        prop_assert!(trace.ledgers.referral_residual(state).abs() < 0.5);
     }
 
     /// Invariant 8: doubling N doubles every team series in EV, exactly.
@@ -175,7 +177,8 @@ proptest! {
         for (a, b) in single.weeks.iter().zip(&double.weeks) {
             for kpi in Kpi::all() {
                 let factor = if kpi.scales_with_team() { 2.0 } else { 1.0 };
-                prop_assert_eq!(kpi.value(b), factor * kpi.value(a), "{} in week {}", kpi.id(), a.week);
+                let (doubled, expected) = (kpi.value(b), factor * kpi.value(a));
+                prop_assert_eq!(doubled.to_bits(), expected.to_bits(), "{} in week {}: {} vs {}", kpi.id(), a.week, doubled, expected);
             }
         }
     }

@@ -56,6 +56,15 @@ pub fn with_floor(mut params: Params, times_h_star: f64) -> Params {
     params
 }
 
+/// Whole numbers as integers, for exact comparisons of Monte Carlo counts.
+#[track_caller]
+pub fn whole<const N: usize>(values: [f64; N]) -> [i64; N] {
+    values.map(|x| {
+        assert!(x.fract() == 0.0, "{x} is not a whole number");
+        x as i64
+    })
+}
+
 /// A weekly team series of an EV output.
 pub fn series(output: &EvOutput, kpi: Kpi) -> Vec<f64> {
     output.run.series(kpi)

@@ -56,10 +56,10 @@ fn the_defaults_are_valid_and_quiet() {
 #[test]
 fn nan_and_infinity_are_rejected() {
     rejects("team.hours_per_week", Rule::NotFinite, |p| {
-        p.team.hours_per_week = f64::NAN
+        p.team.hours_per_week = f64::NAN;
     });
     rejects("loans.amount_cny.prime", Rule::NotFinite, |p| {
-        p.loans.amount_cny[0] = f64::INFINITY
+        p.loans.amount_cny[0] = f64::INFINITY;
     });
     rejects("channels.flyer.saturation_hours", Rule::NotFinite, |p| {
         p.channels[2].saturation_hours = f64::NEG_INFINITY;
@@ -71,16 +71,16 @@ fn values_outside_their_ranges_are_rejected() {
     rejects("team.ams", Rule::OutOfRange, |p| p.team.ams = 0.0);
     rejects("team.ams", Rule::OutOfRange, |p| p.team.ams = 201.0);
     rejects("team.hours_per_week", Rule::OutOfRange, |p| {
-        p.team.hours_per_week = 81.0
+        p.team.hours_per_week = 81.0;
     });
     rejects("team.horizon_weeks", Rule::OutOfRange, |p| {
-        p.team.horizon_weeks = 12.0
+        p.team.horizon_weeks = 12.0;
     });
     rejects("team.start_week", Rule::OutOfRange, |p| {
-        p.team.start_week = 53.0
+        p.team.start_week = 53.0;
     });
     rejects("team.target_loans_per_am", Rule::OutOfRange, |p| {
-        p.team.target_loans_per_am = 0.5
+        p.team.target_loans_per_am = 0.5;
     });
     rejects("run.runs", Rule::OutOfRange, |p| p.run.runs = 9.0);
     rejects(
@@ -91,7 +91,7 @@ fn values_outside_their_ranges_are_rejected() {
         },
     );
     rejects("activity_hours.form", Rule::OutOfRange, |p| {
-        p.activity_hours.form = 9.0
+        p.activity_hours.form = 9.0;
     });
     rejects(
         "channels.cold_visit.leads_per_hour",
@@ -101,36 +101,36 @@ fn values_outside_their_ranges_are_rejected() {
         },
     );
     rejects("channels.media.saturation_hours", Rule::OutOfRange, |p| {
-        p.channels[4].saturation_hours = 0.0
+        p.channels[4].saturation_hours = 0.0;
     });
     rejects("pipeline.renege_per_week", Rule::OutOfRange, |p| {
-        p.pipeline.renege_per_week = 1.0
+        p.pipeline.renege_per_week = 1.0;
     });
     rejects("pipeline.approval_prob.standard", Rule::OutOfRange, |p| {
-        p.pipeline.approval_prob[1] = 1.2
+        p.pipeline.approval_prob[1] = 1.2;
     });
     rejects("referrals.network_size", Rule::OutOfRange, |p| {
-        p.referrals.network_size = 0.0
+        p.referrals.network_size = 0.0;
     });
     rejects("loans.amount_cny.marginal", Rule::OutOfRange, |p| {
-        p.loans.amount_cny[2] = 0.0
+        p.loans.amount_cny[2] = 0.0;
     });
     rejects("loans.nim_per_year.prime", Rule::OutOfRange, |p| {
-        p.loans.nim_per_year[0] = -0.2
+        p.loans.nim_per_year[0] = -0.2;
     });
     rejects("loans.default_per_week.prime", Rule::OutOfRange, |p| {
-        p.loans.default_per_week[0] = 0.3
+        p.loans.default_per_week[0] = 0.3;
     });
     rejects("loans.terms[1].weeks", Rule::OutOfRange, |p| {
-        p.loans.terms[1].weeks = 105.0
+        p.loans.terms[1].weeks = 105.0;
     });
     rejects("loans.terms", Rule::OutOfRange, |p| p.loans.terms.clear());
     rejects("policy.fixed_hours", Rule::OutOfRange, |p| {
-        p.policy.fixed_hours = Hours::Value(41.0)
+        p.policy.fixed_hours = Hours::Value(41.0);
     });
     rejects("policy.gain", Rule::OutOfRange, |p| p.policy.gain = 0.0);
     rejects("policy.coverage_weeks", Rule::OutOfRange, |p| {
-        p.policy.coverage_weeks = Some(53.0)
+        p.policy.coverage_weeks = Some(53.0);
     });
     rejects("shocks[0].apps_per_am", Rule::OutOfRange, |p| {
         p.shocks.push(shock(
@@ -169,13 +169,13 @@ fn a_custom_calendar_week_outside_1_to_52_is_rejected() {
 fn counts_and_weeks_must_be_whole() {
     rejects("team.ams", Rule::NotInteger, |p| p.team.ams = 6.5);
     rejects("team.horizon_weeks", Rule::NotInteger, |p| {
-        p.team.horizon_weeks = 100.5
+        p.team.horizon_weeks = 100.5;
     });
     rejects("pipeline.queue_max_weeks", Rule::NotInteger, |p| {
-        p.pipeline.queue_max_weeks = 3.5
+        p.pipeline.queue_max_weeks = 3.5;
     });
     rejects("loans.terms[0].weeks", Rule::NotInteger, |p| {
-        p.loans.terms[0].weeks = 13.5
+        p.loans.terms[0].weeks = 13.5;
     });
     rejects("calendar.holidays[0].week", Rule::NotInteger, |p| {
         p.calendar = Calendar::Custom(vec![holiday(6.5)]);
@@ -206,7 +206,7 @@ fn exit_pairs_must_sum_to_at_most_one() {
         p.referrals.lapse_per_week = 0.9;
     });
     rejects("loans.cure_per_week", Rule::ExitPairAboveOne, |p| {
-        p.loans.cure_per_week = 0.98
+        p.loans.cure_per_week = 0.98;
     });
 }
 
@@ -233,22 +233,22 @@ fn exit_pairs_must_let_someone_leave() {
 #[test]
 fn mixes_rows_weights_and_shares_must_sum_to_one() {
     rejects("channels.cold_visit.mix", Rule::SumNotOne, |p| {
-        p.channels[0].mix = [0.5, 0.5, 0.5]
+        p.channels[0].mix = [0.5, 0.5, 0.5];
     });
     rejects("pipeline.inbound_mix", Rule::SumNotOne, |p| {
-        p.pipeline.inbound_mix = [0.1, 0.1, 0.1]
+        p.pipeline.inbound_mix = [0.1, 0.1, 0.1];
     });
     rejects("referrals.homophily.standard", Rule::SumNotOne, |p| {
         p.referrals.homophily[1] = [0.2, 0.2, 0.2];
     });
     rejects("loans.migration.marginal", Rule::SumNotOne, |p| {
-        p.loans.migration[2] = [0.0, 0.5, 0.6]
+        p.loans.migration[2] = [0.0, 0.5, 0.6];
     });
     rejects("loans.terms", Rule::SumNotOne, |p| {
-        p.loans.terms[0].weight = 0.5
+        p.loans.terms[0].weight = 0.5;
     });
     rejects("channels", Rule::SumNotOne, |p| {
-        p.channels[0].hour_share = 0.5
+        p.channels[0].hour_share = 0.5;
     });
     rejects("shocks[0].mix", Rule::SumNotOne, |p| {
         p.shocks.push(shock(
@@ -262,10 +262,10 @@ fn mixes_rows_weights_and_shares_must_sum_to_one() {
     });
     // A negative entry is out of range even when the row still sums to one.
     rejects("channels.flyer.mix.prime", Rule::OutOfRange, |p| {
-        p.channels[2].mix = [-0.1, 0.55, 0.55]
+        p.channels[2].mix = [-0.1, 0.55, 0.55];
     });
     rejects("channels.media.hour_share", Rule::OutOfRange, |p| {
-        p.channels[4].hour_share = -0.1
+        p.channels[4].hour_share = -0.1;
     });
 }
 
@@ -323,7 +323,7 @@ fn weekly_calendars_need_52_values() {
 #[test]
 fn fault_windows_must_lie_inside_the_run() {
     rejects("fault.window_start", Rule::BadFaultWindow, |p| {
-        p.fault.window_start = Some(104.0)
+        p.fault.window_start = Some(104.0);
     });
     rejects("fault.window_end", Rule::BadFaultWindow, |p| {
         p.fault.window_start = Some(20.0);
