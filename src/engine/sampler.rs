@@ -127,13 +127,7 @@ impl ChaCha {
             zero_mass: ZeroMassMemo::new(),
         }
     }
-}
 
-/// Counts up to this are split among categories one unit at a time (one uniform each), which
-/// is cheaper than a conditional binomial per category for the small counts that dominate.
-const SMALL_COUNT: f64 = 8.0;
-
-impl ChaCha {
     /// Assigns `n` units one by one: each draws u uniform on [0, `scale`) and goes to the first
     /// category whose cumulative probability exceeds u. Units beyond the listed categories stay
     /// in the implicit rest, or, for a full row (`full`), go to the last category, which only
@@ -158,6 +152,10 @@ impl ChaCha {
         }
     }
 }
+
+/// Counts up to this are split among categories one unit at a time (one uniform each), which
+/// is cheaper than a conditional binomial per category for the small counts that dominate.
+const SMALL_COUNT: f64 = 8.0;
 
 /// Slots of the zero-mass memo (a power of two).
 const MEMO_SLOTS: usize = 512;
@@ -300,34 +298,26 @@ impl Sampler for ChaCha {
         // Inversion: the number of non-defaults before the next default is
         // floor(ln U / ln(1 − p)) for U uniform on (0, 1].
         let log_survival = (-p).ln_1p();
-        let total = count(before.loans);
-        let mut next_gap = || {
-            let u = 1.0 - self.rng.random::<f64>();
-            let gap = (u.ln() / log_survival).floor();
-            if gap < total as f64 {
-                gap as u64
-            } else {
-                total
-            }
-        };
+        // Positions and cell boundaries are whole numbers far below 2⁵³, so f64 counts exactly
+        // and the walk needs no conversions.
+        let total = before.loans;
+        let mut next_gap = || ((1.0 - self.rng.random::<f64>()).ln() / log_survival).floor();
         let mut position = next_gap();
         let mut cell = 0;
-        let mut before_cell = 0_u64;
-        let mut in_cell = count(cells[0]);
+        let mut end_of_cell = cells.first().copied().unwrap_or(0.0);
         while position < total {
-            while position >= before_cell + in_cell {
-                before_cell += in_cell;
+            while position >= end_of_cell {
                 cell += 1;
                 // Only a non-integer book (an EV state handed to Monte Carlo) can run past the end.
                 let Some(&next) = cells.get(cell) else {
                     return defaulted;
                 };
-                in_cell = count(next);
+                end_of_cell += next;
             }
             cells[cell] -= 1.0;
             defaulted.loans += 1.0;
             defaulted.balance_units += balance_fraction[cell];
-            position = position.saturating_add(1).saturating_add(next_gap());
+            position += 1.0 + next_gap();
         }
         defaulted
     }
