@@ -8,6 +8,9 @@
 //! range and consistency errors are all collected by validation. See docs/scenario-format.md.
 
 pub mod file;
+pub mod library;
+pub mod link;
+pub mod migrate;
 pub mod output;
 pub mod wire;
 
@@ -20,6 +23,49 @@ use crate::engine::params::{Calendar, Holiday, Params, Shock, ShockKind};
 use crate::engine::validate::{validate, ParamError, ParamValue, Rule, ValidParams};
 
 pub use file::{ScenarioFile, VERSION};
+
+/// The scenario file's upgrade chain: `UPGRADES[i]` turns version `i + 1` into `i + 2`. Empty until
+/// a version 2 ships; a new version adds its step here and keeps the golden files of the old one.
+pub const UPGRADES: &[migrate::Upgrade] = &[];
+const _: () = assert!(UPGRADES.len() + 1 == VERSION as usize);
+
+/// A scenario read from a file or link that may have been written by an older version.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub valid: ValidParams,
+    /// The format version the scenario was written in, when it was older than this build's.
+    pub migrated_from: Option<u32>,
+}
+
+/// Reads a scenario from already-parsed JSON without validating it, upgrading an older version;
+/// also says which version it was written in when that was older.
+pub fn parse_value(value: Value) -> Result<(Params, Option<u32>), Vec<ParamError>> {
+    let (params, errors, migrated_from) = read_value(value);
+    match params {
+        Some(params) if errors.is_empty() => Ok((params, migrated_from)),
+        _ => Err(errors),
+    }
+}
+
+/// Reads and validates a scenario from already-parsed JSON (an entry of a library file, the
+/// contents of a share link), upgrading an older version and reporting every error found.
+pub fn load_value(value: Value) -> Result<Loaded, Vec<ParamError>> {
+    let (params, mut errors, migrated_from) = read_value(value);
+    let Some(params) = params else {
+        return Err(errors);
+    };
+    match validate(&params) {
+        Ok(valid) if errors.is_empty() => Ok(Loaded {
+            valid,
+            migrated_from,
+        }),
+        Ok(_) => Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            Err(errors)
+        }
+    }
+}
 
 /// Reads a scenario file into engine parameters (not yet validated).
 pub fn parse(json: &str) -> Result<Params, Vec<ParamError>> {
@@ -67,17 +113,29 @@ pub fn parse_partial(json: &str) -> (Option<Params>, Vec<ParamError>) {
             );
         }
     };
+    let (params, errors, _) = read_value(value);
+    (params, errors)
+}
+
+/// `parse_partial` on parsed JSON, after upgrading an older version; also says which version the
+/// file was written in when it was older.
+fn read_value(value: Value) -> (Option<Params>, Vec<ParamError>, Option<u32>) {
+    let upgraded = match migrate::upgrade(value, VERSION, UPGRADES, "scenario file") {
+        Ok(upgraded) => upgraded,
+        Err(errors) => return (None, errors, None),
+    };
+    let value = upgraded.value;
     if let Err(errors) = check_version(&value) {
-        return (None, errors);
+        return (None, errors, None);
     }
     let mut errors = Vec::new();
     unknown_fields(&value, &template(), "", &mut errors);
     let Some(file) = deserialize_collecting(value, &mut errors) else {
-        return (None, errors);
+        return (None, errors, None);
     };
     let (params, more) = file.to_params();
     errors.extend(more);
-    (Some(params), errors)
+    (Some(params), errors, upgraded.migrated_from)
 }
 
 /// Most type errors a file can hold before it is given up on.

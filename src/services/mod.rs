@@ -6,3 +6,4 @@ pub mod clock;
 pub mod display;
 pub mod locale;
 pub mod monte_carlo;
+pub mod storage;

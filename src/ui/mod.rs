@@ -9,5 +9,8 @@ pub mod charts;
 pub mod components;
 pub mod fields;
 pub mod format;
+pub mod library;
+pub mod notice;
+pub mod persist;
 pub mod state;
 pub mod view_model;

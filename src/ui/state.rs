@@ -16,9 +16,13 @@ use crate::engine::params::{
 };
 use crate::engine::ChannelId;
 use crate::engine::{presets, run_ev, validate, EvOutput, ParamError, Params};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
+use crate::scenario::library::{self as files, Imported, NamedScenario, WorkspaceSnapshot};
+use crate::scenario::link::{self, LinkError};
 use crate::ui::fields::{Field, MAX_SHOCKS, MAX_TERMS};
 use crate::ui::format;
+use crate::ui::library::{EntryId, Item, Library};
+use crate::ui::notice::{FileProblem, Notice, Notices, Source};
 
 /// Scenarios a person can pin for comparison.
 pub const MAX_PINNED: usize = 4;
@@ -226,6 +230,24 @@ pub struct Workspace {
     /// Bumped on every new result, so components can tell results apart cheaply.
     pub revision: u64,
     pub mc: McControls,
+    /// The scenarios the person keeps.
+    pub library: Library,
+    /// The name of the scenario being edited: its library entry's, or a shared link's.
+    pub title: Option<String>,
+    /// Whether `title` names the library entry the scenario was opened from or saved to, so Save
+    /// updates that entry.
+    pub in_library: bool,
+    /// A state that losing costs nothing (the defaults, an unchanged preset, what was last opened
+    /// or saved); `None` after a link, whose scenario exists nowhere else on this machine.
+    pub baseline: Option<(Params, NaiveDate)>,
+    pub notices: Notices,
+}
+
+/// A file a person chose to import, as the browser read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadFile {
+    pub name: String,
+    pub content: Result<String, FileProblem>,
 }
 
 impl PartialEq for Workspace {
@@ -241,6 +263,10 @@ impl PartialEq for Workspace {
             && self.pinned == other.pinned
             && self.reference == other.reference
             && self.mc == other.mc
+            && self.library == other.library
+            && self.title == other.title
+            && self.in_library == other.in_library
+            && self.notices == other.notices
     }
 }
 
@@ -280,6 +306,47 @@ pub enum Action {
     McFinished(Rc<McOutput>),
     McFailed(String),
     McCancelled,
+    /// Saves into the library entry the scenario was opened from, else as a new entry named
+    /// `name` (or the scenario's own name).
+    SaveScenario {
+        name: String,
+        today: NaiveDate,
+    },
+    /// Saves as a new library entry named `name` (or the scenario's own name).
+    SaveAsNew {
+        name: String,
+        today: NaiveDate,
+    },
+    /// Opens a library entry in place of the scenario being edited (unsaved work is kept first).
+    OpenEntry {
+        id: EntryId,
+        today: NaiveDate,
+    },
+    RenameEntry {
+        id: EntryId,
+        name: String,
+        today: NaiveDate,
+    },
+    DuplicateEntry {
+        id: EntryId,
+        today: NaiveDate,
+    },
+    DeleteEntry(EntryId),
+    UndoDelete,
+    /// Opens a share link's fragment as a new, unsaved scenario (unsaved work is kept first).
+    OpenLink {
+        fragment: String,
+        today: NaiveDate,
+    },
+    /// Adds the scenarios of these files to the library; the scenario being edited is untouched.
+    ImportFiles {
+        files: Vec<ReadFile>,
+        today: NaiveDate,
+    },
+    /// Shows a notice (storage problems found by the page's services).
+    Notify(Notice),
+    /// Hides a notice by id.
+    Dismiss(u64),
 }
 
 impl Workspace {
@@ -287,9 +354,118 @@ impl Workspace {
     #[must_use]
     pub fn new(lang: Lang, today: NaiveDate) -> Workspace {
         let start_date = monday_on_or_after(today);
-        let mut params = Params::default();
-        params.team.start_week = f64::from(week_of_year(start_date));
-        let mut workspace = Workspace {
+        let mut workspace = Workspace::blank(lang, default_params(start_date), start_date);
+        workspace.baseline = Some((workspace.params.clone(), start_date));
+        workspace.recompute();
+        workspace
+    }
+
+    /// The workspace an autosave left, over `library`: pinned scenarios are run again, and the
+    /// scenario shows its validation errors in place if it no longer passes.
+    #[must_use]
+    pub fn from_snapshot(lang: Lang, snapshot: WorkspaceSnapshot, library: Library) -> Workspace {
+        let mut w = Workspace::blank(lang, snapshot.params, snapshot.start_date);
+        w.advanced = snapshot.advanced;
+        w.mc.runs_text = snapshot.mc_runs;
+        w.mc.seed_text = snapshot.mc_seed;
+        w.pinned = snapshot
+            .pinned
+            .into_iter()
+            .filter_map(|p| {
+                let computed = Computed::run(&p.params, p.start_date).ok()?;
+                Some(Pinned {
+                    name: p.name,
+                    computed: Rc::new(computed),
+                })
+            })
+            .take(MAX_PINNED)
+            .collect();
+        w.reference = snapshot.reference.min(w.pinned.len().saturating_sub(1));
+        w.title = snapshot.name;
+        w.in_library = snapshot.in_library;
+        w.library = library;
+        w.recompute();
+        w.baseline = match w.bound_entry() {
+            Some(item) => Some(saved_state(&item.entry.scenario)),
+            None if is_known_start(&w.params, w.start_date) => {
+                Some((w.params.clone(), w.start_date))
+            }
+            None => None,
+        };
+        w
+    }
+
+    /// What the autosave keeps: the scenario as it was last valid, the view and the pins.
+    #[must_use]
+    pub fn snapshot(&self) -> WorkspaceSnapshot {
+        let current = self.current_scenario();
+        WorkspaceSnapshot {
+            name: self.title.clone(),
+            in_library: self.in_library,
+            start_date: current.start_date,
+            params: current.params,
+            advanced: self.advanced,
+            mc_runs: self.mc.runs_text.clone(),
+            mc_seed: self.mc.seed_text.clone(),
+            pinned: self
+                .pinned
+                .iter()
+                .map(|p| NamedScenario {
+                    name: p.name.clone(),
+                    start_date: p.computed.start_date,
+                    params: p.computed.params.clone(),
+                })
+                .collect(),
+            reference: self.reference,
+        }
+    }
+
+    /// The scenario as it would be saved, shared or downloaded: the last valid one (the draft
+    /// when nothing has run), under the scenario's name (empty when it has none).
+    #[must_use]
+    pub fn current_scenario(&self) -> NamedScenario {
+        let (params, start_date) = match &self.result {
+            Some(result) => (result.params.clone(), result.start_date),
+            None => (self.params.clone(), self.start_date),
+        };
+        NamedScenario {
+            name: self.title.clone().unwrap_or_default(),
+            start_date,
+            params,
+        }
+    }
+
+    /// Whether the scenario can be saved, shared or downloaded: what is on screen is valid and ran.
+    #[must_use]
+    pub fn can_keep(&self) -> bool {
+        self.result.is_some() && !self.stale
+    }
+
+    /// The library entry the scenario was opened from or saved to, if it still exists.
+    #[must_use]
+    pub fn bound_entry(&self) -> Option<&Item> {
+        if !self.in_library {
+            return None;
+        }
+        self.title
+            .as_deref()
+            .and_then(|title| self.library.find(title))
+    }
+
+    /// Whether replacing the scenario now would lose work that exists nowhere else.
+    #[must_use]
+    pub fn has_unsaved_changes(&self) -> bool {
+        let current = self.current_scenario();
+        let now = (current.params, current.start_date);
+        match self.bound_entry() {
+            Some(item) => saved_state(&item.entry.scenario) != now,
+            None => self.baseline.as_ref() != Some(&now),
+        }
+    }
+
+    /// A workspace on `params` with nothing run yet.
+    fn blank(lang: Lang, params: Params, start_date: NaiveDate) -> Workspace {
+        Workspace {
             lang,
             params,
             start_date,
@@ -307,9 +483,12 @@ impl Workspace {
                 seed_text: "42".to_owned(),
                 status: McStatus::Idle,
             },
-        };
-        workspace.recompute();
-        workspace
+            library: Library::default(),
+            title: None,
+            in_library: false,
+            baseline: None,
+            notices: Notices::default(),
+        }
     }
 
     /// Applies one action; pure, so it is tested natively.
@@ -338,7 +517,9 @@ impl Workspace {
                 next.recompute();
             }
             Action::SetStartDate(text) => {
-                if let Ok(date) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                // Years outside `files::YEARS` are refused: adding the horizon to a date near the
+                // calendar's end would overflow.
+                if let Some(date) = files::parse_date(&text) {
                     next.start_date = date;
                     next.params.team.start_week = f64::from(week_of_year(date));
                     next.recompute();
@@ -364,6 +545,10 @@ impl Workspace {
                     next.texts.clear();
                     next.input_problems.clear();
                     next.recompute();
+                    if !next.in_library {
+                        // An unchanged preset can be loaded again: replacing it loses nothing.
+                        next.baseline = Some((next.params.clone(), next.start_date));
+                    }
                 }
             }
             Action::Pin(name) => {
@@ -482,8 +667,171 @@ impl Workspace {
                     next.mc.status = McStatus::Cancelled { done, total };
                 }
             }
+            Action::SaveScenario { name, today } => match next.bound_entry().map(|i| i.id) {
+                Some(id) if next.can_keep() => {
+                    let current = next.current_scenario();
+                    next.library.update(id, &current, today);
+                    next.baseline = Some(saved_state(&current));
+                    next.notices.post(Notice::Saved { name: current.name });
+                }
+                _ => next.save_as_new(&name, today),
+            },
+            Action::SaveAsNew { name, today } => next.save_as_new(&name, today),
+            Action::OpenEntry { id, today } => {
+                if let Some(item) = next.library.get(id) {
+                    let scenario = item.entry.scenario.clone();
+                    next.keep_unsaved(today);
+                    next.open_scenario(scenario, true);
+                }
+            }
+            Action::RenameEntry { id, name, today } => {
+                if let Some((old, new)) = next.library.rename(id, &name, today) {
+                    if next.in_library && next.title.as_deref() == Some(old.as_str()) {
+                        next.title = Some(new);
+                    }
+                }
+            }
+            Action::DuplicateEntry { id, today } => {
+                next.library.duplicate(id, today);
+            }
+            Action::DeleteEntry(id) => {
+                if let Some(entry) = next.library.delete(id) {
+                    next.notices.post(Notice::Deleted {
+                        name: entry.scenario.name,
+                    });
+                }
+            }
+            Action::UndoDelete => {
+                next.library.undo_delete();
+                next.notices
+                    .dismiss_where(|n| matches!(n, Notice::Deleted { .. }));
+            }
+            Action::OpenLink { fragment, today } => next.open_link(&fragment, today),
+            Action::ImportFiles { files, today } => next.import_files(files, today),
+            Action::Notify(notice) => next.notices.post(notice),
+            Action::Dismiss(id) => next.notices.dismiss(id),
         }
         next
+    }
+
+    /// Saves the scenario as a new library entry and makes it the open one.
+    fn save_as_new(&mut self, name: &str, today: NaiveDate) {
+        if !self.can_keep() {
+            return;
+        }
+        let mut current = self.current_scenario();
+        if !name.trim().is_empty() {
+            name.clone_into(&mut current.name);
+        }
+        let fallback = Text::UntitledScenario.get(self.lang);
+        let saved = saved_state(&current);
+        let (_, name) = self.library.add(current, fallback, today);
+        self.title = Some(name.clone());
+        self.in_library = true;
+        self.baseline = Some(saved);
+        self.notices.post(Notice::Saved { name });
+    }
+
+    /// Before another scenario replaces this one, keeps it in the library if that is the only
+    /// place it would survive.
+    fn keep_unsaved(&mut self, today: NaiveDate) {
+        if self.result.is_none() || !self.has_unsaved_changes() {
+            return;
+        }
+        let current = self.current_scenario();
+        let fallback = Text::UntitledScenario.get(self.lang);
+        let (_, name) = self.library.add(current, fallback, today);
+        self.notices.post(Notice::KeptUnsaved { name });
+    }
+
+    /// Puts `scenario` in place of the one being edited; pins and the view stay.
+    fn open_scenario(&mut self, scenario: NamedScenario, from_library: bool) {
+        let saved = saved_state(&scenario);
+        self.params = scenario.params;
+        self.start_date = scenario.start_date;
+        self.title = Some(scenario.name).filter(|n| !n.is_empty());
+        self.in_library = from_library;
+        self.baseline = from_library.then_some(saved);
+        self.texts.clear();
+        self.input_problems.clear();
+        self.recompute();
+    }
+
+    fn open_link(&mut self, fragment: &str, today: NaiveDate) {
+        match link::decode(fragment) {
+            Err(LinkError::NotALink) => {}
+            Err(problem) => self.notices.post(Notice::LinkRejected(problem)),
+            Ok(shared) => {
+                self.keep_unsaved(today);
+                let name = shared.scenario.name.clone();
+                self.open_scenario(shared.scenario, false);
+                self.notices.post(Notice::OpenedLink { name });
+                if let Some(from) = shared.migrated_from {
+                    self.notices.post(Notice::Migrated {
+                        source: Source::Link,
+                        from,
+                    });
+                }
+            }
+        }
+    }
+
+    fn import_files(&mut self, files: Vec<ReadFile>, today: NaiveDate) {
+        let fallback = Text::UntitledScenario.get(self.lang);
+        let mut names = Vec::new();
+        for file in files {
+            let text = match file.content {
+                Ok(text) => text,
+                Err(problem) => {
+                    self.notices.post(Notice::FileFailed {
+                        file: file.name,
+                        problem,
+                    });
+                    continue;
+                }
+            };
+            let migrated_from = match files::read_import(&text) {
+                Err(problems) => {
+                    self.notices.post(Notice::FileRejected {
+                        file: file.name,
+                        problems,
+                    });
+                    continue;
+                }
+                Ok(Imported::Scenario {
+                    params,
+                    migrated_from,
+                }) => {
+                    let scenario = NamedScenario {
+                        name: file_stem(&file.name),
+                        start_date: date_of_week(params.team.start_week, today),
+                        params,
+                    };
+                    names.push(self.library.add(scenario, fallback, today).1);
+                    migrated_from
+                }
+                Ok(Imported::Library(read)) => {
+                    // Added last to first, so the file's order is kept at the top of the list.
+                    let added: Vec<String> = read
+                        .entries
+                        .into_iter()
+                        .rev()
+                        .map(|e| self.library.add(e.scenario, fallback, e.modified).1)
+                        .collect();
+                    names.extend(added.into_iter().rev());
+                    read.migrated_from
+                }
+            };
+            if let Some(from) = migrated_from {
+                self.notices.post(Notice::Migrated {
+                    source: Source::File(file.name),
+                    from,
+                });
+            }
+        }
+        if !names.is_empty() {
+            self.notices.post(Notice::Imported { names });
+        }
     }
 
     /// The text an input shows: what was typed, else the draft's value.
@@ -577,6 +925,54 @@ impl Reducible for Workspace {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(self.apply(action))
     }
+}
+
+/// The default scenario starting on `start_date`.
+fn default_params(start_date: NaiveDate) -> Params {
+    let mut params = Params::default();
+    params.team.start_week = f64::from(week_of_year(start_date));
+    params
+}
+
+/// Whether a scenario is one the page can produce again at will (the defaults or a preset), so
+/// replacing it loses nothing.
+fn is_known_start(params: &Params, start_date: NaiveDate) -> bool {
+    *params == default_params(start_date)
+        || presets::all().into_iter().any(|preset| {
+            preset.params == *params
+                || preset
+                    .variants
+                    .iter()
+                    .any(|v| preset.with_variant(v) == *params)
+        })
+}
+
+fn saved_state(scenario: &NamedScenario) -> (Params, NaiveDate) {
+    (scenario.params.clone(), scenario.start_date)
+}
+
+/// A file's name without its `.json` ending, as a scenario name.
+fn file_stem(file_name: &str) -> String {
+    let stem = file_name
+        .len()
+        .checked_sub(5)
+        .filter(|&cut| {
+            file_name.is_char_boundary(cut) && file_name[cut..].eq_ignore_ascii_case(".json")
+        })
+        .map_or(file_name, |cut| &file_name[..cut]);
+    files::clean_name(stem)
+}
+
+/// The Monday of week `week` of the year `today` falls in: where a scenario file, which carries
+/// only its week of the year, starts.
+fn date_of_week(week: f64, today: NaiveDate) -> NaiveDate {
+    let week = if week.is_finite() {
+        week.clamp(1.0, 52.0) as u32
+    } else {
+        1
+    };
+    NaiveDate::from_isoywd_opt(today.iso_week().year(), week, chrono::Weekday::Mon)
+        .unwrap_or_else(|| monday_on_or_after(today))
 }
 
 /// A number as an input shows it: no grouping, no trailing zeros.
@@ -825,12 +1221,284 @@ mod tests {
         );
     }
 
+    fn names(w: &Workspace) -> Vec<String> {
+        w.library
+            .items()
+            .iter()
+            .map(|i| i.entry.scenario.name.clone())
+            .collect()
+    }
+
+    fn today() -> NaiveDate {
+        day(2026, 11, 28)
+    }
+
+    fn kinds(w: &Workspace) -> Vec<&Notice> {
+        w.notices.posted().iter().map(|p| &p.notice).collect()
+    }
+
+    #[test]
+    fn saving_binds_the_scenario_to_its_entry_and_tracks_changes() {
+        let w = fresh();
+        assert!(
+            !w.has_unsaved_changes(),
+            "the defaults cost nothing to lose"
+        );
+        let w = w.apply(Action::EditField(Field::Ams, "8".into()));
+        assert!(w.has_unsaved_changes());
+        let w = w.apply(Action::SaveAsNew {
+            name: "  Team of 8 ".into(),
+            today: today(),
+        });
+        assert_eq!(names(&w), ["Team of 8"]);
+        assert_eq!(w.title.as_deref(), Some("Team of 8"));
+        assert!(w.bound_entry().is_some());
+        assert!(!w.has_unsaved_changes());
+        let w = w.apply(Action::EditField(Field::Ams, "9".into()));
+        assert!(w.has_unsaved_changes());
+        let w = w.apply(Action::SaveScenario {
+            name: String::new(),
+            today: day(2026, 12, 1),
+        });
+        assert_eq!(names(&w), ["Team of 8"], "saved in place");
+        let entry = &w.library.items()[0].entry;
+        assert_eq!(entry.scenario.params.team.ams, 9.0);
+        assert_eq!(entry.modified, day(2026, 12, 1));
+        assert!(!w.has_unsaved_changes());
+        // Save with nothing open saves as a new entry under the fallback name.
+        let unnamed = fresh().apply(Action::SaveScenario {
+            name: String::new(),
+            today: today(),
+        });
+        assert_eq!(names(&unnamed), ["Untitled scenario"]);
+    }
+
+    #[test]
+    fn an_invalid_draft_cannot_be_saved() {
+        let w = fresh()
+            .apply(Action::EditField(Field::Ams, "0".into()))
+            .apply(Action::SaveAsNew {
+                name: "bad".into(),
+                today: today(),
+            });
+        assert!(!w.can_keep());
+        assert!(w.library.items().is_empty());
+    }
+
+    #[test]
+    fn opening_an_entry_keeps_unsaved_work_first() {
+        let w = fresh()
+            .apply(Action::EditField(Field::Ams, "8".into()))
+            .apply(Action::SaveAsNew {
+                name: "Eight".into(),
+                today: today(),
+            })
+            .apply(Action::EditField(Field::Ams, "3".into()));
+        let eight = w.library.items()[0].id;
+        let w = w.apply(Action::OpenEntry {
+            id: eight,
+            today: today(),
+        });
+        assert_eq!(w.params.team.ams, 8.0);
+        assert_eq!(names(&w), ["Eight (2)", "Eight"]);
+        assert_eq!(
+            w.library.items()[0].entry.scenario.params.team.ams,
+            3.0,
+            "the unsaved edit was kept"
+        );
+        assert!(kinds(&w).contains(&&Notice::KeptUnsaved {
+            name: "Eight (2)".into()
+        }));
+        // Opening again with nothing unsaved adds nothing.
+        let again = w.apply(Action::OpenEntry {
+            id: eight,
+            today: today(),
+        });
+        assert_eq!(names(&again).len(), 2);
+    }
+
+    #[test]
+    fn a_link_opens_as_a_new_unsaved_scenario_and_never_overwrites_the_library() {
+        let fault = presets::get("fault").expect("preset").params;
+        let fragment = link::encode(&NamedScenario {
+            name: "<img src=x onerror=alert(1)>".into(),
+            start_date: day(2027, 3, 1),
+            params: fault.clone(),
+        });
+        let saved = fresh().apply(Action::SaveAsNew {
+            name: "Mine".into(),
+            today: today(),
+        });
+        let w = saved.apply(Action::OpenLink {
+            fragment: format!("#{fragment}"),
+            today: today(),
+        });
+        assert_eq!(w.params, fault);
+        assert_eq!(w.start_date, day(2027, 3, 1));
+        assert_eq!(w.title.as_deref(), Some("<img src=x onerror=alert(1)>"));
+        assert!(!w.in_library);
+        assert_eq!(w.library, saved.library, "library untouched");
+        assert!(
+            w.has_unsaved_changes(),
+            "the shared scenario exists nowhere else"
+        );
+        // A damaged link changes nothing but the notices.
+        let damaged = w.apply(Action::OpenLink {
+            fragment: format!("#{}", &fragment[..fragment.len() - 9]),
+            today: today(),
+        });
+        assert_eq!(damaged.params, w.params);
+        assert_eq!(damaged.library, w.library);
+        assert!(matches!(
+            kinds(&damaged).last(),
+            Some(Notice::LinkRejected(
+                LinkError::Damaged | LinkError::Encoding
+            ))
+        ));
+        // Another link now keeps the first one in the library.
+        let next = w.apply(Action::OpenLink {
+            fragment,
+            today: today(),
+        });
+        assert_eq!(
+            names(&next),
+            ["<img src=x onerror=alert(1)>", "Mine"],
+            "kept, not overwritten"
+        );
+        let other = fresh().apply(Action::OpenLink {
+            fragment: "#top".into(),
+            today: today(),
+        });
+        assert!(
+            other.notices.posted().is_empty(),
+            "not a share link: ignored"
+        );
+    }
+
+    #[test]
+    fn imports_add_good_files_and_list_every_problem_of_bad_ones() {
+        let before = fresh().apply(Action::SaveAsNew {
+            name: "Mine".into(),
+            today: today(),
+        });
+        let library_file = files::write_library(
+            &[
+                files::Entry {
+                    scenario: NamedScenario {
+                        name: "Mine".into(),
+                        start_date: day(2027, 1, 4),
+                        params: Params::default(),
+                    },
+                    modified: day(2026, 1, 2),
+                },
+                files::Entry {
+                    scenario: NamedScenario {
+                        name: "Second".into(),
+                        start_date: day(2027, 1, 4),
+                        params: Params::default(),
+                    },
+                    modified: day(2026, 1, 3),
+                },
+            ],
+            files::Layout::Pretty,
+        );
+        let w = before.apply(Action::ImportFiles {
+            files: vec![
+                ReadFile {
+                    name: "bad.json".into(),
+                    content: Ok(r#"{"version": 1, "team": {"ams": -1, "colour": 1}}"#.into()),
+                },
+                ReadFile {
+                    name: "Fault plan.JSON".into(),
+                    content: Ok(crate::scenario::to_json(
+                        &presets::get("fault").expect("preset").params,
+                    )),
+                },
+                ReadFile {
+                    name: "library.json".into(),
+                    content: Ok(library_file),
+                },
+                ReadFile {
+                    name: "huge.json".into(),
+                    content: Err(FileProblem::TooLarge),
+                },
+            ],
+            today: today(),
+        });
+        assert_eq!(w.params, before.params, "the workspace is untouched");
+        assert_eq!(names(&w), ["Mine (2)", "Second", "Fault plan", "Mine"]);
+        let fault_entry = &w.library.items()[2].entry;
+        assert_eq!(
+            fault_entry.scenario.start_date,
+            day(2025, 12, 29),
+            "ISO week 1 of 2026"
+        );
+        assert_eq!(w.library.items()[1].entry.modified, day(2026, 1, 3));
+        let notices = kinds(&w);
+        let Some(Notice::FileRejected { file, problems }) = notices
+            .iter()
+            .find(|n| matches!(n, Notice::FileRejected { .. }))
+        else {
+            panic!("{notices:?}");
+        };
+        assert_eq!(file, "bad.json");
+        let found: Vec<_> = problems
+            .iter()
+            .map(|e| (e.param.as_str(), e.rule))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("team.colour", Rule::UnknownField),
+                ("team.ams", Rule::OutOfRange)
+            ]
+        );
+        assert!(notices.contains(&&Notice::FileFailed {
+            file: "huge.json".into(),
+            problem: FileProblem::TooLarge
+        }));
+        assert!(notices.contains(&&Notice::Imported {
+            names: vec!["Fault plan".into(), "Mine (2)".into(), "Second".into()]
+        }));
+    }
+
+    #[test]
+    fn renaming_the_open_entry_renames_the_scenario_and_deletes_can_be_undone() {
+        let w = fresh().apply(Action::SaveAsNew {
+            name: "Old".into(),
+            today: today(),
+        });
+        let id = w.library.items()[0].id;
+        let w = w.apply(Action::RenameEntry {
+            id,
+            name: "New".into(),
+            today: today(),
+        });
+        assert_eq!(w.title.as_deref(), Some("New"));
+        assert!(w.bound_entry().is_some());
+        let w = w.apply(Action::DuplicateEntry { id, today: today() });
+        assert_eq!(names(&w), ["New (2)", "New"]);
+        let w = w.apply(Action::DeleteEntry(id));
+        assert_eq!(names(&w), ["New (2)"]);
+        assert!(w.bound_entry().is_none());
+        assert!(kinds(&w).contains(&&Notice::Deleted { name: "New".into() }));
+        let w = w.apply(Action::UndoDelete);
+        assert_eq!(names(&w), ["New (2)", "New"]);
+        assert!(w.bound_entry().is_some());
+        assert!(!kinds(&w)
+            .iter()
+            .any(|n| matches!(n, Notice::Deleted { .. })));
+    }
+
     #[test]
     fn start_dates_set_the_week_of_year() {
         let w = fresh().apply(Action::SetStartDate("2027-02-01".into()));
         assert_eq!(w.start_date, day(2027, 2, 1));
         assert_eq!(w.params.team.start_week, 5.0);
         let same = w.apply(Action::SetStartDate("not a date".into()));
+        assert_eq!(same.start_date, day(2027, 2, 1));
+        // A date at the calendar's end would overflow when the horizon is added to it.
+        let same = w.apply(Action::SetStartDate("262142-12-30".into()));
         assert_eq!(same.start_date, day(2027, 2, 1));
         assert_eq!(week_of_year(day(2026, 12, 31)), 52);
         assert_eq!(plain_number(0.1 + 0.2), "0.3");

@@ -403,6 +403,11 @@ pub fn error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
         Rule::LoopGainTooHigh => Text::ErrLoopGain,
         Rule::UnreachableTarget => Text::ErrUnreachableTarget,
         Rule::InitOutsideSteadyRange => Text::ErrInitOutsideRange,
+        Rule::Syntax => Text::ErrSyntax,
+        Rule::UnsupportedVersion => Text::ErrUnsupportedVersion,
+        Rule::UnknownField => Text::ErrUnknownField,
+        Rule::MissingField => Text::ErrMissingField,
+        Rule::InvalidType => Text::ErrInvalidType,
         _ => Text::ErrInvalid,
     };
     fill(key.get(lang), &[&error.value.to_string()])
