@@ -3,9 +3,10 @@
 //! Reading goes JSON text → [`ScenarioFile`] (serde types, `"version": 1`) → `engine::Params` →
 //! `engine::validate`. Every problem on the way becomes an `engine::ParamError` whose `param` is
 //! the JSON path of the offending field (`team.ams`, `channels.cold_visit.leads_per_hour`,
-//! `shocks[0].start`), so the page can show it next to the input. Unknown fields are all
-//! reported at once; a wrong JSON type stops reading at the first one (serde reads fail-fast);
-//! range and consistency errors are all collected by validation. See docs/scenario-format.md.
+//! `shocks[0].start`), so the page can show it next to the input. Everything is reported in one
+//! pass: unknown fields by a walk against the format's shape, wrong JSON types by setting each bad
+//! value aside and reading on, range and consistency errors by validation. See
+//! docs/scenario-format.md.
 
 pub mod file;
 pub mod library;
