@@ -12,7 +12,7 @@ use super::kpi::{Kpi, BANDED_KPIS};
 use super::params::{Hours, PolicyKind};
 use super::sampler::ChaCha;
 use super::simulate::{simulate, Trace};
-use super::stats::{centred_moving_average, percentile_select, Percentiles};
+use super::stats::{centred_moving_average, Percentiles};
 use super::validate::{validate, FaultWindow, ValidParams};
 
 /// Weeks after `t_s` the mean-path fault window spans (MODEL.md 16.7).
@@ -322,11 +322,18 @@ impl McPlan {
 
 /// Mean and type-7 P10/P50/P90 of every banded KPI, week by week, over runs sorted by index.
 fn bands(runs: &[RunResult], weeks: usize) -> Vec<Band> {
-    let mut column = vec![0.0; runs.len()];
+    let count = runs.len();
+    // One KPI at a time, transposed so each week's values across runs are contiguous.
+    let mut by_week = vec![0.0; weeks * count];
     BANDED_KPIS
         .iter()
         .enumerate()
         .map(|(i, &kpi)| {
+            for (r, run) in runs.iter().enumerate() {
+                for (t, value) in run.kpi_series(i).iter().enumerate() {
+                    by_week[t * count + r] = *value;
+                }
+            }
             let mut band = Band {
                 kpi,
                 mean: Vec::with_capacity(weeks),
@@ -334,14 +341,12 @@ fn bands(runs: &[RunResult], weeks: usize) -> Vec<Band> {
                 p50: Vec::with_capacity(weeks),
                 p90: Vec::with_capacity(weeks),
             };
-            for t in 0..weeks {
-                for (value, run) in column.iter_mut().zip(runs) {
-                    *value = run.kpi_series(i)[t];
-                }
-                band.mean.push(ordered_mean(&column));
-                band.p10.push(percentile_select(&mut column, 0.10));
-                band.p50.push(percentile_select(&mut column, 0.50));
-                band.p90.push(percentile_select(&mut column, 0.90));
+            for column in by_week.chunks_exact_mut(count.max(1)).take(weeks) {
+                band.mean.push(ordered_mean(column));
+                let p = Percentiles::of(column);
+                band.p10.push(p.p10);
+                band.p50.push(p.p50);
+                band.p90.push(p.p90);
             }
             band
         })
