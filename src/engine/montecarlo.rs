@@ -11,7 +11,7 @@ use super::fault::{fault_metrics, FaultMetrics};
 use super::kpi::{Kpi, BANDED_KPIS};
 use super::params::{Hours, PolicyKind};
 use super::sampler::ChaCha;
-use super::simulate::{simulate, Trace};
+use super::simulate::simulate_each;
 use super::stats::{centred_moving_average, Percentiles};
 use super::validate::{validate, FaultWindow, ValidParams};
 
@@ -188,34 +188,34 @@ impl McPlan {
     #[must_use]
     pub fn run(&self, run: u64) -> RunResult {
         let seed = self.options.seed;
-        let main = one_run(&self.scenario, seed, run, false);
-        let baseline = self
-            .scenario
-            .baseline_schedule()
-            .map(|_| one_run(&self.scenario, seed, run, true));
-        let mut series = Vec::with_capacity(BANDED_KPIS.len() * main.weeks.len());
-        for kpi in BANDED_KPIS {
-            series.extend(main.weeks.iter().map(|w| kpi.value(w)));
+        let (series, max_residual) = record(&self.scenario, seed, run, false, &BANDED_KPIS);
+        let (mut baseline_new_loans, mut baseline_active_loans) = (Vec::new(), Vec::new());
+        if self.scenario.baseline_schedule().is_some() {
+            let (mut both, _) = record(
+                &self.scenario,
+                seed,
+                run,
+                true,
+                &[Kpi::NewLoans, Kpi::ActiveLoans],
+            );
+            baseline_active_loans = both.split_off(both.len() / 2);
+            baseline_new_loans = both;
         }
         let (noise_new_loans, noise_baseline_new_loans) = match &self.noise_floor {
             Some(variant) => (
-                one_run(variant, seed, run, false).series(Kpi::NewLoans),
-                one_run(variant, seed, run, true).series(Kpi::NewLoans),
+                record(variant, seed, run, false, &[Kpi::NewLoans]).0,
+                record(variant, seed, run, true, &[Kpi::NewLoans]).0,
             ),
             None => (Vec::new(), Vec::new()),
         };
         RunResult {
             run,
             series,
-            baseline_new_loans: baseline
-                .as_ref()
-                .map_or_else(Vec::new, |b| b.series(Kpi::NewLoans)),
-            baseline_active_loans: baseline
-                .as_ref()
-                .map_or_else(Vec::new, |b| b.series(Kpi::ActiveLoans)),
+            baseline_new_loans,
+            baseline_active_loans,
             noise_new_loans,
             noise_baseline_new_loans,
-            max_residual: main.residuals.max_abs(),
+            max_residual,
         }
     }
 
@@ -353,8 +353,9 @@ fn bands(runs: &[RunResult], weeks: usize) -> Vec<Band> {
         .collect()
 }
 
-/// One Monte Carlo run of the scenario or of its baseline, from run r's stream.
-fn one_run(vp: &ValidParams, seed: u64, run: u64, baseline: bool) -> Trace {
+/// One Monte Carlo run of the scenario or of its baseline from run r's stream, keeping the weekly
+/// series of `kpis` (KPI-major, T weeks each) and the run's largest conservation residual.
+fn record(vp: &ValidParams, seed: u64, run: u64, baseline: bool, kpis: &[Kpi]) -> (Vec<f64>, f64) {
     let mut sampler = ChaCha::for_run(seed, run);
     let initial = vp.initial_state().sampled_around(&mut sampler);
     let schedule = if baseline {
@@ -362,7 +363,15 @@ fn one_run(vp: &ValidParams, seed: u64, run: u64, baseline: bool) -> Trace {
     } else {
         vp.schedule()
     };
-    simulate(vp, schedule, initial, &mut sampler)
+    let weeks = schedule.weeks.len();
+    let mut series = vec![0.0; kpis.len() * weeks];
+    let end = simulate_each(vp, schedule, initial, &mut sampler, |_, week| {
+        let t = week.week as usize;
+        for (i, kpi) in kpis.iter().enumerate() {
+            series[i * weeks + t] = kpi.value(&week);
+        }
+    });
+    (series, end.residuals.max_abs())
 }
 
 fn kpi_index(kpi: Kpi) -> usize {

@@ -65,6 +65,36 @@ pub fn simulate_observed<S: Sampler>(
     sampler: &mut S,
     mut observe: impl FnMut(&State, &WeekKpis),
 ) -> Trace {
+    let mut weeks = Vec::with_capacity(schedule.weeks.len());
+    let end = simulate_each(vp, schedule, initial, sampler, |state, week| {
+        observe(state, &week);
+        weeks.push(week);
+    });
+    Trace {
+        weeks,
+        ledgers: end.ledgers,
+        residuals: end.residuals,
+        final_state: end.final_state,
+    }
+}
+
+/// What a run ends with when its weeks were handed out rather than kept.
+#[derive(Debug, Clone)]
+pub struct RunEnd {
+    pub ledgers: Ledgers,
+    pub residuals: Residuals,
+    pub final_state: State,
+}
+
+/// Simulates `schedule` from `initial`, handing each week's KPIs to `each` instead of keeping
+/// them: Monte Carlo keeps only the few series it bands.
+pub fn simulate_each<S: Sampler>(
+    vp: &ValidParams,
+    schedule: &Schedule,
+    initial: State,
+    sampler: &mut S,
+    mut each: impl FnMut(&State, WeekKpis),
+) -> RunEnd {
     let ctx = StepContext {
         model: vp.model(),
         policy: vp.policy(),
@@ -73,7 +103,6 @@ pub fn simulate_observed<S: Sampler>(
     let mut state = initial;
     let mut ledgers = Ledgers::opening(&state);
     let mut cumulative_profit_cny = 0.0;
-    let mut weeks = Vec::with_capacity(schedule.weeks.len());
     let mut book_totals = None;
     for (t, inputs) in schedule.weeks.iter().enumerate() {
         let (mut week, end_totals) = step(
@@ -88,16 +117,14 @@ pub fn simulate_observed<S: Sampler>(
         book_totals = Some(end_totals);
         cumulative_profit_cny += week.profit_cny;
         week.cumulative_profit_cny = cumulative_profit_cny;
-        observe(&state, &week);
-        weeks.push(week);
+        each(&state, week);
     }
     let residuals = Residuals {
         pipeline: ledgers.pipeline_residual(&state) / ledgers.pipeline_scale(),
         book: ledgers.book_residual(&state) / ledgers.book_scale(),
         referrals: ledgers.referral_residual(&state) / ledgers.referral_scale(),
     };
-    Trace {
-        weeks,
+    RunEnd {
         ledgers,
         residuals,
         final_state: state,
