@@ -38,6 +38,10 @@ fn field_errors(w: &Workspace, field: Field) -> Vec<String> {
 }
 
 fn qualifier(field: Field, lang: Lang) -> Option<String> {
+    // In a matrix row the column is the tier moved to; the row's title names the tier moved from.
+    if let Field::Migration(_, to) | Field::Homophily(_, to) = field {
+        return Some(tier_label(to).get(lang).to_owned());
+    }
     field
         .tier()
         .map(|t| tier_label(t).get(lang).to_owned())

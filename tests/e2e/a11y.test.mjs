@@ -1,0 +1,72 @@
+// Accessibility: axe-core (npm) reports no serious or critical violation on every view of the page,
+// in light and dark and in both languages, and the main controls are reachable by keyboard alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const locale of ['en-US', 'zh-CN']) {
+    test(`no serious or critical axe violation — ${colorScheme}, ${locale}, every view`, async () => {
+      const { context, page, problems } = await openPage(browser, server.url, { colorScheme, locale });
+      assert.deepEqual(await seriousViolations(page), [], 'basic view');
+
+      await page.selectOption('#in-preset', 'fault:0');
+      await page.click('.toggle-advanced');
+      await page.click('#pin');
+      await page.fill('#in-team-ams', '7');
+      await page.click('#pin');
+      await page.fill('#mc-runs', '100');
+      await page.click('#mc-run');
+      await page.waitForSelector('.mc-done', { timeout: 60000 });
+      await page.fill('#in-team-hours_per_week', 'x');
+      assert.deepEqual(await seriousViolations(page), [], 'advanced view with an error, pins and Monte Carlo');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test('keyboard only: tab to the first input, type, and reach the Monte Carlo button', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  // Tab from the top of the page until the team-size input has focus.
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'in-team-ams'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id ?? '');
+  }
+  assert.equal(focused, 'in-team-ams');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('8');
+  assert.equal(await page.textContent('[data-kpi="book-end"] .kpi-value'), '960');
+  for (let i = 0; i < 60 && focused !== 'mc-run'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id ?? '');
+  }
+  assert.equal(focused, 'mc-run', 'the Monte Carlo button is reachable by keyboard');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
