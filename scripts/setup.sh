@@ -48,12 +48,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "$what" != serve ]; then
-  # Chromium for the browser tests, and a small Chinese font so Chinese text renders in screenshots
-  # and printed PDFs instead of empty boxes.
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
-    step "Debian chromium, chromium-driver and fonts-wqy-microhei"
+  # Chromium for the browser tests, a small Chinese font so Chinese text renders in screenshots and
+  # printed PDFs instead of empty boxes, and poppler-utils (pdftotext) to read the printed report.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || [ -z "$(fc-list :lang=zh 2>/dev/null)" ] || ! command -v pdftotext >/dev/null; then
+    step "Debian chromium, chromium-driver, fonts-wqy-microhei, poppler-utils"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-wqy-microhei
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver fonts-wqy-microhei poppler-utils
   fi
 fi
 
