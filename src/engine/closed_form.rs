@@ -118,11 +118,12 @@ pub struct SteadyMap {
 }
 
 impl SteadyMap {
-    /// The map, or `None` when the referral loop gain is ≥ 1 (no finite steady state).
-    #[must_use]
-    pub fn new(model: &Model) -> Option<SteadyMap> {
+    /// The map, or (when there is no finite steady state) `Err` with the referral loop gain ≥ 1.
+    pub fn new(model: &Model) -> Result<SteadyMap, f64> {
         let structure = Structure::new(model);
-        let psi_matrix = structure.psi_matrix?;
+        let Some(psi_matrix) = structure.psi_matrix else {
+            return Err(structure.loop_gain);
+        };
         let psi = linalg::vec_mul(&[1.0; 3], &psi_matrix);
         let pi_c = model.pi_c();
         let loans_per_weekly_prospect = std::array::from_fn(|c| {
@@ -142,7 +143,7 @@ impl SteadyMap {
                     loans_per_weekly_prospect[c] * ch.leads_per_hour * ch.saturation_hours
                 })
                 .sum::<f64>();
-        Some(SteadyMap {
+        Ok(SteadyMap {
             structure,
             psi_matrix,
             psi,

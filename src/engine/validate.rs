@@ -313,8 +313,14 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
     }
 
     let model = Model::from_checked(params);
-    let steady_map = SteadyMap::new(&model);
-    let h_ref = check_steady_state(&mut check, params, &model, steady_map.as_ref());
+    let (steady_map, loop_gain) = match SteadyMap::new(&model) {
+        Ok(map) => {
+            let gain = map.structure.loop_gain;
+            (Some(map), gain)
+        }
+        Err(gain) => (None, gain),
+    };
+    let h_ref = check_steady_state(&mut check, params, &model, steady_map.as_ref(), loop_gain);
     let policy = resolve_policy(&mut check, params, &model, steady_map.as_ref(), h_ref);
     if !check.errors.is_empty() {
         return Err(check.errors);
@@ -331,7 +337,7 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
         (Some(map), Some(h)) => Some(closed_form::summary(&model, map, h, &policy)),
         _ => None,
     };
-    let warnings = collect_warnings(params, &model, summary.as_ref());
+    let warnings = collect_warnings(params, &model, summary.as_ref(), loop_gain);
 
     let burst_mix = reference.as_ref().map_or([1.0 / 3.0; TIERS], |steady| {
         let total = steady.total_applications();
@@ -1014,10 +1020,10 @@ fn check_steady_state(
     params: &Params,
     model: &Model,
     map: Option<&SteadyMap>,
+    gain: f64,
 ) -> Option<f64> {
     let Some(map) = map else {
         if needs_steady_state(params) {
-            let gain = closed_form::Structure::new(model).loop_gain;
             check.fail(
                 "referrals.introduce_prob",
                 gain,
@@ -1138,7 +1144,12 @@ fn resolve_policy(
     }
 }
 
-fn collect_warnings(params: &Params, model: &Model, summary: Option<&Summary>) -> Vec<Warning> {
+fn collect_warnings(
+    params: &Params,
+    model: &Model,
+    summary: Option<&Summary>,
+    loop_gain: f64,
+) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut warn = |code, param: &str, value, message: String| {
         warnings.push(Warning {
@@ -1163,7 +1174,7 @@ fn collect_warnings(params: &Params, model: &Model, summary: Option<&Summary>) -
         warn(
             WarningCode::NoSteadyState,
             "referrals.introduce_prob",
-            closed_form::Structure::new(model).loop_gain,
+            loop_gain,
             "the referral loop gain is ≥ 1, so there is no steady state and no closed-form summary"
                 .to_owned(),
         );
