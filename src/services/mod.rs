@@ -4,6 +4,8 @@
 
 pub mod clock;
 pub mod display;
+pub mod files;
 pub mod locale;
 pub mod monte_carlo;
+pub mod share;
 pub mod storage;

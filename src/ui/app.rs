@@ -12,13 +12,20 @@ use crate::ui::components::footer::Footer;
 use crate::ui::components::header::Header;
 use crate::ui::components::inputs::InputsPanel;
 use crate::ui::components::kpi_panel::KpiPanel;
+use crate::ui::components::library_panel::LibraryPanel;
 use crate::ui::components::mc_panel::McPanel;
-use crate::ui::state::{Action, Workspace};
+use crate::ui::components::notices::Notices;
+use crate::ui::keep::{notice_callbacks, use_keep_controls, use_kept_workspace};
+use crate::ui::library_view::notice_views;
+use crate::ui::state::Action;
 use crate::ui::view_model::{kpi_panel, mc_summary};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let workspace = use_reducer(|| Workspace::new(locale::initial_lang(), clock::today()));
+    // Restored from the browser's storage, autosaved after every change, opened on a share link.
+    let workspace = use_kept_workspace();
+    let keep = use_keep_controls(&workspace);
+    let (ondismiss, onundo, ondownloadcurrent) = notice_callbacks(&workspace, &keep.ondownload);
     let lang = workspace.lang;
 
     {
@@ -111,9 +118,24 @@ pub fn app() -> Html {
     };
     let (dark, narrow) = *use_memo((), |()| (display::prefers_dark(), display::is_narrow()));
 
+    let notices = notice_views(&state);
+
     html! {
-        <div class="app">
+        <div class={classes!("app", keep.dragging.then_some("is-dragging"))}
+            ondragover={keep.ondragover} ondragleave={keep.ondragleave} ondrop={keep.ondrop}>
             <Header {lang} {onlangchange} />
+            <div class="keep">
+                <section class="region region-library" aria-labelledby="region-library-title">
+                    <LibraryPanel workspace={shared.clone()} today={clock::today()} share={keep.share}
+                        ondispatch={ondispatch.clone()} ondownload={keep.ondownload} onshare={keep.onshare}
+                        onimport={keep.onimport}>
+                        <Notices {notices} {lang} {ondismiss} {onundo} ondownload={ondownloadcurrent} />
+                    </LibraryPanel>
+                </section>
+            </div>
+            if keep.dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ Text::DropHere.get(lang) }</p></div>
+            }
             <main class="workspace">
                 <section class="region region-inputs" aria-labelledby="region-inputs-title">
                     <h2 id="region-inputs-title">{ Text::RegionInputs.get(lang) }</h2>

@@ -6,5 +6,7 @@ pub mod footer;
 pub mod header;
 pub mod inputs;
 pub mod kpi_panel;
+pub mod library_panel;
 pub mod mc_panel;
+pub mod notices;
 pub mod number_field;

@@ -1,0 +1,151 @@
+//! Files in and out of the browser: downloads made from text (a Blob and an object URL), and the
+//! files a person picks or drops, read as text.
+//!
+//! Nothing is uploaded anywhere: a download is built in the page, and a picked file is read in the
+//! page. Every failure becomes a value (`FileProblem`) or is ignored where nothing can be done; none
+//! panics.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use gloo::file::{Blob, ObjectUrl};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+use crate::ui::notice::FileProblem;
+use crate::ui::state::ReadFile;
+
+/// Largest file read: a library of a thousand scenarios is about 8 MB pretty-printed, far more
+/// than anyone keeps; anything larger is not a Cadence file.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// How long a download's object URL is kept before it is released (the download has started by then).
+const URL_LIFETIME_MS: u32 = 60_000;
+
+/// Offers `text` as a JSON file called `file_name` (nothing happens if the browser refuses).
+pub fn download_json(file_name: &str, text: &str) {
+    let blob = Blob::new_with_options(text, Some("application/json"));
+    let url = ObjectUrl::from(blob);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoking the URL at once can cancel the download in some browsers; release it later.
+    Timeout::new(URL_LIFETIME_MS, move || drop(url)).forget();
+}
+
+/// A file name for a scenario name: characters file systems refuse become `_`, and it ends in `.json`.
+#[must_use]
+pub fn file_name(name: &str, fallback: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_matches('.');
+    let stem = if cleaned.is_empty() {
+        fallback
+    } else {
+        cleaned
+    };
+    format!("{stem}.json")
+}
+
+/// The files of a `FileList` (from a file input or a drop).
+#[must_use]
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+struct Pending {
+    results: Vec<Option<ReadFile>>,
+    left: usize,
+    readers: Vec<FileReader>,
+    ondone: Callback<Vec<ReadFile>>,
+}
+
+/// Reads every file as text and calls `ondone` once, with all of them, in the order given.
+pub fn read_files(files: Vec<web_sys::File>, ondone: Callback<Vec<ReadFile>>) {
+    if files.is_empty() {
+        return;
+    }
+    let pending = Rc::new(RefCell::new(Pending {
+        results: vec![None; files.len()],
+        left: files.len(),
+        readers: Vec::new(),
+        ondone,
+    }));
+    for (index, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            complete(
+                &pending,
+                index,
+                ReadFile {
+                    name,
+                    content: Err(FileProblem::TooLarge),
+                },
+            );
+            continue;
+        }
+        let file = gloo::file::File::from(file);
+        let shared = Rc::clone(&pending);
+        let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
+            let content = result.map_err(|_| FileProblem::Unreadable);
+            complete(&shared, index, ReadFile { name, content });
+        });
+        pending.borrow_mut().readers.push(reader);
+    }
+}
+
+fn complete(pending: &Rc<RefCell<Pending>>, index: usize, file: ReadFile) {
+    let mut state = pending.borrow_mut();
+    if let Some(slot) = state.results.get_mut(index) {
+        *slot = Some(file);
+    }
+    state.left = state.left.saturating_sub(1);
+    if state.left > 0 {
+        return;
+    }
+    let results: Vec<ReadFile> = state.results.drain(..).flatten().collect();
+    let ondone = state.ondone.clone();
+    // The readers are dropped after this callback returns, not inside their own callback.
+    let readers = std::mem::take(&mut state.readers);
+    drop(state);
+    Timeout::new(0, move || drop(readers)).forget();
+    ondone.emit(results);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_for_any_file_system() {
+        assert_eq!(file_name("Q3 plan", "x"), "Q3 plan.json");
+        assert_eq!(
+            file_name("<img src=x onerror=alert(1)>", "x"),
+            "_img src=x onerror=alert(1)_.json"
+        );
+        assert_eq!(file_name("a/b\\c:d", "x"), "a_b_c_d.json");
+        assert_eq!(file_name(" .. ", "scenario"), "scenario.json");
+        assert_eq!(file_name("团队计划", "x"), "团队计划.json");
+    }
+}

@@ -1,0 +1,95 @@
+//! The notices: refused files and links with every problem listed, recovered data, storage that
+//! cannot keep work, news of imports and saves; each can be dismissed, a deletion undone, and a
+//! plain confirmation ("Saved …") goes away by itself.
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::ui::library_view::NoticeView;
+
+/// How long a plain confirmation stays on screen.
+const TRANSIENT_MS: u32 = 6_000;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<NoticeView>,
+    pub lang: Lang,
+    pub ondismiss: Callback<u64>,
+    pub onundo: Callback<()>,
+    /// Download the scenario on screen (when storage cannot keep it).
+    pub ondownload: Callback<()>,
+}
+
+#[function_component(Notices)]
+pub fn notices(props: &NoticesProps) -> Html {
+    let lang = props.lang;
+    let transient: Vec<u64> = props
+        .notices
+        .iter()
+        .filter(|n| n.transient)
+        .map(|n| n.id)
+        .collect();
+    {
+        let ondismiss = props.ondismiss.clone();
+        use_effect_with(transient, move |ids| {
+            let timers: Vec<Timeout> = ids
+                .iter()
+                .map(|&id| {
+                    let ondismiss = ondismiss.clone();
+                    Timeout::new(TRANSIENT_MS, move || ondismiss.emit(id))
+                })
+                .collect();
+            // Dropping a timer cancels it: a confirmation already dismissed is not dismissed twice.
+            move || drop(timers)
+        });
+    }
+    html! {
+        <div class="notices" aria-live="polite">
+            { for props.notices.iter().map(|n| {
+                let id = n.id;
+                let ondismiss = props.ondismiss.clone();
+                let onundo = props.onundo.clone();
+                let ondownload = props.ondownload.clone();
+                html! {
+                    <div class={classes!("notice", n.tone.class())} key={id} data-notice={id.to_string()}>
+                        <p class="notice-message">{ &n.message }</p>
+                        if !n.problems.is_empty() {
+                            <ul class="notice-problems">
+                                { for n.problems.iter().map(|p| html! {
+                                    <li>
+                                        if !p.field.is_empty() {
+                                            <code class="notice-field">{ &p.field }</code>{ " " }
+                                        }
+                                        <span>{ &p.text }</span>
+                                    </li>
+                                }) }
+                            </ul>
+                        }
+                        if let Some(more) = &n.more {
+                            <p class="notice-more">{ more }</p>
+                        }
+                        <div class="notice-actions">
+                            if n.undo {
+                                <button type="button" class="notice-undo"
+                                    onclick={Callback::from(move |_| onundo.emit(()))}>
+                                    { Text::NoticeUndo.get(lang) }
+                                </button>
+                            }
+                            if n.download {
+                                <button type="button" class="notice-download"
+                                    onclick={Callback::from(move |_| ondownload.emit(()))}>
+                                    { Text::ExportScenario.get(lang) }
+                                </button>
+                            }
+                            <button type="button" class="notice-dismiss"
+                                onclick={Callback::from(move |_| ondismiss.emit(id))}>
+                                { Text::NoticeDismiss.get(lang) }
+                            </button>
+                        </div>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,450 @@
+//! View models of keeping and sharing: the library list with its dates, the open scenario's
+//! name and state, the notices in words, and the files and links made from the workspace.
+//!
+//! Like `view_model`, everything here is plain data in the user's language, tested natively; the
+//! components render it as text (names are never markup).
+
+use chrono::NaiveDate;
+
+use crate::engine::{ParamError, Params};
+use crate::i18n::{fill, Lang, Text};
+use crate::scenario::library::{write_library, Layout};
+use crate::scenario::link::{self, LinkError};
+use crate::scenario::to_json;
+use crate::ui::format;
+use crate::ui::library::EntryId;
+use crate::ui::notice::{FileProblem, Notice, Source, StoredPart};
+use crate::ui::state::Workspace;
+use crate::ui::view_model::error_text;
+
+/// Problems listed in one notice; a file with more gets a "… and N more" line.
+pub const MAX_PROBLEM_LINES: usize = 20;
+
+/// One row of the library list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryRow {
+    pub id: EntryId,
+    pub name: String,
+    /// "Today" or the date, in the user's language.
+    pub modified: String,
+    /// Whether this is the entry being edited.
+    pub is_open: bool,
+}
+
+/// The library list, in order.
+#[must_use]
+pub fn library_rows(w: &Workspace, today: NaiveDate) -> Vec<LibraryRow> {
+    let open = w.bound_entry().map(|item| item.id);
+    w.library
+        .items()
+        .iter()
+        .map(|item| LibraryRow {
+            id: item.id,
+            name: item.entry.scenario.name.clone(),
+            modified: modified_text(item.entry.modified, today, w.lang),
+            is_open: Some(item.id) == open,
+        })
+        .collect()
+}
+
+/// A last-modified date: "Today", else the date in the user's language.
+#[must_use]
+pub fn modified_text(day: NaiveDate, today: NaiveDate, lang: Lang) -> String {
+    if day == today {
+        Text::ModifiedToday.get(lang).to_owned()
+    } else {
+        format::date(day, lang)
+    }
+}
+
+/// The open scenario's name and whether it is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrentView {
+    pub name: String,
+    /// "saved", "unsaved changes", "not in your library".
+    pub state: String,
+    pub unsaved: bool,
+    /// Whether Save updates an existing entry (rather than adding one).
+    pub saves_in_place: bool,
+}
+
+#[must_use]
+pub fn current_view(w: &Workspace) -> CurrentView {
+    let lang = w.lang;
+    let unsaved = w.has_unsaved_changes();
+    let bound = w.bound_entry().is_some();
+    let name = match &w.title {
+        Some(title) => title.clone(),
+        None => Text::CurrentUnsaved.get(lang).to_owned(),
+    };
+    let state = match (bound, unsaved) {
+        (true, false) => Text::StateSaved,
+        (true, true) => Text::StateUnsavedChanges,
+        (false, _) => Text::StateNotInLibrary,
+    };
+    CurrentView {
+        name,
+        state: state.get(lang).to_owned(),
+        unsaved,
+        saves_in_place: bound,
+    }
+}
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something was refused.
+    Error,
+    /// Something needs attention (storage, recovered data).
+    Warning,
+    /// News.
+    Info,
+}
+
+impl Tone {
+    /// The CSS class suffix.
+    #[must_use]
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Error => "notice-error",
+            Tone::Warning => "notice-warning",
+            Tone::Info => "notice-info",
+        }
+    }
+}
+
+/// One problem of a refused file or link: the field's JSON path and what is wrong with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemLine {
+    /// Empty for a problem with the whole file.
+    pub field: String,
+    pub text: String,
+}
+
+/// A notice in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeView {
+    pub id: u64,
+    pub tone: Tone,
+    pub message: String,
+    pub problems: Vec<ProblemLine>,
+    /// A line after the problems ("… and 12 more.").
+    pub more: Option<String>,
+    /// Offers Undo (a deletion).
+    pub undo: bool,
+    /// Offers to download the scenario (storage cannot keep it).
+    pub download: bool,
+    /// Goes away by itself after a few seconds (a confirmation nobody needs to act on).
+    pub transient: bool,
+}
+
+/// Every notice on screen, oldest first.
+#[must_use]
+pub fn notice_views(w: &Workspace) -> Vec<NoticeView> {
+    w.notices
+        .posted()
+        .iter()
+        .map(|posted| notice_view(posted.id, &posted.notice, w.lang))
+        .collect()
+}
+
+fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
+    let text = |key: Text, args: &[&str]| fill(key.get(lang), args);
+    let mut view = NoticeView {
+        id,
+        tone: Tone::Info,
+        message: String::new(),
+        problems: Vec::new(),
+        more: None,
+        undo: false,
+        download: false,
+        transient: false,
+    };
+    match notice {
+        Notice::StorageUnavailable | Notice::StorageFull => {
+            view.tone = Tone::Warning;
+            view.download = true;
+            view.message = if *notice == Notice::StorageFull {
+                text(Text::NoticeStorageFull, &[])
+            } else {
+                text(Text::NoticeStorageUnavailable, &[])
+            };
+        }
+        Notice::Recovered {
+            part,
+            key,
+            problems,
+        } => {
+            view.tone = Tone::Warning;
+            let key = key
+                .clone()
+                .unwrap_or_else(|| Text::NoticeNotKeptAside.get(lang).to_owned());
+            view.message = match part {
+                StoredPart::Workspace => text(Text::NoticeRecoveredWorkspace, &[&key]),
+                StoredPart::Library => text(Text::NoticeRecoveredLibrary, &[&key]),
+                StoredPart::LibraryEntry(i) => {
+                    text(Text::NoticeRecoveredEntry, &[&(i + 1).to_string(), &key])
+                }
+                StoredPart::Pinned(i) => {
+                    text(Text::NoticeRecoveredPin, &[&(i + 1).to_string(), &key])
+                }
+            };
+            (view.problems, view.more) = problem_lines(problems, lang);
+        }
+        Notice::FileRejected { file, problems } => {
+            view.tone = Tone::Error;
+            view.message = text(Text::NoticeFileRejected, &[file]);
+            (view.problems, view.more) = problem_lines(problems, lang);
+        }
+        Notice::FileFailed { file, problem } => {
+            view.tone = Tone::Error;
+            let key = match problem {
+                FileProblem::TooLarge => Text::NoticeFileTooLarge,
+                FileProblem::Unreadable => Text::NoticeFileUnreadable,
+            };
+            view.message = text(key, &[file]);
+        }
+        Notice::LinkRejected(error) => {
+            view.tone = Tone::Error;
+            view.message = text(Text::NoticeLinkRejected, &[]);
+            (view.problems, view.more) = link_problems(error, lang);
+        }
+        Notice::Imported { names } => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+            let separator = if lang == Lang::Zh { "、" } else { ", " };
+            view.message = text(Text::NoticeImported, &[&quoted.join(separator)]);
+        }
+        Notice::Migrated { source, from } => {
+            let from = from.to_string();
+            view.message = match source {
+                Source::File(file) => text(Text::NoticeMigratedFile, &[file, &from]),
+                Source::Link => text(Text::NoticeMigratedLink, &[&from]),
+            };
+        }
+        Notice::OpenedLink { name } => {
+            let name = if name.is_empty() {
+                Text::SharedScenario.get(lang)
+            } else {
+                name
+            };
+            view.message = text(Text::NoticeOpenedLink, &[name]);
+        }
+        Notice::KeptUnsaved { name } => view.message = text(Text::NoticeKeptUnsaved, &[name]),
+        Notice::Saved { name } => {
+            view.message = text(Text::NoticeSaved, &[name]);
+            view.transient = true;
+        }
+        Notice::Deleted { name } => {
+            view.message = text(Text::NoticeDeleted, &[name]);
+            view.undo = true;
+        }
+    }
+    view
+}
+
+/// Why a link was refused, in words.
+fn link_problems(error: &LinkError, lang: Lang) -> (Vec<ProblemLine>, Option<String>) {
+    let single = |key: Text| {
+        let line = ProblemLine {
+            field: String::new(),
+            text: key.get(lang).to_owned(),
+        };
+        (vec![line], None)
+    };
+    match error {
+        LinkError::NotALink | LinkError::Damaged => single(Text::LinkDamaged),
+        LinkError::Encoding => single(Text::LinkEncoding),
+        LinkError::TooLarge => single(Text::LinkTooLarge),
+        LinkError::Contents(problems) => problem_lines(problems, lang),
+    }
+}
+
+/// Problems in words, each with its field, at most [`MAX_PROBLEM_LINES`] of them.
+#[must_use]
+pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Option<String>) {
+    let defaults = Params::default();
+    let lines = errors
+        .iter()
+        .take(MAX_PROBLEM_LINES)
+        .map(|error| {
+            // A scenario inside a library file or link has its paths under `…scenario.`; the
+            // translated range of a field is looked up by the scenario's own path.
+            let inner = error
+                .param
+                .rsplit_once("scenario.")
+                .map_or(error.param.as_str(), |(_, rest)| rest);
+            let local = ParamError {
+                param: inner.to_owned(),
+                ..error.clone()
+            };
+            ProblemLine {
+                field: error.param.clone(),
+                text: error_text(&local, &defaults, lang),
+            }
+        })
+        .collect();
+    let more = (errors.len() > MAX_PROBLEM_LINES).then(|| {
+        fill(
+            Text::ProblemsMore.get(lang),
+            &[&(errors.len() - MAX_PROBLEM_LINES).to_string()],
+        )
+    });
+    (lines, more)
+}
+
+/// What can be downloaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The scenario being edited, as a scenario file.
+    Current,
+    /// One library entry, as a scenario file.
+    Entry(EntryId),
+    /// The whole library, as a library file.
+    Library,
+}
+
+/// The file name (without a directory, not yet made safe) and the text of a download.
+#[must_use]
+pub fn export_file(w: &Workspace, what: Export) -> Option<(String, String)> {
+    match what {
+        Export::Current => w.can_keep().then(|| {
+            let current = w.current_scenario();
+            let name = if current.name.is_empty() {
+                Text::UntitledScenario.get(w.lang).to_owned()
+            } else {
+                current.name
+            };
+            (name, to_json(&current.params))
+        }),
+        Export::Entry(id) => w.library.get(id).map(|item| {
+            (
+                item.entry.scenario.name.clone(),
+                to_json(&item.entry.scenario.params),
+            )
+        }),
+        Export::Library => Some((
+            "cadence-library".to_owned(),
+            write_library(&w.library.entries(), Layout::Pretty),
+        )),
+    }
+}
+
+/// The share link's fragment for the scenario on screen, if it is valid.
+#[must_use]
+pub fn share_fragment(w: &Workspace) -> Option<String> {
+    w.can_keep().then(|| link::encode(&w.current_scenario()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library::{read_import, Imported};
+    use crate::ui::fields::Field;
+    use crate::ui::state::Action;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")
+    }
+
+    fn saved(lang: Lang) -> Workspace {
+        Workspace::new(lang, today()).apply(Action::SaveAsNew {
+            name: "<img src=x onerror=alert(1)>".into(),
+            today: today(),
+        })
+    }
+
+    #[test]
+    fn rows_show_names_as_given_and_dates_in_the_users_language() {
+        let w = saved(Lang::En);
+        let rows = library_rows(&w, today());
+        assert_eq!(rows[0].name, "<img src=x onerror=alert(1)>");
+        assert_eq!(rows[0].modified, "Today");
+        assert!(rows[0].is_open);
+        let tomorrow = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date");
+        assert_eq!(library_rows(&w, tomorrow)[0].modified, "28 Nov 2026");
+        let zh = w.apply(Action::SetLang(Lang::Zh));
+        assert_eq!(library_rows(&zh, tomorrow)[0].modified, "2026年11月28日");
+        assert_eq!(library_rows(&zh, today())[0].modified, "今天");
+    }
+
+    #[test]
+    fn the_current_scenario_says_whether_it_is_saved() {
+        let fresh = Workspace::new(Lang::En, today());
+        let view = current_view(&fresh);
+        assert_eq!(view.name, "New scenario, not saved yet");
+        assert!(!view.unsaved && !view.saves_in_place);
+        let w = saved(Lang::En);
+        assert_eq!(current_view(&w).state, "saved");
+        let w = w.apply(Action::EditField(Field::Ams, "9".into()));
+        let view = current_view(&w);
+        assert_eq!(view.state, "unsaved changes");
+        assert!(view.unsaved && view.saves_in_place);
+    }
+
+    #[test]
+    fn refused_files_list_every_problem_with_its_field_in_both_languages() {
+        let w = Workspace::new(Lang::En, today()).apply(Action::ImportFiles {
+            files: vec![crate::ui::state::ReadFile {
+                name: "team.json".into(),
+                content: Ok(r#"{"version": 1, "team": {"ams": 0, "colour": "red"}}"#.into()),
+            }],
+            today: today(),
+        });
+        let views = notice_views(&w);
+        assert_eq!(views.len(), 1);
+        assert_eq!(views[0].tone, Tone::Error);
+        assert_eq!(
+            views[0].message,
+            "“team.json” was not imported; nothing was changed. Problems:"
+        );
+        let fields: Vec<&str> = views[0].problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["team.colour", "team.ams"]);
+        let zh = notice_views(&w.apply(Action::SetLang(Lang::Zh)));
+        assert_eq!(zh[0].problems[0].text, "未知字段“colour”。");
+        assert_eq!(zh[0].problems[1].text, "必须在 1 至 200 之间（当前 0）。");
+    }
+
+    #[test]
+    fn long_problem_lists_are_cut_with_a_count() {
+        let many = (0..30)
+            .map(|i| format!("\"x{i}\": 1"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let Err(errors) = read_import(&format!("{{\"version\": 1, {many}}}")) else {
+            panic!("refused");
+        };
+        let (lines, more) = problem_lines(&errors, Lang::En);
+        assert_eq!(lines.len(), MAX_PROBLEM_LINES);
+        assert_eq!(more.as_deref(), Some("… and 10 more."));
+    }
+
+    #[test]
+    fn exports_are_scenario_and_library_files_that_import_again() {
+        let w = saved(Lang::En);
+        let (name, text) = export_file(&w, Export::Current).expect("valid");
+        assert_eq!(name, "<img src=x onerror=alert(1)>");
+        assert!(matches!(read_import(&text), Ok(Imported::Scenario { .. })));
+        let id = w.library.items()[0].id;
+        assert_eq!(export_file(&w, Export::Entry(id)).map(|f| f.1), Some(text));
+        let (_, library) = export_file(&w, Export::Library).expect("library");
+        assert!(
+            matches!(read_import(&library), Ok(Imported::Library(read)) if read.entries.len() == 1)
+        );
+        let invalid = w.apply(Action::EditField(Field::Ams, "0".into()));
+        assert_eq!(export_file(&invalid, Export::Current), None);
+        assert_eq!(share_fragment(&invalid), None);
+        assert!(share_fragment(&w).is_some_and(|f| link::is_share_fragment(&f)));
+    }
+
+    #[test]
+    fn storage_and_deletion_notices_offer_their_way_out() {
+        let w = saved(Lang::En)
+            .apply(Action::Notify(Notice::StorageFull))
+            .apply(Action::DeleteEntry(1));
+        let views = notice_views(&w);
+        let storage = views.iter().find(|v| v.download).expect("download offered");
+        assert_eq!(storage.tone, Tone::Warning);
+        let deleted = views.iter().find(|v| v.undo).expect("undo offered");
+        assert_eq!(deleted.message, "Deleted “<img src=x onerror=alert(1)>”.");
+    }
+}
