@@ -130,7 +130,7 @@ fn read_value(value: Value) -> (Option<Params>, Vec<ParamError>, Option<u32>) {
         return (None, errors, None);
     }
     let mut errors = Vec::new();
-    unknown_fields(&value, &template(), "", &mut errors);
+    unknown_fields(&value, template(), "", &mut errors);
     let Some(file) = deserialize_collecting(value, &mut errors) else {
         return (None, errors, None);
     };
@@ -310,8 +310,14 @@ fn check_version(value: &Value) -> Result<(), Vec<ParamError>> {
     }
 }
 
-/// A file with every optional part present: the shape unknown fields are checked against.
-fn template() -> Value {
+/// A file with every optional part present: the shape unknown fields are checked against. Built
+/// once: a library or a fuzz run reads many files.
+fn template() -> &'static Value {
+    static TEMPLATE: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    TEMPLATE.get_or_init(build_template)
+}
+
+fn build_template() -> Value {
     let mut params = Params::default();
     params.shocks.push(Shock {
         start: 0.0,

@@ -10,4 +10,5 @@ mod engine_invariants;
 mod engine_montecarlo;
 mod engine_support;
 mod engine_validation;
+mod keep_and_share;
 mod scenario_file;
