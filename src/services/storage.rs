@@ -8,7 +8,9 @@
 
 use std::collections::BTreeMap;
 
+use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
+use yew::Callback;
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,23 @@ impl Store for BrowserStore {
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.storage()?.remove_item(key).map_err(classify)
     }
+}
+
+/// Calls `onchange` with the new text whenever another tab of the page changes `key` (the browser
+/// tells every other tab, never the one that wrote). Keep the listener alive.
+#[must_use]
+pub fn on_change_elsewhere(key: &'static str, onchange: Callback<String>) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let field = |name: &str| js_sys::Reflect::get(event, &JsValue::from_str(name)).ok();
+        let changed = field("key").and_then(|k| k.as_string());
+        if changed.as_deref() == Some(key) {
+            // A removed key (site data cleared) is ignored: this tab's next write restores it.
+            if let Some(text) = field("newValue").and_then(|v| v.as_string()) {
+                onchange.emit(text);
+            }
+        }
+    }))
 }
 
 /// A quota error means full; anything else (a security error) means unavailable.

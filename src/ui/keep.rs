@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::scenario::link;
-use crate::services::storage::BrowserStore;
+use crate::services::storage::{self, BrowserStore};
 use crate::services::{clock, files, locale, share};
 use crate::ui::components::library_panel::ShareView;
 use crate::ui::library_view::{export_file, share_fragment, Export};
@@ -44,6 +44,17 @@ pub fn use_kept_workspace() -> UseReducerHandle<Workspace> {
             if let Some(notice) = notice {
                 workspace.dispatch(Action::Notify(notice));
             }
+        });
+    }
+    {
+        // Two tabs of the page share one library: each takes what the other stores.
+        let dispatcher = workspace.dispatcher();
+        use_effect_with((), move |()| {
+            let listener = storage::on_change_elsewhere(
+                persist::LIBRARY_KEY,
+                Callback::from(move |text| dispatcher.dispatch(Action::AdoptStoredLibrary(text))),
+            );
+            move || drop(listener)
         });
     }
     {

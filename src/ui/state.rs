@@ -343,6 +343,9 @@ pub enum Action {
         files: Vec<ReadFile>,
         today: NaiveDate,
     },
+    /// Another tab of the page stored this library text: take it, so this tab's next write does
+    /// not put back what the other tab deleted or drop what it added.
+    AdoptStoredLibrary(String),
     /// Shows a notice (storage problems found by the page's services).
     Notify(Notice),
     /// Hides a notice by id.
@@ -708,6 +711,17 @@ impl Workspace {
             }
             Action::OpenLink { fragment, today } => next.open_link(&fragment, today),
             Action::ImportFiles { files, today } => next.import_files(files, today),
+            Action::AdoptStoredLibrary(text) => {
+                // Only a library another tab could have written whole is taken; anything else
+                // is left to that tab, and this one keeps what it has.
+                if let Ok(read) = files::read_library(&text) {
+                    if read.rejected.is_empty() {
+                        let revision = next.library.revision + 1;
+                        next.library = Library::from_entries(read.entries);
+                        next.library.revision = revision;
+                    }
+                }
+            }
             Action::Notify(notice) => next.notices.post(notice),
             Action::Dismiss(id) => next.notices.dismiss(id),
         }
@@ -1488,6 +1502,33 @@ mod tests {
         assert!(!kinds(&w)
             .iter()
             .any(|n| matches!(n, Notice::Deleted { .. })));
+    }
+
+    #[test]
+    fn a_library_stored_by_another_tab_is_adopted() {
+        let here = fresh().apply(Action::SaveAsNew {
+            name: "Here".into(),
+            today: today(),
+        });
+        let there = fresh()
+            .apply(Action::SaveAsNew {
+                name: "Here".into(),
+                today: today(),
+            })
+            .apply(Action::SaveAsNew {
+                name: "There".into(),
+                today: today(),
+            });
+        let text = files::write_library(&there.library.entries(), files::Layout::Compact);
+        let w = here.apply(Action::AdoptStoredLibrary(text));
+        assert_eq!(names(&w), ["There", "Here"]);
+        assert!(w.library.revision > here.library.revision);
+        assert!(
+            w.bound_entry().is_some(),
+            "still bound to its entry by name"
+        );
+        let same = w.apply(Action::AdoptStoredLibrary("{broken".into()));
+        assert_eq!(same.library, w.library);
     }
 
     #[test]

@@ -219,6 +219,22 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   await context.close();
 });
 
+test('two tabs share one library: saving in one never drops what the other saved', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const second = await context.newPage();
+  await second.goto(server.url);
+  await second.waitForSelector('.app');
+  await saveAs(page, 'From the first tab');
+  await second.waitForFunction(() => document.querySelector('details.library summary')?.textContent.includes('(1)'));
+  await saveAs(second, 'From the second tab');
+  await page.waitForFunction(() => document.querySelector('details.library summary')?.textContent.includes('(2)'));
+  assert.deepEqual(await libraryNames(page), ['From the second tab', 'From the first tab']);
+  await reload(page);
+  assert.deepEqual(await libraryNames(page), ['From the second tab', 'From the first tab']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an XSS probe as a scenario name stays inert everywhere it is shown', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   await saveAs(page, PROBE);

@@ -159,6 +159,63 @@ fn golden_links_of_every_version_open() {
     );
 }
 
+#[test]
+fn a_hostile_name_pinned_from_a_link_is_escaped_in_every_chart() {
+    use cadence::i18n::Lang;
+    use cadence::ui::chart_data::{chart_set, Overlays};
+    use cadence::ui::charts::{
+        active_loans, hours, new_loans, pipeline, profit, quality_mix, ChartSize, ChartTheme,
+    };
+    use cadence::ui::state::{Action, Workspace};
+
+    let probe = "<img src=x onerror=alert(1)>&\"'</svg><script>alert(2)</script>";
+    let fragment = link::encode(&NamedScenario {
+        name: probe.to_owned(),
+        start_date: day(2027, 1, 4),
+        params: presets::get("fault").expect("preset").params,
+    });
+    let w = Workspace::new(Lang::En, day(2026, 11, 28))
+        .apply(Action::OpenLink {
+            fragment,
+            today: day(2026, 11, 28),
+        })
+        .apply(Action::Pin(probe.to_owned()));
+    assert_eq!(w.pinned[0].name, probe);
+    let result = w.result.as_ref().expect("ran");
+    let set = chart_set(
+        result,
+        &Overlays {
+            pinned: &w.pinned,
+            ..Overlays::default()
+        },
+        Lang::En,
+    );
+    let (theme, size) = (ChartTheme::light(), ChartSize::DESKTOP);
+    let svgs = [
+        active_loans::render_svg(&set.active_loans, &theme, size),
+        new_loans::render_svg(&set.new_loans, &theme, size),
+        pipeline::render_svg(&set.pipeline, &theme, size),
+        hours::render_svg(&set.hours, &theme, size),
+        quality_mix::render_svg(&set.quality_mix, &theme, size),
+        profit::render_svg(&set.profit, &theme, size),
+    ];
+    let mut legends = 0;
+    for svg in svgs {
+        let svg = svg.expect("renders");
+        assert!(!svg.contains("<img") && !svg.contains("<script"), "{svg}");
+        assert_eq!(
+            svg.matches("<svg").count(),
+            1,
+            "the name cannot close the SVG early"
+        );
+        legends += usize::from(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+    assert!(
+        legends >= 2,
+        "the pinned name is drawn, as text, in the overlaid charts"
+    );
+}
+
 // ---- the fuzz-style property test ----------------------------------------------------------
 
 /// Valid texts to damage: scenario files, a library file and a workspace file.
