@@ -20,8 +20,10 @@ step "3/8 engine purity"
 scripts/check-engine-purity.sh
 
 step "4/8 native tests (cargo test)"
-cargo test --all-targets 2>&1 | tee target/native-tests.log
-grep -E '^test result:' target/native-tests.log | awk '{p+=$4; f+=$6} END {printf "native tests: %d passed, %d failed\n", p, f}'
+native_log=$(mktemp)
+cargo test --all-targets 2>&1 | tee "$native_log"
+grep -E '^test result:' "$native_log" | awk '{p+=$4; f+=$6} END {printf "native tests: %d passed, %d failed\n", p, f}'
+rm -f "$native_log"
 
 step "5/8 browser unit tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
