@@ -51,6 +51,20 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
     let name = use_state(String::new);
     let renaming = use_state(|| None::<(EntryId, String)>);
     let file_input = use_node_ref();
+    let rename_input = use_node_ref();
+    {
+        // The rename box takes the focus when it opens, with the old name selected to type over.
+        let rename_input = rename_input.clone();
+        let editing = renaming.as_ref().map(|(id, _)| *id);
+        use_effect_with(editing, move |editing| {
+            if editing.is_some() {
+                if let Some(input) = rename_input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
 
     let onname = {
         let name = name.clone();
@@ -131,10 +145,16 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
             });
             let renaming_cancel = renaming.clone();
             let oncancel = Callback::from(move |_| renaming_cancel.set(None));
+            let renaming_escape = renaming.clone();
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    renaming_escape.set(None);
+                }
+            });
             let label = fill(Text::EntryRenameLabel.get(lang), &[&row.name]);
             html! {
                 <form class="rename-form" {onsubmit}>
-                    <input type="text" class="rename-input" aria-label={label}
+                    <input type="text" class="rename-input" aria-label={label} ref={rename_input.clone()} {onkeydown}
                         maxlength={MAX_NAME_CHARS.to_string()} value={text} {oninput} />
                     <button type="submit" class="rename-save">{ Text::EntryRenameSave.get(lang) }</button>
                     <button type="button" class="rename-cancel" onclick={oncancel}>{ Text::EntryRenameCancel.get(lang) }</button>
