@@ -125,3 +125,16 @@ test('advanced inputs: add a burst, see the fault; a mix that does not sum to 1 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('leaving a field does not move the page: the help popover is out of the flow', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.focus('#in-team-hours_per_week');
+  assert.equal(await page.isVisible('[data-path="team.hours_per_week"] .field-why'), true);
+  const before = await page.locator('.toggle-advanced').boundingBox();
+  await page.locator('h1').click();
+  const after = await page.locator('.toggle-advanced').boundingBox();
+  assert.equal(after.y, before.y, 'the "Show all inputs" button stays where the pointer is heading');
+  assert.equal(await page.isVisible('[data-path="team.hours_per_week"] .field-why'), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
