@@ -3,7 +3,24 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::view_model::KpiPanel as Panel;
+use crate::ui::view_model::{KpiItem, KpiPanel as Panel};
+
+/// A grid of figures: label, value and the detail line under it (also used by the Monte Carlo panel).
+pub fn kpi_list(items: &[KpiItem], class: &'static str) -> Html {
+    html! {
+        <dl class={classes!("kpi-grid", class)}>
+            { for items.iter().map(|i| html! {
+                <div class="kpi" data-kpi={i.id} key={i.id}>
+                    <dt>{ &i.label }</dt>
+                    <dd>
+                        <span class="kpi-value">{ &i.value }</span>
+                        <span class="kpi-detail">{ &i.detail }</span>
+                    </dd>
+                </div>
+            }) }
+        </dl>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct KpiPanelProps {
@@ -17,30 +34,10 @@ pub fn kpi_panel(props: &KpiPanelProps) -> Html {
     let p = &props.panel;
     html! {
         <div class="kpis">
-            <dl class="kpi-grid">
-                { for p.items.iter().map(|i| html! {
-                    <div class="kpi" data-kpi={i.id} key={i.id}>
-                        <dt>{ &i.label }</dt>
-                        <dd>
-                            <span class="kpi-value">{ &i.value }</span>
-                            <span class="kpi-detail">{ &i.detail }</span>
-                        </dd>
-                    </div>
-                }) }
-            </dl>
+            { kpi_list(&p.items, "") }
             if !p.unit_economics.is_empty() {
                 <h3>{ Text::KpiUnitEconomics.get(lang) }</h3>
-                <dl class="kpi-grid kpi-grid-small">
-                    { for p.unit_economics.iter().map(|i| html! {
-                        <div class="kpi" data-kpi={i.id} key={i.id}>
-                            <dt>{ &i.label }</dt>
-                            <dd>
-                                <span class="kpi-value">{ &i.value }</span>
-                                <span class="kpi-detail">{ &i.detail }</span>
-                            </dd>
-                        </div>
-                    }) }
-                </dl>
+                { kpi_list(&p.unit_economics, "kpi-grid-small") }
             }
             if !p.warnings.is_empty() {
                 <div class="warnings">

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{fill, Lang, Text};
+use crate::ui::components::kpi_panel::kpi_list;
 use crate::ui::format;
 use crate::ui::state::{McInputProblem, McStatus, Workspace};
 use crate::ui::view_model::KpiItem;
@@ -103,17 +104,7 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
             </div>
             { status }
             if let Some(items) = &props.summary {
-                <dl class="kpi-grid">
-                    { for items.iter().map(|i| html! {
-                        <div class="kpi" data-kpi={i.id} key={i.id}>
-                            <dt>{ &i.label }</dt>
-                            <dd>
-                                <span class="kpi-value">{ &i.value }</span>
-                                <span class="kpi-detail">{ &i.detail }</span>
-                            </dd>
-                        </div>
-                    }) }
-                </dl>
+                { kpi_list(items, "") }
             }
         </div>
     }
