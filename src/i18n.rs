@@ -70,6 +70,9 @@ text_table! {
         "完全在浏览器中运行，不会上传任何数据。";
     LanguageSwitch => "中文", "English";
     LanguageSwitchLabel => "Switch language", "切换语言";
+    TableWeekStarting => "Week starting", "周起始日期";
+    ChartShowTable => "Show as table", "以表格显示";
+    ChartShowChart => "Show as chart", "以图表显示";
     UnitAppsPerAmWeek => "applications per AM per week", "每人每周申请数";
     UnitMultiplier => "× (1 = no change)", "倍（1 = 不变）";
     UnitShareOfHours => "share of hours lost (0–1)", "损失工时比例（0–1）";

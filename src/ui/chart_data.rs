@@ -270,6 +270,118 @@ fn operations_charts(
     (pipeline, hours, quality_mix, profit)
 }
 
+/// A chart's numbers as a table: the text alternative of every chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartTable {
+    pub caption: String,
+    /// The week column's header, then one header per series.
+    pub headers: Vec<String>,
+    /// One row per drawn week: its date, then the values, formatted.
+    pub rows: Vec<Vec<String>>,
+}
+
+fn table_of(
+    frame: &ChartFrame,
+    columns: &[(&str, &[f64])],
+    decimals: usize,
+    lang: Lang,
+) -> ChartTable {
+    let weeks = frame.dates.drawn_weeks();
+    let mut headers = vec![Text::TableWeekStarting.get(lang).to_owned()];
+    headers.extend(columns.iter().map(|(label, _)| (*label).to_owned()));
+    let rows = (0..weeks)
+        .map(|t| {
+            let mut row = vec![format::date(format::week_date(frame.dates.week0, t), lang)];
+            row.extend(columns.iter().map(|(_, values)| {
+                values.get(t as usize).map_or_else(
+                    || format::MISSING.to_owned(),
+                    |v| format::number(*v, decimals),
+                )
+            }));
+            row
+        })
+        .collect();
+    ChartTable {
+        caption: frame.title.clone(),
+        headers,
+        rows,
+    }
+}
+
+fn column(s: &Series) -> (&str, &[f64]) {
+    (s.label.as_str(), s.values.as_slice())
+}
+
+/// Every chart's table, in the order the charts are drawn.
+#[must_use]
+pub fn chart_tables(set: &ChartSet, lang: Lang) -> Vec<ChartTable> {
+    let a = &set.active_loans;
+    let n = &set.new_loans;
+    let p = &set.pipeline;
+    let h = &set.hours;
+    let q = &set.quality_mix;
+    let waiting: Vec<f64> = (0..p.contacted.values.len())
+        .map(|t| p.waiting_by_age.iter().filter_map(|age| age.get(t)).sum())
+        .collect();
+    let mut new_columns = vec![column(&n.new_loans)];
+    if let Some(b) = &n.baseline {
+        new_columns.push(column(b));
+    }
+    let percent = |v: &[f64]| v.iter().map(|x| x * 100.0).collect::<Vec<f64>>();
+    let book: Vec<Vec<f64>> = q.book_shares.iter().map(|v| percent(v)).collect();
+    let new_shares: Vec<Vec<f64>> = q.new_loan_shares.iter().map(|v| percent(v)).collect();
+    let mix_labels: Vec<String> = q
+        .tier_labels
+        .iter()
+        .map(|t| format!("{t} · {}", q.book_label))
+        .chain(
+            q.tier_labels
+                .iter()
+                .map(|t| format!("{t} · {}", q.new_loans_label)),
+        )
+        .collect();
+    let mix_columns: Vec<(&str, &[f64])> = mix_labels
+        .iter()
+        .map(String::as_str)
+        .zip(book.iter().chain(new_shares.iter()).map(Vec::as_slice))
+        .collect();
+    vec![
+        table_of(&a.frame, &a.tiers.each_ref().map(column), 1, lang),
+        table_of(&n.frame, &new_columns, 2, lang),
+        table_of(
+            &p.frame,
+            &[
+                column(&p.contacted),
+                column(&p.interested),
+                (p.waiting_label.as_str(), waiting.as_slice()),
+                column(&p.decisions),
+            ],
+            1,
+            lang,
+        ),
+        table_of(
+            &h.frame,
+            &[
+                column(&h.care),
+                column(&h.renewals),
+                column(&h.investigations),
+                column(&h.prospecting),
+                column(&h.slack),
+                column(&h.available),
+            ],
+            1,
+            lang,
+        ),
+        table_of(&q.frame, &mix_columns, 1, lang),
+        table_of(
+            &set.profit.frame,
+            &[column(&set.profit.cumulative_profit)],
+            0,
+            lang,
+        ),
+    ]
+}
+
 /// Builds every chart's data for a result.
 #[must_use]
 pub fn chart_set(result: &Computed, overlays: &Overlays<'_>, lang: Lang) -> ChartSet {
@@ -409,6 +521,25 @@ mod tests {
             set.active_loans.frame.title,
             Text::ChartActiveTitle.get(Lang::Zh)
         );
+    }
+
+    #[test]
+    fn every_chart_has_a_table_with_the_same_numbers() {
+        let result = computed(&crate::engine::Params::default());
+        let set = chart_set(&result, &Overlays::default(), Lang::En);
+        let tables = chart_tables(&set, Lang::En);
+        assert_eq!(tables.len(), 6);
+        for table in &tables {
+            assert_eq!(table.rows.len(), 104, "{}", table.caption);
+            assert!(table.rows.iter().all(|r| r.len() == table.headers.len()));
+        }
+        assert_eq!(tables[0].headers[1], "Prime");
+        assert_eq!(tables[0].rows[0][0], "4 Jan 2027");
+        let total: f64 = tables[0].rows[0][1..]
+            .iter()
+            .map(|v| v.replace(',', "").parse::<f64>().expect("number"))
+            .sum();
+        assert!((total - 720.0).abs() < 0.2, "{total}");
     }
 
     #[test]

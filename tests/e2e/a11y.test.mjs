@@ -40,8 +40,9 @@ for (const colorScheme of ['light', 'dark']) {
       await page.fill('#mc-runs', '100');
       await page.click('#mc-run');
       await page.waitForSelector('.mc-done', { timeout: 60000 });
+      await page.click('#chart-new-loans .chart-toggle');
       await page.fill('#in-team-hours_per_week', 'x');
-      assert.deepEqual(await seriousViolations(page), [], 'advanced view with an error, pins and Monte Carlo');
+      assert.deepEqual(await seriousViolations(page), [], 'advanced view with an error, pins, Monte Carlo and a chart as a table');
       assert.deepEqual(problems, []);
       await context.close();
     });

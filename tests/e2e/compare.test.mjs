@@ -75,3 +75,22 @@ test('an XSS probe as a pinned name renders as inert text', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every chart can be shown as a table with the same numbers, and back', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const toggles = page.locator('.chart-toggle');
+  assert.equal(await toggles.count(), 6);
+  await page.click('#chart-active-loans .chart-toggle');
+  assert.equal(await page.getAttribute('#chart-active-loans .chart-toggle', 'aria-pressed'), 'true');
+  assert.equal(await page.locator('#chart-active-loans svg').count(), 0);
+  const table = page.locator('#chart-active-loans table');
+  assert.match(await table.locator('caption').textContent(), /Active loans by quality tier/);
+  assert.equal(await table.locator('tbody tr').count(), 104);
+  const first = await table.locator('tbody tr').first().locator('td').allTextContents();
+  const total = first.reduce((sum, v) => sum + Number(v.replaceAll(',', '')), 0);
+  assert.ok(Math.abs(total - 720) < 0.2, `first week's tiers add up to the team's 720 loans, got ${total}`);
+  await page.click('#chart-active-loans .chart-toggle');
+  assert.equal(await page.locator('#chart-active-loans svg').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

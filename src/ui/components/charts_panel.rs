@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::chart_data::ChartSet;
+use crate::ui::chart_data::{chart_tables, ChartSet, ChartTable};
 use crate::ui::charts::{
     active_loans, hours, new_loans, pipeline, profit, quality_mix, ChartError, ChartSize,
     ChartTheme,
@@ -19,12 +19,33 @@ pub struct ChartsPanelProps {
     pub narrow: bool,
 }
 
-fn figure(id: &'static str, svg: Result<String, ChartError>, lang: Lang) -> Html {
-    let body = match svg {
-        Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
-        Err(_) => html! { <p class="chart-error">{ Text::ChartFailed.get(lang) }</p> },
-    };
-    html! { <figure class="chart" id={id}>{ body }</figure> }
+const CHART_IDS: [&str; 6] = [
+    "chart-active-loans",
+    "chart-new-loans",
+    "chart-pipeline",
+    "chart-hours",
+    "chart-quality-mix",
+    "chart-profit",
+];
+
+fn table(t: &ChartTable) -> Html {
+    html! {
+        // A scrolling region must be reachable by keyboard to be read without a mouse.
+        <div class="table-scroll chart-table" tabindex="0" role="region" aria-label={t.caption.clone()}>
+            <table>
+                <caption>{ &t.caption }</caption>
+                <thead><tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>
+                    { for t.rows.iter().map(|row| html! {
+                        <tr>
+                            <th scope="row">{ &row[0] }</th>
+                            { for row[1..].iter().map(|v| html! { <td>{ v }</td> }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 #[function_component(ChartsPanel)]
@@ -37,14 +58,49 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     };
     let s = &props.set;
     let lang = props.lang;
+    // Which charts are shown as tables: the text alternative with the same numbers.
+    let as_table = use_state(|| [false; 6]);
+    let svgs: [Result<String, ChartError>; 6] = [
+        active_loans::render_svg(&s.active_loans, &theme, size),
+        new_loans::render_svg(&s.new_loans, &theme, size),
+        pipeline::render_svg(&s.pipeline, &theme, size),
+        hours::render_svg(&s.hours, &theme, size),
+        quality_mix::render_svg(&s.quality_mix, &theme, size),
+        profit::render_svg(&s.profit, &theme, size),
+    ];
+    let tables = if as_table.iter().any(|t| *t) {
+        chart_tables(s, lang)
+    } else {
+        Vec::new()
+    };
     html! {
         <div class="charts">
-            { figure("chart-active-loans", active_loans::render_svg(&s.active_loans, &theme, size), lang) }
-            { figure("chart-new-loans", new_loans::render_svg(&s.new_loans, &theme, size), lang) }
-            { figure("chart-pipeline", pipeline::render_svg(&s.pipeline, &theme, size), lang) }
-            { figure("chart-hours", hours::render_svg(&s.hours, &theme, size), lang) }
-            { figure("chart-quality-mix", quality_mix::render_svg(&s.quality_mix, &theme, size), lang) }
-            { figure("chart-profit", profit::render_svg(&s.profit, &theme, size), lang) }
+            { for svgs.into_iter().enumerate().map(|(i, svg)| {
+                let showing_table = as_table[i];
+                let ontoggle = {
+                    let as_table = as_table.clone();
+                    Callback::from(move |_| {
+                        let mut next = *as_table;
+                        next[i] = !next[i];
+                        as_table.set(next);
+                    })
+                };
+                let body = match (showing_table, tables.get(i)) {
+                    (true, Some(t)) => table(t),
+                    _ => match svg {
+                        Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
+                        Err(_) => html! { <p class="chart-error">{ Text::ChartFailed.get(lang) }</p> },
+                    },
+                };
+                html! {
+                    <figure class="chart" id={CHART_IDS[i]} key={CHART_IDS[i]}>
+                        <button type="button" class="chart-toggle" aria-pressed={showing_table.to_string()} onclick={ontoggle}>
+                            { if showing_table { Text::ChartShowChart.get(lang) } else { Text::ChartShowTable.get(lang) } }
+                        </button>
+                        { body }
+                    </figure>
+                }
+            }) }
         </div>
     }
 }
