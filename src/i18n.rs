@@ -70,6 +70,8 @@ text_table! {
         "完全在浏览器中运行，不会上传任何数据。";
     LanguageSwitch => "中文", "English";
     LanguageSwitchLabel => "Switch language", "切换语言";
+    ChartDownloadSvg => "Download SVG", "下载 SVG";
+    DownloadCsv => "Download the weekly figures (CSV)", "下载每周数据（CSV）";
     TableWeekStarting => "Week starting", "周起始日期";
     ChartShowTable => "Show as table", "以表格显示";
     ChartShowChart => "Show as chart", "以图表显示";

@@ -26,7 +26,12 @@ const URL_LIFETIME_MS: u32 = 60_000;
 
 /// Offers `text` as a JSON file called `file_name` (nothing happens if the browser refuses).
 pub fn download_json(file_name: &str, text: &str) {
-    let blob = Blob::new_with_options(text, Some("application/json"));
+    download(file_name, text, "application/json");
+}
+
+/// Offers `text` as a file of the given MIME type (nothing happens if the browser refuses).
+pub fn download(file_name: &str, text: &str, mime: &str) {
+    let blob = Blob::new_with_options(text, Some(mime));
     let url = ObjectUrl::from(blob);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

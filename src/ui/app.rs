@@ -97,6 +97,21 @@ pub fn app() -> Html {
         .zip(state.result.as_ref())
         .map(|(output, result)| mc_summary(output, result, lang));
     let shared = std::rc::Rc::new(state.clone());
+    // The weekly series of the results shown, as CSV with a byte-order mark so spreadsheet programs
+    // read Chinese text as UTF-8.
+    let oncsv = {
+        let result = state.result.clone();
+        Callback::from(move |_| {
+            if let Some(result) = &result {
+                let csv = format!("\u{feff}{}", crate::scenario::output::ev_csv(&result.ev));
+                crate::services::files::download(
+                    "cadence-weeks.csv",
+                    &csv,
+                    "text/csv;charset=utf-8",
+                );
+            }
+        })
+    };
 
     // Charts are rebuilt only when what they draw changes, not on every keystroke in other inputs.
     let mc_key = state.current_mc().map(|o| std::rc::Rc::as_ptr(o) as usize);
@@ -156,6 +171,9 @@ pub fn app() -> Html {
                 <section class={classes!("region", "region-charts", state.stale.then_some("is-stale"))}
                     aria-labelledby="region-charts-title">
                     <h2 id="region-charts-title">{ Text::RegionCharts.get(lang) }</h2>
+                    if state.result.is_some() {
+                        <button type="button" class="download-csv" onclick={oncsv}>{ Text::DownloadCsv.get(lang) }</button>
+                    }
                     if let Some(set) = (*charts).clone() {
                         <ChartsPanel {set} {lang} {dark} {narrow} />
                     }

@@ -1,6 +1,7 @@
 // Presets, the fault on the chart, and pinning scenarios side by side.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startServer, launchBrowser, openPage } from './harness.mjs';
 
 let browser;
@@ -91,6 +92,30 @@ test('every chart can be shown as a table with the same numbers, and back', asyn
   assert.ok(Math.abs(total - 720) < 0.2, `first week's tiers add up to the team's 720 loans, got ${total}`);
   await page.click('#chart-active-loans .chart-toggle');
   assert.equal(await page.locator('#chart-active-loans svg').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('downloads: a chart as SVG and the weekly figures as CSV with a byte-order mark', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('#chart-new-loans .chart-download'),
+  ]);
+  assert.equal(svgDownload.suggestedFilename(), 'cadence-chart-new-loans.svg');
+  const svg = await readFile(await svgDownload.path(), 'utf8');
+  assert.match(svg, /^<svg[\s\S]*New loans per week[\s\S]*<\/svg>\s*$/);
+
+  await page.fill('#in-team-ams', '8');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.download-csv')]);
+  assert.equal(csvDownload.suggestedFilename(), 'cadence-weeks.csv');
+  const csv = await readFile(await csvDownload.path(), 'utf8');
+  assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 byte-order mark');
+  const [header, first] = csv.slice(1).split('\n');
+  const columns = header.split(',');
+  assert.ok(columns.includes('active_loans') && columns.includes('new_loans'), header);
+  assert.equal(csv.slice(1).trim().split('\n').length, 1 + 104);
+  assert.equal(Math.round(Number(first.split(',')[columns.indexOf('active_loans')])), 960, 'the team of 8 holds 960 loans');
   assert.deepEqual(problems, []);
   await context.close();
 });

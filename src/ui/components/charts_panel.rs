@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::services::files;
 use crate::ui::chart_data::{chart_tables, ChartSet, ChartTable};
 use crate::ui::charts::{
     active_loans, hours, new_loans, pipeline, profit, quality_mix, ChartError, ChartSize,
@@ -85,6 +86,12 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                         as_table.set(next);
                     })
                 };
+                let ondownload = svg.as_ref().ok().map(|svg| {
+                    let svg = svg.clone();
+                    Callback::from(move |_| {
+                        files::download(&format!("cadence-{}.svg", CHART_IDS[i]), &svg, "image/svg+xml");
+                    })
+                });
                 let body = match (showing_table, tables.get(i)) {
                     (true, Some(t)) => table(t),
                     _ => match svg {
@@ -94,9 +101,16 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                 };
                 html! {
                     <figure class="chart" id={CHART_IDS[i]} key={CHART_IDS[i]}>
-                        <button type="button" class="chart-toggle" aria-pressed={showing_table.to_string()} onclick={ontoggle}>
-                            { if showing_table { Text::ChartShowChart.get(lang) } else { Text::ChartShowTable.get(lang) } }
-                        </button>
+                        <div class="chart-actions">
+                            if let Some(ondownload) = ondownload {
+                                <button type="button" class="chart-download" onclick={ondownload}>
+                                    { Text::ChartDownloadSvg.get(lang) }
+                                </button>
+                            }
+                            <button type="button" class="chart-toggle" aria-pressed={showing_table.to_string()} onclick={ontoggle}>
+                                { if showing_table { Text::ChartShowChart.get(lang) } else { Text::ChartShowTable.get(lang) } }
+                            </button>
+                        </div>
                         { body }
                     </figure>
                 }
