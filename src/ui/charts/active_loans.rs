@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::frame::{
-    draw_line, fill_between, finish, stack, DrawResult, Extent, LegendEntry, LineStyle, Plan,
-    Swatch, YTicks, SOLID,
+    draw_line, draw_overlays, fill_between, finish, overlay_legend, stack, DrawResult, Extent,
+    LegendEntry, LineStyle, Plan, Swatch, YTicks, SOLID,
 };
 use super::{render_with, ChartError, ChartFrame, ChartSize, ChartTheme, Fan, Runs, Series};
 
@@ -61,18 +61,7 @@ pub fn draw<DB: DrawingBackend>(
             swatch: Swatch::Line(runs_style),
         });
     }
-    if let Some(ghost) = &data.ghost {
-        legend.push(LegendEntry {
-            label: &ghost.label,
-            swatch: Swatch::Line(LineStyle::ghost(theme)),
-        });
-    }
-    for (i, pin) in pinned.iter().enumerate() {
-        legend.push(LegendEntry {
-            label: &pin.label,
-            swatch: Swatch::Line(LineStyle::pinned(theme, i)),
-        });
-    }
+    overlay_legend(&mut legend, data.ghost.as_ref(), pinned, theme);
 
     let layers: Vec<&[f64]> = data.tiers.iter().map(|s| s.values.as_slice()).collect();
     let tops = stack(&layers, horizon);
@@ -110,12 +99,7 @@ pub fn draw<DB: DrawingBackend>(
     for run in data.runs.iter().flat_map(|r| &r.runs) {
         draw_line(area, &plot, run, runs_style)?;
     }
-    if let Some(ghost) = &data.ghost {
-        draw_line(area, &plot, &ghost.values, LineStyle::ghost(theme))?;
-    }
-    for (i, pin) in pinned.iter().enumerate() {
-        draw_line(area, &plot, &pin.values, LineStyle::pinned(theme, i))?;
-    }
+    draw_overlays(area, &plot, data.ghost.as_ref(), pinned, theme)?;
     finish(area, &plot, &data.frame, theme)
 }
 

@@ -12,7 +12,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Band, BandKind, ChartFrame, ChartTheme, DateAxis};
+use super::{Band, BandKind, ChartFrame, ChartTheme, DateAxis, Series};
 
 /// The result every drawing step returns.
 pub(crate) type DrawResult<DB> =
@@ -757,6 +757,45 @@ impl Plot {
 }
 
 /// Draws one weekly series as a line, with gaps where values are missing.
+/// Legend entries for the overlays the time charts share: the trainer's ghost run, then the pinned
+/// scenarios, each pin with its own colour and dash.
+pub(crate) fn overlay_legend<'a>(
+    legend: &mut Vec<LegendEntry<'a>>,
+    ghost: Option<&'a Series>,
+    pinned: &'a [Series],
+    theme: &ChartTheme,
+) {
+    if let Some(ghost) = ghost {
+        legend.push(LegendEntry {
+            label: &ghost.label,
+            swatch: Swatch::Line(LineStyle::ghost(theme)),
+        });
+    }
+    for (i, pin) in pinned.iter().enumerate() {
+        legend.push(LegendEntry {
+            label: &pin.label,
+            swatch: Swatch::Line(LineStyle::pinned(theme, i)),
+        });
+    }
+}
+
+/// Draws the overlays `overlay_legend` lists, in the same styles.
+pub(crate) fn draw_overlays<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &Plot,
+    ghost: Option<&Series>,
+    pinned: &[Series],
+    theme: &ChartTheme,
+) -> DrawResult<DB> {
+    if let Some(ghost) = ghost {
+        draw_line(area, plot, &ghost.values, LineStyle::ghost(theme))?;
+    }
+    for (i, pin) in pinned.iter().enumerate() {
+        draw_line(area, plot, &pin.values, LineStyle::pinned(theme, i))?;
+    }
+    Ok(())
+}
+
 pub(crate) fn draw_line<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     plot: &Plot,

@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{
-    at, draw_line, fill_between, finish, px, text_style, text_width, DrawResult, Extent,
-    LegendEntry, LineStyle, Plan, Plot, Swatch, YTicks, DASHED, SOLID,
+    at, draw_line, draw_overlays, fill_between, finish, overlay_legend, px, text_style, text_width,
+    DrawResult, Extent, LegendEntry, LineStyle, Plan, Plot, Swatch, YTicks, DASHED, SOLID,
 };
 use super::{render_with, ChartError, ChartFrame, ChartSize, ChartTheme, Series};
 
@@ -73,18 +73,7 @@ pub fn draw<DB: DrawingBackend>(
             swatch: Swatch::Line(baseline_style),
         });
     }
-    if let Some(ghost) = &data.ghost {
-        legend.push(LegendEntry {
-            label: &ghost.label,
-            swatch: Swatch::Line(LineStyle::ghost(theme)),
-        });
-    }
-    for (i, pin) in pinned.iter().enumerate() {
-        legend.push(LegendEntry {
-            label: &pin.label,
-            swatch: Swatch::Line(LineStyle::pinned(theme, i)),
-        });
-    }
+    overlay_legend(&mut legend, data.ghost.as_ref(), pinned, theme);
 
     let mut extent = Extent::new();
     for series in std::iter::once(&data.new_loans)
@@ -119,12 +108,7 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(baseline) = &data.baseline {
         draw_line(area, &plot, &baseline.values, baseline_style)?;
     }
-    if let Some(ghost) = &data.ghost {
-        draw_line(area, &plot, &ghost.values, LineStyle::ghost(theme))?;
-    }
-    for (i, pin) in pinned.iter().enumerate() {
-        draw_line(area, &plot, &pin.values, LineStyle::pinned(theme, i))?;
-    }
+    draw_overlays(area, &plot, data.ghost.as_ref(), pinned, theme)?;
     draw_line(area, &plot, &data.new_loans.values, main_style)?;
     finish(area, &plot, &data.frame, theme)?;
     if let Some(fault) = &data.fault {

@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::frame::{
-    at, draw_line, finish, px, DrawResult, Extent, LegendEntry, LineStyle, Plan, Swatch, YTicks,
-    SOLID,
+    at, draw_line, draw_overlays, finish, overlay_legend, px, DrawResult, Extent, LegendEntry,
+    LineStyle, Plan, Swatch, YTicks, SOLID,
 };
 use super::{render_with, ChartError, ChartFrame, ChartSize, ChartTheme, Series};
 
@@ -34,12 +34,7 @@ pub fn draw<DB: DrawingBackend>(
         label: &data.cumulative_profit.label,
         swatch: Swatch::Line(main_style),
     }];
-    for (i, pin) in pinned.iter().enumerate() {
-        legend.push(LegendEntry {
-            label: &pin.label,
-            swatch: Swatch::Line(LineStyle::pinned(theme, i)),
-        });
-    }
+    overlay_legend(&mut legend, None, pinned, theme);
     let mut extent = Extent::new();
     for series in std::iter::once(&data.cumulative_profit).chain(pinned) {
         extent.add(&series.values, horizon);
@@ -65,9 +60,7 @@ pub fn draw<DB: DrawingBackend>(
             area.draw(&Polygon::new(polygon, color.mix(0.22).filled()))?;
         }
     }
-    for (i, pin) in pinned.iter().enumerate() {
-        draw_line(area, &plot, &pin.values, LineStyle::pinned(theme, i))?;
-    }
+    draw_overlays(area, &plot, None, pinned, theme)?;
     draw_line(area, &plot, &data.cumulative_profit.values, main_style)?;
     finish(area, &plot, &data.frame, theme)
 }
