@@ -458,6 +458,14 @@ text_table! {
     HelpFloorHours => "Policy (b): hours kept for prospecting even in a busy week (the mandatory floor).", "策略 (b)：再忙也保留的营销工时（强制底线）。";
     HelpCapHours => "Policy (b): prospect only with hours left after investigations, up to this cap. Empty = h*.", "策略 (b)：只用调查后剩余的工时营销，不超过此上限。留空 = h*。";
     HelpTargetPipeline => "Policy (c): steer prospecting hours to keep the pipeline at a target coverage. Empty coverage = the natural coverage at h*.", "策略 (c)：调节营销工时，使漏斗保持目标覆盖。覆盖留空 = h* 下的自然覆盖。";
+
+    // ── Views and trainer mode (#5): add keys right below this line. ──
+
+    // ── Cadence plan (#6): add keys right below this line. ──
+
+    // ── Reach (#8): add keys right below this line. ──
+
+    // ── Speed (#9) and anything else: add keys right below this line. ──
 }
 
 /// Fills `{0}`, `{1}`, … in a translated template with the given arguments.
