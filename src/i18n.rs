@@ -461,9 +461,155 @@ text_table! {
 
     // ── Views and trainer mode (#5): add keys right below this line. ──
 
+    // Views and the trainer's stage (lead).
+    ViewsNavLabel => "Views", "视图";
+    ViewWorkspace => "Workspace", "工作台";
+    ViewPlan => "Cadence plan", "营销节奏计划";
+    ViewTrainer => "Trainer", "培训演示";
+    GalleryTitle => "Lessons from the article", "原文案例";
+    GalleryIntro => "Each preset asks one question the article answers. Open it in the workspace to explore, or play it to a room week by week.", "每个预设对应原文回答的一个问题。可在工作台中自行探索，也可逐周播放给学员看。";
+    StoryQuestion => "Question", "问题";
+    StoryWatch => "Watch", "观察";
+    StoryLesson => "Lesson", "结论";
+    StoryPolicy => "Policy", "策略";
+    OpenInWorkspace => "Open in workspace", "在工作台中打开";
+    PlayPreset => "Play week by week", "逐周播放";
+    StageTitle => "Week by week", "逐周演示";
+    StageScenario => "Playing: {0}", "正在演示：{0}";
+    StageScenarioOwn => "Playing the scenario from the workspace", "正在演示工作台中的情景";
+    PlayButton => "Play", "播放";
+    PauseButton => "Pause", "暂停";
+    StepForward => "Next week", "下一周";
+    StepBack => "Previous week", "上一周";
+    RewindButton => "Back to week 1", "回到第 1 周";
+    SpeedLabel => "Speed", "速度";
+    SpeedValue => "{0} weeks/s", "每秒 {0} 周";
+    WeekOf => "Week {0} of {1}", "第 {0} 周 / 共 {1} 周";
+    WeekSlider => "Week shown", "当前周";
+    PresenterOn => "Presenter view", "演示视图";
+    PresenterOff => "Leave presenter view", "退出演示视图";
+    FullScreen => "Full screen", "全屏";
+    ShortcutsButton => "Keyboard shortcuts (?)", "键盘快捷键（?）";
+    ShortcutsTitle => "Keyboard shortcuts", "键盘快捷键";
+    ShortcutPlay => "Play or pause", "播放或暂停";
+    ShortcutForward => "Next week", "下一周";
+    ShortcutBack => "Previous week", "上一周";
+    ShortcutRewind => "Rewind to week 1", "回到第 1 周";
+    ShortcutFull => "Full screen on or off", "进入或退出全屏";
+    ShortcutPresenter => "Presenter view on or off", "进入或退出演示视图";
+    ShortcutHelp => "Show or hide this list", "显示或隐藏此列表";
+    ShortcutSpaceKey => "Space", "空格";
+    Close => "Close", "关闭";
+    NowTitle => "This week", "本周";
+    NowBook => "Loans on the book", "在贷户数";
+    NowNewLoans => "New loans this week", "本周新增贷款";
+    NowProspecting => "Prospecting per AM", "人均营销工时";
+    NowInvestigation => "Investigation per AM", "人均调查工时";
+    NowQueue => "Applications waiting", "待调查申请";
+    NowProfit => "Profit so far", "累计利润";
+    NowWithout => "without the decisions: {0}", "未作决策时：{0}";
+    NowBaseline => "without shocks or festivals: {0}", "无冲击和节假日时：{0}";
+
     // ── Cadence plan (#6): add keys right below this line. ──
 
     // ── Reach (#8): add keys right below this line. ──
+    StorySteadyQuestion => "How many hours a week must each account manager prospect to keep 120 loans on the book?",
+        "每位客户经理每周要营销多少小时，才能把在贷户数稳定在 120 户？";
+    StorySteadyWatch => "The flat portfolio line, the hours budget (care, renewals, investigations, prospecting, slack), h*, A_max and break-even.",
+        "平稳的在贷户数曲线、工时分配（贷后管理、续贷、贷前调查、营销获客、空闲）、h*、A_max 与盈亏平衡点。";
+    StorySteadyLesson => "Loans mature every week, so a flat book needs a steady 8.8 hours of prospecting per AM, not zero.",
+        "每周都有贷款到期，要保持存量不降，每位客户经理每周需要稳定营销 8.8 小时，而不是零。";
+    StorySteadyExplanation => "Every week some loans mature and not all customers renew, so the book drains unless new \
+customers keep arriving. At the default settings each AM needs 8.8 prospecting hours a week to hold 120 loans; \
+with care, renewals and investigations that uses 35.3 of 40 hours. Move the target and watch h* and the slack: \
+the team can sustain at most about 135 loans per AM before the hours run out, and needs about 84 to cover its salaries.",
+        "每周都有贷款到期，而且并非每位客户都会续贷，如果没有新客户持续进来，存量就会不断流失。按默认设置，\
+每位客户经理每周需要营销 8.8 小时才能保持 120 户；加上贷后管理、续贷和贷前调查，共占用 40 小时中的 35.3 小时。\
+调整目标户数，观察 h* 和空闲工时的变化：工时用尽之前，每人最多能维持约 135 户；要覆盖工资成本，至少需要约 84 户。";
+    StoryFaultQuestion => "What happens to new loans a few weeks after a batch of applications keeps everyone busy?",
+        "一批集中申请让大家忙得不可开交，几周之后新增贷款会怎样？";
+    StoryFaultWatch => "Prospecting hours dropping to zero in weeks 21–24, the pipeline emptying, and new loans falling about 7 weeks after the burst.",
+        "第 21–24 周营销工时降到零、客户漏斗逐渐清空，以及申请集中涌入约 7 周后新增贷款的下滑。";
+    StoryFaultLesson => "Stopping prospecting while processing a batch creates a hole in new business about seven weeks later.",
+        "处理批量申请时停止营销，约七周后新增业务就会出现断档。";
+    StoryFaultExplanation => "An association sends a batch of six applications per AM in each of weeks 20 and 21, about 60 hours \
+of extra work. A team that prospects only with time left over (stop when busy) spends those weeks investigating: new \
+loans jump for a month, but nobody refilled the pipeline, so new loans fall by about half some seven weeks after the \
+burst and take six weeks to recover. A team that keeps its fixed prospecting hours loses more of the batch to waiting, \
+but has no fault at all. This is the article's lesson: marketing must be continuous.",
+        "商会在第 20 周和第 21 周各给每位客户经理推荐 6 笔申请，额外增加约 60 小时工作量。只用剩余时间营销（忙时停止）\
+的团队，这几周都在做贷前调查：新增贷款会高出一个月，但没有人补充客户漏斗，于是申请涌入约七周后新增贷款下降约一半，\
+要六周才能恢复。坚持固定营销工时的团队，批量申请中因排队等待而流失的更多，但完全不会出现断档。这正是原文的结论：\
+营销必须持续不断。";
+    StoryFloorQuestion => "Can a minimum prospecting time protect the pipeline without losing the batch?",
+        "设定最低营销时间，能否既保住客户漏斗，又不丢失批量申请？";
+    StoryFloorWatch => "The fault depth and applications lost to waiting under stop-when-busy with a floor of half h*, against fixed cadence.",
+        "“忙时停止、底线 ½h*”策略下的断档深度和因等待而流失的申请，并与固定节奏对比。";
+    StoryFloorLesson => "A floor halves the fault while still processing most of the batch; fixed cadence avoids the fault but loses more applications on large bursts.",
+        "设定底线可使断档减半，同时仍能处理大部分批量申请；固定节奏可避免断档，但申请大量涌入时流失更多。";
+    StoryFloorExplanation => "The same burst, but the team keeps at least half of h* for prospecting however busy it is. The \
+fault is about half as deep and comes later, and more of the burst is investigated than under a fixed cadence, which \
+keeps all its prospecting hours and lets more applications renege or time out. Make the burst last four weeks or \
+larger to see the trade-off grow: the floor keeps both losses moderate.",
+        "同样的申请集中涌入，但无论多忙，团队都至少保留 h* 的一半用于营销。断档深度约减半，出现得也更晚；\
+与固定节奏相比，完成调查的批量申请更多——固定节奏保留全部营销工时，会让更多申请撤回或超时流失。\
+把涌入延长到四周或加大规模，这种取舍会更明显：设定底线能让两种损失都保持在适度水平。";
+    StoryFestivalQuestion => "How do the Spring Festival and the other holidays move the pipeline and new loans?",
+        "春节和其他节假日如何影响客户漏斗和新增贷款？";
+    StoryFestivalWatch => "Pre-festival stocking demand, the closure week, and the dip in new loans three to four weeks after the festival.",
+        "节前备货的资金需求、休市的一周，以及节后三到四周新增贷款的回落。";
+    StoryFestivalLesson => "The festival closure empties the pipeline; the dip in new loans comes weeks later, and is deepest for a team that stops prospecting when busy.",
+        "节日休市会掏空客户漏斗；新增贷款的回落在数周后才出现，忙时停止营销的团队回落最深。";
+    StoryFestivalExplanation => "Distributors of alcohol, food and gifts borrow to pre-stock in the four weeks before the Spring \
+Festival, then the market closes for a week and restarts slowly. Investigations pile up before the festival, little \
+prospecting happens during it, and new loans dip by over a third a month later under stop-when-busy, against a fifth \
+under a fixed cadence and a seventh under a pipeline target. The baseline for the dip is the same policy without \
+seasonality.",
+        "酒水、食品和礼品经销商在春节前四周借款备货，随后市场休市一周，节后慢慢恢复。节前贷前调查大量积压，\
+节日期间几乎没有营销；一个月后，忙时停止策略下新增贷款下降三分之一以上，固定节奏下降约五分之一，\
+目标漏斗下降约七分之一。回落幅度以同一策略、不考虑季节性的结果为基准。";
+    StorySpikeQuestion => "A liquor price rise multiplies demand by 2.5 for four weeks: does the cadence capture it?",
+        "酒厂提价使需求在四周内增至 2.5 倍：营销节奏能否抓住这个机会？";
+    StorySpikeWatch => "Prospecting hours under the pipeline target during the spike, and extra new loans per AM against the baseline.",
+        "需求激增期间目标漏斗策略下的营销工时，以及与基线相比每位客户经理多出的新增贷款。";
+    StorySpikeLesson => "A symmetric pipeline target throttles prospecting just when a window opens; follow up quickly instead.",
+        "对称的目标漏斗恰恰在机会窗口打开时压减营销；此时应当迅速跟进。";
+    StorySpikeExplanation => "A manufacturer's price rise makes distributors need prepaid-stock funding, so every prospecting \
+hour finds 2.5 times the usual leads for four weeks. A controller that steers to a target pipeline sees the pipeline \
+overflow and cuts prospecting, capturing only about 4.9 extra loans per AM; a fixed cadence, or a controller that may \
+only boost (its minimum set to h*), captures about 7.8. The demand shock can also be limited to supply-chain, \
+association and referral flows in the scenario file.",
+        "厂家提价后，经销商需要资金预付货款，因此四周内每小时营销带来的线索是平时的 2.5 倍。按目标漏斗调节的策略\
+看到漏斗满溢，便削减营销，每位客户经理只多获得约 4.9 笔贷款；固定节奏，或只增不减的目标漏斗（下限设为 h*），\
+可多获得约 7.8 笔。在场景文件中，也可以把需求冲击限定在供应链、商会和转介绍渠道。";
+    StoryQualityQuestion => "What if prospecting hours move to supply-chain and association channels (\"line and surface\")?",
+        "如果把营销工时转向供应链和商会渠道（“线”和“面”），会怎样？";
+    StoryQualityWatch => "h*, the tier mix of new loans, profit, and the unit economics per tier (a marginal loan loses money).",
+        "h*、新增贷款的等级结构、利润，以及各等级的单笔贷款效益（边缘客户贷款是亏损的）。";
+    StoryQualityLesson => "Channels that bring prime and standard customers need fewer hours and earn more per loan.",
+        "能带来优质和标准客户的渠道，所需工时更少，每笔贷款赚得更多。";
+    StoryQualityExplanation => "Supply-chain and association channels bring better-qualified customers whose information is \
+reliable, while flyers, online posts and brokers skew marginal, and a marginal loan costs more in hours and losses \
+than it earns (about −1 886 CNY each). Moving the hours to supply chain 35%, association 25%, event 10%, cold visits \
+15% and 5% each to phone, online and brokers lowers h* from 8.80 to 8.47 and raises profit at 120 loans by 9%; at the \
+same 8.8 hours the book reaches 123 loans and profit rises 18%.",
+        "供应链和商会渠道带来的客户资质更好、信息更可靠；传单、网帖和同行转单则偏向边缘客户，而一笔边缘客户贷款\
+耗费的工时和损失超过其收益（每笔约亏 1,886 元）。把营销工时调整为供应链 35%、商会 25%、活动 10%、陌生拜访 15%，\
+电话、网络和同行转单各 5%，h* 从 8.80 降至 8.47，120 户时利润提高 9%；若仍营销 8.8 小时，在贷户数可达 123 户，\
+利润提高 18%。";
+    StoryRampQuestion => "How long does a new team starting from an empty book take to build a portfolio and turn a profit?",
+        "一个从零起步的新团队，需要多久才能建立贷款组合并实现盈利？";
+    StoryRampWatch => "Active loans per AM and cumulative profit from week 0, under prospect-all-free-time against a fixed h*.",
+        "从第 0 周起每位客户经理的在贷户数与累计利润，对比“空闲时间全部营销”与固定 h*。";
+    StoryRampLesson => "A new team must prospect with all its free time; the steady-state h* is far too little to build a book.",
+        "新团队必须把全部空闲时间用于营销；稳态下的 h* 远不足以建立贷款组合。";
+    StoryRampExplanation => "A team starting with no loans has no renewals and no referrals, so the hours that hold a mature \
+book flat build a new one only slowly: at h* the team reaches about 86 loans per AM after three years and never makes \
+a profit. Prospecting with all free time reaches 77 loans per AM after a year and 122 after three, and is profitable \
+from week 65.",
+        "没有存量贷款的团队既没有续贷也没有转介绍，因此足以维持成熟组合的工时只能让新组合缓慢增长：按 h* 营销，\
+三年后每人约 86 户，且始终无法盈利。把全部空闲时间用于营销，一年后每人达到 77 户，三年后 122 户，\
+并从第 65 周起开始盈利。";
 
     // ── Speed (#9) and anything else: add keys right below this line. ──
 }

@@ -14,5 +14,6 @@ pub mod library;
 pub mod library_view;
 pub mod notice;
 pub mod persist;
+pub mod presets_view;
 pub mod state;
 pub mod view_model;
