@@ -2,10 +2,13 @@
 //!
 //! The seasonal table (52 weeks of demand and availability multipliers) and the shock list are
 //! folded once into a `Schedule`: one `WeekInputs` per simulated week. The step reads only that,
-//! so a new kind of timed change (a trainer's intervention) is a new field here and in the step.
+//! so a new kind of timed change is a new field here and in the step. The trainer's interventions
+//! (prospecting changes, channel mix, team size) are folded here like any other shock.
 
 use super::linalg::Vec3;
-use super::params::{Calendar, Flow, Holiday, Shock, ShockKind, CHANNELS, TIERS};
+use super::params::{
+    Calendar, Flow, Holiday, ProspectingChange, Shock, ShockKind, CHANNELS, TIERS,
+};
 
 /// Weeks in the calendar year of the model.
 pub const WEEKS_PER_YEAR: usize = 52;
@@ -166,6 +169,12 @@ pub struct WeekInputs {
     pub credit_mult: f64,
     /// `Σ_i` `b_i·mix_i,k`: burst applications per AM arriving this week, by tier.
     pub burst_apps_per_am: Vec3,
+    /// The prospecting change in force (latest start wins); `None` follows the policy.
+    pub prospecting: Option<ProspectingChange>,
+    /// `σ_c` of the channel-mix change in force (latest start wins); `None`: the scenario's shares.
+    pub channel_shares: Option<[f64; CHANNELS]>,
+    /// Σ active team changes: this week's team is `N_t` = N + `ams_delta`.
+    pub ams_delta: f64,
 }
 
 /// The inputs of every simulated week.
@@ -198,9 +207,28 @@ impl Schedule {
                     capacity_loss: 0.0,
                     credit_mult: 1.0,
                     burst_apps_per_am: [0.0; TIERS],
+                    prospecting: None,
+                    channel_shares: None,
+                    ams_delta: 0.0,
                 };
+                // Step changes: the latest start wins, and on equal starts the later entry.
+                let mut prospecting_start = f64::NEG_INFINITY;
+                let mut mix_start = f64::NEG_INFINITY;
                 for shock in shocks.iter().filter(|s| is_active(s, t)) {
-                    apply(&mut inputs, &shock.kind, default_burst_mix);
+                    match &shock.kind {
+                        ShockKind::Prospecting { change } if shock.start >= prospecting_start => {
+                            prospecting_start = shock.start;
+                            inputs.prospecting = Some(*change);
+                        }
+                        ShockKind::ChannelMix { shares } if shock.start >= mix_start => {
+                            mix_start = shock.start;
+                            inputs.channel_shares = Some(*shares);
+                        }
+                        kind => apply(&mut inputs, kind, default_burst_mix),
+                    }
+                }
+                if inputs.prospecting == Some(ProspectingChange::Resume) {
+                    inputs.prospecting = None;
                 }
                 inputs.capacity_loss = inputs.capacity_loss.min(1.0);
                 inputs
@@ -258,6 +286,9 @@ fn apply(inputs: &mut WeekInputs, kind: &ShockKind, default_burst_mix: Vec3) {
         },
         ShockKind::Capacity { frac } => inputs.capacity_loss += frac,
         ShockKind::Credit { mult } => inputs.credit_mult *= mult,
+        ShockKind::Team { ams_delta } => inputs.ams_delta += ams_delta,
+        // Step changes are folded by `Schedule::build`; an earlier-starting one that lost is ignored.
+        ShockKind::Prospecting { .. } | ShockKind::ChannelMix { .. } => {}
     }
 }
 

@@ -16,6 +16,8 @@ pub struct WeekKpis {
     pub week: u32,
     /// Week of the year y (1–52).
     pub week_of_year: u32,
+    /// `N_t`, the account managers this week (N plus active team changes).
+    pub ams: f64,
 
     /// ΣA by tier.
     pub active_loans: Vec3,

@@ -343,8 +343,14 @@ pub struct Holiday {
 
 /// A timed change to the scenario, active for `duration_weeks` weeks from simulation week `start`.
 ///
-/// This list is the one place where a scenario varies over time. Trainer-mode interventions
-/// (burst now, stop prospecting, add an AM, …) are meant to become further `ShockKind`s.
+/// This list is the one place where a scenario varies over time; trainer-mode interventions (burst
+/// now, stop prospecting, add an AM, …) are shocks too. An intervention "from now on" lasts
+/// T − start weeks.
+///
+/// How active changes combine: bursts, capacity losses and team changes add; demand and credit
+/// multipliers multiply; prospecting and channel-mix changes are step changes — of those active in
+/// a week, the one with the latest `start` wins (on equal starts, the one later in the list, the
+/// scenario's shocks coming before the trainer's interventions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shock {
     /// First simulation week t (0-based, independent of `start_week`).
@@ -373,6 +379,50 @@ pub enum ShockKind {
     Capacity { frac: f64 },
     /// Multiplies default hazards (an industry downturn); multipliers multiply.
     Credit { mult: f64 },
+    /// Overrides the cadence policy's prospecting hours (a step change: latest start wins).
+    Prospecting { change: ProspectingChange },
+    /// `σ_c`, the prospecting-hour shares by channel (indexed by [`ChannelId::index`]), from this
+    /// week (a step change: latest start wins).
+    ChannelMix { shares: [f64; CHANNELS] },
+    /// Account managers added (> 0) or removed (< 0); a whole number, overlapping changes add.
+    /// N + Σ active deltas stays in 1–200.
+    Team { ams_delta: f64 },
+}
+
+/// What a prospecting change does to the policy's allocation (reserve r, cap c, h per AM) while
+/// it is in force.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ProspectingChange {
+    /// No prospecting: r = c = 0.
+    Stop,
+    /// Back to the policy: ends an earlier change that is still active.
+    Resume,
+    /// Exactly `hours` (as far as the hours last): r = c = h, whatever the policy says.
+    Set { hours: f64 },
+    /// At least `hours` ("keep 4 h of prospecting"): r = max(r, h), c = max(c, h).
+    Floor { hours: f64 },
+}
+
+impl ProspectingChange {
+    /// Stable identifier used in scenario files (`action`).
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            ProspectingChange::Stop => "stop",
+            ProspectingChange::Resume => "resume",
+            ProspectingChange::Set { .. } => "set",
+            ProspectingChange::Floor { .. } => "floor",
+        }
+    }
+
+    /// The hours of a `set` or `floor` change.
+    #[must_use]
+    pub fn hours(self) -> Option<f64> {
+        match self {
+            ProspectingChange::Set { hours } | ProspectingChange::Floor { hours } => Some(hours),
+            ProspectingChange::Stop | ProspectingChange::Resume => None,
+        }
+    }
 }
 
 /// A lead flow that a demand shock can be limited to.

@@ -4,6 +4,8 @@
 //! before investigations (`res_t`), and up to which cap to top up afterwards (`cap_t`). `auto` values
 //! are resolved against `h_ref` = h*(`A_target`) during validation, so the rule here is plain numbers.
 
+use super::params::ProspectingChange;
+
 /// A resolved cadence policy, hours per AM per working week.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PolicyRule {
@@ -31,6 +33,28 @@ pub struct Allocation {
     pub reserve_hours: f64,
     /// `cap_t`: the prospecting total to top up to after investigations.
     pub cap_hours: f64,
+}
+
+impl Allocation {
+    /// The allocation with a trainer's prospecting change in force (`None`: the policy's).
+    #[must_use]
+    pub fn with_change(self, change: Option<ProspectingChange>) -> Allocation {
+        match change {
+            None | Some(ProspectingChange::Resume) => self,
+            Some(ProspectingChange::Stop) => Allocation {
+                reserve_hours: 0.0,
+                cap_hours: 0.0,
+            },
+            Some(ProspectingChange::Set { hours }) => Allocation {
+                reserve_hours: hours,
+                cap_hours: hours,
+            },
+            Some(ProspectingChange::Floor { hours }) => Allocation {
+                reserve_hours: self.reserve_hours.max(hours),
+                cap_hours: self.cap_hours.max(hours),
+            },
+        }
+    }
 }
 
 impl PolicyRule {

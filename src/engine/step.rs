@@ -38,10 +38,14 @@ pub fn step<S: Sampler>(
     start_totals: Option<[BookTotals; TIERS]>,
 ) -> (WeekKpis, [BookTotals; TIERS]) {
     let model = ctx.model;
-    let n = model.ams_f64;
+    // N_t, this week's team: hours, the policy's per-AM pipeline, territories and salaries follow
+    // it; walk-ins and bursts are the market's and stay sized on the scenario's N.
+    let n_scenario = model.ams_f64;
+    let n = n_scenario + inputs.ams_delta;
     let mut week = WeekKpis {
         week: t as u32,
         week_of_year: inputs.week_of_year,
+        ams: n,
         ..WeekKpis::default()
     };
 
@@ -161,7 +165,10 @@ pub fn step<S: Sampler>(
     let pipeline_per_am = (pi_c * pi_l * state.contacted.iter().sum::<f64>()
         + pi_l * state.interested.iter().sum::<f64>())
         / n;
-    let allocation = ctx.policy.allocate(pipeline_per_am);
+    let allocation = ctx
+        .policy
+        .allocate(pipeline_per_am)
+        .with_change(inputs.prospecting);
     let scale = n * on_duty;
     let hours_reserved = (scale * allocation.reserve_hours).min(rem);
     rem -= hours_reserved;
@@ -197,9 +204,12 @@ pub fn step<S: Sampler>(
     let mut new_interested = [0.0; TIERS];
     for c in 0..CHANNELS {
         let channel = &model.channels[c];
-        let expected = n
-            * inputs.channel_demand[c]
-            * model.channel_yield(c, channel.hour_share * hours_per_am);
+        let hour_share = inputs
+            .channel_shares
+            .as_ref()
+            .map_or(channel.hour_share, |shares| shares[c]);
+        let expected =
+            n * inputs.channel_demand[c] * model.channel_yield(c, hour_share * hours_per_am);
         let into = if model.enters_contacted(c) {
             &mut new_contacted
         } else {
@@ -210,11 +220,12 @@ pub fn step<S: Sampler>(
             *prospects_k += prospects;
             week.prospects_by_channel[c] += prospects;
         }
-        week.hours_by_channel[c] = channel.hour_share * hours_prospecting;
+        week.hours_by_channel[c] = hour_share * hours_prospecting;
     }
     let inbound: [f64; TIERS] = std::array::from_fn(|k| {
-        sampler
-            .poisson(n * inputs.inbound_demand * model.inbound_per_am_week * model.inbound_mix[k])
+        sampler.poisson(
+            n_scenario * inputs.inbound_demand * model.inbound_per_am_week * model.inbound_mix[k],
+        )
     });
 
     // S11 Pipeline, referrals and arrivals, with outflows on start-of-week stocks.
@@ -270,7 +281,7 @@ pub fn step<S: Sampler>(
         )
     });
     let bursts: [f64; TIERS] =
-        std::array::from_fn(|k| sampler.poisson(n * inputs.burst_apps_per_am[k]));
+        std::array::from_fn(|k| sampler.poisson(n_scenario * inputs.burst_apps_per_am[k]));
     for k in 0..TIERS {
         state.contacted[k] += new_contacted[k] - to_interested[k] - lost_contacted[k];
         state.interested[k] +=

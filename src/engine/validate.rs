@@ -888,9 +888,15 @@ fn check_calendar(check: &mut Checker, params: &Params) {
 }
 
 fn check_shocks(check: &mut Checker, params: &Params) {
+    check_shock_list(check, params, &params.shocks, "shocks");
+    check_team_changes(check, params);
+}
+
+/// The rules of every entry of a list of timed changes (`shocks` or the trainer's interventions).
+fn check_shock_list(check: &mut Checker, params: &Params, shocks: &[Shock], list: &str) {
     let horizon = params.team.horizon_weeks;
-    for (i, shock) in params.shocks.iter().enumerate() {
-        let path = format!("shocks[{i}]");
+    for (i, shock) in shocks.iter().enumerate() {
+        let path = format!("{list}[{i}]");
         let start_path = format!("{path}.start");
         if check.integer(&start_path, shock.start, 0.0, f64::INFINITY)
             && horizon.is_finite()
@@ -941,7 +947,107 @@ fn check_shocks(check: &mut Checker, params: &Params) {
             ShockKind::Credit { mult } => {
                 check.closed(&format!("{path}.mult"), *mult, 0.0, 50.0);
             }
+            ShockKind::Prospecting { change } => {
+                if let Some(hours) = change.hours() {
+                    let h = params.team.hours_per_week;
+                    let hi = if h.is_finite() { h } else { 80.0 };
+                    check.closed(&format!("{path}.hours"), hours, 0.0, hi);
+                }
+            }
+            ShockKind::ChannelMix { shares } => {
+                check.distribution(
+                    &format!("{path}.shares"),
+                    shares,
+                    &ChannelId::ALL.map(ChannelId::id),
+                );
+            }
+            ShockKind::Team { ams_delta } => {
+                let delta_path = format!("{path}.ams_delta");
+                let n = params.team.ams;
+                if check.integer(&delta_path, *ams_delta, -199.0, 199.0)
+                    && n.is_finite()
+                    && !(1.0..=200.0).contains(&(n + ams_delta))
+                {
+                    check.fail(
+                        delta_path,
+                        *ams_delta,
+                        Rule::OutOfRange,
+                        format!(
+                            "must keep the team between 1 and 200 AMs: with {n} AMs, from {} to {} \
+                             (got {ams_delta})",
+                            1.0 - n,
+                            200.0 - n
+                        ),
+                    );
+                }
+            }
         }
+    }
+}
+
+/// Overlapping team changes add: N plus the changes active in any week must stay in 1–200. The
+/// first week that breaks the rule is reported at the latest-starting change active in it.
+fn check_team_changes(check: &mut Checker, params: &Params) {
+    let n = params.team.ams;
+    let horizon = params.team.horizon_weeks;
+    let lists = [("shocks", &params.shocks)];
+    let changes: Vec<(String, &Shock, f64)> = lists
+        .iter()
+        .flat_map(|(list, shocks)| {
+            shocks
+                .iter()
+                .enumerate()
+                .filter_map(move |(i, shock)| match shock.kind {
+                    ShockKind::Team { ams_delta } => {
+                        Some((format!("{list}[{i}].ams_delta"), shock, ams_delta))
+                    }
+                    _ => None,
+                })
+        })
+        .collect();
+    let checkable = |x: f64| x.is_finite() && x.fract() == 0.0;
+    if changes.len() < 2
+        || !checkable(n)
+        || !checkable(horizon)
+        || !(1.0..=156.0).contains(&horizon)
+        || !changes.iter().all(|(_, shock, delta)| {
+            checkable(*delta)
+                && (1.0..=200.0).contains(&(n + delta))
+                && checkable(shock.start)
+                && shock.duration_weeks.is_finite()
+        })
+    {
+        return;
+    }
+    for t in 0..horizon as usize {
+        let week = t as f64;
+        let active: Vec<&(String, &Shock, f64)> = changes
+            .iter()
+            .filter(|(_, s, _)| s.start <= week && week < s.start + s.duration_weeks)
+            .collect();
+        let team = n + active.iter().map(|(_, _, delta)| delta).sum::<f64>();
+        if (1.0..=200.0).contains(&team) {
+            continue;
+        }
+        let Some((path, _, delta)) = active.iter().copied().reduce(|best, next| {
+            if next.1.start >= best.1.start {
+                next
+            } else {
+                best
+            }
+        }) else {
+            continue;
+        };
+        check.fail(
+            path.clone(),
+            *delta,
+            Rule::OutOfRange,
+            format!(
+                "with the team changes active in week {t} the team would have {team} AMs; it \
+                 must stay between 1 and 200"
+            ),
+        );
+        return;
     }
 }
 

@@ -12,8 +12,8 @@ use serde_json::Value;
 use crate::engine::params::{
     ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, Entry, ExitRates,
     FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline, Policy,
-    PolicyKind, QueueOrder, Referrals, RunSettings, Shock, ShockKind, Team, TermClass, TierValues,
-    CHANNELS,
+    PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock, ShockKind, Team,
+    TermClass, TierValues, CHANNELS,
 };
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 
@@ -379,6 +379,66 @@ pub enum ShockKindFile {
     Demand,
     Capacity,
     Credit,
+    Prospecting,
+    ChannelMix,
+    Team,
+}
+
+/// What a `prospecting` change does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProspectingActionFile {
+    Stop,
+    Resume,
+    Set,
+    Floor,
+}
+
+/// A value per channel, keyed by the channels' stable ids; all nine are required.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelSharesFile {
+    pub cold_visit: f64,
+    pub phone_sms: f64,
+    pub flyer: f64,
+    pub online_post: f64,
+    pub media: f64,
+    pub peer_broker: f64,
+    pub supply_chain: f64,
+    pub event: f64,
+    pub association: f64,
+}
+
+impl From<[f64; CHANNELS]> for ChannelSharesFile {
+    fn from(v: [f64; CHANNELS]) -> Self {
+        ChannelSharesFile {
+            cold_visit: v[0],
+            phone_sms: v[1],
+            flyer: v[2],
+            online_post: v[3],
+            media: v[4],
+            peer_broker: v[5],
+            supply_chain: v[6],
+            event: v[7],
+            association: v[8],
+        }
+    }
+}
+
+impl From<ChannelSharesFile> for [f64; CHANNELS] {
+    fn from(v: ChannelSharesFile) -> Self {
+        [
+            v.cold_visit,
+            v.phone_sms,
+            v.flyer,
+            v.online_post,
+            v.media,
+            v.peer_broker,
+            v.supply_chain,
+            v.event,
+            v.association,
+        ]
+    }
 }
 
 /// A flow a demand shock can be limited to: a channel id, `inbound` or `referrals`.
@@ -420,6 +480,17 @@ pub struct ShockFile {
     /// `capacity`: the share of hours lost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frac: Option<f64>,
+    /// `prospecting`: `stop`, `resume`, `set` or `floor`, and the hours of `set` and `floor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ProspectingActionFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// `channel_mix`: the prospecting-hour share of every channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares: Option<ChannelSharesFile>,
+    /// `team`: account managers added (removed when negative).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ams_delta: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -950,6 +1021,10 @@ fn shock_file(shock: &Shock) -> ShockFile {
         mult: None,
         flows: None,
         frac: None,
+        action: None,
+        hours: None,
+        shares: None,
+        ams_delta: None,
     };
     match &shock.kind {
         ShockKind::Burst { apps_per_am, mix } => ShockFile {
@@ -973,6 +1048,27 @@ fn shock_file(shock: &Shock) -> ShockFile {
         ShockKind::Credit { mult } => ShockFile {
             kind: ShockKindFile::Credit,
             mult: Some(*mult),
+            ..base
+        },
+        ShockKind::Prospecting { change } => ShockFile {
+            kind: ShockKindFile::Prospecting,
+            action: Some(match change {
+                ProspectingChange::Stop => ProspectingActionFile::Stop,
+                ProspectingChange::Resume => ProspectingActionFile::Resume,
+                ProspectingChange::Set { .. } => ProspectingActionFile::Set,
+                ProspectingChange::Floor { .. } => ProspectingActionFile::Floor,
+            }),
+            hours: change.hours(),
+            ..base
+        },
+        ShockKind::ChannelMix { shares } => ShockFile {
+            kind: ShockKindFile::ChannelMix,
+            shares: Some((*shares).into()),
+            ..base
+        },
+        ShockKind::Team { ams_delta } => ShockFile {
+            kind: ShockKindFile::Team,
+            ams_delta: Some(*ams_delta),
             ..base
         },
     }
@@ -1055,7 +1151,7 @@ impl ScenarioFile {
                 .shocks
                 .iter()
                 .enumerate()
-                .map(|(i, s)| s.to_shock(i, &mut problems))
+                .map(|(i, s)| s.to_shock("shocks", i, &mut problems))
                 .collect(),
             policy: (&self.policy).into(),
             fault: (&self.fault).into(),
@@ -1134,13 +1230,21 @@ impl CalendarFile {
 }
 
 impl ShockFile {
-    fn to_shock(&self, index: usize, problems: &mut Problems) -> Shock {
-        let path = |field: &str| format!("shocks[{index}].{field}");
+    fn to_shock(&self, list: &str, index: usize, problems: &mut Problems) -> Shock {
+        let path = |field: &str| format!("{list}[{index}].{field}");
         let (kind_name, allowed): (&str, &[&str]) = match self.kind {
             ShockKindFile::Burst => ("burst", &["apps_per_am", "mix"]),
             ShockKindFile::Demand => ("demand shock", &["mult", "flows"]),
             ShockKindFile::Capacity => ("capacity shock", &["frac"]),
             ShockKindFile::Credit => ("credit shock", &["mult"]),
+            ShockKindFile::Prospecting => match self.action {
+                Some(ProspectingActionFile::Set | ProspectingActionFile::Floor) => {
+                    ("prospecting change", &["action", "hours"])
+                }
+                _ => ("prospecting stop or resume", &["action"]),
+            },
+            ShockKindFile::ChannelMix => ("channel-mix change", &["shares"]),
+            ShockKindFile::Team => ("team change", &["ams_delta"]),
         };
         let present = [
             ("apps_per_am", self.apps_per_am.is_some()),
@@ -1148,11 +1252,21 @@ impl ShockFile {
             ("mult", self.mult.is_some()),
             ("flows", self.flows.is_some()),
             ("frac", self.frac.is_some()),
+            ("action", self.action.is_some()),
+            ("hours", self.hours.is_some()),
+            ("shares", self.shares.is_some()),
+            ("ams_delta", self.ams_delta.is_some()),
         ];
         for (field, is_present) in present {
             if is_present && !allowed.contains(&field) {
                 problems.unexpected(path(field), kind_name);
             }
+        }
+        if self.kind == ShockKindFile::Prospecting && self.action.is_none() {
+            problems.missing(path("action"), "stop, resume, set or floor");
+        }
+        if self.kind == ShockKindFile::ChannelMix && self.shares.is_none() {
+            problems.missing(path("shares"), "the hour share of every channel");
         }
         let mut required = |value: Option<f64>, field: &str| {
             if value.is_none() {
@@ -1179,6 +1293,24 @@ impl ShockFile {
             }
             ShockKindFile::Credit => {
                 required(self.mult, "mult").map(|mult| ShockKind::Credit { mult })
+            }
+            ShockKindFile::Prospecting => match self.action {
+                None => None,
+                Some(ProspectingActionFile::Stop) => Some(ProspectingChange::Stop),
+                Some(ProspectingActionFile::Resume) => Some(ProspectingChange::Resume),
+                Some(ProspectingActionFile::Set) => {
+                    required(self.hours, "hours").map(|hours| ProspectingChange::Set { hours })
+                }
+                Some(ProspectingActionFile::Floor) => {
+                    required(self.hours, "hours").map(|hours| ProspectingChange::Floor { hours })
+                }
+            }
+            .map(|change| ShockKind::Prospecting { change }),
+            ShockKindFile::ChannelMix => self.shares.map(|shares| ShockKind::ChannelMix {
+                shares: shares.into(),
+            }),
+            ShockKindFile::Team => {
+                required(self.ams_delta, "ams_delta").map(|ams_delta| ShockKind::Team { ams_delta })
             }
         };
         // A credit multiplier of 1 changes nothing: the slot keeps later shocks' indices.

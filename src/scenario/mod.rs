@@ -332,6 +332,10 @@ fn build_template() -> Value {
     shock.mult = Some(1.0);
     shock.flows = Some(vec![file::FlowFile::Inbound]);
     shock.frac = Some(0.0);
+    shock.action = Some(file::ProspectingActionFile::Set);
+    shock.hours = Some(0.0);
+    shock.shares = Some([0.0; crate::engine::CHANNELS].into());
+    shock.ams_delta = Some(0.0);
     let holiday = Holiday {
         week: 1.0,
         pre_weeks: 0.0,

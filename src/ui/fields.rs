@@ -4,7 +4,7 @@
 //! The inputs panel is generated from this table, so a parameter gets its label, unit, range and
 //! tooltip in one place, and an engine error finds its field by path.
 
-use crate::engine::params::{Calendar, Hours, Params, ShockKind};
+use crate::engine::params::{Calendar, Hours, Params, ProspectingChange, ShockKind};
 use crate::engine::{ChannelId, Tier};
 use crate::i18n::Text;
 
@@ -329,6 +329,9 @@ impl Field {
                     Some(ShockKind::Burst { .. }) | None => "apps_per_am",
                     Some(ShockKind::Demand { .. } | ShockKind::Credit { .. }) => "mult",
                     Some(ShockKind::Capacity { .. }) => "frac",
+                    Some(ShockKind::Prospecting { .. }) => "hours",
+                    Some(ShockKind::ChannelMix { .. }) => "shares",
+                    Some(ShockKind::Team { .. }) => "ams_delta",
                 };
                 format!("shocks[{i}].{name}")
             }
@@ -462,6 +465,12 @@ impl Field {
             (Field::ShockSize(_), Some(ShockKind::Demand { .. })) => range(0.0, 10.0),
             (Field::ShockSize(_), Some(ShockKind::Credit { .. })) => range(0.0, 50.0),
             (Field::ShockSize(_), Some(ShockKind::Capacity { .. })) => PROBABILITY,
+            (Field::ShockSize(_), Some(ShockKind::Prospecting { .. })) => {
+                range(0.0, p.team.hours_per_week)
+            }
+            (Field::ShockSize(_), Some(ShockKind::Team { .. })) => {
+                whole(1.0 - p.team.ams, 200.0 - p.team.ams)
+            }
             _ => self.range(),
         }
     }
@@ -475,6 +484,8 @@ impl Field {
                 Text::UnitMultiplier
             }
             (Field::ShockSize(_), Some(ShockKind::Capacity { .. })) => Text::UnitShareOfHours,
+            (Field::ShockSize(_), Some(ShockKind::Prospecting { .. })) => Text::UnitHoursPerAmWeek,
+            (Field::ShockSize(_), Some(ShockKind::Team { .. })) => Text::UnitAms,
             _ => self.unit(),
         }
     }
@@ -731,6 +742,9 @@ impl Field {
                 ShockKind::Burst { apps_per_am, .. } => apps_per_am,
                 ShockKind::Demand { mult, .. } | ShockKind::Credit { mult } => mult,
                 ShockKind::Capacity { frac } => frac,
+                ShockKind::Prospecting { change } => return change.hours(),
+                ShockKind::ChannelMix { .. } => return None,
+                ShockKind::Team { ams_delta } => ams_delta,
             },
         })
     }
@@ -841,6 +855,11 @@ impl Field {
                 ShockKind::Burst { apps_per_am, .. } => Some(apps_per_am),
                 ShockKind::Demand { mult, .. } | ShockKind::Credit { mult } => Some(mult),
                 ShockKind::Capacity { frac } => Some(frac),
+                ShockKind::Prospecting {
+                    change: ProspectingChange::Set { hours } | ProspectingChange::Floor { hours },
+                } => Some(hours),
+                ShockKind::Team { ams_delta } => Some(ams_delta),
+                ShockKind::Prospecting { .. } | ShockKind::ChannelMix { .. } => None,
             },
             _ => None,
         }

@@ -12,7 +12,8 @@ use yew::Reducible;
 
 use crate::engine::montecarlo::McOutput;
 use crate::engine::params::{
-    Amortisation, Calendar, Entry, InitialBook, PolicyKind, QueueOrder, Shock, ShockKind, TermClass,
+    Amortisation, Calendar, Entry, InitialBook, PolicyKind, ProspectingChange, QueueOrder, Shock,
+    ShockKind, TermClass,
 };
 use crate::engine::ChannelId;
 use crate::engine::{presets, run_ev, validate, EvOutput, ParamError, Params};
@@ -76,6 +77,13 @@ pub enum ShockChoice {
     Demand,
     Capacity,
     Credit,
+    /// Prospecting changes: stop, resume (back to the policy), set hours, keep at least hours.
+    ProspectingStop,
+    ProspectingResume,
+    ProspectingSet,
+    ProspectingFloor,
+    ChannelMix,
+    Team,
 }
 
 impl ShockChoice {
@@ -87,11 +95,20 @@ impl ShockChoice {
             ShockKind::Demand { .. } => ShockChoice::Demand,
             ShockKind::Capacity { .. } => ShockChoice::Capacity,
             ShockKind::Credit { .. } => ShockChoice::Credit,
+            ShockKind::Prospecting { change } => match change {
+                ProspectingChange::Stop => ShockChoice::ProspectingStop,
+                ProspectingChange::Resume => ShockChoice::ProspectingResume,
+                ProspectingChange::Set { .. } => ShockChoice::ProspectingSet,
+                ProspectingChange::Floor { .. } => ShockChoice::ProspectingFloor,
+            },
+            ShockKind::ChannelMix { .. } => ShockChoice::ChannelMix,
+            ShockKind::Team { .. } => ShockChoice::Team,
         }
     }
 
     /// A new shock of this kind with a sensible size (the fault preset's burst, a 2.5× demand
-    /// spike, one AM in six away, defaults doubling).
+    /// spike, one AM in six away, defaults doubling, 4 h of prospecting, the default channel
+    /// shares, one more AM).
     #[must_use]
     pub fn default_kind(self) -> ShockKind {
         match self {
@@ -105,6 +122,22 @@ impl ShockChoice {
             },
             ShockChoice::Capacity => ShockKind::Capacity { frac: 1.0 / 6.0 },
             ShockChoice::Credit => ShockKind::Credit { mult: 2.0 },
+            ShockChoice::ProspectingStop => ShockKind::Prospecting {
+                change: ProspectingChange::Stop,
+            },
+            ShockChoice::ProspectingResume => ShockKind::Prospecting {
+                change: ProspectingChange::Resume,
+            },
+            ShockChoice::ProspectingSet => ShockKind::Prospecting {
+                change: ProspectingChange::Set { hours: 4.0 },
+            },
+            ShockChoice::ProspectingFloor => ShockKind::Prospecting {
+                change: ProspectingChange::Floor { hours: 4.0 },
+            },
+            ShockChoice::ChannelMix => ShockKind::ChannelMix {
+                shares: Params::default().channels.map(|c| c.hour_share),
+            },
+            ShockChoice::Team => ShockKind::Team { ams_delta: 1.0 },
         }
     }
 }

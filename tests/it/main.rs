@@ -9,6 +9,7 @@ mod engine_fault;
 mod engine_invariants;
 mod engine_montecarlo;
 mod engine_support;
+mod engine_trainer;
 mod engine_validation;
 mod keep_and_share;
 mod scenario_file;
