@@ -456,16 +456,113 @@ impl RunSummary {
     }
 }
 
+/// A column of the weekly CSV of an EV run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvColumn {
+    /// Simulation week t (0-based).
+    Week,
+    /// Week of the year (1–52).
+    WeekOfYear,
+    /// A series, as team totals.
+    Kpi(Kpi),
+}
+
+impl CsvColumn {
+    /// The stable English header the command line writes: `week`, `week_of_year` or the KPI's id.
+    #[must_use]
+    pub fn id(self) -> String {
+        match self {
+            CsvColumn::Week => "week".to_owned(),
+            CsvColumn::WeekOfYear => "week_of_year".to_owned(),
+            CsvColumn::Kpi(kpi) => kpi.id(),
+        }
+    }
+}
+
+/// A column of the weekly CSV of a Monte Carlo run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum McCsvColumn {
+    /// Simulation week t (0-based).
+    Week,
+    /// A banded series' cross-run mean.
+    Mean(Kpi),
+    P10(Kpi),
+    P50(Kpi),
+    P90(Kpi),
+}
+
+impl McCsvColumn {
+    /// The stable English header the command line writes: `week`, `id`, `id_p10`, `id_p50`, `id_p90`.
+    #[must_use]
+    pub fn id(self) -> String {
+        match self {
+            McCsvColumn::Week => "week".to_owned(),
+            McCsvColumn::Mean(kpi) => kpi.id(),
+            McCsvColumn::P10(kpi) => format!("{}_p10", kpi.id()),
+            McCsvColumn::P50(kpi) => format!("{}_p50", kpi.id()),
+            McCsvColumn::P90(kpi) => format!("{}_p90", kpi.id()),
+        }
+    }
+}
+
+/// A header cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn push_header(csv: &mut String, header: &str) {
+    if header.contains([',', '"', '\n', '\r']) {
+        csv.push('"');
+        csv.push_str(&header.replace('"', "\"\""));
+        csv.push('"');
+    } else {
+        csv.push_str(header);
+    }
+}
+
+/// The header line from the columns, named by `header`.
+fn header_line<C: Copy>(columns: &[C], header: &dyn Fn(C) -> String) -> String {
+    let mut csv = String::new();
+    for (i, &column) in columns.iter().enumerate() {
+        if i > 0 {
+            csv.push(',');
+        }
+        push_header(&mut csv, &header(column));
+    }
+    csv.push('\n');
+    csv
+}
+
+/// The columns of [`ev_csv`], in order.
+#[must_use]
+pub fn ev_csv_columns() -> Vec<CsvColumn> {
+    let mut columns = vec![CsvColumn::Week, CsvColumn::WeekOfYear];
+    columns.extend(Kpi::all().into_iter().map(CsvColumn::Kpi));
+    columns
+}
+
+/// The columns of [`mc_csv`], in order.
+#[must_use]
+pub fn mc_csv_columns() -> Vec<McCsvColumn> {
+    let mut columns = vec![McCsvColumn::Week];
+    for kpi in BANDED_KPIS {
+        columns.extend([
+            McCsvColumn::Mean(kpi),
+            McCsvColumn::P10(kpi),
+            McCsvColumn::P50(kpi),
+            McCsvColumn::P90(kpi),
+        ]);
+    }
+    columns
+}
+
 /// One CSV row per week of team totals: `week`, `week_of_year`, then every KPI id.
 #[must_use]
 pub fn ev_csv(output: &EvOutput) -> String {
+    ev_csv_with(output, &CsvColumn::id)
+}
+
+/// [`ev_csv`] with the headers named by `header` (the page writes them in its language).
+#[must_use]
+pub fn ev_csv_with(output: &EvOutput, header: &dyn Fn(CsvColumn) -> String) -> String {
     let kpis = Kpi::all();
-    let mut csv = String::from("week,week_of_year");
-    for kpi in &kpis {
-        csv.push(',');
-        csv.push_str(&kpi.id());
-    }
-    csv.push('\n');
+    let mut csv = header_line(&ev_csv_columns(), header);
     for week in &output.run.weeks {
         // Writing to a String cannot fail.
         let _ = write!(csv, "{},{}", week.week, week.week_of_year);
@@ -480,12 +577,13 @@ pub fn ev_csv(output: &EvOutput) -> String {
 /// One CSV row per week: for each banded KPI its cross-run mean (`id`) and `id_p10/_p50/_p90`.
 #[must_use]
 pub fn mc_csv(output: &McOutput) -> String {
-    let mut csv = String::from("week");
-    for kpi in BANDED_KPIS {
-        let id = kpi.id();
-        let _ = write!(csv, ",{id},{id}_p10,{id}_p50,{id}_p90");
-    }
-    csv.push('\n');
+    mc_csv_with(output, &McCsvColumn::id)
+}
+
+/// [`mc_csv`] with the headers named by `header`.
+#[must_use]
+pub fn mc_csv_with(output: &McOutput, header: &dyn Fn(McCsvColumn) -> String) -> String {
+    let mut csv = header_line(&mc_csv_columns(), header);
     let weeks = output.bands.first().map_or(0, |b| b.mean.len());
     for t in 0..weeks {
         csv.push_str(&t.to_string());
@@ -499,4 +597,36 @@ pub fn mc_csv(output: &McOutput) -> String {
         csv.push('\n');
     }
     csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_with_commas_or_quotes_are_quoted() {
+        let line = header_line(&[1, 2, 3], &|i| match i {
+            1 => "plain".to_owned(),
+            2 => "a, b".to_owned(),
+            _ => "say \"hi\"".to_owned(),
+        });
+        assert_eq!(line, "plain,\"a, b\",\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn the_cli_headers_are_the_stable_ids() {
+        let ev: Vec<String> = ev_csv_columns().into_iter().map(CsvColumn::id).collect();
+        assert_eq!(ev[..3], ["week", "week_of_year", "active_loans"]);
+        let mc: Vec<String> = mc_csv_columns().into_iter().map(McCsvColumn::id).collect();
+        assert_eq!(mc.len(), 1 + 4 * BANDED_KPIS.len());
+        assert_eq!(
+            mc[1..5],
+            [
+                "active_loans",
+                "active_loans_p10",
+                "active_loans_p50",
+                "active_loans_p90"
+            ]
+        );
+    }
 }

@@ -97,13 +97,13 @@ pub fn app() -> Html {
         .zip(state.result.as_ref())
         .map(|(output, result)| mc_summary(output, result, lang));
     let shared = std::rc::Rc::new(state.clone());
-    // The weekly series of the results shown, as CSV with a byte-order mark so spreadsheet programs
-    // read Chinese text as UTF-8.
+    // The weekly series of the results shown, as CSV with headers in the page's language and a
+    // byte-order mark so spreadsheet programs read Chinese text as UTF-8.
     let oncsv = {
         let result = state.result.clone();
         Callback::from(move |_| {
             if let Some(result) = &result {
-                let csv = format!("\u{feff}{}", crate::scenario::output::ev_csv(&result.ev));
+                let csv = crate::ui::csv_view::ev_weekly_csv(&result.ev, lang);
                 crate::services::files::download(
                     "cadence-weeks.csv",
                     &csv,

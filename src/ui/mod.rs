@@ -7,6 +7,7 @@ pub mod app;
 pub mod chart_data;
 pub mod charts;
 pub mod components;
+pub mod csv_view;
 pub mod fields;
 pub mod format;
 pub mod keep;

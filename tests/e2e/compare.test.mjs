@@ -113,9 +113,21 @@ test('downloads: a chart as SVG and the weekly figures as CSV with a byte-order 
   assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 byte-order mark');
   const [header, first] = csv.slice(1).split('\n');
   const columns = header.split(',');
-  assert.ok(columns.includes('active_loans') && columns.includes('new_loans'), header);
+  assert.ok(columns.includes('Active loans') && columns.includes('New loans'), header);
   assert.equal(csv.slice(1).trim().split('\n').length, 1 + 104);
-  assert.equal(Math.round(Number(first.split(',')[columns.indexOf('active_loans')])), 960, 'the team of 8 holds 960 loans');
+  assert.equal(Math.round(Number(first.split(',')[columns.indexOf('Active loans')])), 960, 'the team of 8 holds 960 loans');
+
+  // In Chinese the headers are Chinese; the numbers are the same.
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  const [zhDownload] = await Promise.all([page.waitForEvent('download'), page.click('.download-csv')]);
+  const zh = await readFile(await zhDownload.path(), 'utf8');
+  assert.equal(zh.charCodeAt(0), 0xfeff, 'UTF-8 byte-order mark');
+  const [zhHeader, zhFirst] = zh.slice(1).split('\n');
+  const zhColumns = zhHeader.split(',');
+  assert.equal(zhColumns.length, columns.length);
+  assert.ok(zhColumns.includes('在贷户数') && zhColumns.includes('累计利润（元）'), zhHeader);
+  assert.equal(zhFirst, first);
   assert.deepEqual(problems, []);
   await context.close();
 });
