@@ -9,15 +9,19 @@ use crate::ui::chart_data::{chart_set, Overlays};
 use crate::ui::components::charts_panel::ChartsPanel;
 use crate::ui::components::compare::Compare;
 use crate::ui::components::footer::Footer;
+use crate::ui::components::gallery::Gallery;
 use crate::ui::components::header::Header;
 use crate::ui::components::inputs::InputsPanel;
 use crate::ui::components::kpi_panel::KpiPanel;
 use crate::ui::components::library_panel::LibraryPanel;
 use crate::ui::components::mc_panel::McPanel;
 use crate::ui::components::notices::Notices;
+use crate::ui::components::stage::Stage;
+use crate::ui::components::views_nav::ViewsNav;
 use crate::ui::keep::{notice_callbacks, use_keep_controls, use_kept_workspace};
 use crate::ui::library_view::notice_views;
 use crate::ui::state::Action;
+use crate::ui::trainer::View;
 use crate::ui::view_model::{kpi_panel, mc_summary};
 
 #[function_component(App)]
@@ -134,11 +138,14 @@ pub fn app() -> Html {
     let (dark, narrow) = *use_memo((), |()| (display::prefers_dark(), display::is_narrow()));
 
     let notices = notice_views(&state);
+    let onview = ondispatch.reform(Action::SetView);
+    let presenter = state.view == View::Trainer && state.play.presenter;
 
     html! {
-        <div class={classes!("app", keep.dragging.then_some("is-dragging"))}
+        <div class={classes!("app", keep.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"))}
             ondragover={keep.ondragover} ondragleave={keep.ondragleave} ondrop={keep.ondrop}>
             <Header {lang} {onlangchange} />
+            <ViewsNav view={state.view} {lang} {onview} />
             <div class="keep">
                 <section class="region region-library" aria-labelledby="region-library-title">
                     <LibraryPanel workspace={shared.clone()} today={clock::today()} share={keep.share}
@@ -151,6 +158,20 @@ pub fn app() -> Html {
             if keep.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ Text::DropHere.get(lang) }</p></div>
             }
+            if state.view == View::Trainer {
+                <main class="trainer-view">
+                    if !presenter {
+                        <Gallery {lang} ondispatch={ondispatch.clone()} />
+                    }
+                    <Stage workspace={shared.clone()} ondispatch={ondispatch.clone()} {dark} {narrow} />
+                </main>
+            }
+            if state.view == View::Plan {
+                <main class="plan-view">
+                    <h2>{ Text::ViewPlan.get(lang) }</h2>
+                </main>
+            }
+            if state.view == View::Workspace {
             <main class="workspace">
                 <section class="region region-inputs" aria-labelledby="region-inputs-title">
                     <h2 id="region-inputs-title">{ Text::RegionInputs.get(lang) }</h2>
@@ -179,6 +200,7 @@ pub fn app() -> Html {
                     }
                 </section>
             </main>
+            }
             <Footer {lang} />
         </div>
     }

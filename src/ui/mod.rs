@@ -17,4 +17,6 @@ pub mod notice;
 pub mod persist;
 pub mod presets_view;
 pub mod state;
+pub mod trainer;
+pub mod trainer_view;
 pub mod view_model;

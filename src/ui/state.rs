@@ -24,6 +24,7 @@ use crate::ui::fields::{Field, MAX_SHOCKS, MAX_TERMS};
 use crate::ui::format;
 use crate::ui::library::{EntryId, Item, Library};
 use crate::ui::notice::{FileProblem, Notice, Notices, Source};
+use crate::ui::trainer::{Play, PlayAction, View};
 
 /// Scenarios a person can pin for comparison.
 pub const MAX_PINNED: usize = 4;
@@ -274,6 +275,10 @@ pub struct Workspace {
     /// or saved); `None` after a link, whose scenario exists nowhere else on this machine.
     pub baseline: Option<(Params, NaiveDate)>,
     pub notices: Notices,
+    /// The view shown (workspace, plan, trainer).
+    pub view: View,
+    /// Trainer mode's play clock.
+    pub play: Play,
 }
 
 /// A file a person chose to import, as the browser read it.
@@ -300,6 +305,8 @@ impl PartialEq for Workspace {
             && self.title == other.title
             && self.in_library == other.in_library
             && self.notices == other.notices
+            && self.view == other.view
+            && self.play == other.play
     }
 }
 
@@ -383,6 +390,15 @@ pub enum Action {
     Notify(Notice),
     /// Hides a notice by id.
     Dismiss(u64),
+    /// Shows another view of the page.
+    SetView(View),
+    /// Trainer mode's clock.
+    Play(PlayAction),
+    /// Loads a preset (by id) with one of its policy variants and shows the workspace.
+    OpenPreset(String, usize),
+    /// Loads a preset (by id) with one of its policy variants and puts it on trainer mode's stage
+    /// at week 1.
+    PlayPreset(String, usize),
 }
 
 impl Workspace {
@@ -524,6 +540,8 @@ impl Workspace {
             in_library: false,
             baseline: None,
             notices: Notices::default(),
+            view: View::default(),
+            play: Play::default(),
         }
     }
 
@@ -534,6 +552,22 @@ impl Workspace {
         let mut next = self.clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetView(view) => {
+                next.view = view;
+                next.play.playing = false;
+            }
+            Action::Play(action) => next.play = next.play.apply(action, next.horizon()),
+            Action::OpenPreset(id, variant) => {
+                next = next.apply(Action::LoadPreset(id, variant));
+                next.view = View::Workspace;
+            }
+            Action::PlayPreset(id, variant) => {
+                next = next.apply(Action::LoadPreset(id.clone(), variant));
+                next.view = View::Trainer;
+                next.play.week = 0;
+                next.play.playing = false;
+                next.play.lesson = Some((id, variant));
+            }
             Action::EditField(field, text) => {
                 next.edit_field(field, text);
                 next.recompute();
@@ -563,6 +597,7 @@ impl Workspace {
             }
             Action::ToggleAdvanced => next.advanced = !next.advanced,
             Action::LoadPreset(id, variant) => {
+                next.play.lesson = None;
                 if let Some(preset) = presets::get(&id) {
                     let params = preset
                         .variants
@@ -943,6 +978,14 @@ impl Workspace {
         self.texts.insert(field, text);
     }
 
+    /// Weeks in the last valid run (0 without one).
+    #[must_use]
+    pub fn horizon(&self) -> u32 {
+        self.result.as_ref().map_or(0, |r| {
+            u32::try_from(r.ev.run.weeks.len()).unwrap_or(u32::MAX)
+        })
+    }
+
     fn recompute(&mut self) {
         if !self.input_problems.is_empty() {
             // The engine would see the old value of a field the person is still typing; keep the
@@ -957,6 +1000,7 @@ impl Workspace {
                 self.errors.clear();
                 self.stale = false;
                 self.revision += 1;
+                self.play = self.play.clone().clamped(self.horizon());
             }
             Err(errors) => {
                 self.errors = errors;

@@ -3,6 +3,7 @@
 pub mod charts_panel;
 pub mod compare;
 pub mod footer;
+pub mod gallery;
 pub mod header;
 pub mod inputs;
 pub mod kpi_panel;
@@ -10,3 +11,5 @@ pub mod library_panel;
 pub mod mc_panel;
 pub mod notices;
 pub mod number_field;
+pub mod stage;
+pub mod views_nav;

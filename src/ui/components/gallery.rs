@@ -1,0 +1,90 @@
+//! Trainer mode's preset gallery: one card per lesson of the article, each opening the preset in
+//! the workspace or on the stage.
+
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::ui::state::Action;
+use crate::ui::trainer_view::{cards, Card};
+
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    pub lang: Lang,
+    pub ondispatch: Callback<Action>,
+}
+
+#[function_component(Gallery)]
+pub fn gallery(props: &GalleryProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="gallery" aria-labelledby="gallery-title">
+            <h2 id="gallery-title">{ Text::GalleryTitle.get(lang) }</h2>
+            <p class="gallery-intro">{ Text::GalleryIntro.get(lang) }</p>
+            <ul class="cards">
+                { for cards(lang).into_iter().map(|card| {
+                    let key = card.id;
+                    html! { <PresetCard {key} {card} {lang} ondispatch={props.ondispatch.clone()} /> }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PresetCardProps {
+    card: Card,
+    lang: Lang,
+    ondispatch: Callback<Action>,
+}
+
+#[function_component(PresetCard)]
+fn preset_card(props: &PresetCardProps) -> Html {
+    let lang = props.lang;
+    let card = &props.card;
+    let variant = use_state(|| 0usize);
+    let id = card.id;
+    let select_id = format!("card-{id}-policy");
+    let onchange = {
+        let variant = variant.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            variant.set(select.value().parse().unwrap_or(0));
+        })
+    };
+    let onopen = {
+        let variant = *variant;
+        props
+            .ondispatch
+            .reform(move |_| Action::OpenPreset(id.to_owned(), variant))
+    };
+    let onplay = {
+        let variant = *variant;
+        props
+            .ondispatch
+            .reform(move |_| Action::PlayPreset(id.to_owned(), variant))
+    };
+    html! {
+        <li class="card" data-preset={id}>
+            <h3 id={format!("card-{id}-title")}>{ &card.title }</h3>
+            if let Some(story) = &card.story {
+                <dl class="story">
+                    <dt>{ Text::StoryQuestion.get(lang) }</dt><dd>{ story.question }</dd>
+                    <dt>{ Text::StoryWatch.get(lang) }</dt><dd>{ story.watch }</dd>
+                    <dt>{ Text::StoryLesson.get(lang) }</dt><dd>{ story.lesson }</dd>
+                </dl>
+            }
+            <div class="card-actions">
+                <label for={select_id.clone()}>{ Text::StoryPolicy.get(lang) }</label>
+                <select id={select_id} {onchange}>
+                    { for card.variants.iter().map(|(i, label)| html! {
+                        <option value={i.to_string()} selected={*i == *variant}>{ label }</option>
+                    }) }
+                </select>
+                <button type="button" class="card-open" onclick={onopen}
+                    aria-describedby={format!("card-{id}-title")}>{ Text::OpenInWorkspace.get(lang) }</button>
+                <button type="button" class="card-play primary" onclick={onplay}
+                    aria-describedby={format!("card-{id}-title")}>{ Text::PlayPreset.get(lang) }</button>
+            </div>
+        </li>
+    }
+}

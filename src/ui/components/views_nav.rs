@@ -1,0 +1,44 @@
+//! The view switch under the header: workspace, cadence plan, trainer.
+
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::ui::trainer::View;
+
+#[derive(Properties, PartialEq)]
+pub struct ViewsNavProps {
+    pub view: View,
+    pub lang: Lang,
+    pub onview: Callback<View>,
+}
+
+fn label(view: View) -> Text {
+    match view {
+        View::Workspace => Text::ViewWorkspace,
+        View::Plan => Text::ViewPlan,
+        View::Trainer => Text::ViewTrainer,
+    }
+}
+
+#[function_component(ViewsNav)]
+pub fn views_nav(props: &ViewsNavProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <nav class="views-nav" aria-label={Text::ViewsNavLabel.get(lang)}>
+            <ul>
+                { for View::ALL.into_iter().map(|view| {
+                    let onclick = props.onview.reform(move |_| view);
+                    let current = (view == props.view).then_some("page");
+                    html! {
+                        <li key={view.id()}>
+                            <button type="button" class="view-tab" data-view={view.id()}
+                                aria-current={current} {onclick}>
+                                { label(view).get(lang) }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
