@@ -115,6 +115,10 @@ pub struct Params {
     pub calendar: Calendar,
     /// Timed changes to the scenario, in any order.
     pub shocks: Vec<Shock>,
+    /// The trainer's decisions (trainer mode's decision log): timed changes like `shocks`, kept
+    /// apart so that the same scenario without them is the "ghost line". The schedule folds
+    /// `shocks` and then `interventions`; the fault baseline removes both.
+    pub interventions: Vec<Shock>,
     pub policy: Policy,
     pub fault: FaultSettings,
 }
@@ -620,6 +624,7 @@ impl Default for Params {
             },
             calendar: Calendar::None,
             shocks: Vec::new(),
+            interventions: Vec::new(),
             policy: Policy {
                 kind: PolicyKind::Fixed,
                 fixed_hours: Hours::AUTO,

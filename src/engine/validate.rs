@@ -391,19 +391,27 @@ fn schedules(
             burst_mix,
         )
     };
-    let schedule = build(&season, &params.shocks);
-    // MODEL.md 11: without shocks the baseline also removes seasonality.
-    let remove_season =
-        params.fault.baseline == BaselineKind::NoSeasonality || params.shocks.is_empty();
+    // The scenario's shocks, then the trainer's interventions: on equal starts a step change
+    // later in this list wins, so a decision overrides a scenario shock of the same week.
+    let changes: Vec<Shock> = params
+        .shocks
+        .iter()
+        .chain(&params.interventions)
+        .cloned()
+        .collect();
+    let schedule = build(&season, &changes);
+    // MODEL.md 11: without shocks the baseline also removes seasonality. The baseline removes the
+    // interventions too: they are timed changes like shocks.
+    let remove_season = params.fault.baseline == BaselineKind::NoSeasonality || changes.is_empty();
     let baseline_season = if remove_season {
         Season::neutral()
     } else {
         season.clone()
     };
-    if params.shocks.is_empty() && baseline_season == season {
+    if changes.is_empty() && baseline_season == season {
         return (schedule, None, None);
     }
-    let first_shock = params.shocks.iter().map(|s| s.start as usize).min();
+    let first_shock = changes.iter().map(|s| s.start as usize).min();
     let start = params
         .fault
         .window_start
@@ -889,6 +897,7 @@ fn check_calendar(check: &mut Checker, params: &Params) {
 
 fn check_shocks(check: &mut Checker, params: &Params) {
     check_shock_list(check, params, &params.shocks, "shocks");
+    check_shock_list(check, params, &params.interventions, "interventions");
     check_team_changes(check, params);
 }
 
@@ -990,7 +999,10 @@ fn check_shock_list(check: &mut Checker, params: &Params, shocks: &[Shock], list
 fn check_team_changes(check: &mut Checker, params: &Params) {
     let n = params.team.ams;
     let horizon = params.team.horizon_weeks;
-    let lists = [("shocks", &params.shocks)];
+    let lists = [
+        ("shocks", &params.shocks),
+        ("interventions", &params.interventions),
+    ];
     let changes: Vec<(String, &Shock, f64)> = lists
         .iter()
         .flat_map(|(list, shocks)| {
@@ -1117,6 +1129,7 @@ fn needs_steady_state(params: &Params) -> bool {
         || params
             .shocks
             .iter()
+            .chain(&params.interventions)
             .any(|s| matches!(s.kind, ShockKind::Burst { mix: None, .. }))
 }
 

@@ -43,6 +43,10 @@ pub struct ScenarioFile {
     pub calendar: CalendarFile,
     #[serde(default)]
     pub shocks: Vec<ShockFile>,
+    /// Trainer mode's decision log: timed changes shaped like shocks, kept apart from them.
+    /// Written only when there are any, so files without decisions stay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interventions: Vec<ShockFile>,
     #[serde(default)]
     pub policy: PolicyFile,
     #[serde(default)]
@@ -625,6 +629,7 @@ impl From<&Params> for ScenarioFile {
             loans: (&p.loans).into(),
             calendar: calendar_file(&p.calendar),
             shocks: p.shocks.iter().map(shock_file).collect(),
+            interventions: p.interventions.iter().map(shock_file).collect(),
             policy: (&p.policy).into(),
             fault: (&p.fault).into(),
         }
@@ -1152,6 +1157,12 @@ impl ScenarioFile {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| s.to_shock("shocks", i, &mut problems))
+                .collect(),
+            interventions: self
+                .interventions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s.to_shock("interventions", i, &mut problems))
                 .collect(),
             policy: (&self.policy).into(),
             fault: (&self.fault).into(),

@@ -214,7 +214,7 @@ fn set_aside_value(root: &mut Value, path: &str) -> bool {
             return false;
         };
         let replacement = match parent {
-            "shocks" => Some(neutral_shock()),
+            "shocks" | "interventions" => Some(neutral_shock()),
             "calendar.holidays" => Some(serde_json::json!({ "week": 1 })),
             _ => None,
         };
@@ -336,6 +336,7 @@ fn build_template() -> Value {
     shock.hours = Some(0.0);
     shock.shares = Some([0.0; crate::engine::CHANNELS].into());
     shock.ams_delta = Some(0.0);
+    file.interventions = file.shocks.clone();
     let holiday = Holiday {
         week: 1.0,
         pre_weeks: 0.0,
@@ -409,8 +410,9 @@ fn unknown_fields(input: &Value, template: &Value, path: &str, errors: &mut Vec<
 /// A serde type error turned into a `ParamError` at the path of the offending field.
 fn type_error(path: &str, message: &str, root: &Value) -> ParamError {
     let value = ParamValue::Text(lookup(root, path).map(Value::to_string).unwrap_or_default());
-    let is_shock_kind = split_last(path)
-        .is_some_and(|(parent, last)| last == "kind" && parent.starts_with("shocks["));
+    let is_shock_kind = split_last(path).is_some_and(|(parent, last)| {
+        last == "kind" && (parent.starts_with("shocks[") || parent.starts_with("interventions["))
+    });
     let rule = if message.starts_with("unknown variant") && is_shock_kind {
         Rule::UnknownShockKind
     } else {
