@@ -513,6 +513,7 @@ text_table! {
     // ── Cadence plan (#6): add keys right below this line. ──
 
     // ── Reach (#8): add keys right below this line. ──
+    ChartDownloadPng => "Download PNG", "下载 PNG";
     CsvWeek => "Simulation week", "模拟周";
     CsvWeekOfYear => "Week of the year", "全年第几周";
     CsvActiveLoans => "Active loans", "在贷户数";

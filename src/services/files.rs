@@ -11,6 +11,7 @@ use std::rc::Rc;
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, ObjectUrl};
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
@@ -32,7 +33,74 @@ pub fn download_json(file_name: &str, text: &str) {
 /// Offers `text` as a file of the given MIME type (nothing happens if the browser refuses).
 pub fn download(file_name: &str, text: &str, mime: &str) {
     let blob = Blob::new_with_options(text, Some(mime));
-    let url = ObjectUrl::from(blob);
+    offer(ObjectUrl::from(blob), file_name);
+}
+
+/// Offers an SVG drawing as a PNG file: the browser draws the SVG (as an image) into a canvas
+/// `scale` times its size over `background` (a CSS colour), and the canvas is encoded as PNG.
+/// Nothing happens if the browser cannot draw or encode it.
+pub fn download_svg_as_png(file_name: &str, svg: &str, scale: f64, background: &str) {
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let source = ObjectUrl::from(Blob::new_with_options(svg, Some("image/svg+xml")));
+    let src = source.to_string();
+    let file_name = file_name.to_owned();
+    let background = background.to_owned();
+    let drawn = image.clone();
+    // Called once: the closure frees itself after the load (or the error) event.
+    let onload = Closure::once_into_js(move || {
+        // The SVG's object URL lives until the image has loaded.
+        drop(source);
+        if let Some(canvas) = draw_to_canvas(&drawn, scale, &background) {
+            encode_png(&canvas, file_name);
+        }
+        drawn.set_onload(None);
+        drawn.set_onerror(None);
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_onerror(Some(onload.unchecked_ref()));
+    image.set_src(&src);
+}
+
+/// A canvas holding the loaded image at `scale`× over `background`; `None` if it did not load.
+fn draw_to_canvas(
+    image: &web_sys::HtmlImageElement,
+    scale: f64,
+    background: &str,
+) -> Option<web_sys::HtmlCanvasElement> {
+    let (width, height) = (image.natural_width(), image.natural_height());
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let document = web_sys::window()?.document()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let (w, h) = (f64::from(width) * scale, f64::from(height) * scale);
+    canvas.set_width(w.round() as u32);
+    canvas.set_height(h.round() as u32);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_fill_style_str(background);
+    context.fill_rect(0.0, 0.0, w, h);
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, w, h)
+        .ok()?;
+    Some(canvas)
+}
+
+/// Encodes the canvas as PNG and offers it as `file_name`.
+fn encode_png(canvas: &web_sys::HtmlCanvasElement, file_name: String) {
+    let ondone = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+        if let Some(blob) = blob {
+            offer(ObjectUrl::from(Blob::from(blob)), &file_name);
+        }
+    });
+    let _ = canvas.to_blob(ondone.unchecked_ref());
+}
+
+/// Clicks a download link to `url` named `file_name`, and releases the URL a minute later.
+fn offer(url: ObjectUrl, file_name: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

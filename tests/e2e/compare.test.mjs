@@ -96,15 +96,51 @@ test('every chart can be shown as a table with the same numbers, and back', asyn
   await context.close();
 });
 
-test('downloads: a chart as SVG and the weekly figures as CSV with a byte-order mark', async () => {
+// The width and height of a PNG file from its IHDR chunk, after checking the signature.
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('downloads: a chart as SVG and PNG, and the weekly figures as CSV with a byte-order mark', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   const [svgDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.click('#chart-new-loans .chart-download'),
+    page.click('#chart-new-loans .chart-download-svg'),
   ]);
   assert.equal(svgDownload.suggestedFilename(), 'cadence-chart-new-loans.svg');
   const svg = await readFile(await svgDownload.path(), 'utf8');
   assert.match(svg, /^<svg[\s\S]*New loans per week[\s\S]*<\/svg>\s*$/);
+
+  // The PNG is the same drawing at twice its size, drawn by the browser.
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('#chart-new-loans .chart-download-png'),
+  ]);
+  assert.equal(pngDownload.suggestedFilename(), 'cadence-chart-new-loans.png');
+  const png = await readFile(await pngDownload.path());
+  const svgWidth = Number(svg.match(/^<svg[^>]*\swidth="(\d+)"/)[1]);
+  const svgHeight = Number(svg.match(/^<svg[^>]*\sheight="(\d+)"/)[1]);
+  assert.deepEqual(pngSize(png), { width: 2 * svgWidth, height: 2 * svgHeight });
+  // A blank canvas of this size compresses to a few kilobytes; a drawn chart does not.
+  assert.ok(png.length > 20_000, `PNG of ${png.length} bytes`);
+  // What the page drew: decode the PNG in the browser and count the pixels that are not background.
+  const inked = await page.evaluate(async (base64) => {
+    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) count += 1;
+      if (data[i + 3] !== 255) return -1;
+    }
+    return count / (bitmap.width * bitmap.height);
+  }, png.toString('base64'));
+  assert.ok(inked > 0.01 && inked < 0.5, `share of drawn pixels ${inked} (opaque, not blank)`);
 
   await page.fill('#in-team-ams', '8');
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.download-csv')]);

@@ -20,6 +20,9 @@ pub struct ChartsPanelProps {
     pub narrow: bool,
 }
 
+/// PNG downloads are drawn at this multiple of the chart's size.
+const PNG_SCALE: f64 = 2.0;
+
 const CHART_IDS: [&str; 6] = [
     "chart-active-loans",
     "chart-new-loans",
@@ -52,6 +55,9 @@ fn table(t: &ChartTable) -> Html {
 #[function_component(ChartsPanel)]
 pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let theme = ChartTheme::for_scheme(props.dark);
+    // PNG downloads are drawn over the chart's own background.
+    let bg = theme.background;
+    let background = format!("#{:02x}{:02x}{:02x}", bg.0, bg.1, bg.2);
     let size = if props.narrow {
         ChartSize::PHONE
     } else {
@@ -92,6 +98,14 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                         files::download(&format!("cadence-{}.svg", CHART_IDS[i]), &svg, "image/svg+xml");
                     })
                 });
+                // The same drawing as PNG at twice its size (sharp on projectors and in slides).
+                let ondownload_png = svg.as_ref().ok().map(|svg| {
+                    let svg = svg.clone();
+                    let background = background.clone();
+                    Callback::from(move |_| {
+                        files::download_svg_as_png(&format!("cadence-{}.png", CHART_IDS[i]), &svg, PNG_SCALE, &background);
+                    })
+                });
                 let body = match (showing_table, tables.get(i)) {
                     (true, Some(t)) => table(t),
                     _ => match svg {
@@ -103,8 +117,13 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                     <figure class="chart" id={CHART_IDS[i]} key={CHART_IDS[i]}>
                         <div class="chart-actions">
                             if let Some(ondownload) = ondownload {
-                                <button type="button" class="chart-download" onclick={ondownload}>
+                                <button type="button" class="chart-download chart-download-svg" onclick={ondownload}>
                                     { Text::ChartDownloadSvg.get(lang) }
+                                </button>
+                            }
+                            if let Some(ondownload_png) = ondownload_png {
+                                <button type="button" class="chart-download chart-download-png" onclick={ondownload_png}>
+                                    { Text::ChartDownloadPng.get(lang) }
                                 </button>
                             }
                             <button type="button" class="chart-toggle" aria-pressed={showing_table.to_string()} onclick={ontoggle}>
