@@ -460,6 +460,13 @@ text_table! {
     HelpTargetPipeline => "Policy (c): steer prospecting hours to keep the pipeline at a target coverage. Empty coverage = the natural coverage at h*.", "策略 (c)：调节营销工时，使漏斗保持目标覆盖。覆盖留空 = h* 下的自然覆盖。";
 
     // ── Views and trainer mode (#5): add keys right below this line. ──
+    // Fault narration and the shock editor's interventions (engine helper).
+    NarrationBoth => "Prospecting fell to {0} h per AM in {1}; new loans fell {2} by week {3}.", "{1}营销工时降至每人 {0} 小时；新增贷款到第 {3} 周下降 {2}。";
+    NarrationProspecting => "Prospecting fell to {0} h per AM in {1}.", "{1}营销工时降至每人 {0} 小时。";
+    NarrationNewLoans => "New loans fell {0} by week {1}.", "新增贷款到第 {1} 周下降 {0}。";
+    NarrationRecovered => " New loans were back within 5% of the baseline by week {0}.", "第 {0} 周新增贷款回到基准的 95% 以上。";
+    NarrationWeek => "week {0}", "第 {0} 周";
+    NarrationWeeks => "weeks {0}–{1}", "第 {0}–{1} 周";
 
     // Views and the trainer's stage (lead).
     ViewsNavLabel => "Views", "视图";

@@ -17,6 +17,7 @@ pub mod ledger;
 pub mod linalg;
 pub mod model;
 pub mod montecarlo;
+pub mod narration;
 pub mod params;
 pub mod policy;
 pub mod presets;

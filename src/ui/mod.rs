@@ -13,6 +13,7 @@ pub mod format;
 pub mod keep;
 pub mod library;
 pub mod library_view;
+pub mod narration;
 pub mod notice;
 pub mod persist;
 pub mod presets_view;
