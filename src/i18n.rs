@@ -120,7 +120,7 @@ text_table! {
     HelpHomophily => "Customers introduce people like themselves. Each row adds up to 1.", "客户倾向于介绍与自己相似的人。每行合计为 1。";
     HelpTerms => "Loan terms in weeks and their shares (13/26/39/52 weeks by default: a mean of about 8 months).", "贷款期限（周）及占比（默认 13/26/39/52 周，平均约 8 个月）。";
     HelpLunarWeeks => "Lunar holidays move every year: set the week of the year they fall in.", "农历节日每年日期不同：请设置其所在的周。";
-    HelpShocks => "Timed events: a burst of applications (an association's bulk batch), a demand change (a price rise), lost capacity (an AM away) or a credit downturn.", "定时事件：申请集中涌入（商会批量推荐）、需求变化（厂家提价）、人手减少（客户经理缺岗）或信用下行。";
+    HelpShocks => "Timed events: a burst of applications (an association's bulk batch), a demand change (a price rise), lost capacity (an AM away) or a credit downturn; and decisions: stop, resume, set or keep a minimum of prospecting hours (h per AM), change the channel mix, or add or remove AMs (negative removes).", "定时事件：申请集中涌入（商会批量推荐）、需求变化（厂家提价）、人手减少（客户经理缺岗）或信用下行；以及决策：停止、恢复、设定或保留最低营销工时（小时/人）、调整渠道组合、增减客户经理（负数为减少）。";
 
     PresetPick => "Start from a preset", "从预设开始";
     PresetPickNone => "— your own scenario —", "— 自定义场景 —";
@@ -467,6 +467,14 @@ text_table! {
     NarrationRecovered => " New loans were back within 5% of the baseline by week {0}.", "第 {0} 周新增贷款回到基准的 95% 以上。";
     NarrationWeek => "week {0}", "第 {0} 周";
     NarrationWeeks => "weeks {0}–{1}", "第 {0}–{1} 周";
+    ShockProspectingStop => "Stop prospecting", "停止营销";
+    ShockProspectingResume => "Resume prospecting (back to the policy)", "恢复营销（回到策略）";
+    ShockProspectingSet => "Set prospecting hours", "设定营销工时";
+    ShockProspectingFloor => "Keep a minimum of prospecting", "保留最低营销工时";
+    ShockChannelMix => "Channel mix change", "渠道组合调整";
+    ShockTeam => "Team size change", "团队人数调整";
+    FieldShockShare => "Hour share", "工时占比";
+    HelpShockShares => "From the start week, prospecting hours are split across channels in these shares; they must add up to 1.", "自开始周起，营销工时按这些比例分配到各渠道；合计必须为 1。";
 
     // Views and the trainer's stage (lead).
     ViewsNavLabel => "Views", "视图";

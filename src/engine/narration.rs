@@ -107,7 +107,7 @@ fn prospecting_drop(run: &[WeekKpis], baseline: &[WeekKpis]) -> Option<Prospecti
         while t < run.len() && fallen(t) {
             t += 1;
         }
-        if best.map_or(true, |(a, b)| t - first > b - a + 1) {
+        if best.is_none_or(|(a, b)| t - first > b - a + 1) {
             best = Some((first, t - 1));
         }
     }

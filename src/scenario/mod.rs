@@ -336,7 +336,7 @@ fn build_template() -> Value {
     shock.hours = Some(0.0);
     shock.shares = Some([0.0; crate::engine::CHANNELS].into());
     shock.ams_delta = Some(0.0);
-    file.interventions = file.shocks.clone();
+    file.interventions.clone_from(&file.shocks);
     let holiday = Holiday {
         week: 1.0,
         pre_weeks: 0.0,

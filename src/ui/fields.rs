@@ -105,9 +105,11 @@ pub enum Field {
     MidAutumnWeek,
     ShockStart(u8),
     ShockDuration(u8),
-    /// The size of a shock: applications per AM (burst), multiplier (demand, credit) or share of
-    /// hours lost (capacity).
+    /// The size of a shock: applications per AM (burst), multiplier (demand, credit), share of
+    /// hours lost (capacity), prospecting hours per AM (set, floor) or AMs added (team).
     ShockSize(u8),
+    /// A channel's prospecting-hour share in a channel-mix change.
+    ShockShare(u8, ChannelId),
 }
 
 /// The valid range of an input, as MODEL.md section 3 gives it.
@@ -238,6 +240,8 @@ impl Field {
                         Field::ShockDuration(i),
                         Field::ShockSize(i),
                     ]
+                    .into_iter()
+                    .chain(ChannelId::ALL.map(|c| Field::ShockShare(i, c)))
                 }));
                 v
             }
@@ -316,6 +320,7 @@ impl Field {
             Field::ShockStart(i) => format!("shocks[{i}].start"),
             Field::ShockDuration(i) => format!("shocks[{i}].duration_weeks"),
             Field::ShockSize(i) => format!("shocks[{i}].size"),
+            Field::ShockShare(i, c) => format!("shocks[{i}].shares.{}", c.id()),
         }
     }
 
@@ -330,7 +335,8 @@ impl Field {
                     Some(ShockKind::Demand { .. } | ShockKind::Credit { .. }) => "mult",
                     Some(ShockKind::Capacity { .. }) => "frac",
                     Some(ShockKind::Prospecting { .. }) => "hours",
-                    Some(ShockKind::ChannelMix { .. }) => "shares",
+                    // A channel mix has no size: its shares are `ShockShare` fields.
+                    Some(ShockKind::ChannelMix { .. }) => "size",
                     Some(ShockKind::Team { .. }) => "ams_delta",
                 };
                 format!("shocks[{i}].{name}")
@@ -393,7 +399,8 @@ impl Field {
             | Field::ChannelLeads(c)
             | Field::ChannelSaturation(c)
             | Field::ChannelCash(c)
-            | Field::ChannelMix(c, _) => Some(c),
+            | Field::ChannelMix(c, _)
+            | Field::ShockShare(_, c) => Some(c),
             _ => None,
         }
     }
@@ -454,7 +461,8 @@ impl Field {
             | Field::InboundMix(_)
             | Field::Migration(..)
             | Field::Homophily(..)
-            | Field::TermWeight(_) => PROBABILITY,
+            | Field::TermWeight(_)
+            | Field::ShockShare(..) => PROBABILITY,
         }
     }
 
@@ -555,6 +563,7 @@ impl Field {
             Field::ShockStart(_) => Text::FieldShockStart,
             Field::ShockDuration(_) => Text::FieldShockDuration,
             Field::ShockSize(_) => Text::FieldShockSize,
+            Field::ShockShare(..) => Text::FieldShockShare,
         }
     }
 
@@ -609,7 +618,8 @@ impl Field {
             | Field::InboundMix(_)
             | Field::Migration(..)
             | Field::Homophily(..)
-            | Field::TermWeight(_) => Text::UnitShare,
+            | Field::TermWeight(_)
+            | Field::ShockShare(..) => Text::UnitShare,
         }
     }
 
@@ -660,6 +670,7 @@ impl Field {
             Field::ShockStart(_) | Field::ShockDuration(_) | Field::ShockSize(_) => {
                 Text::HelpShocks
             }
+            Field::ShockShare(..) => Text::HelpShockShares,
         }
     }
 
@@ -746,6 +757,10 @@ impl Field {
                 ShockKind::ChannelMix { .. } => return None,
                 ShockKind::Team { ams_delta } => ams_delta,
             },
+            Field::ShockShare(i, c) => match p.shocks.get(usize::from(i))?.kind {
+                ShockKind::ChannelMix { shares } => shares[c.index()],
+                _ => return None,
+            },
         })
     }
 
@@ -823,7 +838,8 @@ impl Field {
             | Field::MidAutumnWeek
             | Field::ShockStart(_)
             | Field::ShockDuration(_)
-            | Field::ShockSize(_) => return,
+            | Field::ShockSize(_)
+            | Field::ShockShare(..) => return,
         };
         *slot = v;
     }
@@ -860,6 +876,10 @@ impl Field {
                 } => Some(hours),
                 ShockKind::Team { ams_delta } => Some(ams_delta),
                 ShockKind::Prospecting { .. } | ShockKind::ChannelMix { .. } => None,
+            },
+            Field::ShockShare(i, c) => match &mut p.shocks.get_mut(usize::from(i))?.kind {
+                ShockKind::ChannelMix { shares } => Some(&mut shares[c.index()]),
+                _ => None,
             },
             _ => None,
         }
@@ -901,6 +921,7 @@ pub fn row_paths() -> Vec<String> {
     paths.extend(ChannelId::ALL.map(|c| format!("channels.{}.mix", c.id())));
     paths.extend(Tier::ALL.map(|t| format!("loans.migration.{}", t.id())));
     paths.extend(Tier::ALL.map(|t| format!("referrals.homophily.{}", t.id())));
+    paths.extend((0..MAX_SHOCKS).map(|i| format!("shocks[{i}].shares")));
     paths
 }
 
@@ -945,11 +966,19 @@ mod tests {
                 },
                 ..Params::default()
             };
+            // A channel-mix change has shares, the other kinds a size.
+            let kind = if let Field::ShockShare(..) = field {
+                ShockKind::ChannelMix {
+                    shares: [1.0 / 9.0; crate::engine::CHANNELS],
+                }
+            } else {
+                ShockKind::Capacity { frac: 0.5 }
+            };
             p.shocks = (0..MAX_SHOCKS)
                 .map(|_| crate::engine::params::Shock {
                     start: 1.0,
                     duration_weeks: 1.0,
-                    kind: ShockKind::Capacity { frac: 0.5 },
+                    kind: kind.clone(),
                 })
                 .collect();
             p.loans.terms = (0..MAX_TERMS)
@@ -1014,6 +1043,58 @@ mod tests {
         assert_eq!(
             Field::from_path(&errors[0].param, &p),
             Some(Field::ShockSize(0))
+        );
+    }
+
+    #[test]
+    fn interventions_have_sizes_of_their_own() {
+        use crate::engine::params::{ProspectingChange, Shock};
+        let shock = |kind| Shock {
+            start: 3.0,
+            duration_weeks: 2.0,
+            kind,
+        };
+        let mut p = Params {
+            shocks: vec![
+                shock(ShockKind::Prospecting {
+                    change: ProspectingChange::Floor { hours: 4.0 },
+                }),
+                shock(ShockKind::Team { ams_delta: 2.0 }),
+                shock(ShockKind::Prospecting {
+                    change: ProspectingChange::Stop,
+                }),
+                shock(ShockKind::ChannelMix {
+                    shares: Params::default().channels.map(|c| c.hour_share),
+                }),
+            ],
+            ..Params::default()
+        };
+        assert_eq!(Field::ShockSize(0).get(&p), Some(4.0));
+        assert_eq!(Field::ShockSize(0).path_in(&p), "shocks[0].hours");
+        assert_eq!(Field::ShockSize(0).unit_in(&p), Text::UnitHoursPerAmWeek);
+        assert_eq!(Field::ShockSize(1).get(&p), Some(2.0));
+        assert_eq!(Field::ShockSize(1).range_in(&p), whole(-5.0, 194.0));
+        assert_eq!(Field::ShockSize(2).get(&p), None, "a stop has no size");
+        assert_eq!(Field::ShockSize(3).get(&p), None, "a mix has shares");
+        Field::ShockSize(0).set(&mut p, Some(6.0));
+        Field::ShockSize(1).set(&mut p, Some(-2.0));
+        Field::ShockShare(3, ChannelId::Flyer).set(&mut p, Some(0.5));
+        assert_eq!(Field::ShockSize(0).get(&p), Some(6.0));
+        assert_eq!(Field::ShockSize(1).get(&p), Some(-2.0));
+        assert_eq!(Field::ShockShare(3, ChannelId::Flyer).get(&p), Some(0.5));
+        assert_eq!(Field::ShockShare(2, ChannelId::Flyer).get(&p), None);
+        // The shares no longer sum to 1: a row error under the mix, not an unplaced one.
+        let errors = validate(&p).expect_err("rejected");
+        assert!(
+            errors.iter().any(|e| e.param == "shocks[3].shares"),
+            "{errors:?}"
+        );
+        assert!(row_paths().contains(&"shocks[3].shares".to_owned()));
+        Field::ShockShare(3, ChannelId::Flyer).set(&mut p, Some(2.0));
+        let errors = validate(&p).expect_err("rejected");
+        assert_eq!(
+            Field::from_path(&errors[0].param, &p),
+            Some(Field::ShockShare(3, ChannelId::Flyer))
         );
     }
 

@@ -685,7 +685,10 @@ impl Workspace {
                     next.forget_list_texts(|f| {
                         matches!(
                             f,
-                            Field::ShockStart(_) | Field::ShockDuration(_) | Field::ShockSize(_)
+                            Field::ShockStart(_)
+                                | Field::ShockDuration(_)
+                                | Field::ShockSize(_)
+                                | Field::ShockShare(..)
                         )
                     });
                     next.recompute();
@@ -696,8 +699,12 @@ impl Workspace {
                     if ShockChoice::of(&shock.kind) != choice {
                         shock.kind = choice.default_kind();
                         if let Ok(i) = u8::try_from(index) {
-                            next.texts.remove(&Field::ShockSize(i));
-                            next.input_problems.remove(&Field::ShockSize(i));
+                            let of_this_shock = |f: &Field| match *f {
+                                Field::ShockSize(j) | Field::ShockShare(j, _) => j == i,
+                                _ => false,
+                            };
+                            next.texts.retain(|f, _| !of_this_shock(f));
+                            next.input_problems.retain(|f, _| !of_this_shock(f));
                         }
                         next.recompute();
                     }

@@ -1,6 +1,9 @@
 //! Trainer mode (issue 5): the intervention kinds as timed changes, the decision log, replay,
 //! rewind and the ghost line.
 
+// Replay means bit-for-bit: exact float equality (zero hours, whole team sizes) is the point.
+#![allow(clippy::float_cmp)]
+
 use cadence::engine::montecarlo::{McOptions, McPlan, RunResult};
 use cadence::engine::params::{Params, ProspectingChange, Shock, ShockKind, CHANNELS};
 use cadence::engine::{interventions, presets};
@@ -36,9 +39,7 @@ fn stopping_prospecting_zeroes_the_hours_of_those_weeks_only() {
         .push(prospecting(10.0, 3.0, ProspectingChange::Stop));
     let hours = series(&ev(&params), Kpi::HoursProspecting);
     let plain = series(&ev(&Params::default()), Kpi::HoursProspecting);
-    for t in 10..13 {
-        assert_eq!(hours[t], 0.0, "week {t}");
-    }
+    assert_eq!(&hours[10..13], &[0.0; 3]);
     assert_eq!(hours[..10], plain[..10]);
     assert!(hours[13] > 0.0);
 }
@@ -79,8 +80,8 @@ fn setting_hours_overrides_the_policy() {
         .shocks
         .push(prospecting(5.0, 4.0, ProspectingChange::Set { hours: 2.0 }));
     let hours = series(&ev(&params), Kpi::HoursProspecting);
-    for t in 5..9 {
-        assert!((hours[t] / params.team.ams - 2.0).abs() < 1e-9, "week {t}");
+    for (t, h) in hours.iter().enumerate().take(9).skip(5) {
+        assert!((h / params.team.ams - 2.0).abs() < 1e-9, "week {t}");
     }
 }
 
@@ -121,19 +122,21 @@ fn a_channel_mix_change_moves_the_leads_between_channels() {
 
 #[test]
 fn bad_intervention_values_are_typed_errors_at_their_paths() {
-    let mut params = Params::default();
-    params.shocks = vec![
-        prospecting(1.0, 1.0, ProspectingChange::Set { hours: 90.0 }),
-        change(
-            1.0,
-            1.0,
-            ShockKind::ChannelMix {
-                shares: [0.2; CHANNELS],
-            },
-        ),
-        change(1.0, 1.0, ShockKind::Team { ams_delta: -6.0 }),
-        change(1.0, 1.0, ShockKind::Team { ams_delta: 0.5 }),
-    ];
+    let params = Params {
+        shocks: vec![
+            prospecting(1.0, 1.0, ProspectingChange::Set { hours: 90.0 }),
+            change(
+                1.0,
+                1.0,
+                ShockKind::ChannelMix {
+                    shares: [0.2; CHANNELS],
+                },
+            ),
+            change(1.0, 1.0, ShockKind::Team { ams_delta: -6.0 }),
+            change(1.0, 1.0, ShockKind::Team { ams_delta: 0.5 }),
+        ],
+        ..Params::default()
+    };
     let errors = validate(&params).expect_err("rejected");
     let has = |path: &str, rule: Rule| errors.iter().any(|e| e.param == path && e.rule == rule);
     assert!(has("shocks[0].hours", Rule::OutOfRange), "{errors:#?}");
@@ -265,23 +268,25 @@ fn the_schedule_folds_the_log_after_the_shocks() {
 
 #[test]
 fn the_latest_start_wins_among_step_changes() {
-    let mut params = Params::default();
-    params.interventions = vec![
-        prospecting(10.0, 20.0, ProspectingChange::Stop),
-        prospecting(12.0, 3.0, ProspectingChange::Set { hours: 3.0 }),
-        prospecting(17.0, 13.0, ProspectingChange::Resume),
-        // Equal starts: the later entry wins.
-        prospecting(40.0, 2.0, ProspectingChange::Set { hours: 1.0 }),
-        prospecting(40.0, 2.0, ProspectingChange::Set { hours: 2.0 }),
-    ];
+    let params = Params {
+        interventions: vec![
+            prospecting(10.0, 20.0, ProspectingChange::Stop),
+            prospecting(12.0, 3.0, ProspectingChange::Set { hours: 3.0 }),
+            prospecting(17.0, 13.0, ProspectingChange::Resume),
+            // Equal starts: the later entry wins.
+            prospecting(40.0, 2.0, ProspectingChange::Set { hours: 1.0 }),
+            prospecting(40.0, 2.0, ProspectingChange::Set { hours: 2.0 }),
+        ],
+        ..Params::default()
+    };
     let per_am: Vec<f64> = series(&ev(&params), Kpi::HoursProspecting)
         .iter()
         .map(|h| h / params.team.ams)
         .collect();
     let plain = series(&ev(&Params::default()), Kpi::HoursProspecting);
     assert_eq!(&per_am[10..12], &[0.0; 2]);
-    for t in 12..15 {
-        assert!((per_am[t] - 3.0).abs() < 1e-9, "week {t}");
+    for (t, h) in per_am.iter().enumerate().take(15).skip(12) {
+        assert!((h - 3.0).abs() < 1e-9, "week {t}");
     }
     assert_eq!(&per_am[15..17], &[0.0; 2], "the stop is in force again");
     assert!(per_am[17] > 0.0, "resumed");
@@ -313,11 +318,13 @@ fn rewinding_the_log_and_replaying_gives_the_rewound_run() {
 
 #[test]
 fn team_changes_add_up_and_must_keep_the_team_between_1_and_200() {
-    let mut params = Params::default();
-    params.interventions = vec![
-        change(5.0, 10.0, ShockKind::Team { ams_delta: -3.0 }),
-        change(8.0, 10.0, ShockKind::Team { ams_delta: -2.0 }),
-    ];
+    let mut params = Params {
+        interventions: vec![
+            change(5.0, 10.0, ShockKind::Team { ams_delta: -3.0 }),
+            change(8.0, 10.0, ShockKind::Team { ams_delta: -2.0 }),
+        ],
+        ..Params::default()
+    };
     let run = ev(&params);
     assert_eq!(run.run.weeks[6].ams, 3.0);
     assert_eq!(run.run.weeks[9].ams, 1.0);
@@ -412,7 +419,7 @@ fn links_and_library_files_carry_the_log() {
         scenario: named.clone(),
         modified: named.start_date,
     };
-    let text = library::write_library(&[entry.clone()], Layout::Pretty);
+    let text = library::write_library(std::slice::from_ref(&entry), Layout::Pretty);
     let read = library::read_library(&text).expect("the library reads");
     assert_eq!(read.entries, vec![entry]);
 }

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::params::{Amortisation, Calendar, Entry, InitialBook, PolicyKind, QueueOrder};
+use crate::engine::params::{
+    Amortisation, Calendar, Entry, InitialBook, PolicyKind, QueueOrder, ShockKind,
+};
 use crate::engine::presets;
 use crate::engine::{ChannelId, Tier};
 use crate::i18n::fill;
@@ -404,6 +406,32 @@ fn advanced(w: &Workspace, onedit: &Callback<(Field, String)>, d: &Callback<Acti
         (ShockChoice::Demand, "demand", Text::ShockDemand),
         (ShockChoice::Capacity, "capacity", Text::ShockCapacity),
         (ShockChoice::Credit, "credit", Text::ShockCredit),
+        (
+            ShockChoice::ProspectingStop,
+            "prospecting_stop",
+            Text::ShockProspectingStop,
+        ),
+        (
+            ShockChoice::ProspectingResume,
+            "prospecting_resume",
+            Text::ShockProspectingResume,
+        ),
+        (
+            ShockChoice::ProspectingSet,
+            "prospecting_set",
+            Text::ShockProspectingSet,
+        ),
+        (
+            ShockChoice::ProspectingFloor,
+            "prospecting_floor",
+            Text::ShockProspectingFloor,
+        ),
+        (
+            ShockChoice::ChannelMix,
+            "channel_mix",
+            Text::ShockChannelMix,
+        ),
+        (ShockChoice::Team, "team", Text::ShockTeam),
     ];
     let calendar = html! {
         <fieldset class="group">
@@ -426,7 +454,17 @@ fn advanced(w: &Workspace, onedit: &Callback<(Field, String)>, d: &Callback<Acti
                             &shock_kinds, Callback::from(move |k| d_kind.emit(Action::SetShockKind(i, k)))) }
                         { render_field(w, Field::ShockStart(index), onedit) }
                         { render_field(w, Field::ShockDuration(index), onedit) }
-                        { render_field(w, Field::ShockSize(index), onedit) }
+                        if Field::ShockSize(index).get(p).is_some() {
+                            { render_field(w, Field::ShockSize(index), onedit) }
+                        }
+                        if let ShockKind::ChannelMix { .. } = shock.kind {
+                            <div class="tier-row shock-shares">
+                                <div class="tier-row-fields">
+                                    { for ChannelId::ALL.into_iter().map(|c| render_field(w, Field::ShockShare(index, c), onedit)) }
+                                </div>
+                                { row_error(w, &format!("shocks[{i}].shares")) }
+                            </div>
+                        }
                         <button type="button" class="remove" onclick={Callback::from(move |_| d_remove.emit(Action::RemoveShock(i)))}>
                             { Text::ShockRemove.get(lang) }
                         </button>
