@@ -525,6 +525,49 @@ text_table! {
     NowWithout => "without the decisions: {0}", "未作决策时：{0}";
     NowBaseline => "without shocks or festivals: {0}", "无冲击和节假日时：{0}";
 
+    DecideTitle => "Decide now, at week {0}", "现在决策（第 {0} 周）";
+    DecideKind => "Decision", "决策";
+    DecBurst => "An application burst arrives", "一批申请集中到来";
+    DecStop => "Stop prospecting", "停止营销";
+    DecResume => "Resume prospecting as the policy says", "按策略恢复营销";
+    DecSetHours => "Set the prospecting hours", "设定营销工时";
+    DecFloor => "Keep a minimum of prospecting", "保留最低营销工时";
+    DecMixQuality => "Switch to the line-and-surface channel mix", "改用“线、面”渠道组合";
+    DecMixScenario => "Back to the scenario's channel mix", "恢复情景原有渠道组合";
+    DecTeam => "Add or remove account managers", "增减客户经理";
+    DecDemand => "A demand spike", "需求激增";
+    DecCredit => "A credit shock", "信用冲击";
+    DecValueApps => "Applications per AM", "每人申请笔数";
+    DecValueHours => "Hours per AM per week", "每人每周小时数";
+    DecValueAms => "Account managers (negative removes)", "客户经理人数（负数为减少）";
+    DecValueMult => "Multiplier", "倍数";
+    DecDuration => "For how many weeks", "持续周数";
+    DecDurationHelp => "Empty: to the end of the run.", "留空：持续到模拟结束。";
+    DecApply => "Apply at week {0}", "在第 {0} 周执行";
+    DecNotNumber => "Enter a number, such as 4.", "请输入数字，例如 4。";
+    DecNotWeeks => "Enter a whole number of weeks from 1 to {0}, or leave it empty.", "请输入 1 至 {0} 的整数周数，或留空。";
+    DecApplied => "Decision recorded at week {0}.", "已记录第 {0} 周的决策。";
+    LogTitle => "Decision log", "决策记录";
+    LogEmpty => "No decisions yet: pause at a week and decide.", "尚无决策：在某一周暂停后作出决策。";
+    LogEntry => "Week {0}", "第 {0} 周";
+    LogFor => "for {0} weeks", "持续 {0} 周";
+    LogToEnd => "to the end", "至结束";
+    LogRemove => "Remove", "删除";
+    LogRemoveLabel => "Remove the decision of week {0}: {1}", "删除第 {0} 周的决策：{1}";
+    LogLater => "after the week shown", "在当前周之后";
+    LogDropLater => "Drop the decisions after week {0}", "删除第 {0} 周之后的决策";
+    LogReplay => "Replay from week 1", "从第 1 周重放";
+    LogGhostNote => "The grey line on the charts is the run without these decisions.", "图中灰线为未作这些决策时的结果。";
+    DescBurst => "Burst of {0} applications per AM", "申请潮：每人 {0} 笔";
+    DescSetHours => "Prospect {0} h per AM a week", "每人每周营销 {0} 小时";
+    DescFloor => "Keep at least {0} h of prospecting", "至少保留 {0} 小时营销";
+    DescResume => "Resume prospecting", "恢复营销";
+    DescMix => "Channel mix: {0}", "渠道组合：{0}";
+    DescTeam => "{0} account managers", "客户经理 {0} 人";
+    DescDemand => "Demand ×{0}", "需求 ×{0}";
+    DescCredit => "Default risk ×{0}", "违约风险 ×{0}";
+    DescCapacity => "{0} of the team's hours lost", "团队损失 {0} 工时";
+
     // ── Cadence plan (#6): add keys right below this line. ──
 
     // ── Reach (#8): add keys right below this line. ──

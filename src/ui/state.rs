@@ -16,7 +16,7 @@ use crate::engine::params::{
     ShockKind, TermClass,
 };
 use crate::engine::ChannelId;
-use crate::engine::{presets, run_ev, validate, EvOutput, ParamError, Params};
+use crate::engine::{interventions, presets, run_ev, validate, EvOutput, ParamError, Params};
 use crate::i18n::{Lang, Text};
 use crate::scenario::library::{self as files, Imported, NamedScenario, WorkspaceSnapshot};
 use crate::scenario::link::{self, LinkError};
@@ -279,6 +279,8 @@ pub struct Workspace {
     pub view: View,
     /// Trainer mode's play clock.
     pub play: Play,
+    /// The run of the scenario without the trainer's decisions (the ghost line), when it has some.
+    pub ghost: Option<Rc<Computed>>,
 }
 
 /// A file a person chose to import, as the browser read it.
@@ -399,6 +401,12 @@ pub enum Action {
     /// Loads a preset (by id) with one of its policy variants and puts it on trainer mode's stage
     /// at week 1.
     PlayPreset(String, usize),
+    /// Records a trainer's decision in the scenario's decision log.
+    Decide(Shock),
+    /// Removes a decision (by index into the log).
+    Undecide(usize),
+    /// Drops the decisions that start after the week the clock shows (rewinding the story).
+    DropLaterDecisions,
 }
 
 impl Workspace {
@@ -542,6 +550,7 @@ impl Workspace {
             notices: Notices::default(),
             view: View::default(),
             play: Play::default(),
+            ghost: None,
         }
     }
 
@@ -560,6 +569,21 @@ impl Workspace {
             Action::OpenPreset(id, variant) => {
                 next = next.apply(Action::LoadPreset(id, variant));
                 next.view = View::Workspace;
+            }
+            Action::Decide(decision) => {
+                next.params = interventions::decide(&next.params, decision);
+                next.recompute();
+            }
+            Action::Undecide(index) => {
+                if index < next.params.interventions.len() {
+                    next.params.interventions.remove(index);
+                    next.recompute();
+                }
+            }
+            Action::DropLaterDecisions => {
+                next.params.interventions =
+                    interventions::rewind(&next.params.interventions, next.play.week, false);
+                next.recompute();
             }
             Action::PlayPreset(id, variant) => {
                 next = next.apply(Action::LoadPreset(id.clone(), variant));
@@ -1008,6 +1032,13 @@ impl Workspace {
                 self.stale = false;
                 self.revision += 1;
                 self.play = self.play.clone().clamped(self.horizon());
+                self.ghost = interventions::has_decisions(&self.params)
+                    .then(|| {
+                        Computed::run(&interventions::ghost_params(&self.params), self.start_date)
+                            .ok()
+                    })
+                    .flatten()
+                    .map(Rc::new);
             }
             Err(errors) => {
                 self.errors = errors;

@@ -1,12 +1,15 @@
 //! Trainer mode's view model: the figures of the week the clock shows, and the gallery's cards.
 
+use crate::engine::interventions;
 use crate::engine::kpi::WeekKpis;
-use crate::engine::presets;
+use crate::engine::params::{ProspectingChange, Shock, ShockKind, CHANNELS};
+use crate::engine::{presets, validate, ChannelId, Params};
 use crate::i18n::{fill, Lang, Text};
+use crate::ui::fields::channel_label;
 use crate::ui::format;
 use crate::ui::presets_view::{preset_story, PresetStory};
 use crate::ui::state::Computed;
-use crate::ui::view_model::{preset_title, variant_label, KpiItem};
+use crate::ui::view_model::{error_text, preset_title, variant_label, KpiItem};
 
 fn sum(values: &[f64; 3]) -> f64 {
     values.iter().sum()
@@ -143,6 +146,299 @@ pub fn speed_label(weeks_per_second: f64, lang: Lang) -> String {
     )
 }
 
+/// The decisions a trainer can take at the week shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionChoice {
+    Burst,
+    Stop,
+    Resume,
+    SetHours,
+    Floor,
+    MixQuality,
+    MixScenario,
+    Team,
+    Demand,
+    Credit,
+}
+
+impl DecisionChoice {
+    pub const ALL: [DecisionChoice; 10] = [
+        DecisionChoice::Burst,
+        DecisionChoice::Stop,
+        DecisionChoice::Resume,
+        DecisionChoice::SetHours,
+        DecisionChoice::Floor,
+        DecisionChoice::MixQuality,
+        DecisionChoice::MixScenario,
+        DecisionChoice::Team,
+        DecisionChoice::Demand,
+        DecisionChoice::Credit,
+    ];
+
+    /// Stable identifier for the form's options and tests.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            DecisionChoice::Burst => "burst",
+            DecisionChoice::Stop => "stop",
+            DecisionChoice::Resume => "resume",
+            DecisionChoice::SetHours => "set_hours",
+            DecisionChoice::Floor => "floor",
+            DecisionChoice::MixQuality => "mix_quality",
+            DecisionChoice::MixScenario => "mix_scenario",
+            DecisionChoice::Team => "team",
+            DecisionChoice::Demand => "demand",
+            DecisionChoice::Credit => "credit",
+        }
+    }
+
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<DecisionChoice> {
+        DecisionChoice::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    #[must_use]
+    pub fn label(self) -> Text {
+        match self {
+            DecisionChoice::Burst => Text::DecBurst,
+            DecisionChoice::Stop => Text::DecStop,
+            DecisionChoice::Resume => Text::DecResume,
+            DecisionChoice::SetHours => Text::DecSetHours,
+            DecisionChoice::Floor => Text::DecFloor,
+            DecisionChoice::MixQuality => Text::DecMixQuality,
+            DecisionChoice::MixScenario => Text::DecMixScenario,
+            DecisionChoice::Team => Text::DecTeam,
+            DecisionChoice::Demand => Text::DecDemand,
+            DecisionChoice::Credit => Text::DecCredit,
+        }
+    }
+
+    /// The value the decision needs — its label and the text the form starts with — if any.
+    #[must_use]
+    pub fn value(self) -> Option<(Text, &'static str)> {
+        match self {
+            DecisionChoice::Burst => Some((Text::DecValueApps, "6")),
+            DecisionChoice::SetHours | DecisionChoice::Floor => Some((Text::DecValueHours, "4")),
+            DecisionChoice::Team => Some((Text::DecValueAms, "1")),
+            DecisionChoice::Demand => Some((Text::DecValueMult, "2.5")),
+            DecisionChoice::Credit => Some((Text::DecValueMult, "3")),
+            DecisionChoice::Stop
+            | DecisionChoice::Resume
+            | DecisionChoice::MixQuality
+            | DecisionChoice::MixScenario => None,
+        }
+    }
+
+    /// The duration the form starts with, in weeks; empty is "to the end of the run".
+    #[must_use]
+    pub fn default_duration(self) -> &'static str {
+        match self {
+            DecisionChoice::Burst => "2",
+            DecisionChoice::Demand => "4",
+            DecisionChoice::Credit => "8",
+            _ => "",
+        }
+    }
+}
+
+/// Where the decision form found a problem, with the message in the page's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecisionProblem {
+    Value(String),
+    Duration(String),
+}
+
+fn quality_shares() -> [f64; CHANNELS] {
+    let mut shares = [0.0; CHANNELS];
+    if let Some(preset) = presets::get("quality") {
+        for (share, channel) in shares.iter_mut().zip(&preset.params.channels) {
+            *share = channel.hour_share;
+        }
+    }
+    shares
+}
+
+/// The decision the form describes, taken at simulation week `week` of the scenario `params`, checked
+/// by the engine's validation so a decision that would break the scenario is refused where it was
+/// entered.
+pub fn decision(
+    choice: DecisionChoice,
+    value_text: &str,
+    duration_text: &str,
+    week: u32,
+    params: &Params,
+    lang: Lang,
+) -> Result<Shock, DecisionProblem> {
+    let value = match choice.value() {
+        Some(_) => Some(
+            format::parse_number(value_text)
+                .ok_or_else(|| DecisionProblem::Value(Text::DecNotNumber.get(lang).to_owned()))?,
+        ),
+        None => None,
+    };
+    let horizon = params.team.horizon_weeks;
+    let duration = if duration_text.trim().is_empty() {
+        interventions::from_now_on(week, horizon)
+    } else {
+        match format::parse_number(duration_text) {
+            Some(d) if d >= 1.0 && d.fract() == 0.0 && d <= horizon => d,
+            _ => {
+                return Err(DecisionProblem::Duration(fill(
+                    Text::DecNotWeeks.get(lang),
+                    &[&format::number(horizon, 0)],
+                )))
+            }
+        }
+    };
+    let v = value.unwrap_or(0.0);
+    let kind = match choice {
+        DecisionChoice::Burst => ShockKind::Burst {
+            apps_per_am: v,
+            mix: None,
+        },
+        DecisionChoice::Stop => ShockKind::Prospecting {
+            change: ProspectingChange::Stop,
+        },
+        DecisionChoice::Resume => ShockKind::Prospecting {
+            change: ProspectingChange::Resume,
+        },
+        DecisionChoice::SetHours => ShockKind::Prospecting {
+            change: ProspectingChange::Set { hours: v },
+        },
+        DecisionChoice::Floor => ShockKind::Prospecting {
+            change: ProspectingChange::Floor { hours: v },
+        },
+        DecisionChoice::MixQuality => ShockKind::ChannelMix {
+            shares: quality_shares(),
+        },
+        DecisionChoice::MixScenario => {
+            let mut shares = [0.0; CHANNELS];
+            for (share, channel) in shares.iter_mut().zip(&params.channels) {
+                *share = channel.hour_share;
+            }
+            ShockKind::ChannelMix { shares }
+        }
+        DecisionChoice::Team => ShockKind::Team { ams_delta: v },
+        DecisionChoice::Demand => ShockKind::Demand {
+            mult: v,
+            flows: None,
+        },
+        DecisionChoice::Credit => ShockKind::Credit { mult: v },
+    };
+    let shock = Shock {
+        start: f64::from(week),
+        duration_weeks: duration,
+        kind,
+    };
+    let candidate = interventions::decide(params, shock.clone());
+    match validate(&candidate) {
+        Ok(_) => Ok(shock),
+        Err(errors) => {
+            let message = errors
+                .iter()
+                .map(|e| error_text(e, &candidate, lang))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Err(DecisionProblem::Value(message))
+        }
+    }
+}
+
+/// A decision in words, e.g. "Keep at least 4 h of prospecting".
+#[must_use]
+pub fn describe(shock: &Shock, lang: Lang) -> String {
+    let t = |text: Text| text.get(lang);
+    match &shock.kind {
+        ShockKind::Burst { apps_per_am, .. } => {
+            fill(t(Text::DescBurst), &[&format::number(*apps_per_am, 1)])
+        }
+        ShockKind::Prospecting { change } => match change {
+            ProspectingChange::Stop => t(Text::DecStop).to_owned(),
+            ProspectingChange::Resume => t(Text::DescResume).to_owned(),
+            ProspectingChange::Set { hours } => {
+                fill(t(Text::DescSetHours), &[&format::number(*hours, 1)])
+            }
+            ProspectingChange::Floor { hours } => {
+                fill(t(Text::DescFloor), &[&format::number(*hours, 1)])
+            }
+        },
+        ShockKind::ChannelMix { shares } => {
+            let mut ranked: Vec<(usize, f64)> = shares
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, s)| *s > 0.0)
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let parts = ranked
+                .iter()
+                .take(3)
+                .map(|&(i, share)| {
+                    let name = channel_label(ChannelId::ALL[i]).get(lang);
+                    format!("{name} {}", format::percent(share, 0))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            fill(t(Text::DescMix), &[&parts])
+        }
+        ShockKind::Team { ams_delta } => {
+            let sign = if *ams_delta > 0.0 { "+" } else { "" };
+            fill(
+                t(Text::DescTeam),
+                &[&format!("{sign}{}", format::number(*ams_delta, 0))],
+            )
+        }
+        ShockKind::Demand { mult, .. } => fill(t(Text::DescDemand), &[&format::number(*mult, 2)]),
+        ShockKind::Credit { mult } => fill(t(Text::DescCredit), &[&format::number(*mult, 2)]),
+        ShockKind::Capacity { frac } => fill(t(Text::DescCapacity), &[&format::percent(*frac, 0)]),
+    }
+}
+
+/// One line of the decision log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    /// Index into `Params::interventions`.
+    pub index: usize,
+    /// The week it starts, counted from 1 as on the charts.
+    pub week_number: u32,
+    /// "Week 21".
+    pub week: String,
+    pub text: String,
+    /// "for 2 weeks" or "to the end".
+    pub duration: String,
+    /// Whether the decision starts after the week shown (it is still to come on replay).
+    pub later: bool,
+}
+
+/// The decision log in the order it was recorded.
+#[must_use]
+pub fn log_entries(params: &Params, week: u32, lang: Lang) -> Vec<LogEntry> {
+    params
+        .interventions
+        .iter()
+        .enumerate()
+        .map(|(index, shock)| {
+            let start = shock.start.max(0.0) as u32;
+            let to_end = shock.start + shock.duration_weeks >= params.team.horizon_weeks;
+            LogEntry {
+                index,
+                week_number: start + 1,
+                week: fill(Text::LogEntry.get(lang), &[&(start + 1).to_string()]),
+                text: describe(shock, lang),
+                duration: if to_end {
+                    Text::LogToEnd.get(lang).to_owned()
+                } else {
+                    fill(
+                        Text::LogFor.get(lang),
+                        &[&format::number(shock.duration_weeks, 0)],
+                    )
+                },
+                later: start > week,
+            }
+        })
+        .collect()
+}
+
 /// A gallery card: a preset's story and the policies it compares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
@@ -229,5 +525,67 @@ mod tests {
                 assert!(card.story.is_some(), "no story for {}", card.id);
             }
         }
+    }
+
+    #[test]
+    fn a_decision_is_taken_at_the_week_shown_and_checked_by_the_engine() {
+        let params = fault().params;
+        let horizon = params.team.horizon_weeks;
+        let floor = decision(DecisionChoice::Floor, "4", "", 20, &params, Lang::En).unwrap();
+        assert_eq!(floor.start, 20.0);
+        assert_eq!(
+            floor.duration_weeks,
+            horizon - 20.0,
+            "empty duration: to the end"
+        );
+        assert_eq!(
+            floor.kind,
+            ShockKind::Prospecting {
+                change: ProspectingChange::Floor { hours: 4.0 }
+            }
+        );
+        let burst = decision(DecisionChoice::Burst, "6", "2", 30, &params, Lang::En).unwrap();
+        assert_eq!(burst.duration_weeks, 2.0);
+        assert!(matches!(
+            decision(DecisionChoice::Floor, "four", "", 20, &params, Lang::En),
+            Err(DecisionProblem::Value(m)) if m.contains("number")
+        ));
+        assert!(matches!(
+            decision(DecisionChoice::Burst, "6", "0", 20, &params, Lang::En),
+            Err(DecisionProblem::Duration(_))
+        ));
+        // Out of the engine's range: its own message, where the value was typed.
+        let Err(DecisionProblem::Value(message)) =
+            decision(DecisionChoice::Burst, "500", "2", 20, &params, Lang::Zh)
+        else {
+            panic!("500 applications per AM must be refused");
+        };
+        assert!(!message.is_empty());
+        // A mix decision carries shares that sum to 1.
+        let mix = decision(DecisionChoice::MixQuality, "", "", 5, &params, Lang::En).unwrap();
+        let ShockKind::ChannelMix { shares } = mix.kind else {
+            panic!("a mix decision");
+        };
+        assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_log_reads_in_words_and_marks_decisions_still_to_come() {
+        let mut params = fault().params;
+        let floor = decision(DecisionChoice::Floor, "4", "", 20, &params, Lang::En).unwrap();
+        params = interventions::decide(&params, floor);
+        let team = decision(DecisionChoice::Team, "2", "10", 40, &params, Lang::En).unwrap();
+        params = interventions::decide(&params, team);
+        let log = log_entries(&params, 30, Lang::En);
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].week, "Week 21");
+        assert_eq!(log[0].text, "Keep at least 4.0 h of prospecting");
+        assert_eq!(log[0].duration, "to the end");
+        assert!(!log[0].later);
+        assert_eq!(log[1].text, "+2 account managers");
+        assert_eq!(log[1].duration, "for 10 weeks");
+        assert!(log[1].later);
+        let zh = log_entries(&params, 30, Lang::Zh);
+        assert_eq!(zh[0].week, "第 21 周");
     }
 }

@@ -6,7 +6,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+// CADENCE_DIST lets a developer test another build directory (the test command always builds dist/).
+export const DIST = process.env.CADENCE_DIST ?? join(ROOT, 'dist');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

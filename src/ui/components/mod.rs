@@ -2,6 +2,7 @@
 
 pub mod charts_panel;
 pub mod compare;
+pub mod decisions;
 pub mod footer;
 pub mod gallery;
 pub mod header;

@@ -12,6 +12,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::services::display;
 use crate::ui::chart_data::{chart_set, Overlays};
 use crate::ui::components::charts_panel::ChartsPanel;
+use crate::ui::components::decisions::Decisions;
 use crate::ui::components::kpi_panel::kpi_list;
 use crate::ui::state::{Action, Workspace};
 use crate::ui::trainer::{PlayAction, SPEEDS};
@@ -118,22 +119,24 @@ pub fn stage(props: &StageProps) -> Html {
         });
     }
 
-    let Some(result) = w.result.clone() else {
-        return html! {};
-    };
     let week = play.week.min(w.horizon().saturating_sub(1));
-    let horizon = w.horizon();
-
+    let ghost = w.ghost.clone();
     let charts = {
-        let result = result.clone();
+        let result = w.result.clone();
+        let ghost = ghost.clone();
         use_memo((w.revision, lang, week), move |&(_, lang, week)| {
             let overlays = Overlays {
                 visible_weeks: Some(week + 1),
+                ghost: ghost.as_deref(),
                 ..Overlays::default()
             };
-            Rc::new(chart_set(&result, &overlays, lang))
+            result.map(|result| Rc::new(chart_set(&result, &overlays, lang)))
         })
     };
+    let (Some(result), Some(set)) = (w.result.clone(), (*charts).clone()) else {
+        return html! {};
+    };
+    let horizon = w.horizon();
 
     let send = |action: PlayAction| ondispatch.reform(move |_| Action::Play(action));
     let onspeed = ondispatch.reform(|e: Event| {
@@ -220,9 +223,10 @@ pub fn stage(props: &StageProps) -> Html {
             </div>
             <div class="now" aria-labelledby="now-title">
                 <h3 id="now-title" class="visually-hidden">{ Text::NowTitle.get(lang) }</h3>
-                { kpi_list(&now_items(&result, None, week, lang), "kpi-grid-now") }
+                { kpi_list(&now_items(&result, ghost.as_deref(), week, lang), "kpi-grid-now") }
             </div>
-            <ChartsPanel set={(*charts).clone()} {lang} dark={props.dark || presenter} narrow={props.narrow} />
+            <Decisions workspace={w.clone()} ondispatch={ondispatch.clone()} />
+            <ChartsPanel {set} {lang} dark={props.dark || presenter} narrow={props.narrow} />
         </section>
     }
 }

@@ -1,0 +1,198 @@
+// Trainer mode: the preset gallery, the play clock driven by the keyboard, the fault narration, a
+// decision recorded in the log with its ghost line, rewind and replay giving the same figures, the
+// presenter view, bad input refused next to the field, and axe on the stage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { startServer, launchBrowser, openPage } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const week = async (page) => Number(await page.getAttribute('.week-label', 'data-week'));
+const figures = async (page) =>
+  page.$$eval('.kpi-grid-now .kpi', (items) => items.map((i) => `${i.dataset.kpi}=${i.querySelector('.kpi-value').textContent}`));
+
+async function openFault(page) {
+  await page.click('button[data-view="trainer"]');
+  await page.click('li[data-preset="fault"] .card-play');
+  await page.waitForSelector('.week-label');
+  // The stage, not a form control, has the focus, so the keys drive the clock.
+  await page.focus('#stage-title').catch(() => {});
+  await page.locator('.stage-scenario').click();
+}
+
+async function stepTo(page, target) {
+  while ((await week(page)) < target) await page.keyboard.press('ArrowRight');
+  while ((await week(page)) > target) await page.keyboard.press('ArrowLeft');
+}
+
+test('the gallery shows every lesson with its question, what to watch and the lesson, in both languages', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.click('button[data-view="trainer"]');
+  assert.equal(await page.getAttribute('button[data-view="trainer"]', 'aria-current'), 'page');
+  const ids = await page.$$eval('.cards .card', (cards) => cards.map((c) => c.dataset.preset));
+  assert.deepEqual(ids, ['steady', 'fault', 'floor', 'festival', 'spike', 'quality', 'ramp']);
+  for (const id of ids) {
+    assert.equal(await page.locator(`li[data-preset="${id}"] .story dd`).count(), 3, id);
+  }
+  assert.match(await page.textContent('li[data-preset="fault"] .story'), /new loans/i);
+  await page.click('.lang-switch');
+  assert.match(await page.textContent('li[data-preset="fault"] h3'), /[\u4e00-\u9fff]/);
+  assert.match(await page.textContent('li[data-preset="fault"] .story'), /[\u4e00-\u9fff]{4}/);
+  // "Open in workspace" loads the preset there.
+  await page.click('.lang-switch');
+  await page.click('li[data-preset="spike"] .card-open');
+  assert.equal(await page.getAttribute('button[data-view="workspace"]', 'aria-current'), 'page');
+  assert.equal(await page.locator('main.workspace').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('play the fault: the keyboard steps to the trough and the narration says why, in numbers', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await openFault(page);
+  assert.equal(await week(page), 1);
+  assert.match(await page.textContent('.stage-scenario'), /fault/i);
+  // Space plays: the clock moves on by itself.
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => Number(document.querySelector('.week-label').dataset.week) >= 3);
+  await page.keyboard.press(' ');
+  const paused = await week(page);
+  await page.waitForTimeout(700);
+  assert.equal(await week(page), paused, 'Space pauses');
+  // Only the weeks played are drawn: the new-loans table stops at the week shown.
+  await stepTo(page, 10);
+  assert.equal(await page.locator('.narration').count(), 0, 'no fault yet, no narration');
+  // Step with → until the narration explains the collapse of new loans.
+  for (let i = 0; i < 30 && !(await page.locator('.narration').count() && /fell/.test(await page.textContent('.narration'))); i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  const narration = await page.textContent('.narration');
+  assert.match(narration, /Prospecting fell to \d+(\.\d)? h in weeks? \d+/);
+  assert.match(narration, /new loans fell \d+% by week \d+/);
+  const trough = Number(narration.match(/by week (\d+)/)[1]);
+  assert.ok(trough >= 22 && trough <= 32, `trough week ${trough}`);
+  // R rewinds to week 1.
+  await page.keyboard.press('r');
+  assert.equal(await week(page), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a decision: recorded at the week shown, ghost line drawn, rewind and replay give the same figures, log saved in the scenario file', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await openFault(page);
+  const before = await (async () => { await stepTo(page, 40); return figures(page); })();
+  await stepTo(page, 21);
+  assert.equal(await page.locator('.log-entry').count(), 0);
+  // Bad input is refused next to the field and changes nothing.
+  await page.selectOption('#decide-kind', 'floor');
+  await page.fill('#decide-value', 'four');
+  await page.click('.decide-apply');
+  assert.match(await page.textContent('#decide-value-error'), /number/);
+  assert.equal(await page.getAttribute('#decide-value', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('.log-entry').count(), 0);
+  await page.fill('#decide-value', '4');
+  await page.fill('#decide-duration', '9999');
+  await page.click('.decide-apply');
+  assert.match(await page.textContent('#decide-duration-error'), /whole number of weeks/);
+  assert.equal(await page.locator('.log-entry').count(), 0);
+  // "Keep 4 h of prospecting" from week 21 to the end.
+  await page.fill('#decide-duration', '');
+  await page.click('.decide-apply');
+  assert.equal(await page.locator('.log-entry').count(), 1);
+  assert.match(await page.textContent('.log-entry'), /Week 21.*at least 4(\.0)? h/);
+  assert.match(await page.textContent('#chart-new-loans'), /Without the interventions/);
+  await page.locator('.stage-scenario').click();
+  await stepTo(page, 40);
+  const decided = await figures(page);
+  assert.notDeepEqual(decided, before, 'the decision changes the figures');
+  assert.match(await page.textContent('[data-kpi="now-book"] .kpi-detail'), /without the decisions/);
+  // Rewind, replay, pause, and go back to week 40: the same figures.
+  await page.keyboard.press('r');
+  assert.equal(await week(page), 1);
+  await page.click('.log-replay');
+  await page.waitForFunction(() => Number(document.querySelector('.week-label').dataset.week) >= 2);
+  await page.click('.clock-play');
+  await page.locator('.stage-scenario').click();
+  await stepTo(page, 40);
+  assert.deepEqual(await figures(page), decided);
+  // The log is saved inside the scenario file.
+  await page.click('button[data-view="workspace"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download this scenario')]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(file.interventions.length, 1);
+  assert.equal(file.interventions[0].start, 20);
+  // Back on the stage at week 10, dropping the later decisions removes it and the ghost.
+  await page.click('button[data-view="trainer"]');
+  await page.locator('.stage-scenario').click();
+  await stepTo(page, 10);
+  await page.click('.log-drop-later');
+  assert.equal(await page.locator('.log-entry').count(), 0);
+  assert.doesNotMatch(await page.textContent('#chart-new-loans'), /Without the interventions/);
+  await stepTo(page, 40);
+  assert.deepEqual(await figures(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('presenter view: the stage alone in large type, shortcuts listed on ?', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await openFault(page);
+  await page.keyboard.press('p');
+  assert.equal(await page.locator('.app.is-presenter').count(), 1);
+  assert.equal(await page.isVisible('.site-header'), false);
+  assert.equal(await page.isVisible('.gallery'), false);
+  const size = await page.$eval('.week-label', (e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 28, `week label ${size}px`);
+  await page.keyboard.press('?');
+  assert.match(await page.textContent('.shortcuts'), /Play or pause.*Next week.*Previous week.*Rewind.*Full screen/s);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.shortcuts').count(), 0);
+  await page.keyboard.press('p');
+  assert.equal(await page.isVisible('.site-header'), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`trainer view: no serious or critical axe violation — ${colorScheme}, en and zh, with a decision and presenter view`, async () => {
+    const { context, page, problems } = await openPage(browser, server.url, { colorScheme });
+    await openFault(page);
+    await stepTo(page, 21);
+    await page.click('.decide-apply');
+    await page.fill('#decide-value', 'x');
+    await page.click('.decide-apply');
+    for (const presenter of [false, true]) {
+      for (const lang of ['en', 'zh']) {
+        await page.addScriptTag({ path: AXE });
+        const violations = (await page.evaluate(async () => (await window.axe.run(document)).violations))
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(violations, [], `${lang}, presenter ${presenter}`);
+        await page.click('.lang-switch').catch(async () => {
+          // In presenter view the header is hidden: leave it to switch, then come back.
+          await page.keyboard.press('p');
+          await page.click('.lang-switch');
+          await page.keyboard.press('p');
+        });
+      }
+      await page.locator('.stage-scenario').click();
+      await page.keyboard.press('p');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
