@@ -423,3 +423,18 @@ fn links_and_library_files_carry_the_log() {
     let read = library::read_library(&text).expect("the library reads");
     assert_eq!(read.entries, vec![entry]);
 }
+
+#[test]
+fn the_golden_trainer_file_of_version_1_loads_and_writes_back() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/v1/trainer.json"
+    ))
+    .expect("golden file");
+    let params = scenario::load(&text)
+        .unwrap_or_else(|e| panic!("{e:#?}"))
+        .params()
+        .clone();
+    assert_eq!(params, fault_b_with_log());
+    assert_eq!(scenario::to_json(&params), text);
+}
