@@ -76,11 +76,12 @@ test('play the fault: the keyboard steps to the trough and the narration says wh
   await stepTo(page, 10);
   assert.equal(await page.locator('.narration').count(), 0, 'no fault yet, no narration');
   // Step with → until the narration explains the collapse of new loans.
-  for (let i = 0; i < 30 && !(await page.locator('.narration').count() && /fell/.test(await page.textContent('.narration'))); i++) {
+  const told = async () => (await page.locator('.narration').count()) && /new loans fell/.test(await page.textContent('.narration'));
+  for (let i = 0; i < 30 && !(await told()); i++) {
     await page.keyboard.press('ArrowRight');
   }
   const narration = await page.textContent('.narration');
-  assert.match(narration, /Prospecting fell to \d+(\.\d)? h in weeks? \d+/);
+  assert.match(narration, /Prospecting fell to [\d.]+ h per AM in weeks? \d+/);
   assert.match(narration, /new loans fell \d+% by week \d+/);
   const trough = Number(narration.match(/by week (\d+)/)[1]);
   assert.ok(trough >= 22 && trough <= 32, `trough week ${trough}`);

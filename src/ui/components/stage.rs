@@ -14,6 +14,7 @@ use crate::ui::chart_data::{chart_set, Overlays};
 use crate::ui::components::charts_panel::ChartsPanel;
 use crate::ui::components::decisions::Decisions;
 use crate::ui::components::kpi_panel::kpi_list;
+use crate::ui::narration::narration;
 use crate::ui::state::{Action, Workspace};
 use crate::ui::trainer::{PlayAction, SPEEDS};
 use crate::ui::trainer_view::{now_items, speed_label, week_label};
@@ -221,6 +222,9 @@ pub fn stage(props: &StageProps) -> Html {
                     value={(week + 1).to_string()} aria-label={Text::WeekSlider.get(lang)}
                     oninput={onseek} />
             </div>
+            if let Some(text) = narration(&result.ev, week, lang) {
+                <p class="narration" role="status">{ text }</p>
+            }
             <div class="now" aria-labelledby="now-title">
                 <h3 id="now-title" class="visually-hidden">{ Text::NowTitle.get(lang) }</h3>
                 { kpi_list(&now_items(&result, ghost.as_deref(), week, lang), "kpi-grid-now") }
