@@ -19,6 +19,7 @@ pub mod model;
 pub mod montecarlo;
 pub mod narration;
 pub mod params;
+pub mod plan;
 pub mod policy;
 pub mod presets;
 pub mod sampler;

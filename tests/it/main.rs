@@ -8,6 +8,7 @@ mod engine_closed_form;
 mod engine_fault;
 mod engine_invariants;
 mod engine_montecarlo;
+mod engine_plan;
 mod engine_support;
 mod engine_trainer;
 mod engine_validation;
