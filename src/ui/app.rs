@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::services::monte_carlo::{worker_count, McEvent, McPool};
+use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, locale};
 use crate::ui::chart_data::{chart_set, Overlays};
 use crate::ui::components::charts_panel::ChartsPanel;
@@ -24,6 +25,9 @@ use crate::ui::state::Action;
 use crate::ui::trainer::View;
 use crate::ui::view_model::{kpi_panel, mc_summary};
 
+/// Where the view shown is remembered.
+const VIEW_KEY: &str = "cadence.view";
+
 #[function_component(App)]
 pub fn app() -> Html {
     // Restored from the browser's storage, autosaved after every change, opened on a share link.
@@ -35,6 +39,25 @@ pub fn app() -> Html {
     {
         // The document's language follows the switch so screen readers and fonts pick the right script.
         use_effect_with(lang, |lang| locale::apply_lang(*lang));
+    }
+
+    {
+        // The view is remembered on this machine, so a trainer who reloads stays on the stage.
+        let workspace = workspace.clone();
+        use_effect_with((), move |()| {
+            let stored = BrowserStore::open().get(VIEW_KEY).ok().flatten();
+            if let Some(view) = stored.as_deref().and_then(View::from_id) {
+                if view != workspace.view {
+                    workspace.dispatch(Action::SetView(view));
+                }
+            }
+        });
+    }
+    {
+        use_effect_with(workspace.view, |view| {
+            // Not remembering the view is harmless: the page opens on the workspace.
+            let _ = BrowserStore::open().set(VIEW_KEY, view.id());
+        });
     }
 
     let onlangchange = {

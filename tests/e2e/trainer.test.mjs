@@ -149,6 +149,25 @@ test('a decision: recorded at the week shown, ghost line drawn, rewind and repla
   await context.close();
 });
 
+test('a reload keeps the trainer view and the decision log', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await openFault(page);
+  await stepTo(page, 21);
+  await page.selectOption('#decide-kind', 'stop');
+  await page.fill('#decide-duration', '3');
+  await page.click('.decide-apply');
+  assert.match(await page.textContent('.log-entry'), /Week 21.*Stop prospecting.*for 3 weeks/);
+  await page.reload();
+  await page.waitForSelector('.week-label');
+  assert.equal(await page.getAttribute('button[data-view="trainer"]', 'aria-current'), 'page');
+  assert.match(await page.textContent('.log-entry'), /Week 21.*Stop prospecting.*for 3 weeks/);
+  await page.click('button[data-view="workspace"]');
+  await page.reload();
+  await page.waitForSelector('main.workspace');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('presenter view: the stage alone in large type, shortcuts listed on ?', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
   await openFault(page);
