@@ -569,6 +569,39 @@ text_table! {
     DescCapacity => "{0} of the team's hours lost", "团队损失 {0} 工时";
 
     // ── Cadence plan (#6): add keys right below this line. ──
+    PlanCsvWeek => "Plan week", "计划周次";
+    PlanCsvEvents => "Festivals and events", "节日与事件";
+    PlanCsvAvailable => "Share of the week available", "可用工作时间比例";
+    PlanCsvHours => "Prospecting hours per AM", "每人营销工时";
+    PlanCsvHoursChannel => "Hours per AM: {0}", "每人工时：{0}";
+    PlanCsvPipeline => "Expected pipeline per AM (applications)", "预计每人客户漏斗（申请当量）";
+    PlanCsvNewLoans => "Expected new loans per AM", "预计每人新增贷款";
+    PlanCsvActiveLoans => "Expected active loans per AM", "预计每人在贷户数";
+    PlanCsvGoal => "Goal: active loans per AM", "目标：每人在贷户数";
+    EventPreSpringFestival => "Pre-Spring Festival stocking", "春节前备货";
+    EventSpringFestival => "Spring Festival", "春节";
+    EventPostSpringFestival => "After the Spring Festival", "春节后";
+    EventQingming => "Qingming", "清明节";
+    EventLabourDay => "Labour Day", "劳动节";
+    EventPreDragonBoat => "Before the Dragon Boat Festival", "端午节前";
+    EventDragonBoat => "Dragon Boat Festival", "端午节";
+    EventPreMidAutumn => "Before the Mid-Autumn Festival", "中秋节前";
+    EventMidAutumn => "Mid-Autumn Festival", "中秋节";
+    EventNationalDay => "National Day", "国庆节";
+    EventDouble11 => "Double 11", "双十一";
+    EventPreHoliday => "Before a holiday", "节前";
+    EventHoliday => "Holiday", "节假日";
+    EventPostHoliday => "After a holiday", "节后";
+    EventBurst => "Application burst ({0} per AM)", "申请集中涌入（每人 {0} 笔）";
+    EventDemand => "Demand ×{0}", "需求 ×{0}";
+    EventCapacity => "{0} of hours lost", "工时损失 {0}";
+    EventCredit => "Credit risk ×{0}", "信用风险 ×{0}";
+    EventTeam => "Team {0} AMs", "团队人数 {0}";
+    IcsCalendarName => "Cadence prospecting plan", "Cadence 营销计划";
+    IcsSummary => "Prospecting: {0}, {1} h per AM", "营销：{0}，每人 {1} 小时";
+    IcsDescription => "Plan week {0} (week {1} of the year): {2} h per AM on {3}; {4} h of prospecting in all this week. Expected per AM: {5} new loans, a pipeline of {6} applications, {7} active loans (goal {8}).",
+        "计划第 {0} 周（全年第 {1} 周）：{3}每人 {2} 小时；本周营销共 {4} 小时。预计每人：新增贷款 {5} 笔，客户漏斗 {6} 个申请当量，在贷 {7} 户（目标 {8} 户）。";
+    IcsEvents => "Festivals and events: {0}", "节日与事件：{0}";
 
     // ── Reach (#8): add keys right below this line. ──
     ChartDownloadPng => "Download PNG", "下载 PNG";
@@ -643,16 +676,16 @@ the team can sustain at most about 135 loans per AM before the hours run out, an
 调整目标户数，观察 h* 和空闲工时的变化：工时用尽之前，每人最多能维持约 135 户；要覆盖工资成本，至少需要约 84 户。";
     StoryFaultQuestion => "What happens to new loans a few weeks after a batch of applications keeps everyone busy?",
         "一批集中申请让大家忙得不可开交，几周之后新增贷款会怎样？";
-    StoryFaultWatch => "Prospecting hours dropping to zero in weeks 21–24, the pipeline emptying, and new loans falling about 7 weeks after the burst.",
-        "第 21–24 周营销工时降到零、客户漏斗逐渐清空，以及申请集中涌入约 7 周后新增贷款的下滑。";
+    StoryFaultWatch => "Prospecting hours dropping to zero in weeks 22–25, the pipeline emptying, and new loans falling about 7 weeks after the burst.",
+        "第 22–25 周营销工时降到零、客户漏斗逐渐清空，以及申请集中涌入约 7 周后新增贷款的下滑。";
     StoryFaultLesson => "Stopping prospecting while processing a batch creates a hole in new business about seven weeks later.",
         "处理批量申请时停止营销，约七周后新增业务就会出现断档。";
-    StoryFaultExplanation => "An association sends a batch of six applications per AM in each of weeks 20 and 21, about 60 hours \
+    StoryFaultExplanation => "An association sends a batch of six applications per AM in each of weeks 21 and 22, about 60 hours \
 of extra work. A team that prospects only with time left over (stop when busy) spends those weeks investigating: new \
 loans jump for a month, but nobody refilled the pipeline, so new loans fall by about half some seven weeks after the \
 burst and take six weeks to recover. A team that keeps its fixed prospecting hours loses more of the batch to waiting, \
 but has no fault at all. This is the article's lesson: marketing must be continuous.",
-        "商会在第 20 周和第 21 周各给每位客户经理推荐 6 笔申请，额外增加约 60 小时工作量。只用剩余时间营销（忙时停止）\
+        "商会在第 21 周和第 22 周各给每位客户经理推荐 6 笔申请，额外增加约 60 小时工作量。只用剩余时间营销（忙时停止）\
 的团队，这几周都在做贷前调查：新增贷款会高出一个月，但没有人补充客户漏斗，于是申请涌入约七周后新增贷款下降约一半，\
 要六周才能恢复。坚持固定营销工时的团队，批量申请中因排队等待而流失的更多，但完全不会出现断档。这正是原文的结论：\
 营销必须持续不断。";

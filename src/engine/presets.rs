@@ -41,9 +41,9 @@ the team can sustain at most about 135 loans per AM before the hours run out, an
         id: "fault",
         title: "The fault",
         question: "What happens to new loans a few weeks after a batch of applications keeps everyone busy?",
-        watch: "Prospecting hours dropping to zero in weeks 21–24, the pipeline emptying, and new loans falling about 7 weeks after the burst.",
+        watch: "Prospecting hours dropping to zero in weeks 22–25, the pipeline emptying, and new loans falling about 7 weeks after the burst.",
         lesson: "Stopping prospecting while processing a batch creates a hole in new business about seven weeks later.",
-        explanation: "An association sends a batch of six applications per AM in each of weeks 20 and 21, about 60 hours \
+        explanation: "An association sends a batch of six applications per AM in each of weeks 21 and 22, about 60 hours \
 of extra work. A team that prospects only with time left over (stop when busy) spends those weeks investigating: new \
 loans jump for a month, but nobody refilled the pipeline, so new loans fall by about half some seven weeks after the \
 burst and take six weeks to recover. A team that keeps its fixed prospecting hours loses more of the batch to waiting, \

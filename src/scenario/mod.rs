@@ -13,6 +13,7 @@ pub mod library;
 pub mod link;
 pub mod migrate;
 pub mod output;
+pub mod plan_out;
 pub mod wire;
 
 use std::io::{self, Write};

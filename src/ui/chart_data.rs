@@ -6,6 +6,7 @@
 use crate::engine::calendar::Season;
 use crate::engine::kpi::{WeekKpis, BANDED_KPIS};
 use crate::engine::montecarlo::McOutput;
+use crate::engine::params::ShockKind;
 use crate::engine::{Kpi, Tier};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::charts::{
@@ -47,7 +48,7 @@ fn total(values: &[f64; 3]) -> f64 {
 }
 
 /// Shaded weeks: festival weeks (any week whose demand or availability multiplier is not 1) and the
-/// weeks each shock is active.
+/// weeks each shock (or trainer's event) is active.
 #[must_use]
 pub fn bands(result: &Computed) -> Vec<Band> {
     let params = &result.params;
@@ -75,7 +76,18 @@ pub fn bands(result: &Computed) -> Vec<Band> {
             t += 1;
         }
     }
-    for shock in &params.shocks {
+    // The trainer's events (a burst, a demand spike, a credit shock) shade like the scenario's; step
+    // changes of prospecting, mix or team run to the end of the run and are listed in the log instead.
+    let events = params.interventions.iter().filter(|s| {
+        matches!(
+            s.kind,
+            ShockKind::Burst { .. }
+                | ShockKind::Demand { .. }
+                | ShockKind::Credit { .. }
+                | ShockKind::Capacity { .. }
+        )
+    });
+    for shock in params.shocks.iter().chain(events) {
         let start = shock.start.max(0.0) as u32;
         let end = (shock.start + shock.duration_weeks).max(0.0) as u32;
         if start < horizon {
@@ -473,6 +485,33 @@ mod tests {
     fn computed(params: &crate::engine::Params) -> Computed {
         let start = NaiveDate::from_ymd_opt(2027, 1, 4).expect("valid date");
         Computed::run(params, start).expect("valid scenario")
+    }
+
+    #[test]
+    fn a_trainers_burst_is_shaded_but_a_step_change_is_not() {
+        use crate::engine::params::{ProspectingChange, Shock};
+        let mut params = presets::get("steady").expect("steady").params;
+        let plain = bands(&computed(&params)).len();
+        params.interventions.push(Shock {
+            start: 30.0,
+            duration_weeks: 2.0,
+            kind: ShockKind::Burst {
+                apps_per_am: 4.0,
+                mix: None,
+            },
+        });
+        params.interventions.push(Shock {
+            start: 10.0,
+            duration_weeks: 50.0,
+            kind: ShockKind::Prospecting {
+                change: ProspectingChange::Floor { hours: 4.0 },
+            },
+        });
+        let shaded = bands(&computed(&params));
+        assert_eq!(shaded.len(), plain + 1);
+        assert!(shaded.iter().any(|b| b.start_week == 30
+            && b.end_week_exclusive == 32
+            && b.kind == BandKind::Shock));
     }
 
     #[test]

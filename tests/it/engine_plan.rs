@@ -641,3 +641,197 @@ fn an_infeasible_goal_plans_towards_the_closest_book() {
     assert!(weeks[38].loans_per_am > weeks[25].loans_per_am);
     assert!(weeks[51].loans_per_am > 125.0);
 }
+
+// ── The plan's files (scenario::plan_out) ──
+
+mod files {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use icalendar::{Component, DatePerhapsTime};
+
+    use cadence::engine::params::{Calendar, ChannelId, Params};
+    use cadence::engine::plan::{self, Plan, PlanGoal};
+    use cadence::i18n::Lang;
+    use cadence::scenario::plan_out::{self, BOM};
+
+    use crate::engine_support::valid;
+
+    fn festival_plan() -> Plan {
+        let params = Params {
+            calendar: Calendar::ChinaDefault {
+                spring_festival_week: 6.0,
+                mid_autumn_week: 38.0,
+            },
+            ..Params::default()
+        };
+        let vp = valid(&params);
+        plan::plan(&vp, &PlanGoal::for_scenario(&vp)).expect("plan")
+    }
+
+    fn monday() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 1, 4).expect("date")
+    }
+
+    fn stamp() -> NaiveDateTime {
+        monday().and_hms_opt(8, 30, 0).expect("time")
+    }
+
+    /// RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks.
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut cell = String::new();
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => cell.push(c),
+                (false, '"') if cell.is_empty() => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut cell)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => cell.push(c),
+            }
+        }
+        assert!(!quoted, "unterminated quote");
+        if !cell.is_empty() || !row.is_empty() {
+            row.push(cell);
+            rows.push(row);
+        }
+        rows
+    }
+
+    #[test]
+    fn the_csv_has_a_bom_a_translated_header_and_one_row_per_week() {
+        let plan = festival_plan();
+        for lang in [Lang::En, Lang::Zh] {
+            let csv = plan_out::plan_csv(&plan, monday(), lang);
+            let body = csv.strip_prefix(BOM).expect("starts with a BOM");
+            let rows = parse_csv(body);
+            assert_eq!(rows.len(), 1 + 52, "header and 52 weeks");
+            let width = rows[0].len();
+            assert!(rows.iter().all(|r| r.len() == width), "ragged rows");
+            let header = &rows[0];
+            match lang {
+                Lang::En => {
+                    assert_eq!(header[0], "Plan week");
+                    assert_eq!(header[1], "Week starting");
+                    assert!(header.contains(&"Hours per AM: Supply chain".to_owned()));
+                }
+                Lang::Zh => {
+                    assert_eq!(header[0], "计划周次");
+                    assert!(header.contains(&"每人工时：供应链（线）".to_owned()));
+                }
+            }
+            // Dated weeks, a week apart from the start date.
+            assert_eq!(rows[1][1], "2027-01-04");
+            assert_eq!(rows[2][1], "2027-01-11");
+            assert_eq!(rows[52][1], "2027-12-27");
+            // The Spring Festival (week of year 6) is named in its row.
+            let festival = match lang {
+                Lang::En => "Spring Festival",
+                Lang::Zh => "春节",
+            };
+            assert!(rows[6][3].split(['；', ';']).any(|e| e.trim() == festival));
+            // The channel columns add up to the week's hours.
+            let hours_column = 5;
+            let first_channel = 6;
+            let channels = plan_out::plan_channels(&plan).len();
+            for row in &rows[1..] {
+                let total: f64 = row[hours_column].parse().expect("number");
+                let sum: f64 = row[first_channel..first_channel + channels]
+                    .iter()
+                    .map(|c| c.parse::<f64>().expect("number"))
+                    .sum();
+                assert!((total - sum).abs() < 0.01 * channels as f64, "{row:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_calendar_file_round_trips_through_an_icalendar_parser() {
+        let plan = festival_plan();
+        for lang in [Lang::En, Lang::Zh] {
+            let ics = plan_out::plan_ics(&plan, monday(), lang, stamp());
+            // CRLF everywhere and no physical line over 75 octets.
+            assert!(!ics.replace("\r\n", "").contains('\n'));
+            for line in ics.split("\r\n") {
+                assert!(line.len() <= 75, "{} octets: {line}", line.len());
+            }
+            let unfolded = icalendar::parser::unfold(&ics);
+            let parsed = icalendar::parser::read_calendar(&unfolded).expect("parses");
+            let version = parsed
+                .properties
+                .iter()
+                .find(|p| p.name.as_str() == "VERSION")
+                .expect("VERSION");
+            assert_eq!(version.val.as_str(), "2.0");
+            assert!(parsed
+                .properties
+                .iter()
+                .any(|p| p.name.as_str() == "PRODID"));
+            let expected: usize = plan
+                .cadence
+                .weeks
+                .iter()
+                .map(|w| w.hours_by_channel.iter().filter(|&&h| h >= 0.005).count())
+                .sum();
+            assert_eq!(parsed.components.len(), expected);
+            assert_eq!(ics.matches("BEGIN:VEVENT").count(), expected);
+            assert_eq!(ics.matches("END:VEVENT").count(), expected);
+
+            // The typed reading: every event has a unique UID, a DTSTAMP and Monday–Friday dates.
+            let calendar: icalendar::Calendar = ics.parse().expect("typed parse");
+            let mut uids = std::collections::HashSet::new();
+            let mut first_week = 0;
+            for event in calendar.events() {
+                assert!(uids.insert(event.get_uid().expect("UID").to_owned()));
+                assert!(event.get_timestamp().is_some(), "DTSTAMP");
+                let (Some(DatePerhapsTime::Date(start)), Some(DatePerhapsTime::Date(end))) =
+                    (event.get_start(), event.get_end())
+                else {
+                    panic!("all-day dates");
+                };
+                assert_eq!((end - start).num_days(), 5);
+                assert_eq!(start.format("%a").to_string(), "Mon");
+                if start == monday() {
+                    first_week += 1;
+                }
+            }
+            assert_eq!(uids.len(), expected);
+            // Week 1's events carry the channel and hours, unescaped as written.
+            let week = &plan.cadence.weeks[0];
+            assert_eq!(
+                first_week,
+                week.hours_by_channel
+                    .iter()
+                    .filter(|&&h| h >= 0.005)
+                    .count()
+            );
+            let supply = week.hours_by_channel[ChannelId::SupplyChain.index()];
+            let summary = match lang {
+                Lang::En => format!("Prospecting: Supply chain, {supply:.2} h per AM"),
+                Lang::Zh => format!("营销：供应链（线），每人 {supply:.2} 小时"),
+            };
+            assert!(
+                calendar
+                    .events()
+                    .any(|e| e.get_summary() == Some(summary.as_str())),
+                "{summary}"
+            );
+            let described = calendar
+                .events()
+                .find(|e| e.get_summary() == Some(summary.as_str()))
+                .and_then(|e| e.get_description().map(str::to_owned))
+                .expect("description");
+            assert!(described.contains(&format!("{:.2}", week.prospecting_hours)));
+        }
+    }
+}
