@@ -178,7 +178,8 @@ pub fn events_text(events: &[WeekEvent], lang: Lang) -> String {
 /// The Monday plan week t starts on.
 #[must_use]
 pub fn week_start(start_date: NaiveDate, week: usize) -> NaiveDate {
-    start_date + Duration::weeks(week as i64)
+    // Plans are at most 104 weeks, so the count fits in any integer.
+    start_date + Duration::weeks(i64::try_from(week).unwrap_or(0))
 }
 
 /// A channel's name.

@@ -689,7 +689,6 @@ mod files {
                     cell.push('"');
                 }
                 (true, '"') => quoted = false,
-                (true, c) => cell.push(c),
                 (false, '"') if cell.is_empty() => quoted = true,
                 (false, ',') => row.push(std::mem::take(&mut cell)),
                 (false, '\r') => {}
@@ -697,7 +696,7 @@ mod files {
                     row.push(std::mem::take(&mut cell));
                     rows.push(std::mem::take(&mut row));
                 }
-                (false, c) => cell.push(c),
+                (_, c) => cell.push(c),
             }
         }
         assert!(!quoted, "unterminated quote");
