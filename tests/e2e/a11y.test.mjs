@@ -51,9 +51,10 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('keyboard only: tab to the first input, type, and reach the Monte Carlo button', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
-  // Tab from the top of the page until the team-size input has focus.
+  // Tab from the top of the page (language switch, the three views, the library's controls) until the
+  // team-size input has focus.
   let focused = '';
-  for (let i = 0; i < 10 && focused !== 'in-team-ams'; i++) {
+  for (let i = 0; i < 20 && focused !== 'in-team-ams'; i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => document.activeElement?.id ?? '');
   }
