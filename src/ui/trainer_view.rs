@@ -528,6 +528,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::float_cmp)] // Weeks are whole numbers, exact in f64.
     fn a_decision_is_taken_at_the_week_shown_and_checked_by_the_engine() {
         let params = fault().params;
         let horizon = params.team.horizon_weeks;
