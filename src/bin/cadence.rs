@@ -5,22 +5,36 @@
 //! cadence presets                       list preset ids and titles
 //! cadence example > scenario.json       write the default scenario
 //! cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]
+//! cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
+//!              [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
+//!              [--weeks N] [--floor-share F] [--start-date YYYY-MM-DD] [--lang en|zh]
+//!              [--csv FILE] [--ics FILE]
 //! ```
 //!
-//! `run` prints a JSON summary on stdout. An invalid scenario exits with status 2 and prints every
+//! `run` prints a JSON summary on stdout; `plan` prints the plan's h*, channel mix, hours and
+//! feasibility (an infeasible goal is an answer, with its shortfall and the closest plan, not an
+//! error). An invalid scenario exits with status 2 and prints every
 //! error as JSON on stderr, nothing on stdout; usage and file errors exit with status 1.
 
 use std::process::ExitCode;
 
+use chrono::Datelike;
+
 use cadence::engine::montecarlo::{McOptions, McPlan};
 use cadence::engine::params::{Mode, Params};
+use cadence::engine::plan::{self, Objective, PlanError, PlanGoal, TargetPath};
 use cadence::engine::{presets, run_ev, validate, ParamError};
-use cadence::scenario::{self, output};
+use cadence::i18n::Lang;
+use cadence::scenario::{self, output, plan_out};
 
 const USAGE: &str = "usage:
   cadence presets
   cadence example > scenario.json
-  cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]";
+  cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]
+  cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
+               [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
+               [--weeks N] [--floor-share F] [--start-date YYYY-MM-DD] [--lang en|zh]
+               [--csv FILE] [--ics FILE]";
 
 /// Why the command stopped.
 enum Failure {
@@ -51,6 +65,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("run") => parse_run(&args[1..]).and_then(|request| run(&request)),
+        Some("plan") => parse_plan(&args[1..]).and_then(|request| run_plan(&request)),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -193,6 +208,191 @@ fn run(request: &RunRequest) -> Result<(), Failure> {
         std::fs::write(path, csv)
             .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
     }
+    print!("{}", summary.to_json());
+    Ok(())
+}
+
+/// What `plan` was asked to do; goal values left out come from the scenario.
+#[derive(Default)]
+struct PlanRequest {
+    source: String,
+    target: Option<f64>,
+    by_week: Option<f64>,
+    min_quality: Option<f64>,
+    max_hours: Option<f64>,
+    cash_budget: Option<f64>,
+    objective: Option<Objective>,
+    weeks: Option<f64>,
+    floor_share: Option<f64>,
+    start_date: Option<chrono::NaiveDate>,
+    lang: Option<Lang>,
+    csv: Option<String>,
+    ics: Option<String>,
+}
+
+fn parse_plan(args: &[String]) -> Result<PlanRequest, Failure> {
+    let mut request = PlanRequest::default();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |flag: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{flag} needs a value\n{USAGE}")))
+        };
+        let number = |flag: &str, text: String| {
+            text.parse::<f64>()
+                .map_err(|_| Failure::Usage(format!("{flag} needs a number, not {text}")))
+        };
+        match arg.as_str() {
+            "--target" => request.target = Some(number(arg, value(arg)?)?),
+            "--by-week" => request.by_week = Some(number(arg, value(arg)?)?),
+            "--min-quality" => request.min_quality = Some(number(arg, value(arg)?)?),
+            "--max-hours" => request.max_hours = Some(number(arg, value(arg)?)?),
+            "--cash-budget" => request.cash_budget = Some(number(arg, value(arg)?)?),
+            "--weeks" => request.weeks = Some(number(arg, value(arg)?)?),
+            "--floor-share" => request.floor_share = Some(number(arg, value(arg)?)?),
+            "--objective" => {
+                request.objective = Some(match value(arg)?.as_str() {
+                    "fewest_hours" => Objective::FewestHours,
+                    "most_profit" => Objective::MostProfit,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--objective is fewest_hours or most_profit, not {other}"
+                        )))
+                    }
+                });
+            }
+            "--start-date" => {
+                let text = value(arg)?;
+                request.start_date = Some(
+                    scenario::library::parse_date(&text)
+                        .filter(|d| d.weekday() == chrono::Weekday::Mon)
+                        .ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "--start-date needs a Monday as YYYY-MM-DD, not {text}"
+                            ))
+                        })?,
+                );
+            }
+            "--lang" => {
+                request.lang = Some(match value(arg)?.as_str() {
+                    "en" => Lang::En,
+                    "zh" => Lang::Zh,
+                    other => {
+                        return Err(Failure::Usage(format!("--lang is en or zh, not {other}")))
+                    }
+                });
+            }
+            "--csv" => request.csv = Some(value(arg)?),
+            "--ics" => request.ics = Some(value(arg)?),
+            flag if flag.starts_with("--") => {
+                return Err(Failure::Usage(format!("unknown option {flag}\n{USAGE}")))
+            }
+            source if request.source.is_empty() => source.clone_into(&mut request.source),
+            extra => {
+                return Err(Failure::Usage(format!(
+                    "unexpected argument {extra}\n{USAGE}"
+                )))
+            }
+        }
+    }
+    if request.source.is_empty() {
+        return Err(Failure::Usage(format!(
+            "plan needs a scenario file or preset:ID\n{USAGE}"
+        )));
+    }
+    Ok(request)
+}
+
+/// Today (UTC) from the system clock: the command line's own reading of "now".
+fn now_utc() -> chrono::NaiveDateTime {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
+        .unwrap_or_default()
+        .naive_utc()
+}
+
+/// The Monday of week `start_week` (ISO week numbering) in the current year.
+fn default_start_date(start_week: f64, today: chrono::NaiveDate) -> chrono::NaiveDate {
+    let week = if start_week.is_finite() {
+        start_week.clamp(1.0, 52.0) as u32
+    } else {
+        1
+    };
+    chrono::NaiveDate::from_isoywd_opt(today.iso_week().year(), week, chrono::Weekday::Mon)
+        .unwrap_or(today)
+}
+
+fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
+    let (params, mut errors) = load_params(&request.source)?;
+    let vp = match validate(&params) {
+        Ok(vp) if errors.is_empty() => vp,
+        Ok(_) => return Err(Failure::Invalid(output::errors_to_json(&errors))),
+        Err(more) => {
+            errors.extend(more);
+            return Err(Failure::Invalid(output::errors_to_json(&errors)));
+        }
+    };
+    let mut goal = PlanGoal::for_scenario(&vp);
+    let target = request.target.unwrap_or(goal.target.final_loans());
+    goal.target = match request.by_week {
+        Some(by_week) => TargetPath::Growth {
+            loans_per_am: target,
+            by_week,
+        },
+        None => TargetPath::Flat {
+            loans_per_am: target,
+        },
+    };
+    if let Some(share) = request.min_quality {
+        goal.min_quality_share = share;
+    }
+    if let Some(hours) = request.max_hours {
+        goal.max_prospecting_hours = hours;
+    }
+    goal.cash_budget_cny = request.cash_budget;
+    if let Some(objective) = request.objective {
+        goal.objective = objective;
+    }
+    if let Some(weeks) = request.weeks {
+        goal.weeks = weeks;
+    }
+    if let Some(share) = request.floor_share {
+        goal.floor_share = share;
+    }
+    let summary = match plan::plan(&vp, &goal) {
+        Ok(plan) => {
+            let now = now_utc();
+            let start = request
+                .start_date
+                .unwrap_or_else(|| default_start_date(params.team.start_week, now.date()));
+            let lang = request.lang.unwrap_or_default();
+            if let Some(path) = &request.csv {
+                std::fs::write(path, plan_out::plan_csv(&plan, start, lang))
+                    .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
+            }
+            if let Some(path) = &request.ics {
+                std::fs::write(path, plan_out::plan_ics(&plan, start, lang, now))
+                    .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
+            }
+            plan_out::PlanJson::of_plan(&request.source, &plan)
+        }
+        Err(PlanError::Infeasible {
+            shortfall, needed, ..
+        }) => plan_out::PlanJson::of_infeasible(
+            &request.source,
+            &goal,
+            plan::current_mix(&vp, goal.target.final_loans()).as_ref(),
+            shortfall,
+            needed.as_deref(),
+        ),
+        Err(other) => {
+            let errors = plan_out::plan_errors(&other).unwrap_or_default();
+            return Err(Failure::Invalid(output::errors_to_json(&errors)));
+        }
+    };
     print!("{}", summary.to_json());
     Ok(())
 }

@@ -8,10 +8,17 @@
 //! made of the plan's start date, week and channel, so importing an updated plan for the same
 //! weeks replaces the old events instead of adding copies.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
 
-use crate::engine::params::{Calendar, ChannelId, Params, ShockKind};
-use crate::engine::plan::{Plan, PlanWeek};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::engine::params::{Calendar, ChannelId, Params, ShockKind, CHANNELS};
+use crate::engine::plan::{
+    CurrentMix, GoalError, GoalRule, MixPlan, Plan, PlanError, PlanGoal, PlanWeek, Shortfall,
+    TargetPath,
+};
+use crate::engine::validate::{ParamError, ParamValue, Rule};
 use crate::i18n::{fill, Lang, Text};
 
 /// The UTF-8 byte-order mark.
@@ -402,6 +409,282 @@ pub fn plan_ics(plan: &Plan, start_date: NaiveDate, lang: Lang, stamp: NaiveDate
     }
     push_line(&mut ics, "END:VCALENDAR");
     ics
+}
+
+/// Rounds to four decimals (and −0 to 0), like the run summary; non-finite values become null.
+fn round(x: f64) -> Option<f64> {
+    if !x.is_finite() {
+        return None;
+    }
+    let r = (x * 1e4).round() / 1e4;
+    Some(if r == 0.0 { 0.0 } else { r })
+}
+
+/// The goal as the summary echoes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalJson {
+    /// `flat` or `growth`.
+    pub path: &'static str,
+    pub target_loans_per_am: Option<f64>,
+    pub by_week: Option<f64>,
+    pub min_quality_share: Option<f64>,
+    pub max_prospecting_hours: Option<f64>,
+    pub cash_budget_cny: Option<f64>,
+    pub objective: &'static str,
+    pub weeks: Option<f64>,
+    pub floor_share: Option<f64>,
+}
+
+impl GoalJson {
+    fn of(goal: &PlanGoal) -> GoalJson {
+        let (path, by_week) = match goal.target {
+            TargetPath::Flat { .. } => ("flat", None),
+            TargetPath::Growth { by_week, .. } => ("growth", round(by_week)),
+        };
+        GoalJson {
+            path,
+            target_loans_per_am: round(goal.target.final_loans()),
+            by_week,
+            min_quality_share: round(goal.min_quality_share),
+            max_prospecting_hours: round(goal.max_prospecting_hours),
+            cash_budget_cny: goal.cash_budget_cny.and_then(round),
+            objective: goal.objective.id(),
+            weeks: round(goal.weeks),
+            floor_share: round(goal.floor_share),
+        }
+    }
+}
+
+/// h* and the hours budget at the scenario's own channel mix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrentMixJson {
+    pub h_star: Option<f64>,
+    pub hours_total: Option<f64>,
+    pub within_hours_budget: bool,
+    pub a_max: Option<f64>,
+}
+
+impl CurrentMixJson {
+    fn of(current: &CurrentMix) -> CurrentMixJson {
+        CurrentMixJson {
+            h_star: current.h_star.and_then(round),
+            hours_total: current.steady.as_ref().and_then(|s| round(s.hours_total)),
+            within_hours_budget: current.within_hours_budget,
+            a_max: current.a_max.and_then(round),
+        }
+    }
+}
+
+/// A channel mix and its steady state, per AM.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MixJson {
+    pub prospecting_hours: Option<f64>,
+    /// Hours per AM-week by channel id (channels without hours left out).
+    pub hours_by_channel: BTreeMap<&'static str, Option<f64>>,
+    pub shares: BTreeMap<&'static str, Option<f64>>,
+    pub loans_per_am: Option<f64>,
+    pub quality_share: Option<f64>,
+    pub new_loans_per_am_week: Option<f64>,
+    pub hours_total: Option<f64>,
+    pub slack_hours: Option<f64>,
+    pub cash_cny: Option<f64>,
+    pub profit_cny: Option<f64>,
+    pub marginal_hours_per_loan: Option<f64>,
+}
+
+impl MixJson {
+    fn of(mix: &MixPlan) -> MixJson {
+        let by_channel = |values: &[f64; CHANNELS]| {
+            ChannelId::ALL
+                .into_iter()
+                .filter(|c| mix.hours_by_channel[c.index()] > 0.0)
+                .map(|c| (c.id(), round(values[c.index()])))
+                .collect()
+        };
+        MixJson {
+            prospecting_hours: round(mix.prospecting_hours),
+            hours_by_channel: by_channel(&mix.hours_by_channel),
+            shares: by_channel(&mix.shares),
+            loans_per_am: round(mix.loans_per_am),
+            quality_share: round(mix.quality_share),
+            new_loans_per_am_week: round(mix.steady.new_loans.iter().sum()),
+            hours_total: round(mix.steady.hours_total),
+            slack_hours: round(mix.steady.slack_hours),
+            cash_cny: round(mix.steady.cash_cny),
+            profit_cny: round(mix.steady.profit_cny),
+            marginal_hours_per_loan: mix.marginal_hours_per_loan.and_then(round),
+        }
+    }
+}
+
+/// The first limit missed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShortfallJson {
+    /// `loans_short`, `quality_short`, `cash_over_budget`, `hours_over_max` or `capacity_over`.
+    pub kind: &'static str,
+    /// The goal's value of the limit (target loans, least share, budget, most hours, H).
+    pub limit: Option<f64>,
+    /// What the best mix reaches or needs (most loans, best share, least cash, fewest hours,
+    /// fewest total hours).
+    pub reachable: Option<f64>,
+    /// By how much the limit is missed, in its unit.
+    pub amount: Option<f64>,
+}
+
+impl ShortfallJson {
+    fn of(shortfall: Shortfall) -> ShortfallJson {
+        let (limit, reachable) = match shortfall {
+            Shortfall::Unreachable { target, most } => (target, most),
+            Shortfall::QualityShort {
+                min_share,
+                best_share,
+            } => (min_share, best_share),
+            Shortfall::CashOver { budget, needed } => (budget, needed),
+            Shortfall::HoursOver { max, needed } => (max, needed),
+            Shortfall::CapacityOver { available, needed } => (available, needed),
+        };
+        ShortfallJson {
+            kind: shortfall.id(),
+            limit: round(limit),
+            reachable: round(reachable),
+            amount: round(shortfall.amount()),
+        }
+    }
+}
+
+/// The weekly plan in figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CadenceJson {
+    pub weeks: usize,
+    pub start_loans_per_am: Option<f64>,
+    pub end_loans_per_am: Option<f64>,
+    pub end_goal_loans_per_am: Option<f64>,
+    /// |end − goal| / goal at the end of the plan.
+    pub end_gap: Option<f64>,
+    pub floor_hours: Option<f64>,
+    pub max_hours: Option<f64>,
+    pub least_week_hours: Option<f64>,
+    pub most_week_hours: Option<f64>,
+    pub total_prospecting_hours_per_am: Option<f64>,
+}
+
+/// What `cadence plan` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanJson {
+    pub source: String,
+    pub goal: GoalJson,
+    pub current_mix: Option<CurrentMixJson>,
+    /// Whether the goal is met; when not, `mix` is the closest plan.
+    pub feasible: bool,
+    pub shortfall: Option<ShortfallJson>,
+    /// When infeasible: the mix that comes nearest to the missed limit.
+    pub needed_mix: Option<MixJson>,
+    pub mix: Option<MixJson>,
+    pub cadence: Option<CadenceJson>,
+}
+
+impl PlanJson {
+    /// The summary of a plan.
+    #[must_use]
+    pub fn of_plan(source: &str, plan: &Plan) -> PlanJson {
+        let weeks = &plan.cadence.weeks;
+        let hours = weeks.iter().map(|w| w.prospecting_hours);
+        let end = plan.cadence.end_loans_per_am();
+        let goal = plan.cadence.end_goal_loans_per_am();
+        PlanJson {
+            source: source.to_owned(),
+            goal: GoalJson::of(&plan.goal),
+            current_mix: Some(CurrentMixJson::of(&plan.current)),
+            feasible: plan.shortfall.is_none(),
+            shortfall: plan.shortfall.map(ShortfallJson::of),
+            needed_mix: plan.needed.as_ref().map(MixJson::of),
+            mix: Some(MixJson::of(&plan.mix)),
+            cadence: Some(CadenceJson {
+                weeks: weeks.len(),
+                start_loans_per_am: round(plan.cadence.start_loans_per_am),
+                end_loans_per_am: round(end),
+                end_goal_loans_per_am: round(goal),
+                end_gap: round(if goal > 0.0 {
+                    (end - goal).abs() / goal
+                } else {
+                    0.0
+                }),
+                floor_hours: round(plan.cadence.floor_hours),
+                max_hours: round(plan.cadence.max_hours),
+                least_week_hours: round(hours.clone().fold(f64::INFINITY, f64::min)),
+                most_week_hours: round(hours.fold(0.0, f64::max)),
+                total_prospecting_hours_per_am: round(plan.cadence.total_hours_per_am()),
+            }),
+        }
+    }
+
+    /// The summary when no plan meets every limit, not even a closest one.
+    #[must_use]
+    pub fn of_infeasible(
+        source: &str,
+        goal: &PlanGoal,
+        current: Option<&CurrentMix>,
+        shortfall: Shortfall,
+        needed: Option<&MixPlan>,
+    ) -> PlanJson {
+        PlanJson {
+            source: source.to_owned(),
+            goal: GoalJson::of(goal),
+            current_mix: current.map(CurrentMixJson::of),
+            feasible: false,
+            shortfall: Some(ShortfallJson::of(shortfall)),
+            needed_mix: needed.map(MixJson::of),
+            mix: None,
+            cadence: None,
+        }
+    }
+
+    /// Pretty-printed JSON with a final newline.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        super::pretty(self)
+    }
+}
+
+/// A goal problem as a parameter error at `goal.<field>`, for the same error list as scenarios.
+#[must_use]
+pub fn goal_error(error: &GoalError) -> ParamError {
+    let (rule, message) = match error.rule {
+        GoalRule::NotFinite => (Rule::NotFinite, "must be a finite number".to_owned()),
+        GoalRule::OutOfRange { min, max } => (
+            Rule::OutOfRange,
+            format!("must be between {min} and {max} (got {})", error.value),
+        ),
+        GoalRule::NotInteger => (
+            Rule::NotInteger,
+            format!("must be a whole number (got {})", error.value),
+        ),
+    };
+    ParamError {
+        param: format!("goal.{}", error.field.id()),
+        value: ParamValue::Number(error.value),
+        rule,
+        message,
+    }
+}
+
+/// Every way a plan can fail as parameter errors (goal fields, the scenario, no steady state);
+/// `None` for an infeasible goal, which is an answer rather than an error.
+#[must_use]
+pub fn plan_errors(error: &PlanError) -> Option<Vec<ParamError>> {
+    match error {
+        PlanError::Goal(errors) => Some(errors.iter().map(goal_error).collect()),
+        PlanError::Scenario(errors) => Some(errors.clone()),
+        PlanError::NoSteadyState { loop_gain } => Some(vec![ParamError {
+            param: "referrals".to_owned(),
+            value: ParamValue::Number(*loop_gain),
+            rule: Rule::LoopGainTooHigh,
+            message: "the referral loop gain is 1 or more, so no steady state exists to plan \
+                      for; lower ι or ν"
+                .to_owned(),
+        }]),
+        PlanError::Infeasible { .. } => None,
+    }
 }
 
 #[cfg(test)]

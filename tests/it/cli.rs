@@ -214,3 +214,123 @@ fn csv_has_one_row_per_week_with_the_required_columns() {
         .starts_with("week,active_loans,active_loans_p10,active_loans_p50,active_loans_p90"));
     assert_eq!(mc_csv.lines().count(), 105);
 }
+
+// ── cadence plan (issue #6) ──
+
+#[test]
+fn the_default_plan_matches_its_snapshot() {
+    let output = cadence(&["plan", "preset:steady"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    insta::assert_snapshot!("plan_steady", stdout(&output));
+}
+
+#[test]
+fn a_plan_for_150_per_am_reports_the_hours_budget_and_the_closest_plan() {
+    let output = cadence(&["plan", "preset:steady", "--target", "150"]);
+    assert!(output.status.success());
+    insta::assert_snapshot!("plan_steady_target_150", stdout(&output));
+    let plan: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(plan["feasible"], false);
+    assert_eq!(plan["shortfall"]["kind"], "capacity_over");
+    assert_eq!(plan["shortfall"]["limit"], 40.0);
+    let needed = plan["shortfall"]["reachable"].as_f64().unwrap();
+    assert!(needed > 40.0 && needed < 45.0, "{needed}");
+    assert_eq!(plan["needed_mix"]["loans_per_am"], 150.0);
+    let closest = plan["mix"]["loans_per_am"].as_f64().unwrap();
+    assert!(closest > 134.6 && closest < 150.0, "{closest}");
+    assert_eq!(plan["mix"]["hours_total"], 40.0);
+    assert_eq!(plan["current_mix"]["within_hours_budget"], false);
+}
+
+#[test]
+fn a_plan_writes_its_csv_and_calendar_files() {
+    let csv = temp_file("plan-files", "plan.csv");
+    let ics = temp_file("plan-files", "plan.ics");
+    let output = cadence(&[
+        "plan",
+        "preset:festival",
+        "--target",
+        "120",
+        "--weeks",
+        "52",
+        "--start-date",
+        "2027-01-04",
+        "--lang",
+        "zh",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--ics",
+        ics.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let plan: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(plan["feasible"], true);
+    let gap = plan["cadence"]["end_gap"].as_f64().unwrap();
+    assert!(gap < 0.01, "{gap}");
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let body = csv.strip_prefix('\u{feff}').expect("BOM");
+    assert!(body.starts_with("计划周次,周起始日期,"));
+    assert_eq!(body.lines().count(), 53);
+    assert!(body.lines().nth(1).unwrap().starts_with("1,2027-01-04,"));
+    let ics = std::fs::read_to_string(&ics).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        ics.matches("END:VEVENT").count()
+    );
+    assert!(ics.contains("DTSTART;VALUE=DATE:20270104"));
+}
+
+#[test]
+fn an_invalid_goal_exits_2_with_the_goal_fields() {
+    let output = cadence(&[
+        "plan",
+        "preset:steady",
+        "--target",
+        "0",
+        "--max-hours",
+        "45",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let errors: Value = serde_json::from_slice(&output.stderr).expect("errors as JSON");
+    let params: Vec<&str> = errors["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["param"].as_str().unwrap())
+        .collect();
+    assert_eq!(params, ["goal.target", "goal.max_prospecting_hours"]);
+}
+
+#[test]
+fn plan_usage_errors_exit_1() {
+    assert_eq!(cadence(&["plan"]).status.code(), Some(1));
+    assert_eq!(
+        cadence(&["plan", "preset:steady", "--target", "many"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        cadence(&["plan", "preset:steady", "--start-date", "2027-01-05"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        cadence(&["plan", "preset:steady", "--objective", "fun"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
