@@ -568,6 +568,9 @@ text_table! {
     DescCredit => "Default risk ×{0}", "违约风险 ×{0}";
     DescCapacity => "{0} of the team's hours lost", "团队损失 {0} 工时";
 
+    DecisionsNote => "This scenario carries {0} trainer decision(s); the results include them.", "此情景包含 {0} 项培训决策，结果已计入。";
+    DecisionsShow => "Show the decision log", "查看决策记录";
+
     // ── Cadence plan (#6): add keys right below this line. ──
     PlanCsvWeek => "Plan week", "计划周次";
     PlanCsvEvents => "Festivals and events", "节日与事件";
@@ -602,6 +605,97 @@ text_table! {
     IcsDescription => "Plan week {0} (week {1} of the year): {2} h per AM on {3}; {4} h of prospecting in all this week. Expected per AM: {5} new loans, a pipeline of {6} applications, {7} active loans (goal {8}).",
         "计划第 {0} 周（全年第 {1} 周）：{3}每人 {2} 小时；本周营销共 {4} 小时。预计每人：新增贷款 {5} 笔，客户漏斗 {6} 个申请当量，在贷 {7} 户（目标 {8} 户）。";
     IcsEvents => "Festivals and events: {0}", "节日与事件：{0}";
+    PlanIntro => "Set a goal: the plan finds the channel mix and the weekly prospecting hours that reach it with the fewest hours, and checks them by simulating every week.",
+        "设定目标：计划会找出以最少工时实现目标的渠道组合与每周营销工时，并逐周模拟加以检验。";
+    PlanGoalHeading => "Your goal", "您的目标";
+    PlanFieldTarget => "Target book", "目标在贷户数";
+    PlanFieldPath => "How to get there", "实现方式";
+    PlanPathFlat => "Reach it as soon as the hours allow, then hold it", "在工时允许时尽快达到并保持";
+    PlanPathGrowth => "Grow to it in a straight line by a week", "按直线增长，在指定周达到";
+    PlanFieldByWeek => "Reached by", "达到时间";
+    PlanFieldWeeks => "Weeks in the plan", "计划周数";
+    PlanFieldMaxHours => "Most prospecting hours", "最多营销工时";
+    PlanFieldMinQuality => "Least prime and standard share", "优质与标准客户最低占比";
+    PlanFieldCashBudget => "Cash budget for paid channels", "付费渠道现金预算";
+    PlanFieldFloor => "Floor in every week", "每周最低营销";
+    PlanFieldObjective => "Choose the mix for", "渠道组合的优化目标";
+    PlanObjectiveHours => "The fewest prospecting hours", "营销工时最少";
+    PlanObjectiveProfit => "The most profit", "利润最高";
+    PlanUnitPlanWeek => "plan week", "计划周";
+    PlanUnitPercentNew => "% of new loans", "% 新增贷款";
+    PlanUnitCnyPerAmWeek => "¥ per AM per week", "元/人/周";
+    PlanUnitPercentSteady => "% of the steady hours", "% 稳态工时";
+    PlanHelpTarget => "Active loans per AM the plan should hold. Blank: the scenario's target.", "计划要维持的每人在贷户数。留空：使用场景中的目标。";
+    PlanHelpByWeek => "The plan week by which the book should reach the target.", "在贷户数应达到目标的计划周。";
+    PlanHelpWeeks => "How many weeks the dated plan covers (13–104).", "带日期的计划覆盖的周数（13–104）。";
+    PlanHelpMaxHours => "No week of the plan gets more prospecting hours than this. Blank: the whole working week.", "计划中任何一周的营销工时都不超过此值。留空：整个工作周。";
+    PlanHelpMinQuality => "Share of prime and standard customers among new loans in the steady state. Blank: any mix.", "稳态下新增贷款中优质与标准客户的比例。留空：不限。";
+    PlanHelpCashBudget => "Cash per AM per week for channels that cost money per hour (ads, events, flyers). Blank: no budget.", "按小时花钱的渠道（广告、活动、传单）每人每周的现金预算。留空：不设预算。";
+    PlanHelpFloor => "Every week keeps at least this share of the steady hours, also during a burst: prospecting never stops.", "每周至少保留稳态工时的这一比例，申请集中涌入时也不例外：营销从不停止。";
+    PlanBlankIs => "blank: {0}", "留空：{0}";
+    PlanNone => "none", "不限";
+    PlanStaleGoal => "The goal has errors: the plan shown is for the last valid goal.", "目标有误：下方显示的是上一个有效目标的计划。";
+    PlanNoScenario => "The scenario has errors: fix its inputs in the workspace, then plan.", "场景有误：请先在工作区修正输入，再制定计划。";
+    PlanNoSteadyState => "The referral loop has no steady state, so there is nothing to plan for: lower the network size or the introduction rates.", "转介绍循环没有稳态，因此无法制定计划：请降低周边人数或介绍概率。";
+    PlanNoClosest => "No plan meets the goal's limits, not even with fewer loans: even without prospecting the work needs more than the working week.", "没有任何计划能满足目标的限制，即使减少户数也不行：即使不营销，工作量也超过每周工时。";
+    PlanNoPlan => "No plan could be made for this goal.", "无法为该目标制定计划。";
+    PlanVerdictMet => "The goal is reachable: {0} loans per AM need {1} prospecting hours per AM a week on the mix below, {2} of the {3} working hours in all.",
+        "目标可以实现：每人 {0} 户需要按下方渠道组合每人每周营销 {1} 小时，全部工作共 {2} 小时（每周 {3} 小时）。";
+    PlanShortCapacity => "{0} loans per AM do not fit in the working week: even the best mix needs {1} hours of work per AM a week, {2} more than the {3} available.",
+        "每人 {0} 户超出了工作周的容量：即使是最佳渠道组合，每人每周也需要工作 {1} 小时，比可用的 {3} 小时多 {2} 小时。";
+    PlanShortHours => "{0} loans per AM need at least {1} prospecting hours per AM a week, {2} more than your maximum of {3}.",
+        "每人 {0} 户至少需要每人每周营销 {1} 小时，比您设定的上限 {3} 小时多 {2} 小时。";
+    PlanShortCash => "{0} loans per AM need at least {1} per AM a week for paid channels, {2} over the budget of {3}.",
+        "每人 {0} 户需要付费渠道每人每周至少 {1}，超出 {3} 的预算 {2}。";
+    PlanShortQuality => "At {0} loans per AM no mix reaches {1} prime and standard customers among new loans; the best is {2}.",
+        "在每人 {0} 户时，没有任何渠道组合能使新增贷款中优质与标准客户达到 {1}；最高为 {2}。";
+    PlanShortUnreachable => "No amount of prospecting holds {0} loans per AM: unlimited hours on every channel approach {1}.",
+        "无论营销多少都无法维持每人 {0} 户：所有渠道不限工时也只能接近 {1} 户。";
+    PlanClosest => "The plan below is the closest one: it holds {0} loans per AM within every limit, with {1} prospecting hours per AM a week.",
+        "下方是最接近的计划：在所有限制内维持每人 {0} 户，每人每周营销 {1} 小时。";
+    PlanCurrentMix => "At your current channel mix, {0} loans per AM need h* = {1} prospecting hours per AM a week ({2} hours of work in all, of {3}).",
+        "按当前渠道组合，每人 {0} 户需要 h* = 每人每周营销 {1} 小时（全部工作 {2} 小时，每周共 {3} 小时）。";
+    PlanCurrentMixUnreachable => "At your current channel mix no amount of prospecting holds {0} loans per AM.", "按当前渠道组合，无论营销多少都无法维持每人 {0} 户。";
+    PlanFigHours => "Prospecting hours", "营销工时";
+    PlanFigHoursDetail => "h per AM per week · current mix {0}", "小时/人/周 · 当前组合 {0}";
+    PlanFigHoursTotal => "Hours of work", "全部工时";
+    PlanFigHoursTotalDetail => "h per AM per week, of {0}", "小时/人/周，共 {0}";
+    PlanFigBook => "Steady book", "稳态户数";
+    PlanFigQuality => "Prime and standard", "优质与标准";
+    PlanFigQualityDetail => "of new loans", "占新增贷款";
+    PlanFigCash => "Channel cash", "渠道现金";
+    PlanFigProfit => "Steady profit", "稳态利润";
+    PlanFigMarginal => "One more loan costs", "每多一户需要";
+    PlanMixHeading => "Hours and channel mix", "工时与渠道组合";
+    PlanMixCaption => "The plan's channel mix (steady state, per AM)", "计划的渠道组合（稳态，每人）";
+    PlanNeededCaption => "The mix the goal itself would need", "实现目标本身所需的渠道组合";
+    PlanMixChannel => "Channel", "渠道";
+    PlanMixHours => "Hours per AM per week", "每人每周工时";
+    PlanMixShare => "Share of hours", "工时占比";
+    PlanMixCurrentShare => "Current share", "当前占比";
+    PlanOutcomeHeading => "The plan simulated, beside the goal", "计划模拟结果与目标对比";
+    PlanOutcomeGoal => "Goal", "目标";
+    PlanOutcomeBook => "Simulated book", "模拟在贷户数";
+    PlanOutcomeWeek => "loans per AM · end of week {0}", "户/人 · 第 {0} 周末";
+    PlanOutcomeGap => "Gap", "差距";
+    PlanOutcomeGapDetail => "simulated against the goal", "模拟值相对目标";
+    PlanOutcomeHit => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against a goal of {2}: on target.",
+        "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，目标为 {2} 户：达成目标。";
+    PlanOutcomeMissed => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against a goal of {2}, {3} apart: loans stay on the book for months, so a book grows slowly and the steady mix gets there only after the plan's weeks.",
+        "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，目标为 {2} 户，相差 {3}：贷款会在账上保留数月，组合增长缓慢，稳态组合要在计划期之后才能达到。";
+    PlanWeeksHeading => "Week by week", "逐周计划";
+    PlanTableCaption => "Prospecting hours per AM by channel, and what the simulation expects per AM", "每人各渠道营销工时，以及模拟预计的每人结果";
+    PlanTableTotal => "All channels", "合计";
+    PlanTablePipeline => "Pipeline", "客户漏斗";
+    PlanTableNewLoans => "New loans", "新增贷款";
+    PlanTableBook => "Active loans", "在贷户数";
+    PlanTableGoal => "Goal", "目标";
+    PlanChartTitle => "Planned prospecting hours by channel", "各渠道计划营销工时";
+    PlanChartAxis => "Hours per AM per week", "每人每周小时";
+    PlanChartSteady => "Steady mix hours", "稳态组合工时";
+    PlanDownloadCsv => "Download CSV", "下载 CSV";
+    PlanDownloadIcs => "Download calendar (.ics)", "下载日历（.ics）";
+    PlanPrint => "Print the plan", "打印计划";
 
     // ── Reach (#8): add keys right below this line. ──
     ChartDownloadPng => "Download PNG", "下载 PNG";

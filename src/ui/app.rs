@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang, Text};
 use crate::services::monte_carlo::{worker_count, McEvent, McPool};
 use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, locale};
@@ -17,6 +17,7 @@ use crate::ui::components::kpi_panel::KpiPanel;
 use crate::ui::components::library_panel::LibraryPanel;
 use crate::ui::components::mc_panel::McPanel;
 use crate::ui::components::notices::Notices;
+use crate::ui::components::plan_panel::PlanPanel;
 use crate::ui::components::stage::Stage;
 use crate::ui::components::views_nav::ViewsNav;
 use crate::ui::keep::{notice_callbacks, use_keep_controls, use_kept_workspace};
@@ -192,6 +193,7 @@ pub fn app() -> Html {
             if state.view == View::Plan {
                 <main class="plan-view">
                     <h2>{ Text::ViewPlan.get(lang) }</h2>
+                    <PlanPanel workspace={shared.clone()} {dark} {narrow} />
                 </main>
             }
             if state.view == View::Workspace {
@@ -205,6 +207,15 @@ pub fn app() -> Html {
                     <h2 id="region-results-title">{ Text::RegionResults.get(lang) }</h2>
                     if state.stale {
                         <p class="stale-banner" role="status">{ Text::StaleResults.get(lang) }</p>
+                    }
+                    if !state.params.interventions.is_empty() {
+                        <p class="decisions-note" role="note">
+                            { fill(Text::DecisionsNote.get(lang), &[&state.params.interventions.len().to_string()]) }
+                            { " " }
+                            <button type="button" class="link-button" onclick={ondispatch.reform(|_| Action::SetView(View::Trainer))}>
+                                { Text::DecisionsShow.get(lang) }
+                            </button>
+                        </p>
                     }
                     if let Some(panel) = panel {
                         <KpiPanel {panel} {lang} />

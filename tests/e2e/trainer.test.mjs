@@ -132,6 +132,7 @@ test('a decision: recorded at the week shown, ghost line drawn, rewind and repla
   assert.deepEqual(await figures(page), decided);
   // The log is saved inside the scenario file.
   await page.click('button[data-view="workspace"]');
+  assert.match(await page.textContent('.decisions-note'), /1 trainer decision/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download this scenario')]);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(file.interventions.length, 1);
