@@ -411,7 +411,11 @@ fn schedules(
     if changes.is_empty() && baseline_season == season {
         return (schedule, None, None);
     }
-    let first_shock = changes.iter().map(|s| s.start as usize).min();
+    // The fault is measured from the scenario's first shock (the burst the story is about); a
+    // trainer's decision taken earlier, such as a floor from week 1, must not move "weeks after the
+    // shock". Only without scenario shocks do the decisions start the window.
+    let first = |list: &[Shock]| list.iter().map(|s| s.start as usize).min();
+    let first_shock = first(&params.shocks).or_else(|| first(&params.interventions));
     let start = params
         .fault
         .window_start

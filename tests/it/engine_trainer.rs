@@ -438,3 +438,21 @@ fn the_golden_trainer_file_of_version_1_loads_and_writes_back() {
     assert_eq!(params, fault_b_with_log());
     assert_eq!(scenario::to_json(&params), text);
 }
+
+#[test]
+fn an_early_decision_does_not_move_the_fault_window_off_the_burst() {
+    // A trainer keeps 4 h of prospecting from week 1; the fault is still measured from the burst.
+    let mut params = fault_b();
+    let burst = params.shocks[0].start;
+    params.interventions.push(prospecting(
+        0.0,
+        params.team.horizon_weeks,
+        ProspectingChange::Floor { hours: 4.0 },
+    ));
+    let window = valid(&params).fault_window().expect("a fault window");
+    assert_eq!(window.start, burst as usize);
+    // Without scenario shocks, the decisions start the window.
+    params.shocks.clear();
+    let window = valid(&params).fault_window().expect("a fault window");
+    assert_eq!(window.start, 0);
+}
