@@ -571,6 +571,10 @@ text_table! {
     DecisionsNote => "This scenario carries {0} trainer decision(s); the results include them.", "此情景包含 {0} 项培训决策，结果已计入。";
     DecisionsShow => "Show the decision log", "查看决策记录";
 
+    DecRange => "Enter a number from {0} to {1}.", "请输入 {0} 至 {1} 之间的数值。";
+    DecRangeAbove => "Enter a number above {0}, up to {1}.", "请输入大于 {0}、不超过 {1} 的数值。";
+    DecRangeAms => "Enter a whole number from {0} to {1}, not 0: the team stays between 1 and 200 account managers.", "请输入 {0} 至 {1} 之间的非零整数：团队须保持 1 至 200 名客户经理。";
+
     // ── Cadence plan (#6): add keys right below this line. ──
     PlanCsvWeek => "Plan week", "计划周次";
     PlanCsvEvents => "Festivals and events", "节日与事件";
@@ -610,8 +614,8 @@ text_table! {
     PlanGoalHeading => "Your goal", "您的目标";
     PlanFieldTarget => "Target book", "目标在贷户数";
     PlanFieldPath => "How to get there", "实现方式";
-    PlanPathFlat => "Reach it as soon as the hours allow, then hold it", "在工时允许时尽快达到并保持";
-    PlanPathGrowth => "Grow to it in a straight line by a week", "按直线增长，在指定周达到";
+    PlanPathFlat => "Reach it, then hold it", "尽快达到并保持";
+    PlanPathGrowth => "Grow to it by a week", "在指定周前逐步达到";
     PlanFieldByWeek => "Reached by", "达到时间";
     PlanFieldWeeks => "Weeks in the plan", "计划周数";
     PlanFieldMaxHours => "Most prospecting hours", "最多营销工时";

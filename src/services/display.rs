@@ -30,3 +30,25 @@ pub fn toggle_full_screen() {
         let _ = root.request_fullscreen();
     }
 }
+
+/// Scrolls the page back to its top.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves the keyboard focus to the element with this id (it needs `tabindex="-1"` unless it is a
+/// control) and scrolls it to the top of the view.
+pub fn focus_and_show(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        // A refusal leaves the focus where it was.
+        let _ = element.focus();
+    }
+}

@@ -99,26 +99,42 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// Parses a number as a person types it: surrounding spaces, thousands commas and a full-width
-/// Chinese input method's digits, point and minus are accepted.
+/// Chinese input method's digits, point and minus are accepted. Commas must group thousands
+/// ("1,000" but not "4,5", which could be a decimal comma and is refused rather than read as 45).
 #[must_use]
 pub fn parse_number(text: &str) -> Option<f64> {
     let normalised: String = text
         .trim()
         .chars()
-        .filter(|c| *c != ',' && *c != '，' && *c != '_')
         .map(|c| match c {
             '０'..='９' => {
                 char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
             }
             '．' | '。' => '.',
             '－' | '−' => '-',
+            '，' => ',',
             other => other,
         })
         .collect();
     if normalised.is_empty() {
         return None;
     }
-    normalised.parse::<f64>().ok()
+    if normalised.contains(',') {
+        let whole = normalised.split(['.', 'e', 'E']).next().unwrap_or("");
+        if normalised[whole.len()..].contains(',') {
+            return None;
+        }
+        let digits = whole.trim_start_matches(['-', '+']);
+        let mut groups = digits.split(',');
+        let first = groups.next().unwrap_or("");
+        let grouped = (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if !grouped {
+            return None;
+        }
+    }
+    normalised.replace(',', "").parse::<f64>().ok()
 }
 
 #[cfg(test)]
@@ -168,5 +184,15 @@ mod tests {
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number("1e3"), Some(1000.0));
+        // Commas only group thousands; anything else is refused, not silently dropped.
+        assert_eq!(parse_number("12,345,678"), Some(12_345_678.0));
+        assert_eq!(parse_number("-1,000"), Some(-1000.0));
+        assert_eq!(parse_number("１，０００"), Some(1000.0));
+        assert_eq!(parse_number("4,5"), None);
+        assert_eq!(parse_number("1,0"), None);
+        assert_eq!(parse_number("1000,000"), None);
+        assert_eq!(parse_number("1.5,0"), None);
+        assert_eq!(parse_number(",100"), None);
+        assert_eq!(parse_number("1_0"), None);
     }
 }

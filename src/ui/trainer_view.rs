@@ -258,6 +258,48 @@ fn quality_shares() -> [f64; CHANNELS] {
     shares
 }
 
+/// The value's own range, said in words next to the field (the engine checks again).
+fn check_range(
+    choice: DecisionChoice,
+    v: f64,
+    params: &Params,
+    lang: Lang,
+) -> Result<(), DecisionProblem> {
+    let n = |x: f64| format::number(x, 0);
+    let problem = |text: Text, lo: String, hi: String| {
+        Err(DecisionProblem::Value(fill(text.get(lang), &[&lo, &hi])))
+    };
+    match choice {
+        DecisionChoice::Burst if !(v > 0.0 && v <= 100.0) => {
+            problem(Text::DecRangeAbove, n(0.0), n(100.0))
+        }
+        DecisionChoice::SetHours | DecisionChoice::Floor
+            if !(0.0..=params.team.hours_per_week).contains(&v) =>
+        {
+            problem(
+                Text::DecRange,
+                n(0.0),
+                format::number(params.team.hours_per_week, 1),
+            )
+        }
+        DecisionChoice::Team => {
+            let (lo, hi) = (1.0 - params.team.ams, 200.0 - params.team.ams);
+            if v == 0.0 || v.fract() != 0.0 || v < lo || v > hi {
+                problem(Text::DecRangeAms, n(lo), n(hi))
+            } else {
+                Ok(())
+            }
+        }
+        DecisionChoice::Demand if !(0.0..=10.0).contains(&v) => {
+            problem(Text::DecRange, n(0.0), n(10.0))
+        }
+        DecisionChoice::Credit if !(0.0..=50.0).contains(&v) => {
+            problem(Text::DecRange, n(0.0), n(50.0))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The decision the form describes, taken at simulation week `week` of the scenario `params`, checked
 /// by the engine's validation so a decision that would break the scenario is refused where it was
 /// entered.
@@ -276,6 +318,9 @@ pub fn decision(
         ),
         None => None,
     };
+    if let Some(v) = value {
+        check_range(choice, v, params, lang)?;
+    }
     let horizon = params.team.horizon_weeks;
     let duration = if duration_text.trim().is_empty() {
         interventions::from_now_on(week, horizon)
@@ -555,13 +600,30 @@ mod tests {
             decision(DecisionChoice::Burst, "6", "0", 20, &params, Lang::En),
             Err(DecisionProblem::Duration(_))
         ));
-        // Out of the engine's range: its own message, where the value was typed.
-        let Err(DecisionProblem::Value(message)) =
-            decision(DecisionChoice::Burst, "500", "2", 20, &params, Lang::Zh)
-        else {
-            panic!("500 applications per AM must be refused");
-        };
-        assert!(!message.is_empty());
+        // Out of range: the range in words, where the value was typed, in either language.
+        let refused =
+            |choice, value: &str, lang| match decision(choice, value, "2", 20, &params, lang) {
+                Err(DecisionProblem::Value(message)) => message,
+                other => panic!("{value} must be refused, got {other:?}"),
+            };
+        assert_eq!(
+            refused(DecisionChoice::Burst, "500", Lang::En),
+            "Enter a number above 0, up to 100."
+        );
+        assert_eq!(
+            refused(DecisionChoice::Floor, "-4", Lang::En),
+            "Enter a number from 0 to 40.0."
+        );
+        assert_eq!(
+            refused(DecisionChoice::Floor, "-4", Lang::Zh),
+            "请输入 0 至 40.0 之间的数值。"
+        );
+        assert!(refused(DecisionChoice::Floor, "1e308", Lang::En).len() < 60);
+        assert!(refused(DecisionChoice::Team, "0", Lang::En).contains("not 0"));
+        assert!(refused(DecisionChoice::Team, "1.5", Lang::En).contains("whole number"));
+        assert!(refused(DecisionChoice::Team, "-6", Lang::En).contains("from -5 to 194"));
+        assert!(refused(DecisionChoice::Credit, "60", Lang::En).contains("0 to 50"));
+        assert!(refused(DecisionChoice::Burst, "4,5", Lang::En).contains("number"));
         // A mix decision carries shares that sum to 1.
         let mix = decision(DecisionChoice::MixQuality, "", "", 5, &params, Lang::En).unwrap();
         let ShockKind::ChannelMix { shares } = mix.kind else {

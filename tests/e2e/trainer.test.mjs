@@ -28,9 +28,8 @@ async function openFault(page) {
   await page.click('button[data-view="trainer"]');
   await page.click('li[data-preset="fault"] .card-play');
   await page.waitForSelector('.week-label');
-  // The stage, not a form control, has the focus, so the keys drive the clock.
-  await page.focus('#stage-title').catch(() => {});
-  await page.locator('.stage-scenario').click();
+  // The stage takes the focus, so the keys drive the clock at once.
+  await page.waitForFunction(() => document.activeElement?.id === 'stage-title');
 }
 
 async function stepTo(page, target) {
@@ -105,6 +104,13 @@ test('a decision: recorded at the week shown, ghost line drawn, rewind and repla
   assert.match(await page.textContent('#decide-value-error'), /number/);
   assert.equal(await page.getAttribute('#decide-value', 'aria-invalid'), 'true');
   assert.equal(await page.locator('.log-entry').count(), 0);
+  await page.fill('#decide-value', '4,5');
+  await page.click('.decide-apply');
+  assert.match(await page.textContent('#decide-value-error'), /number/);
+  await page.fill('#decide-value', '-4');
+  await page.click('.decide-apply');
+  assert.equal(await page.textContent('#decide-value-error'), 'Enter a number from 0 to 40.0.');
+  assert.equal(await page.locator('.log-entry').count(), 0);
   await page.fill('#decide-value', '4');
   await page.fill('#decide-duration', '9999');
   await page.click('.decide-apply');
@@ -115,6 +121,11 @@ test('a decision: recorded at the week shown, ghost line drawn, rewind and repla
   await page.click('.decide-apply');
   assert.equal(await page.locator('.log-entry').count(), 1);
   assert.match(await page.textContent('.log-entry'), /Week 21.*at least 4(\.0)? h/);
+  assert.match(await page.textContent('.decide-status'), /recorded at week 21/);
+  await page.keyboard.press(' ');
+  await page.keyboard.press(' ');
+  assert.equal(await page.locator('.log-entry').count(), 1, 'Space on the focused Apply button does not record it again');
+  assert.equal(await week(page), 21);
   assert.match(await page.textContent('#chart-new-loans'), /Without the interventions/);
   await page.locator('.stage-scenario').click();
   await stepTo(page, 40);
@@ -124,9 +135,16 @@ test('a decision: recorded at the week shown, ghost line drawn, rewind and repla
   // Rewind, replay, pause, and go back to week 40: the same figures.
   await page.keyboard.press('r');
   assert.equal(await week(page), 1);
-  await page.click('.log-replay');
+  // By keyboard: Enter on "Replay" plays from week 1, and Space then pauses (it does not press
+  // the focused button again).
+  await page.focus('.log-replay');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => Number(document.querySelector('.week-label').dataset.week) >= 2);
-  await page.click('.clock-play');
+  await page.keyboard.press(' ');
+  const stopped = await week(page);
+  await page.waitForTimeout(700);
+  assert.equal(await week(page), stopped, 'Space on the focused Replay button pauses');
+  assert.equal(await page.locator('.log-entry').count(), 1);
   await page.locator('.stage-scenario').click();
   await stepTo(page, 40);
   assert.deepEqual(await figures(page), decided);

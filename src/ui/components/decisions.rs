@@ -132,7 +132,7 @@ pub fn decisions(props: &DecisionsProps) -> Html {
                 }
                 <button type="submit" class="decide-apply primary">{ fill(Text::DecApply.get(lang), &[&week_text]) }</button>
                 <p class="decide-status" role="status">
-                    { recorded.map(|wk| fill(Text::DecApplied.get(lang), &[&(wk + 1).to_string()])).unwrap_or_default() }
+                    { recorded.filter(|wk| *wk == week).map(|wk| fill(Text::DecApplied.get(lang), &[&(wk + 1).to_string()])).unwrap_or_default() }
                 </p>
             </form>
             <section class="log" aria-labelledby="log-title">

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::services::display;
 use crate::ui::state::Action;
 use crate::ui::trainer_view::{cards, Card};
 
@@ -59,9 +60,14 @@ fn preset_card(props: &PresetCardProps) -> Html {
     };
     let onplay = {
         let variant = *variant;
-        props
-            .ondispatch
-            .reform(move |_| Action::PlayPreset(id.to_owned(), variant))
+        let ondispatch = props.ondispatch.clone();
+        Callback::from(move |_| {
+            ondispatch.emit(Action::PlayPreset(id.to_owned(), variant));
+            // The stage is below the gallery: bring it into view with the focus on it, so the keys
+            // (Space, →) drive the clock at once.
+            gloo::timers::callback::Timeout::new(0, || display::focus_and_show("stage-title"))
+                .forget();
+        })
     };
     html! {
         <li class="card" data-preset={id}>

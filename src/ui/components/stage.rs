@@ -52,7 +52,10 @@ enum Shortcut {
     CloseHelp,
 }
 
-/// Whether a key press belongs to a form control (typing a number must not play the clock).
+/// Whether a key press belongs to the focused control rather than to the clock: typing in a field
+/// never moves the clock, and Space or Enter on a button or disclosure outside the stage presses it.
+/// On the stage Space always plays or pauses (Enter presses the focused button), so a presenter who
+/// just pressed "Replay" or "Apply" does not press it again with Space.
 fn in_control(event: &KeyboardEvent) -> bool {
     let Some(target) = event
         .target()
@@ -61,8 +64,16 @@ fn in_control(event: &KeyboardEvent) -> bool {
         return false;
     };
     let tag = target.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "select" | "textarea")
-        || (tag == "button" && matches!(event.key().as_str(), " " | "Enter"))
+    if matches!(tag.as_str(), "input" | "select" | "textarea") {
+        return true;
+    }
+    let pressable = matches!(tag.as_str(), "button" | "summary" | "a");
+    let on_stage = target.closest(".stage").ok().flatten().is_some();
+    match event.key().as_str() {
+        "Enter" => pressable,
+        " " | "Spacebar" => pressable && !on_stage,
+        _ => false,
+    }
 }
 
 #[function_component(Stage)]
@@ -169,12 +180,18 @@ pub fn stage(props: &StageProps) -> Html {
         (Text::PlayButton, "▶")
     };
     let presenter = play.presenter;
+    // Entering the presenter view starts at the top, with the clock and narration on screen.
+    use_effect_with(presenter, |&presenter| {
+        if presenter {
+            display::scroll_to_top();
+        }
+    });
 
     html! {
         <section class="stage" aria-labelledby="stage-title">
             <div class="stage-head">
                 <div>
-                    <h2 id="stage-title">{ Text::StageTitle.get(lang) }</h2>
+                    <h2 id="stage-title" tabindex="-1">{ Text::StageTitle.get(lang) }</h2>
                     <p class="stage-scenario">{ scenario }</p>
                 </div>
                 <div class="stage-tools">
