@@ -147,12 +147,13 @@ pub fn festivals(calendar: &Calendar, week_of_year: u32) -> Vec<WeekEvent> {
     events
 }
 
-/// The festivals and timed changes (bursts, demand, capacity, credit, team) of plan week t.
+/// The festivals and timed changes (bursts, demand, capacity, credit, team; the scenario's and a
+/// trainer's) of plan week t.
 #[must_use]
 pub fn week_events(params: &Params, week: &PlanWeek) -> Vec<WeekEvent> {
     let mut events = festivals(&params.calendar, week.week_of_year);
     let t = week.week as f64;
-    for shock in &params.shocks {
+    for shock in params.shocks.iter().chain(&params.interventions) {
         if !(shock.start <= t && t < shock.start + shock.duration_weeks) {
             continue;
         }

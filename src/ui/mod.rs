@@ -16,6 +16,7 @@ pub mod library_view;
 pub mod narration;
 pub mod notice;
 pub mod persist;
+pub mod plan_view;
 pub mod presets_view;
 pub mod state;
 pub mod trainer;

@@ -13,7 +13,8 @@
 //! It is solved by Gauss–Newton: the sensitivity of every week's book to every week's hours is
 //! measured by finite differences on the engine (from the state at that week), the linearised
 //! problem with its bounds is solved exactly (a box-constrained quadratic program), and the step
-//! is accepted when the simulated fit improves. Because the sensitivities come from simulation,
+//! is accepted when the simulated fit improves (halved until it does). The sensitivities are
+//! measured again only after a shortened step, because the book is nearly linear in the hours. Because the sensitivities come from simulation,
 //! the hours anticipate the pipeline lag: weeks before a festival closure prospect more, so the
 //! pipeline is full when the closure comes.
 //!
@@ -105,17 +106,22 @@ impl Cadence {
 }
 
 /// The scenario a plan of `weeks` weeks is simulated on, with `extra` weeks beyond it for looking
-/// ahead: the plan's channel mix, no other prospecting or mix changes, no fault window.
+/// ahead: the plan's channel mix, no other prospecting or mix changes (of the scenario or of a
+/// trainer), no fault window.
 fn plan_scenario(base: &Params, weeks: usize, extra: usize, shares: [f64; CHANNELS]) -> Params {
     let horizon = (weeks + extra) as f64;
     let mut params = base.clone();
     params.team.horizon_weeks = horizon;
-    params.shocks.retain(|shock| {
+    // The plan's own hours and mix replace any prospecting or mix change, the scenario's or a
+    // trainer's; every other timed change stays (within the plan's weeks).
+    let keep = |shock: &Shock| {
         !matches!(
             shock.kind,
             ShockKind::Prospecting { .. } | ShockKind::ChannelMix { .. }
         ) && shock.start < horizon
-    });
+    };
+    params.shocks.retain(keep);
+    params.interventions.retain(keep);
     params.shocks.push(Shock {
         start: 0.0,
         duration_weeks: horizon,
@@ -267,6 +273,8 @@ const PULL_TO_STEADY: f64 = 1e-3;
 const SMOOTHNESS: f64 = 1e-2;
 /// Gauss–Newton iterations, at most.
 const ITERATIONS: usize = 8;
+/// Iterations stop once a step improves the fit by less than this share.
+const RELATIVE_GAIN: f64 = 1e-6;
 /// Finite-difference step for the Jacobian, hours.
 const PROBE_HOURS: f64 = 1e-3;
 
@@ -277,14 +285,21 @@ impl Tracker<'_> {
         let mut hours = vec![self.steady_hours; total];
         let (mut books, mut states) = self.run(&hours);
         let mut cost = self.cost(&hours, &books);
+        // The book is nearly linear in the hours, so a Jacobian is kept while full steps keep
+        // improving the fit (the chord method) and measured again when a step had to be shortened.
+        let mut jacobian: Option<Vec<Vec<f64>>> = None;
         for _ in 0..ITERATIONS {
-            let jacobian = self.jacobian(&hours, &books, &states);
-            let step = self.step(&hours, &books, &jacobian);
+            let current = match jacobian.take() {
+                Some(kept) => kept,
+                None => self.jacobian(&hours, &books, &states),
+            };
+            let step = self.step(&hours, &books, &current);
             if step.iter().all(|d| d.abs() < HOURS_TOLERANCE) {
                 break;
             }
-            let mut improved = false;
+            let mut accepted = None;
             let mut alpha = 1.0;
+            let mut full_step = true;
             for _ in 0..6 {
                 let trial: Vec<f64> = hours
                     .iter()
@@ -294,18 +309,25 @@ impl Tracker<'_> {
                 let (trial_books, trial_states) = self.run(&trial);
                 let trial_cost = self.cost(&trial, &trial_books);
                 if trial_cost < cost {
-                    let gain = cost - trial_cost;
-                    hours = trial;
-                    books = trial_books;
-                    states = trial_states;
-                    improved = gain > 1e-12 * cost.max(1e-12);
-                    cost = trial_cost;
+                    accepted = Some((trial, trial_books, trial_states, trial_cost));
                     break;
                 }
                 alpha *= 0.5;
+                full_step = false;
             }
-            if !improved {
+            let Some((trial, trial_books, trial_states, trial_cost)) = accepted else {
                 break;
+            };
+            let gain = (cost - trial_cost) / cost.max(1e-12);
+            hours = trial;
+            books = trial_books;
+            states = trial_states;
+            cost = trial_cost;
+            if gain < RELATIVE_GAIN {
+                break;
+            }
+            if full_step {
+                jacobian = Some(current);
             }
         }
         hours

@@ -18,6 +18,7 @@ pub mod active_loans;
 pub mod hours;
 pub mod new_loans;
 pub mod pipeline;
+pub mod plan_hours;
 pub mod profit;
 pub mod quality_mix;
 
@@ -25,6 +26,7 @@ pub use active_loans::ActiveLoansData;
 pub use hours::HoursData;
 pub use new_loans::{FaultAnnotation, NewLoansData};
 pub use pipeline::PipelineData;
+pub use plan_hours::PlanHoursData;
 pub use profit::ProfitData;
 pub use quality_mix::QualityMixData;
 

@@ -12,5 +12,6 @@ pub mod library_panel;
 pub mod mc_panel;
 pub mod notices;
 pub mod number_field;
+pub mod plan_panel;
 pub mod stage;
 pub mod views_nav;
