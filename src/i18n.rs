@@ -461,8 +461,8 @@ text_table! {
 
     // ── Views and trainer mode (#5): add keys right below this line. ──
     // Fault narration and the shock editor's interventions (engine helper).
-    NarrationBoth => "Prospecting fell to {0} h per AM in {1}; new loans fell {2} by week {3}.", "{1}营销工时降至每人 {0} 小时；新增贷款到第 {3} 周下降 {2}。";
-    NarrationProspecting => "Prospecting fell to {0} h per AM in {1}.", "{1}营销工时降至每人 {0} 小时。";
+    NarrationBoth => "Prospecting fell below half its usual hours in {1}, to as little as {0} h per AM; new loans fell {2} by week {3}.", "{1}营销工时不足平常的一半，最低降至每人 {0} 小时；新增贷款到第 {3} 周下降 {2}。";
+    NarrationProspecting => "Prospecting fell below half its usual hours in {1}, to as little as {0} h per AM.", "{1}营销工时不足平常的一半，最低降至每人 {0} 小时。";
     NarrationNewLoans => "New loans fell {0} by week {1}.", "新增贷款到第 {1} 周下降 {0}。";
     NarrationRecovered => " New loans were back within 5% of the baseline by week {0}.", "第 {0} 周新增贷款回到基准的 95% 以上。";
     NarrationWeek => "week {0}", "第 {0} 周";

@@ -1,5 +1,6 @@
 //! The fault narration line of trainer mode: `engine::narration`'s facts in words, in the user's
-//! language ("Prospecting fell to 0.0 h per AM in weeks 22–25; new loans fell 52% by week 28.").
+//! language ("Prospecting fell below half its usual hours in weeks 22–25, to as little as 0.0 h per
+//! AM; new loans fell 52% by week 28.").
 //!
 //! Weeks are shown 1-based, as the play clock shows them (simulation week t is "week t + 1").
 
@@ -82,8 +83,8 @@ mod tests {
             narration(&output, last, Lang::En).as_deref(),
             Some(
                 format!(
-                    "Prospecting fell to 0.0 h per AM in weeks 22–25; new loans fell 52% by \
-                     week 28. New loans were back within 5% of the baseline by week {}.",
+                    "Prospecting fell below half its usual hours in weeks 22–25, to as little \
+                     as 0.0 h per AM; new loans fell 52% by week 28. New loans were back within 5% of the baseline by week {}.",
                     recovered + 1
                 )
                 .as_str()
@@ -93,7 +94,7 @@ mod tests {
             narration(&output, last, Lang::Zh).as_deref(),
             Some(
                 format!(
-                    "第 22–25 周营销工时降至每人 0.0 小时；新增贷款到第 28 周下降 52%。\
+                    "第 22–25 周营销工时不足平常的一半，最低降至每人 0.0 小时；新增贷款到第 28 周下降 52%。\
                      第 {} 周新增贷款回到基准的 95% 以上。",
                     recovered + 1
                 )
@@ -108,11 +109,17 @@ mod tests {
         assert_eq!(narration(&output, 20, Lang::En), None);
         assert_eq!(
             narration(&output, 21, Lang::En).as_deref(),
-            Some("Prospecting fell to 0.0 h per AM in week 22.")
+            Some(
+                "Prospecting fell below half its usual hours in week 22, to as little as 0.0 h \
+                 per AM."
+            )
         );
         assert_eq!(
             narration(&output, 27, Lang::En).as_deref(),
-            Some("Prospecting fell to 0.0 h per AM in weeks 22–25; new loans fell 52% by week 28.")
+            Some(
+                "Prospecting fell below half its usual hours in weeks 22–25, to as little as 0.0 \
+                 h per AM; new loans fell 52% by week 28."
+            )
         );
     }
 
