@@ -795,7 +795,12 @@ mod tests {
             ..GoalForm::default()
         };
         let goal = parse_goal(&form, &params, Lang::En).expect("valid");
-        assert_eq!(goal.target, TargetPath::Flat { loans_per_am: 120.0 });
+        assert_eq!(
+            goal.target,
+            TargetPath::Flat {
+                loans_per_am: 120.0
+            }
+        );
         assert!((goal.max_prospecting_hours - 40.0).abs() < 1e-12);
         assert!((goal.min_quality_share - 0.8).abs() < 1e-12);
         assert!((goal.floor_share - 0.25).abs() < 1e-12);
@@ -866,8 +871,16 @@ mod tests {
             "{}",
             view.verdict[0]
         );
-        assert!(view.verdict[0].contains("42.71 hours of work"), "{}", view.verdict[0]);
-        assert!(view.verdict[1].contains("141.5 loans per AM"), "{}", view.verdict[1]);
+        assert!(
+            view.verdict[0].contains("42.71 hours of work"),
+            "{}",
+            view.verdict[0]
+        );
+        assert!(
+            view.verdict[1].contains("141.5 loans per AM"),
+            "{}",
+            view.verdict[1]
+        );
         assert!(view.current.contains("h* = 11.95"), "{}", view.current);
         let needed = view.needed.expect("the mix 150 would need");
         assert!(needed.rows.iter().any(|r| r.heading == "Supply chain"));
@@ -890,13 +903,19 @@ mod tests {
             view.weeks[0].cells.len() + 2,
             "date and events head each row"
         );
-        assert!(view.outcome_text.contains("达成目标"), "{}", view.outcome_text);
+        assert!(
+            view.outcome_text.contains("达成目标"),
+            "{}",
+            view.outcome_text
+        );
         assert!(view
             .chart
             .frame
             .bands
             .iter()
-            .any(|b| b.kind == BandKind::Festival && b.start_week <= 5 && b.end_week_exclusive > 5));
+            .any(|b| b.kind == BandKind::Festival
+                && b.start_week <= 5
+                && b.end_week_exclusive > 5));
         let svg = plan_hours::render_svg(&view.chart, &ChartTheme::light(), ChartSize::DESKTOP)
             .expect("renders");
         assert!(svg.contains("<title>各渠道计划营销工时</title>"));
