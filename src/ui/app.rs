@@ -194,6 +194,17 @@ pub fn app() -> Html {
                 <main class="plan-view">
                     <h2>{ Text::ViewPlan.get(lang) }</h2>
                     <PlanPanel workspace={shared.clone()} {dark} {narrow} />
+                    // The printed plan is the whole report: the scenario's figures, warnings and
+                    // charts follow the plan on paper (they are on the workspace tab on screen).
+                    <section class="print-only report-appendix">
+                        <h2>{ Text::RegionResults.get(lang) }</h2>
+                        if let Some(panel) = panel.clone() {
+                            <KpiPanel {panel} {lang} />
+                        }
+                        if let Some(set) = (*charts).clone() {
+                            <ChartsPanel {set} {lang} dark={false} narrow={false} />
+                        }
+                    </section>
                 </main>
             }
             if state.view == View::Workspace {

@@ -51,3 +51,18 @@ test('the Chinese report prints Chinese text', async () => {
   assert.match(text, /每周新增贷款/);
   await context.close();
 });
+
+test('printed from the plan view, the report has the cadence plan, then the KPIs, warnings and charts', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.click('button[data-view="plan"]');
+  await page.waitForSelector('.plan-week-table, table', { timeout: 30000 });
+  const { text, pages } = await printed(page);
+  console.log(`plan report: ${pages} pages`);
+  assert.ok(pages >= 3 && pages <= 14, `${pages} pages`);
+  assert.match(text, /Cadence plan/);
+  assert.match(text, /Prospecting needed \(h\*\)/);
+  assert.match(text, /Cumulative profit/);
+  assert.doesNotMatch(text, /Download CSV|Download SVG|Show as table/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
