@@ -1,9 +1,10 @@
-//! Engine benchmarks (criterion): one EV run of the default 104-week scenario, and 1,000 Monte
-//! Carlo runs of it. Aims: EV under 100 µs, 1,000 runs under 300 ms on one core.
+//! Engine benchmarks (criterion): one EV run of the default 104-week scenario, 1,000 Monte Carlo
+//! runs of it and their merge, and 200 runs of the fault preset with its noise floor.
 
 use std::hint::black_box;
 
 use cadence::engine::montecarlo::{McOptions, McPlan};
+use cadence::engine::presets;
 use cadence::engine::{run_ev, validate, Params};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -32,6 +33,27 @@ fn monte_carlo(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("mc_1000_runs_104_weeks", |b| {
         b.iter(|| black_box(plan.run_all()));
+    });
+    // What the page's main thread does once the workers are done: bands, means, fault figures.
+    let runs = plan.run_range(0..1000);
+    group.bench_function("mc_merge_1000_runs", |b| {
+        b.iter(|| black_box(plan.merge(runs.clone())));
+    });
+    // A shocked scenario costs four simulations a run: the scenario, its baseline, and policy (a)
+    // and its baseline for the noise floor.
+    let fault = presets::get("fault").expect("the fault preset");
+    let fault = validate(&fault.params).expect("the preset is valid");
+    let fault_plan = McPlan::new(
+        &fault,
+        McOptions {
+            runs: 200,
+            seed: 42,
+            kept_runs: 5,
+            noise_floor: true,
+        },
+    );
+    group.bench_function("mc_200_runs_fault_preset_with_noise_floor", |b| {
+        b.iter(|| black_box(fault_plan.run_all()));
     });
     group.finish();
 }

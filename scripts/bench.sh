@@ -7,7 +7,17 @@ scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 echo "== native (criterion, one core)"
-cargo bench --bench engine -- --noplot 2>&1 | grep -E '^[a-z_0-9/]+ +time:|^[a-z_0-9/]+$|time:' || true
+native_log=$(mktemp)
+cargo bench --bench engine -- --noplot 2>&1 | tee "$native_log" | grep -E '^[a-z_0-9/]+ +time:|^[a-z_0-9/]+$|time:' || true
+# The median (criterion's middle estimate) in ms of the benchmark named $1, for the wasm/native ratio.
+native_ms() {
+  grep -A1 -E "^$1( |\$)" "$native_log" | grep -oE 'time: +\[[^]]*\]' | head -1 |
+    awk '{ v = $4; u = $5; f = (u == "s") ? 1000 : (u == "ms") ? 1 : (u == "µs" || u == "us") ? 0.001 : 0.000001; print v * f }' || true
+}
+export NATIVE_MC_1000_MS NATIVE_EV_MS
+NATIVE_MC_1000_MS=$(native_ms 'monte_carlo/mc_1000_runs_104_weeks')
+NATIVE_EV_MS=$(native_ms 'ev_run_104_weeks')
+rm -f "$native_log"
 
 echo
 echo "== release build and transferred size (gzip -9)"

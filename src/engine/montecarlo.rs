@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::fault::{fault_metrics, FaultMetrics};
 use super::kpi::{Kpi, BANDED_KPIS};
 use super::params::{Hours, PolicyKind};
-use super::sampler::ChaCha;
+use super::sampler::{ChaCha, DrawMemo};
 use super::simulate::simulate_each;
 use super::stats::{centred_moving_average, Percentiles};
 use super::validate::{validate, FaultWindow, ValidParams};
@@ -187,8 +187,13 @@ impl McPlan {
     /// Run r.
     #[must_use]
     pub fn run(&self, run: u64) -> RunResult {
+        self.run_with(run, &mut DrawMemo::default())
+    }
+
+    /// Run r, with the samplers' memo of earlier runs (the result does not depend on it).
+    fn run_with(&self, run: u64, memo: &mut DrawMemo) -> RunResult {
         let seed = self.options.seed;
-        let (series, max_residual) = record(&self.scenario, seed, run, false, &BANDED_KPIS);
+        let (series, max_residual) = record(&self.scenario, seed, run, false, &BANDED_KPIS, memo);
         let (mut baseline_new_loans, mut baseline_active_loans) = (Vec::new(), Vec::new());
         if self.scenario.baseline_schedule().is_some() {
             let (mut both, _) = record(
@@ -197,14 +202,15 @@ impl McPlan {
                 run,
                 true,
                 &[Kpi::NewLoans, Kpi::ActiveLoans],
+                memo,
             );
             baseline_active_loans = both.split_off(both.len() / 2);
             baseline_new_loans = both;
         }
         let (noise_new_loans, noise_baseline_new_loans) = match &self.noise_floor {
             Some(variant) => (
-                record(variant, seed, run, false, &[Kpi::NewLoans]).0,
-                record(variant, seed, run, true, &[Kpi::NewLoans]).0,
+                record(variant, seed, run, false, &[Kpi::NewLoans], memo).0,
+                record(variant, seed, run, true, &[Kpi::NewLoans], memo).0,
             ),
             None => (Vec::new(), Vec::new()),
         };
@@ -222,7 +228,8 @@ impl McPlan {
     /// Runs r0..r1 (for one worker's chunk).
     #[must_use]
     pub fn run_range(&self, runs: Range<u64>) -> Vec<RunResult> {
-        runs.map(|r| self.run(r)).collect()
+        let mut memo = DrawMemo::default();
+        runs.map(|r| self.run_with(r, &mut memo)).collect()
     }
 
     /// All runs of the options, merged.
@@ -232,70 +239,206 @@ impl McPlan {
     }
 
     /// Merges run results in any order and chunking into bands, means and fault metrics.
+    ///
+    /// This is the [`McMerge`] the page feeds chunk by chunk, fed all at once, so the output is
+    /// identical however the runs were computed.
     #[must_use]
     pub fn merge(&self, mut runs: Vec<RunResult>) -> McOutput {
         runs.sort_by_key(|r| r.run);
-        let weeks = self.scenario.model().horizon_weeks;
-        let count = runs.len();
-        let bands = bands(&runs, weeks);
-        let kept_runs = runs
-            .iter()
-            .filter(|r| r.run < u64::from(self.options.kept_runs))
-            .map(|r| KeptRun {
-                run: r.run,
-                series: (0..BANDED_KPIS.len())
-                    .map(|i| r.kpi_series(i).to_vec())
-                    .collect(),
-            })
-            .collect();
-        let baseline_mean_new_loans =
-            mean_series(runs.iter().map(|r| r.baseline_new_loans.as_slice()), weeks);
-        let baseline_mean_active_loans = mean_series(
-            runs.iter().map(|r| r.baseline_active_loans.as_slice()),
+        let mut merge = McMerge::new(self, runs.len());
+        for (position, run) in runs.into_iter().enumerate() {
+            merge.add(self, position, run);
+        }
+        merge.finish(self)
+    }
+
+    /// The mean-path and per-run fault windows, when the scenario has a baseline.
+    fn windows(&self) -> Option<(FaultWindow, FaultWindow)> {
+        let window = self.scenario.fault_window()?;
+        Some(mc_windows(
+            window,
+            self.scenario.model().horizon_weeks,
+            self.scenario.params().fault.window_end.is_some(),
+        ))
+    }
+
+    /// Whether the scenario is itself policy (a) at h*, and so its own noise floor.
+    fn is_own_noise_floor(&self) -> bool {
+        self.options.noise_floor
+            && self.scenario.params().policy.kind == PolicyKind::Fixed
+            && self.scenario.params().policy.fixed_hours == Hours::AUTO
+    }
+}
+
+/// A merge in progress. Runs are added one at a time, in any order, as they arrive: each is kept
+/// at its position and its fault depths are computed. The bands are then computed a few (KPI,
+/// week) columns per call, so a page can keep every piece of work short.
+///
+/// A run's position is its rank by run index (run r at position r when runs 0..n are merged).
+/// Every sum runs in position order, so the output does not depend on the order of `add` calls.
+#[derive(Debug, Clone)]
+pub struct McMerge {
+    runs: usize,
+    weeks: usize,
+    /// Each run's banded series (`RunResult::series`), by position; empty until added.
+    series: Vec<Vec<f64>>,
+    added: usize,
+    baseline_new_loans: Vec<Vec<f64>>,
+    baseline_active_loans: Vec<Vec<f64>>,
+    noise_new_loans: Vec<Vec<f64>>,
+    noise_baseline_new_loans: Vec<Vec<f64>>,
+    /// Per-run fault depths of the scenario and of its noise floor, by position.
+    depths: Vec<f64>,
+    noise_depths: Vec<f64>,
+    kept_runs: Vec<KeptRun>,
+    max_residual: f64,
+    bands: Vec<Band>,
+    /// The next column whose mean and percentiles are to be computed.
+    next_column: usize,
+    scratch: Vec<f64>,
+}
+
+impl McMerge {
+    /// A merge of `runs` runs of the plan.
+    #[must_use]
+    pub fn new(plan: &McPlan, runs: usize) -> McMerge {
+        let weeks = plan.scenario.model().horizon_weeks;
+        McMerge {
+            runs,
             weeks,
-        );
-        let fault = self.scenario.fault_window().and_then(|window| {
-            if runs.is_empty() || baseline_mean_new_loans.is_empty() {
+            series: vec![Vec::new(); runs],
+            added: 0,
+            baseline_new_loans: vec![Vec::new(); runs],
+            baseline_active_loans: vec![Vec::new(); runs],
+            noise_new_loans: vec![Vec::new(); runs],
+            noise_baseline_new_loans: vec![Vec::new(); runs],
+            depths: vec![0.0; runs],
+            noise_depths: vec![0.0; runs],
+            kept_runs: Vec::new(),
+            max_residual: 0.0,
+            bands: BANDED_KPIS
+                .iter()
+                .map(|&kpi| Band {
+                    kpi,
+                    mean: Vec::with_capacity(weeks),
+                    p10: Vec::with_capacity(weeks),
+                    p50: Vec::with_capacity(weeks),
+                    p90: Vec::with_capacity(weeks),
+                })
+                .collect(),
+            next_column: 0,
+            scratch: Vec::with_capacity(runs),
+        }
+    }
+
+    /// How many runs have been added.
+    #[must_use]
+    pub fn added(&self) -> usize {
+        self.added
+    }
+
+    /// Adds a run at `position` (below the merge's run count; each position once).
+    pub fn add(&mut self, plan: &McPlan, position: usize, run: RunResult) {
+        if position >= self.runs {
+            return;
+        }
+        let weeks = self.weeks;
+        if run.run < u64::from(plan.options.kept_runs) {
+            self.kept_runs.push(KeptRun {
+                run: run.run,
+                series: (0..BANDED_KPIS.len())
+                    .map(|i| run.kpi_series(i).to_vec())
+                    .collect(),
+            });
+        }
+        if let Some((_, run_window)) = plan.windows() {
+            if run.baseline_new_loans.len() == weeks {
+                let new_loans = run.kpi_series(kpi_index(Kpi::NewLoans));
+                self.depths[position] = run_depth(new_loans, &run.baseline_new_loans, run_window);
+            }
+            if run.noise_new_loans.len() == weeks && run.noise_baseline_new_loans.len() == weeks {
+                self.noise_depths[position] = run_depth(
+                    &run.noise_new_loans,
+                    &run.noise_baseline_new_loans,
+                    run_window,
+                );
+            }
+        }
+        self.max_residual = self.max_residual.max(run.max_residual);
+        self.series[position] = run.series;
+        self.baseline_new_loans[position] = run.baseline_new_loans;
+        self.baseline_active_loans[position] = run.baseline_active_loans;
+        self.noise_new_loans[position] = run.noise_new_loans;
+        self.noise_baseline_new_loans[position] = run.noise_baseline_new_loans;
+        self.added += 1;
+    }
+
+    /// Computes the mean and P10/P50/P90 of up to `columns` more (KPI, week) columns; true once
+    /// every column is done. Call after every run has been added.
+    pub fn bands_step(&mut self, columns: usize) -> bool {
+        let total = if self.runs == 0 {
+            0
+        } else {
+            BANDED_KPIS.len() * self.weeks
+        };
+        let end = self.next_column.saturating_add(columns).min(total);
+        for column in self.next_column..end {
+            // Column i·T + t: KPI i in week t, across the runs in position order.
+            self.scratch.clear();
+            self.scratch.extend(
+                self.series
+                    .iter()
+                    .map(|series| series.get(column).copied().unwrap_or(0.0)),
+            );
+            let band = &mut self.bands[column / self.weeks];
+            band.mean.push(ordered_mean(&self.scratch));
+            let p = Percentiles::of(&mut self.scratch);
+            band.p10.push(p.p10);
+            band.p50.push(p.p50);
+            band.p90.push(p.p90);
+        }
+        self.next_column = end;
+        end == total
+    }
+
+    /// The merged output; computes whatever bands `bands_step` has not yet.
+    #[must_use]
+    pub fn finish(mut self, plan: &McPlan) -> McOutput {
+        while !self.bands_step(usize::MAX) {}
+        let weeks = self.weeks;
+        let count = self.added;
+        self.kept_runs.sort_by_key(|k| k.run);
+        let baseline_mean_new_loans =
+            mean_series(self.baseline_new_loans.iter().map(Vec::as_slice), weeks);
+        let baseline_mean_active_loans =
+            mean_series(self.baseline_active_loans.iter().map(Vec::as_slice), weeks);
+        let fault = plan.windows().and_then(|windows| {
+            if count == 0 || baseline_mean_new_loans.is_empty() {
                 return None;
             }
             let new_loans_index = kpi_index(Kpi::NewLoans);
             let active_index = kpi_index(Kpi::ActiveLoans);
-            let windows = mc_windows(
-                window,
-                weeks,
-                self.scenario.params().fault.window_end.is_some(),
-            );
+            let new_loans = new_loans_index * weeks..(new_loans_index + 1) * weeks;
             let scenario = fault_figures(
                 windows,
                 weeks,
-                &runs
+                self.series
                     .iter()
-                    .map(|r| r.kpi_series(new_loans_index))
-                    .collect::<Vec<_>>(),
-                &runs
-                    .iter()
-                    .map(|r| r.baseline_new_loans.as_slice())
-                    .collect::<Vec<_>>(),
-                Some((&bands[active_index].mean, &baseline_mean_active_loans)),
+                    .map(|series| series.get(new_loans.clone()).unwrap_or(&[])),
+                self.baseline_new_loans.iter().map(Vec::as_slice),
+                &mut self.depths,
+                Some((&self.bands[active_index].mean, &baseline_mean_active_loans)),
             );
-            let noise_floor = if self.noise_floor.is_some() {
+            let noise_floor = if plan.noise_floor.is_some() {
                 Some(fault_figures(
                     windows,
                     weeks,
-                    &runs
-                        .iter()
-                        .map(|r| r.noise_new_loans.as_slice())
-                        .collect::<Vec<_>>(),
-                    &runs
-                        .iter()
-                        .map(|r| r.noise_baseline_new_loans.as_slice())
-                        .collect::<Vec<_>>(),
+                    self.noise_new_loans.iter().map(Vec::as_slice),
+                    self.noise_baseline_new_loans.iter().map(Vec::as_slice),
+                    &mut self.noise_depths,
                     None,
                 ))
-            } else if self.options.noise_floor
-                && self.scenario.params().policy.kind == PolicyKind::Fixed
-                && self.scenario.params().policy.fixed_hours == Hours::AUTO
-            {
+            } else if plan.is_own_noise_floor() {
                 // The scenario already is policy (a) at h*: it is its own noise floor.
                 Some(scenario.clone())
             } else {
@@ -310,53 +453,27 @@ impl McPlan {
         });
         McOutput {
             runs: count as u32,
-            bands,
-            kept_runs,
+            bands: self.bands,
+            kept_runs: self.kept_runs,
             baseline_mean_new_loans,
             baseline_mean_active_loans,
             fault,
-            max_residual: runs.iter().map(|r| r.max_residual).fold(0.0, f64::max),
+            max_residual: self.max_residual,
         }
     }
 }
 
-/// Mean and type-7 P10/P50/P90 of every banded KPI, week by week, over runs sorted by index.
-fn bands(runs: &[RunResult], weeks: usize) -> Vec<Band> {
-    let count = runs.len();
-    // One KPI at a time, transposed so each week's values across runs are contiguous.
-    let mut by_week = vec![0.0; weeks * count];
-    BANDED_KPIS
-        .iter()
-        .enumerate()
-        .map(|(i, &kpi)| {
-            for (r, run) in runs.iter().enumerate() {
-                for (t, value) in run.kpi_series(i).iter().enumerate() {
-                    by_week[t * count + r] = *value;
-                }
-            }
-            let mut band = Band {
-                kpi,
-                mean: Vec::with_capacity(weeks),
-                p10: Vec::with_capacity(weeks),
-                p50: Vec::with_capacity(weeks),
-                p90: Vec::with_capacity(weeks),
-            };
-            for column in by_week.chunks_exact_mut(count.max(1)).take(weeks) {
-                band.mean.push(ordered_mean(column));
-                let p = Percentiles::of(column);
-                band.p10.push(p.p10);
-                band.p50.push(p.p50);
-                band.p90.push(p.p90);
-            }
-            band
-        })
-        .collect()
-}
-
 /// One Monte Carlo run of the scenario or of its baseline from run r's stream, keeping the weekly
 /// series of `kpis` (KPI-major, T weeks each) and the run's largest conservation residual.
-fn record(vp: &ValidParams, seed: u64, run: u64, baseline: bool, kpis: &[Kpi]) -> (Vec<f64>, f64) {
-    let mut sampler = ChaCha::for_run(seed, run);
+fn record(
+    vp: &ValidParams,
+    seed: u64,
+    run: u64,
+    baseline: bool,
+    kpis: &[Kpi],
+    memo: &mut DrawMemo,
+) -> (Vec<f64>, f64) {
+    let mut sampler = ChaCha::for_run_with(seed, run, memo.take());
     let initial = vp.initial_state().sampled_around(&mut sampler);
     let schedule = if baseline {
         vp.baseline_schedule().unwrap_or(vp.schedule())
@@ -371,6 +488,7 @@ fn record(vp: &ValidParams, seed: u64, run: u64, baseline: bool, kpis: &[Kpi]) -
             series[i * weeks + t] = kpi.value(&week);
         }
     });
+    *memo = sampler.into_memo();
     (series, end.residuals.max_abs())
 }
 
@@ -430,16 +548,25 @@ fn mc_windows(
     )
 }
 
-/// Mean-path and per-run fault figures of one policy (MODEL.md 16.7).
-fn fault_figures(
-    (mean_window, run_window): (FaultWindow, FaultWindow),
+/// The per-run fault depth of MODEL.md 16.7: 3-week moving averages of the run and its baseline.
+fn run_depth(run: &[f64], baseline: &[f64], window: FaultWindow) -> f64 {
+    let y = centred_moving_average(run, PER_RUN_SMOOTHING_WEEKS);
+    let b = centred_moving_average(baseline, PER_RUN_SMOOTHING_WEEKS);
+    fault_metrics(&y, &b, window).depth
+}
+
+/// Mean-path and per-run fault figures of one policy (MODEL.md 16.7), from the runs and
+/// baselines in run order and the runs' depths (reordered here).
+fn fault_figures<'a>(
+    (mean_window, _): (FaultWindow, FaultWindow),
     weeks: usize,
-    runs: &[&[f64]],
-    baselines: &[&[f64]],
+    runs: impl Iterator<Item = &'a [f64]>,
+    baselines: impl Iterator<Item = &'a [f64]>,
+    depths: &mut [f64],
     portfolio: Option<(&[f64], &[f64])>,
 ) -> McFaultFigures {
-    let mean_runs = mean_series(runs.iter().copied(), weeks);
-    let mean_baseline = mean_series(baselines.iter().copied(), weeks);
+    let mean_runs = mean_series(runs, weeks);
+    let mean_baseline = mean_series(baselines, weeks);
     let smoothed_baseline = centred_moving_average(&mean_baseline, MEAN_PATH_SMOOTHING_WEEKS);
     let mean_path = fault_metrics(&mean_runs, &smoothed_baseline, mean_window);
     let mean_path_portfolio = portfolio.map_or_else(FaultMetrics::default, |(run, base)| {
@@ -449,18 +576,72 @@ fn fault_figures(
             mean_window,
         )
     });
-    let mut depths: Vec<f64> = runs
-        .iter()
-        .zip(baselines)
-        .map(|(y, b)| {
-            let y = centred_moving_average(y, PER_RUN_SMOOTHING_WEEKS);
-            let b = centred_moving_average(b, PER_RUN_SMOOTHING_WEEKS);
-            fault_metrics(&y, &b, run_window).depth
-        })
-        .collect();
     McFaultFigures {
         mean_path,
         mean_path_portfolio,
-        per_run_depth: Percentiles::of(&mut depths),
+        per_run_depth: Percentiles::of(depths),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::params::{Params, Shock, ShockKind};
+
+    /// What the page's worker pool does: chunks arrive out of order, runs are added at their
+    /// index, and the bands are computed a few columns at a time.
+    #[test]
+    fn a_merge_fed_piecemeal_is_the_single_threaded_output() {
+        let mut params = Params::default();
+        params.shocks.push(Shock {
+            start: 20.0,
+            duration_weeks: 2.0,
+            kind: ShockKind::Burst {
+                apps_per_am: 6.0,
+                mix: None,
+            },
+        });
+        params.policy.kind = PolicyKind::StopWhenBusy;
+        let valid = validate(&params).expect("valid");
+        let plan = McPlan::new(
+            &valid,
+            McOptions {
+                runs: 45,
+                seed: 11,
+                kept_runs: 3,
+                noise_floor: true,
+            },
+        );
+        let whole = plan.run_all();
+        assert!(whole
+            .fault
+            .as_ref()
+            .is_some_and(|f| f.noise_floor.is_some()));
+        let mut merge = McMerge::new(&plan, 45);
+        for range in [40..45, 20..40, 0..20] {
+            for run in plan.run_range(range) {
+                merge.add(&plan, run.run as usize, run);
+            }
+        }
+        assert_eq!(merge.added(), 45);
+        let mut steps = 0;
+        while !merge.bands_step(7) {
+            steps += 1;
+        }
+        assert!(steps > 10, "sliced into {steps} steps");
+        assert_eq!(merge.finish(&plan), whole);
+    }
+
+    #[test]
+    fn an_empty_merge_has_empty_bands() {
+        let valid = validate(&Params::default()).expect("valid");
+        let plan = McPlan::new(&valid, McOptions::from_scenario(&valid));
+        let output = plan.merge(Vec::new());
+        assert_eq!(output.runs, 0);
+        assert!(output
+            .bands
+            .iter()
+            .all(|b| b.mean.is_empty() && b.p90.is_empty()));
+        assert_eq!(output.fault, None);
     }
 }

@@ -122,10 +122,23 @@ impl ChaCha {
     /// The stream of run r: `ChaCha8Rng::seed_from_u64(splitmix64(seed ^ r))`.
     #[must_use]
     pub fn for_run(seed: u64, run: u64) -> ChaCha {
+        ChaCha::for_run_with(seed, run, DrawMemo::default())
+    }
+
+    /// The stream of run r, reusing what earlier runs memoised (`into_memo`). The memo only
+    /// saves recomputing values, so the draws are those of [`ChaCha::for_run`].
+    #[must_use]
+    pub fn for_run_with(seed: u64, run: u64, memo: DrawMemo) -> ChaCha {
         ChaCha {
             rng: ChaCha8Rng::seed_from_u64(splitmix64(seed ^ run)),
-            zero_mass: ZeroMassMemo::new(),
+            zero_mass: memo.0,
         }
+    }
+
+    /// The memo, for the next run.
+    #[must_use]
+    pub fn into_memo(self) -> DrawMemo {
+        DrawMemo(self.zero_mass)
     }
 
     /// Assigns `n` units one by one: each draws u uniform on [0, `scale`) and goes to the first
@@ -153,12 +166,39 @@ impl ChaCha {
     }
 }
 
+/// What the samplers memoise, handed from one run to the next: runs of one scenario draw from the
+/// same distributions (the same initial-book cells, the same channel means), so a memo that
+/// outlives a run mostly hits.
+#[derive(Debug, Clone)]
+pub struct DrawMemo(ZeroMassMemo);
+
+impl Default for DrawMemo {
+    fn default() -> DrawMemo {
+        DrawMemo(ZeroMassMemo::new())
+    }
+}
+
+impl DrawMemo {
+    /// Takes the memo out, leaving a placeholder that allocates nothing (and must not be used
+    /// for draws before a memo is put back).
+    #[must_use]
+    pub fn take(&mut self) -> DrawMemo {
+        std::mem::replace(
+            self,
+            DrawMemo(ZeroMassMemo {
+                slots: Box::default(),
+            }),
+        )
+    }
+}
+
 /// Counts up to this are split among categories one unit at a time (one uniform each), which
 /// is cheaper than a conditional binomial per category for the small counts that dominate.
 const SMALL_COUNT: f64 = 8.0;
 
-/// Slots of the zero-mass memo (a power of two).
-const MEMO_SLOTS: usize = 512;
+/// Slots of the zero-mass memo (a power of two): room for the initial book's few hundred cell
+/// means and the weekly draws' means of a run, kept across runs.
+const MEMO_SLOTS: usize = 2048;
 
 /// A direct-mapped memo of P(X = 0) for the inversion samplers: (1−p)^n and e^(−μ).
 ///
@@ -182,7 +222,7 @@ impl ZeroMassMemo {
     fn get(&mut self, key: u64, n: u64, compute: impl FnOnce() -> f64) -> f64 {
         let hash =
             (key ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        let slot = &mut self.slots[(hash >> 55) as usize % MEMO_SLOTS];
+        let slot = &mut self.slots[(hash >> (64 - MEMO_SLOTS.trailing_zeros())) as usize];
         if slot.0 == key && slot.1 == n {
             return slot.2;
         }

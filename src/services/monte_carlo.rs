@@ -9,10 +9,11 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::montecarlo::{McOptions, McOutput, McPlan, RunResult};
+use crate::engine::montecarlo::{McMerge, McOptions, McOutput, McPlan, RunResult};
 use crate::engine::{validate, Params};
 use crate::scenario::wire::RunResultWire;
 
@@ -20,6 +21,16 @@ use crate::scenario::wire::RunResultWire;
 const CHUNK_RUNS: u64 = 20;
 /// Never more workers than this, whatever `navigator.hardwareConcurrency` says.
 const MAX_WORKERS: usize = 8;
+/// Chunks each worker holds at once: while it posts one back it already runs the next.
+const CHUNKS_IN_FLIGHT: usize = 2;
+/// The final merge computes bands in slices of about this many milliseconds, yielding to the page
+/// in between, so no main-thread task comes near the 50 ms of a long task.
+const MERGE_SLICE_MS: f64 = 8.0;
+/// (KPI, week) columns per step of a slice, between looks at the clock.
+const MERGE_COLUMNS_PER_STEP: usize = 16;
+/// Progress is reported at most this often: each report re-renders the page, and reporting every
+/// chunk kept the main thread busy for a third of the workers' time.
+const PROGRESS_INTERVAL_MS: f64 = 150.0;
 
 /// What the page asks a worker to do.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -139,7 +150,11 @@ struct PoolState {
     plan: Option<McPlan>,
     total: u64,
     next_run: u64,
-    results: Vec<RunResult>,
+    /// Runs merged as their chunks arrive (each run at its index, so the output is the
+    /// single-threaded one whatever order the chunks come back in).
+    merge: Option<McMerge>,
+    /// When progress was last reported (page clock, ms).
+    reported_at: f64,
     onevent: Rc<dyn Fn(McEvent)>,
 }
 
@@ -160,7 +175,8 @@ impl McPool {
             plan: None,
             total: 0,
             next_run: 0,
-            results: Vec::new(),
+            merge: None,
+            reported_at: 0.0,
             onevent,
         }));
         let count = workers.clamp(1, MAX_WORKERS);
@@ -187,11 +203,15 @@ impl McPool {
         let kept_runs = 5;
         let mut s = self.state.borrow_mut();
         s.job = s.job.wrapping_add(1);
-        s.results.clear();
+        s.merge = None;
         s.total = u64::from(runs);
         s.next_run = 0;
+        s.reported_at = now_ms();
         match plan(params, runs, seed, kept_runs) {
-            Ok(p) => s.plan = Some(p),
+            Ok(p) => {
+                s.merge = Some(McMerge::new(&p, runs as usize));
+                s.plan = Some(p);
+            }
             Err(message) => {
                 s.plan = None;
                 let onevent = Rc::clone(&s.onevent);
@@ -210,8 +230,10 @@ impl McPool {
                 kept_runs,
             });
         }
-        for index in 0..s.bridges.len() {
-            send_next(&mut s, index);
+        for _ in 0..CHUNKS_IN_FLIGHT {
+            for index in 0..s.bridges.len() {
+                send_next(&mut s, index);
+            }
         }
         let onevent = Rc::clone(&s.onevent);
         drop(s);
@@ -226,7 +248,7 @@ impl McPool {
         let mut s = self.state.borrow_mut();
         s.job = s.job.wrapping_add(1);
         s.plan = None;
-        s.results.clear();
+        s.merge = None;
         s.next_run = s.total;
     }
 }
@@ -248,38 +270,89 @@ fn send_next(s: &mut PoolState, index: usize) {
 }
 
 fn on_chunk(state: &Weak<RefCell<PoolState>>, index: usize, done: McChunkDone) {
-    let Some(state) = state.upgrade() else { return };
-    let mut s = state.borrow_mut();
+    let Some(strong) = state.upgrade() else {
+        return;
+    };
+    let mut s = strong.borrow_mut();
     if done.job != s.job || s.plan.is_none() {
         return;
     }
     if let Some(message) = done.error {
         s.plan = None;
+        s.merge = None;
         let onevent = Rc::clone(&s.onevent);
         drop(s);
         onevent(McEvent::Failed(message));
         return;
     }
-    s.results.extend(done.runs.into_iter().map(RunResult::from));
+    let PoolState { plan, merge, .. } = &mut *s;
+    if let (Some(plan), Some(merge)) = (plan.as_ref(), merge.as_mut()) {
+        for wire in done.runs {
+            let run = RunResult::from(wire);
+            merge.add(plan, run.run as usize, run);
+        }
+    }
     send_next(&mut s, index);
-    let finished = s.results.len() as u64 == s.total;
+    let added = s.merge.as_ref().map_or(0, McMerge::added) as u64;
+    let complete = added == s.total;
+    let now = now_ms();
+    if !complete && now - s.reported_at < PROGRESS_INTERVAL_MS {
+        return;
+    }
+    s.reported_at = now;
     let progress = McEvent::Progress {
-        done: s.results.len() as u32,
+        done: added as u32,
         total: s.total as u32,
     };
+    let job = s.job;
     let onevent = Rc::clone(&s.onevent);
-    if finished {
-        let runs = std::mem::take(&mut s.results);
-        let output = s.plan.take().map(|plan| plan.merge(runs));
-        drop(s);
-        onevent(progress);
-        if let Some(output) = output {
-            onevent(McEvent::Finished(Rc::new(output)));
-        }
-    } else {
-        drop(s);
-        onevent(progress);
+    drop(s);
+    onevent(progress);
+    if complete {
+        finish_slice(state.clone(), job);
     }
+}
+
+/// Computes the bands for one slice of time; schedules the next slice, or hands out the output.
+fn finish_slice(state: Weak<RefCell<PoolState>>, job: u32) {
+    let Some(strong) = state.upgrade() else {
+        return;
+    };
+    let mut s = strong.borrow_mut();
+    if s.job != job {
+        return;
+    }
+    let Some(merge) = s.merge.as_mut() else {
+        return;
+    };
+    let started = now_ms();
+    let complete = loop {
+        if merge.bands_step(MERGE_COLUMNS_PER_STEP) {
+            break true;
+        }
+        if now_ms() - started > MERGE_SLICE_MS {
+            break false;
+        }
+    };
+    if !complete {
+        drop(s);
+        Timeout::new(0, move || finish_slice(state, job)).forget();
+        return;
+    }
+    let output = match (s.merge.take(), s.plan.take()) {
+        (Some(merge), Some(plan)) => merge.finish(&plan),
+        _ => return,
+    };
+    let onevent = Rc::clone(&s.onevent);
+    drop(s);
+    onevent(McEvent::Finished(Rc::new(output)));
+}
+
+/// Milliseconds from the page's clock (always 0 where there is none: the merge then ends in one task).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// How many workers to start: one per logical core the browser reports.
