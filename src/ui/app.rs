@@ -72,6 +72,8 @@ pub fn app() -> Html {
         let workspace = workspace.clone();
         Callback::from(move |action: Action| workspace.dispatch(action))
     };
+    // The plan's goal outlives the plan view, so switching views and back keeps what was typed.
+    let plan_goal = use_mut_ref(crate::ui::plan_view::GoalForm::default);
     // The worker pool is spawned on the first run and reused: starting a worker costs ~100 ms.
     let pool = use_mut_ref(|| None::<McPool>);
     let onrun = {
@@ -193,7 +195,7 @@ pub fn app() -> Html {
             if state.view == View::Plan {
                 <main class="plan-view">
                     <h2>{ Text::ViewPlan.get(lang) }</h2>
-                    <PlanPanel workspace={shared.clone()} {dark} {narrow} />
+                    <PlanPanel workspace={shared.clone()} {dark} {narrow} goal={plan_goal.clone()} />
                     // The printed plan is the whole report: the scenario's figures, warnings and
                     // charts follow the plan on paper (they are on the workspace tab on screen).
                     <section class="print-only report-appendix">

@@ -162,6 +162,11 @@ test('a goal typed wrong keeps the last plan, with the message next to the field
   await page.waitForFunction(() => document.querySelector('.plan-verdict')?.classList.contains('is-short'));
   assert.match(await page.textContent('.plan-verdict'), /more than your maximum of 5\.00/);
   assert.equal(await page.locator('.plan-result .stale-banner').count(), 0);
+  // The goal survives a visit to another view.
+  await page.click('button[data-view="workspace"]');
+  await page.click('button[data-view="plan"]');
+  assert.equal(await page.inputValue('#plan-max-hours'), '5');
+  assert.match(await page.textContent('.plan-verdict'), /more than your maximum of 5\.00/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -31,6 +31,8 @@ pub struct PlanPanelProps {
     pub workspace: Rc<Workspace>,
     pub dark: bool,
     pub narrow: bool,
+    /// The goal as last typed, kept by the page so switching views and back keeps it.
+    pub goal: Rc<RefCell<GoalForm>>,
 }
 
 /// The plan follows typing this long after the last keystroke (solving takes a good tenth of a
@@ -141,8 +143,14 @@ pub fn plan_panel(props: &PlanPanelProps) -> Html {
     let workspace = &props.workspace;
     let lang = workspace.lang;
     // The goal as typed (checked at once) and as settled after typing pauses (solved).
-    let form = use_state(GoalForm::default);
-    let settled = use_state(GoalForm::default);
+    let form = use_state(|| props.goal.borrow().clone());
+    let settled = use_state(|| props.goal.borrow().clone());
+    {
+        let memory = props.goal.clone();
+        use_effect_with((*form).clone(), move |form| {
+            memory.replace(form.clone());
+        });
+    }
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let result = workspace.result.clone();
     let parsed = result.as_ref().map(|r| parse_goal(&form, &r.params, lang));
