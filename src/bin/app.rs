@@ -16,7 +16,6 @@ fn main() {
 /// so the figures include everything the browser adds. Trunk exposes them as `window.wasmBindings`.
 #[cfg(target_arch = "wasm32")]
 mod bench {
-    use cadence::engine::montecarlo::{McOptions, McPlan};
     use cadence::engine::{run_ev, validate, Params};
     use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -54,30 +53,6 @@ mod bench {
             out.push((t2 - t1) / n);
         }
         out
-    }
-
-    /// Milliseconds for `runs` Monte Carlo runs of the default scenario on the main thread, one
-    /// after another (the single-threaded reference for the worker pool).
-    #[wasm_bindgen]
-    #[must_use]
-    pub fn bench_mc_single_thread_ms(runs: u32) -> f64 {
-        let Ok(valid) = validate(&Params::default()) else {
-            return f64::NAN;
-        };
-        let plan = McPlan::new(
-            &valid,
-            McOptions {
-                runs,
-                seed: 42,
-                kept_runs: 5,
-                noise_floor: false,
-            },
-        );
-        let t0 = now_ms();
-        let output = plan.run_all();
-        let elapsed = now_ms() - t0;
-        std::hint::black_box(output);
-        elapsed
     }
 
     /// Bytes of linear memory the page's WebAssembly holds now.
