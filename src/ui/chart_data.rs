@@ -11,7 +11,7 @@ use crate::engine::{Kpi, Tier};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::charts::{
     ActiveLoansData, Band, BandKind, ChartFrame, DateAxis, Fan, FaultAnnotation, HoursData,
-    NewLoansData, PipelineData, ProfitData, QualityMixData, Runs, Series,
+    NewLoansData, NumberUnits, PipelineData, ProfitData, QualityMixData, Runs, Series,
 };
 use crate::ui::fields::tier_label;
 use crate::ui::format;
@@ -101,6 +101,15 @@ pub fn bands(result: &Computed) -> Vec<Band> {
     out
 }
 
+/// How the charts shorten large numbers in this language.
+#[must_use]
+pub fn number_units(lang: Lang) -> NumberUnits {
+    match lang {
+        Lang::En => NumberUnits::Si,
+        Lang::Zh => NumberUnits::Chinese,
+    }
+}
+
 fn frame(
     result: &Computed,
     title: Text,
@@ -114,6 +123,7 @@ fn frame(
     };
     ChartFrame {
         title: title.get(lang).to_owned(),
+        units: number_units(lang),
         x_axis_title: Text::AxisDate.get(lang).to_owned(),
         y_axis_title: y_axis.get(lang).to_owned(),
         dates: DateAxis {

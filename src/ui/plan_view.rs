@@ -718,6 +718,7 @@ fn chart(plan: &Plan, start_date: NaiveDate, channels: &[ChannelId], lang: Lang)
     PlanHoursData {
         frame: ChartFrame {
             title: Text::PlanChartTitle.get(lang).to_owned(),
+            units: crate::ui::chart_data::number_units(lang),
             x_axis_title: Text::AxisDate.get(lang).to_owned(),
             y_axis_title: Text::PlanChartAxis.get(lang).to_owned(),
             dates: DateAxis {

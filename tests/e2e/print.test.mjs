@@ -49,6 +49,8 @@ test('the Chinese report prints Chinese text', async () => {
   const { text } = await printed(page);
   assert.match(text, /所需营销工时/);
   assert.match(text, /每周新增贷款/);
+  // Money on the profit axis counts in 万, as Chinese readers do.
+  assert.match(text, /\d+万/);
   await context.close();
 });
 

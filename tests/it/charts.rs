@@ -5,7 +5,7 @@
 use cadence::ui::charts::{
     active_loans, contrast_ratio, hours, new_loans, pipeline, profit, quality_mix, ActiveLoansData,
     Band, BandKind, ChartError, ChartFrame, ChartSize, ChartTheme, DateAxis, Fan, FaultAnnotation,
-    HoursData, NewLoansData, PipelineData, ProfitData, QualityMixData, Runs, Series,
+    HoursData, NewLoansData, NumberUnits, PipelineData, ProfitData, QualityMixData, Runs, Series,
 };
 use chrono::NaiveDate;
 use plotters::style::RGBColor;
@@ -173,6 +173,7 @@ fn week0() -> NaiveDate {
 fn frame(title: &str, weeks: u32, visible: Option<u32>, bands: Vec<Band>) -> ChartFrame {
     ChartFrame {
         title: title.to_owned(),
+        units: NumberUnits::Si,
         x_axis_title: "Week starting".to_owned(),
         y_axis_title: "Loans (count)".to_owned(),
         dates: DateAxis {

@@ -12,7 +12,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Band, BandKind, ChartFrame, ChartTheme, DateAxis, Series};
+use super::{Band, BandKind, ChartFrame, ChartTheme, DateAxis, NumberUnits, Series};
 
 /// The result every drawing step returns.
 pub(crate) type DrawResult<DB> =
@@ -168,6 +168,8 @@ pub(crate) struct YTicks {
     pub lo: f64,
     pub hi: f64,
     pub step: f64,
+    /// How the labels shorten large numbers; the chart's frame sets it when the plot is laid out.
+    pub units: NumberUnits,
 }
 
 impl YTicks {
@@ -198,7 +200,16 @@ impl YTicks {
                 }
                 let score = (hi - lo, (intervals - target).abs());
                 if best.as_ref().is_none_or(|b| score < (b.0, b.1)) {
-                    best = Some((score.0, score.1, Self { lo, hi, step }));
+                    best = Some((
+                        score.0,
+                        score.1,
+                        Self {
+                            lo,
+                            hi,
+                            step,
+                            units: NumberUnits::Si,
+                        },
+                    ));
                 }
             }
         }
@@ -207,6 +218,7 @@ impl YTicks {
                 lo: min,
                 hi: max,
                 step: max - min,
+                units: NumberUnits::Si,
             },
             |b| b.2,
         )
@@ -214,7 +226,12 @@ impl YTicks {
 
     /// Fixed ticks, for shares shown as 0–100 %.
     pub(crate) fn fixed(lo: f64, hi: f64, step: f64) -> Self {
-        Self { lo, hi, step }
+        Self {
+            lo,
+            hi,
+            step,
+            units: NumberUnits::Si,
+        }
     }
 
     pub(crate) fn values(&self) -> Vec<f64> {
@@ -227,12 +244,12 @@ impl YTicks {
     /// Plain numbers; thousands and millions get SI suffixes so a profit axis stays narrow.
     pub(crate) fn labels(&self) -> Vec<(f64, String)> {
         let largest = self.lo.abs().max(self.hi.abs());
-        let (scale, suffix) = if largest >= 1.0e6 {
-            (1.0e6, "M")
-        } else if largest >= 1.0e4 {
-            (1.0e3, "k")
-        } else {
-            (1.0, "")
+        let (scale, suffix) = match self.units {
+            NumberUnits::Si if largest >= 1.0e6 => (1.0e6, "M"),
+            NumberUnits::Si if largest >= 1.0e4 => (1.0e3, "k"),
+            NumberUnits::Chinese if largest >= 1.0e8 => (1.0e8, "亿"),
+            NumberUnits::Chinese if largest >= 1.0e4 => (1.0e4, "万"),
+            _ => (1.0, ""),
         };
         // As many decimals as the step needs, so 2.5-steps do not round to 2, 5, 8.
         let scaled_step = self.step / scale;
@@ -406,6 +423,10 @@ impl<'a> Plan<'a> {
 
     /// The plot rectangle once the value axis is known: the left margin fits the widest tick label.
     pub(crate) fn plot(&self, y: YTicks, frame: &ChartFrame) -> Plot {
+        let y = YTicks {
+            units: frame.units,
+            ..y
+        };
         let widest = y
             .labels()
             .iter()
@@ -965,6 +986,26 @@ mod tests {
         let ticks = YTicks::nice(-40_000.0, 91_000.0, 4);
         let labels: Vec<String> = ticks.labels().into_iter().map(|l| l.1).collect();
         assert_eq!(labels, ["-50k", "0", "50k", "100k"]);
+        let chinese = YTicks {
+            units: NumberUnits::Chinese,
+            ..ticks
+        };
+        let labels: Vec<String> = chinese.labels().into_iter().map(|l| l.1).collect();
+        assert_eq!(labels, ["-5万", "0", "5万", "10万"]);
+        let money = YTicks {
+            units: NumberUnits::Chinese,
+            ..YTicks::nice(0.0, 2_000_000.0, 4)
+        };
+        let labels: Vec<String> = money.labels().into_iter().map(|l| l.1).collect();
+        assert_eq!(labels, ["0", "50万", "100万", "150万", "200万"]);
+        let small = YTicks {
+            units: NumberUnits::Chinese,
+            ..YTicks::nice(0.0, 800.0, 4)
+        };
+        assert_eq!(
+            small.labels().last().map(|l| l.1.clone()).as_deref(),
+            Some("800")
+        );
         let ticks = YTicks::nice(0.0, 0.0, 4);
         assert!(ticks.hi > ticks.lo);
         let ticks = YTicks::nice(f64::NAN, f64::INFINITY, 4);

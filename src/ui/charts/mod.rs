@@ -113,6 +113,8 @@ impl DateAxis {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartFrame {
     pub title: String,
+    /// How large values are shortened on the value axis (k and M, or 万 and 亿).
+    pub units: NumberUnits,
     pub x_axis_title: String,
     /// With its unit, for example "Active loans (count)".
     pub y_axis_title: String,
@@ -122,6 +124,15 @@ pub struct ChartFrame {
     pub festival_label: String,
     /// Legend text for shock bands, shown only when such a band is drawn.
     pub shock_label: String,
+}
+
+/// How a value axis shortens large numbers: `Si` writes 50k and 2.0M, `Chinese` writes 5万 and 200万
+/// (and 亿 for 10⁸), as Chinese readers count money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NumberUnits {
+    #[default]
+    Si,
+    Chinese,
 }
 
 /// A Monte Carlo P10–P90 fan around a total.
