@@ -935,21 +935,8 @@ pub fn tier_label(tier: Tier) -> Text {
     }
 }
 
-/// Channel names for table rows.
-#[must_use]
-pub fn channel_label(channel: ChannelId) -> Text {
-    match channel {
-        ChannelId::ColdVisit => Text::ChannelColdVisit,
-        ChannelId::PhoneSms => Text::ChannelPhoneSms,
-        ChannelId::Flyer => Text::ChannelFlyer,
-        ChannelId::OnlinePost => Text::ChannelOnlinePost,
-        ChannelId::Media => Text::ChannelMedia,
-        ChannelId::PeerBroker => Text::ChannelPeerBroker,
-        ChannelId::SupplyChain => Text::ChannelSupplyChain,
-        ChannelId::Event => Text::ChannelEvent,
-        ChannelId::Association => Text::ChannelAssociation,
-    }
-}
+/// Channel names for table rows: the same names the plan's files use.
+pub use crate::scenario::plan_out::channel_text as channel_label;
 
 #[cfg(test)]
 mod tests {
