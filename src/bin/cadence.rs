@@ -130,23 +130,36 @@ fn parse_run(args: &[String]) -> Result<RunRequest, Failure> {
                 })?);
             }
             "--csv" => request.csv = Some(value("--csv")?),
-            flag if flag.starts_with("--") => {
-                return Err(Failure::Usage(format!("unknown option {flag}\n{USAGE}")))
-            }
-            source if request.source.is_empty() => source.clone_into(&mut request.source),
-            extra => {
-                return Err(Failure::Usage(format!(
-                    "unexpected argument {extra}\n{USAGE}"
-                )))
-            }
+            other => take_source(other, &mut request.source)?,
         }
     }
-    if request.source.is_empty() {
+    require_source(&request.source, "run")?;
+    Ok(request)
+}
+
+/// A command's argument that is not a known option: an unknown `--flag`, the scenario (the first
+/// positional argument), or one too many.
+fn take_source(arg: &str, source: &mut String) -> Result<(), Failure> {
+    if arg.starts_with("--") {
+        Err(Failure::Usage(format!("unknown option {arg}\n{USAGE}")))
+    } else if source.is_empty() {
+        arg.clone_into(source);
+        Ok(())
+    } else {
+        Err(Failure::Usage(format!(
+            "unexpected argument {arg}\n{USAGE}"
+        )))
+    }
+}
+
+/// Fails when `command` was given no scenario.
+fn require_source(source: &str, command: &str) -> Result<(), Failure> {
+    if source.is_empty() {
         return Err(Failure::Usage(format!(
-            "run needs a scenario file or preset:ID\n{USAGE}"
+            "{command} needs a scenario file or preset:ID\n{USAGE}"
         )));
     }
-    Ok(request)
+    Ok(())
 }
 
 /// The scenario named by the request (a preset or a file), with the errors met reading it.
@@ -285,22 +298,10 @@ fn parse_plan(args: &[String]) -> Result<PlanRequest, Failure> {
             }
             "--csv" => request.csv = Some(value(arg)?),
             "--ics" => request.ics = Some(value(arg)?),
-            flag if flag.starts_with("--") => {
-                return Err(Failure::Usage(format!("unknown option {flag}\n{USAGE}")))
-            }
-            source if request.source.is_empty() => source.clone_into(&mut request.source),
-            extra => {
-                return Err(Failure::Usage(format!(
-                    "unexpected argument {extra}\n{USAGE}"
-                )))
-            }
+            other => take_source(other, &mut request.source)?,
         }
     }
-    if request.source.is_empty() {
-        return Err(Failure::Usage(format!(
-            "plan needs a scenario file or preset:ID\n{USAGE}"
-        )));
-    }
+    require_source(&request.source, "plan")?;
     Ok(request)
 }
 
