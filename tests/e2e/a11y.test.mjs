@@ -2,10 +2,7 @@
 // in light and dark and in both languages, and the main controls are reachable by keyboard alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
 
 let browser;
 let server;
@@ -17,14 +14,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const colorScheme of ['light', 'dark']) {
   for (const locale of ['en-US', 'zh-CN']) {

@@ -4,14 +4,11 @@
 // last plan with the message next to the field; axe on the plan view; the plan prints.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
 
 let browser;
 let server;
@@ -27,14 +24,6 @@ after(async () => {
 async function openPlan(page) {
   await page.click('button[data-view="plan"]');
   await page.waitForSelector('.plan-result');
-}
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 // RFC 4180 records (quoted cells may hold commas, quotes and line breaks).

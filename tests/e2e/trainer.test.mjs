@@ -3,11 +3,8 @@
 // presenter view, bad input refused next to the field, and axe on the stage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
 
 let browser;
 let server;
@@ -216,11 +213,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.click('.decide-apply');
     for (const presenter of [false, true]) {
       for (const lang of ['en', 'zh']) {
-        await page.addScriptTag({ path: AXE });
-        const violations = (await page.evaluate(async () => (await window.axe.run(document)).violations))
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        assert.deepEqual(violations, [], `${lang}, presenter ${presenter}`);
+        assert.deepEqual(await seriousViolations(page), [], `${lang}, presenter ${presenter}`);
         await page.click('.lang-switch').catch(async () => {
           // In presenter view the header is hidden: leave it to switch, then come back.
           await page.keyboard.press('p');
