@@ -13,15 +13,15 @@ step "1/8 cargo fmt --check"
 cargo fmt --all -- --check
 
 step "2/8 cargo clippy (native, all targets; wasm32 lib and bins) -D warnings"
-cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
 
 step "3/8 engine purity"
 scripts/check-engine-purity.sh
 
 step "4/8 native tests (cargo test)"
 native_log=$(mktemp)
-cargo test --all-targets 2>&1 | tee "$native_log"
+cargo test --workspace --all-targets 2>&1 | tee "$native_log"
 grep -E '^test result:' "$native_log" | awk '{p+=$4; f+=$6} END {printf "native tests: %d passed, %d failed\n", p, f}'
 rm -f "$native_log"
 

@@ -5,7 +5,7 @@
 //! serialization boundary), `ui` (the Yew page: state, view models, components, charts), `services`
 //! (browser storage, files and workers) and `i18n` (every user-visible string). See ARCHITECTURE.md.
 
-pub mod engine;
+pub use cadence_engine as engine;
 pub mod i18n;
 pub mod scenario;
 pub mod services;

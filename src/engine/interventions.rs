@@ -66,7 +66,7 @@ pub fn active_at(log: &[Shock], week: u32) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::params::{ProspectingChange, ShockKind};
+    use crate::params::{ProspectingChange, ShockKind};
 
     fn stop(start: f64) -> Shock {
         Shock {

@@ -586,7 +586,7 @@ fn fault_figures<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::params::{Params, Shock, ShockKind};
+    use crate::params::{Params, Shock, ShockKind};
 
     /// What the page's worker pool does: chunks arrive out of order, runs are added at their
     /// index, and the bands are computed a few columns at a time.

@@ -153,7 +153,7 @@ fn new_loans_fall(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{presets, run_ev, validate};
+    use crate::{presets, run_ev, validate};
 
     fn fault_b() -> EvOutput {
         let params = presets::get("fault").expect("preset").params;

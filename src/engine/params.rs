@@ -1,7 +1,7 @@
 //! The scenario as the user edits it: plain numbers, grouped the way a team lead thinks.
 //!
 //! `Params` is deliberately loose: every number a person types is an `f64` (even team size and
-//! weeks), so the page can hold whatever was typed and [`validate`](crate::engine::validate) can say
+//! weeks), so the page can hold whatever was typed and [`validate`](crate::validate) can say
 //! exactly what is wrong with it. The group and field names are the JSON paths of the scenario file
 //! (`team.ams`, `channels.cold_visit.leads_per_hour`), so a validation error names the input it is
 //! about. `Params::default()` is MODEL.md section 3.

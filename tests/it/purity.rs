@@ -62,3 +62,21 @@ fn clocks_and_io_fail_the_check_too() {
         assert_eq!(out.status.code(), Some(1), "{name} passed the check");
     }
 }
+
+#[test]
+fn an_engine_manifest_with_a_browser_dependency_fails_the_check() {
+    let dir = std::env::temp_dir().join(format!("cadence-purity-{}-manifest", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("lib.rs"), "//! A pure file.\npub fn f() {}\n").expect("write probe");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"probe\"\n\n[dependencies]\nrand = \"0.9\"\nweb-sys = \"0.3\"\n",
+    )
+    .expect("write probe manifest");
+    let out = run_check(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("depends on 'web-sys'"), "{stderr}");
+    assert!(!stderr.contains("'rand'"), "{stderr}");
+}
