@@ -14,7 +14,7 @@ cargo fmt --all -- --check
 
 step "2/8 cargo clippy (native, all targets; wasm32 lib and bins) -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --features web --lib --bins --quiet -- -D warnings
 
 step "3/8 engine purity"
 scripts/check-engine-purity.sh
@@ -29,7 +29,7 @@ step "5/8 browser unit tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --features web --test web
 
 step "6/8 release build (trunk build --release)"
 trunk build --release --skip-version-check

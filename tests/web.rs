@@ -27,7 +27,7 @@ async fn render_app() -> web_sys::Element {
         .expect("body")
         .append_child(&root)
         .expect("attach root");
-    yew::Renderer::<cadence::ui::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<cadence::ui::shell::app::App>::with_root(root.clone()).render();
     yew::platform::time::sleep(Duration::from_millis(50)).await;
     root
 }

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<cadence::ui::app::App>::new().render();
+    yew::Renderer::<cadence::ui::shell::app::App>::new().render();
 }
 
 // Natively there is no page to render; the native entry point is the `cadence` command line.

@@ -6,31 +6,17 @@
 //! second serialization boundary: it is internal (never stored or downloaded) and carries the
 //! scenario as the versioned scenario JSON, so there is one definition of what a scenario is.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
-
-use gloo::timers::callback::Timeout;
-use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::montecarlo::{McMerge, McOptions, McOutput, McPlan, RunResult};
+use crate::engine::montecarlo::{McOptions, McPlan};
 use crate::engine::{validate, Params};
 use crate::scenario::wire::RunResultWire;
 
+#[cfg(feature = "web")]
+pub use browser::{worker_count, McEvent, McPool, McWorker};
+
 /// Runs in one message: small enough that progress moves smoothly and a cancel takes effect quickly.
-const CHUNK_RUNS: u64 = 20;
-/// Never more workers than this, whatever `navigator.hardwareConcurrency` says.
-const MAX_WORKERS: usize = 8;
-/// Chunks each worker holds at once: while it posts one back it already runs the next.
-const CHUNKS_IN_FLIGHT: usize = 2;
-/// The final merge computes bands in slices of about this many milliseconds, yielding to the page
-/// in between, so no main-thread task comes near the 50 ms of a long task.
-const MERGE_SLICE_MS: f64 = 8.0;
-/// (KPI, week) columns per step of a slice, between looks at the clock.
-const MERGE_COLUMNS_PER_STEP: usize = 16;
-/// Progress is reported at most this often: each report re-renders the page, and reporting every
-/// chunk kept the main thread busy for a third of the workers' time.
-const PROGRESS_INTERVAL_MS: f64 = 150.0;
+pub const CHUNK_RUNS: u64 = 20;
 
 /// What the page asks a worker to do.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -57,7 +43,8 @@ pub struct McChunkDone {
 }
 
 /// The options the page and its workers both build the plan from.
-fn options(runs: u32, seed: u64, kept_runs: u32) -> McOptions {
+#[must_use]
+pub fn options(runs: u32, seed: u64, kept_runs: u32) -> McOptions {
     McOptions {
         runs,
         seed,
@@ -67,7 +54,7 @@ fn options(runs: u32, seed: u64, kept_runs: u32) -> McOptions {
 }
 
 /// Builds the plan a job runs; the same function on both sides of the worker boundary.
-fn plan(params: &Params, runs: u32, seed: u64, kept_runs: u32) -> Result<McPlan, String> {
+pub fn plan(params: &Params, runs: u32, seed: u64, kept_runs: u32) -> Result<McPlan, String> {
     let valid = validate(params).map_err(|errors| {
         errors
             .iter()
@@ -78,295 +65,324 @@ fn plan(params: &Params, runs: u32, seed: u64, kept_runs: u32) -> Result<McPlan,
     Ok(McPlan::new(&valid, options(runs, seed, kept_runs)))
 }
 
-/// The web worker: keeps the current job's plan and runs the chunks it is sent.
-pub struct McWorker {
-    job: Option<(u32, Result<McPlan, String>)>,
-}
+/// The worker and the page-side pool: browser only.
+#[cfg(feature = "web")]
+mod browser {
+    use std::cell::RefCell;
+    use std::rc::{Rc, Weak};
 
-impl Worker for McWorker {
-    type Message = ();
-    type Input = McRequest;
-    type Output = McChunkDone;
+    use gloo::timers::callback::Timeout;
+    use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        McWorker { job: None }
+    use super::{plan, McChunkDone, McRequest, CHUNK_RUNS};
+    use crate::engine::montecarlo::{McMerge, McOutput, McPlan, RunResult};
+    use crate::engine::Params;
+    use crate::scenario::wire::RunResultWire;
+
+    /// Never more workers than this, whatever `navigator.hardwareConcurrency` says.
+    const MAX_WORKERS: usize = 8;
+    /// Chunks each worker holds at once: while it posts one back it already runs the next.
+    const CHUNKS_IN_FLIGHT: usize = 2;
+    /// The final merge computes bands in slices of about this many milliseconds, yielding to the page
+    /// in between, so no main-thread task comes near the 50 ms of a long task.
+    const MERGE_SLICE_MS: f64 = 8.0;
+    /// (KPI, week) columns per step of a slice, between looks at the clock.
+    const MERGE_COLUMNS_PER_STEP: usize = 16;
+    /// Progress is reported at most this often: each report re-renders the page, and reporting every
+    /// chunk kept the main thread busy for a third of the workers' time.
+    const PROGRESS_INTERVAL_MS: f64 = 150.0;
+
+    /// The web worker: keeps the current job's plan and runs the chunks it is sent.
+    pub struct McWorker {
+        job: Option<(u32, Result<McPlan, String>)>,
     }
 
-    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+    impl Worker for McWorker {
+        type Message = ();
+        type Input = McRequest;
+        type Output = McChunkDone;
 
-    fn received(&mut self, scope: &WorkerScope<Self>, msg: McRequest, id: HandlerId) {
-        match msg {
-            McRequest::Prepare {
-                job,
-                scenario_json,
-                runs,
-                seed,
-                kept_runs,
-            } => {
-                let prepared = crate::scenario::parse(&scenario_json)
-                    .map_err(|errors| format!("{} scenario errors", errors.len()))
-                    .and_then(|params| plan(&params, runs, seed, kept_runs));
-                self.job = Some((job, prepared));
-            }
-            McRequest::Chunk { job, start, end } => {
-                let done = match &self.job {
-                    Some((current, Ok(plan))) if *current == job => McChunkDone {
-                        job,
-                        runs: plan
-                            .run_range(start..end)
-                            .iter()
-                            .map(RunResultWire::from)
-                            .collect(),
-                        error: None,
-                    },
-                    Some((current, Err(message))) if *current == job => McChunkDone {
-                        job,
-                        runs: Vec::new(),
-                        error: Some(message.clone()),
-                    },
-                    _ => McChunkDone {
-                        job,
-                        runs: Vec::new(),
-                        error: Some("job not prepared".to_owned()),
-                    },
-                };
-                scope.respond(id, done);
+        fn create(_scope: &WorkerScope<Self>) -> Self {
+            McWorker { job: None }
+        }
+
+        fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+        fn received(&mut self, scope: &WorkerScope<Self>, msg: McRequest, id: HandlerId) {
+            match msg {
+                McRequest::Prepare {
+                    job,
+                    scenario_json,
+                    runs,
+                    seed,
+                    kept_runs,
+                } => {
+                    let prepared = crate::scenario::parse(&scenario_json)
+                        .map_err(|errors| format!("{} scenario errors", errors.len()))
+                        .and_then(|params| plan(&params, runs, seed, kept_runs));
+                    self.job = Some((job, prepared));
+                }
+                McRequest::Chunk { job, start, end } => {
+                    let done = match &self.job {
+                        Some((current, Ok(plan))) if *current == job => McChunkDone {
+                            job,
+                            runs: plan
+                                .run_range(start..end)
+                                .iter()
+                                .map(RunResultWire::from)
+                                .collect(),
+                            error: None,
+                        },
+                        Some((current, Err(message))) if *current == job => McChunkDone {
+                            job,
+                            runs: Vec::new(),
+                            error: Some(message.clone()),
+                        },
+                        _ => McChunkDone {
+                            job,
+                            runs: Vec::new(),
+                            error: Some("job not prepared".to_owned()),
+                        },
+                    };
+                    scope.respond(id, done);
+                }
             }
         }
     }
-}
 
-/// What the pool tells the page.
-#[derive(Debug, Clone)]
-pub enum McEvent {
-    Progress { done: u32, total: u32 },
-    Finished(Rc<McOutput>),
-    Failed(String),
-}
-
-struct PoolState {
-    bridges: Vec<WorkerBridge<McWorker>>,
-    job: u32,
-    plan: Option<McPlan>,
-    total: u64,
-    next_run: u64,
-    /// Runs merged as their chunks arrive (each run at its index, so the output is the
-    /// single-threaded one whatever order the chunks come back in).
-    merge: Option<McMerge>,
-    /// When progress was last reported (page clock, ms).
-    reported_at: f64,
-    onevent: Rc<dyn Fn(McEvent)>,
-}
-
-/// The page-side pool of workers. Spawned once and reused: starting a worker costs about 100 ms.
-#[derive(Clone)]
-pub struct McPool {
-    state: Rc<RefCell<PoolState>>,
-}
-
-impl McPool {
-    /// Spawns `workers` workers (clamped to 1–8) from `worker_loader.js` (`src/bin/worker_loader.js`) beside the page (a
-    /// real script URL rather than a `blob:` one, so a strict content security policy can allow it).
-    #[must_use]
-    pub fn spawn(workers: usize, onevent: Rc<dyn Fn(McEvent)>) -> McPool {
-        let state = Rc::new(RefCell::new(PoolState {
-            bridges: Vec::new(),
-            job: 0,
-            plan: None,
-            total: 0,
-            next_run: 0,
-            merge: None,
-            reported_at: 0.0,
-            onevent,
-        }));
-        let count = workers.clamp(1, MAX_WORKERS);
-        let bridges = (0..count)
-            .map(|index| {
-                let weak = Rc::downgrade(&state);
-                McWorker::spawner()
-                    .callback(move |done: McChunkDone| on_chunk(&weak, index, done))
-                    .spawn_with_loader("./worker_loader.js")
-            })
-            .collect();
-        state.borrow_mut().bridges = bridges;
-        McPool { state }
+    /// What the pool tells the page.
+    #[derive(Debug, Clone)]
+    pub enum McEvent {
+        Progress { done: u32, total: u32 },
+        Finished(Rc<McOutput>),
+        Failed(String),
     }
 
-    /// How many workers the pool runs.
-    #[must_use]
-    pub fn workers(&self) -> usize {
-        self.state.borrow().bridges.len()
+    struct PoolState {
+        bridges: Vec<WorkerBridge<McWorker>>,
+        job: u32,
+        plan: Option<McPlan>,
+        total: u64,
+        next_run: u64,
+        /// Runs merged as their chunks arrive (each run at its index, so the output is the
+        /// single-threaded one whatever order the chunks come back in).
+        merge: Option<McMerge>,
+        /// When progress was last reported (page clock, ms).
+        reported_at: f64,
+        onevent: Rc<dyn Fn(McEvent)>,
     }
 
-    /// Starts a job, cancelling any job still running.
-    pub fn start(&self, params: &Params, scenario_json: &str, runs: u32, seed: u64) {
-        let kept_runs = 5;
-        let mut s = self.state.borrow_mut();
-        s.job = s.job.wrapping_add(1);
-        s.merge = None;
-        s.total = u64::from(runs);
-        s.next_run = 0;
-        s.reported_at = now_ms();
-        match plan(params, runs, seed, kept_runs) {
-            Ok(p) => {
-                s.merge = Some(McMerge::new(&p, runs as usize));
-                s.plan = Some(p);
-            }
-            Err(message) => {
-                s.plan = None;
-                let onevent = Rc::clone(&s.onevent);
-                drop(s);
-                onevent(McEvent::Failed(message));
-                return;
-            }
+    /// The page-side pool of workers. Spawned once and reused: starting a worker costs about 100 ms.
+    #[derive(Clone)]
+    pub struct McPool {
+        state: Rc<RefCell<PoolState>>,
+    }
+
+    impl McPool {
+        /// Spawns `workers` workers (clamped to 1–8) from `worker_loader.js` (`src/bin/worker_loader.js`) beside the page (a
+        /// real script URL rather than a `blob:` one, so a strict content security policy can allow it).
+        #[must_use]
+        pub fn spawn(workers: usize, onevent: Rc<dyn Fn(McEvent)>) -> McPool {
+            let state = Rc::new(RefCell::new(PoolState {
+                bridges: Vec::new(),
+                job: 0,
+                plan: None,
+                total: 0,
+                next_run: 0,
+                merge: None,
+                reported_at: 0.0,
+                onevent,
+            }));
+            let count = workers.clamp(1, MAX_WORKERS);
+            let bridges = (0..count)
+                .map(|index| {
+                    let weak = Rc::downgrade(&state);
+                    McWorker::spawner()
+                        .callback(move |done: McChunkDone| on_chunk(&weak, index, done))
+                        .spawn_with_loader("./worker_loader.js")
+                })
+                .collect();
+            state.borrow_mut().bridges = bridges;
+            McPool { state }
         }
-        let job = s.job;
-        for bridge in &s.bridges {
-            bridge.send(McRequest::Prepare {
-                job,
-                scenario_json: scenario_json.to_owned(),
-                runs,
-                seed,
-                kept_runs,
+
+        /// How many workers the pool runs.
+        #[must_use]
+        pub fn workers(&self) -> usize {
+            self.state.borrow().bridges.len()
+        }
+
+        /// Starts a job, cancelling any job still running.
+        pub fn start(&self, params: &Params, scenario_json: &str, runs: u32, seed: u64) {
+            let kept_runs = 5;
+            let mut s = self.state.borrow_mut();
+            s.job = s.job.wrapping_add(1);
+            s.merge = None;
+            s.total = u64::from(runs);
+            s.next_run = 0;
+            s.reported_at = now_ms();
+            match plan(params, runs, seed, kept_runs) {
+                Ok(p) => {
+                    s.merge = Some(McMerge::new(&p, runs as usize));
+                    s.plan = Some(p);
+                }
+                Err(message) => {
+                    s.plan = None;
+                    let onevent = Rc::clone(&s.onevent);
+                    drop(s);
+                    onevent(McEvent::Failed(message));
+                    return;
+                }
+            }
+            let job = s.job;
+            for bridge in &s.bridges {
+                bridge.send(McRequest::Prepare {
+                    job,
+                    scenario_json: scenario_json.to_owned(),
+                    runs,
+                    seed,
+                    kept_runs,
+                });
+            }
+            for _ in 0..CHUNKS_IN_FLIGHT {
+                for index in 0..s.bridges.len() {
+                    send_next(&mut s, index);
+                }
+            }
+            let onevent = Rc::clone(&s.onevent);
+            drop(s);
+            onevent(McEvent::Progress {
+                done: 0,
+                total: runs,
             });
         }
-        for _ in 0..CHUNKS_IN_FLIGHT {
-            for index in 0..s.bridges.len() {
-                send_next(&mut s, index);
+
+        /// Stops the current job: chunks already sent finish in the workers but their results are dropped.
+        pub fn cancel(&self) {
+            let mut s = self.state.borrow_mut();
+            s.job = s.job.wrapping_add(1);
+            s.plan = None;
+            s.merge = None;
+            s.next_run = s.total;
+        }
+    }
+
+    fn send_next(s: &mut PoolState, index: usize) {
+        if s.next_run >= s.total || s.plan.is_none() {
+            return;
+        }
+        let start = s.next_run;
+        let end = (start + CHUNK_RUNS).min(s.total);
+        s.next_run = end;
+        if let Some(bridge) = s.bridges.get(index) {
+            bridge.send(McRequest::Chunk {
+                job: s.job,
+                start,
+                end,
+            });
+        }
+    }
+
+    fn on_chunk(state: &Weak<RefCell<PoolState>>, index: usize, done: McChunkDone) {
+        let Some(strong) = state.upgrade() else {
+            return;
+        };
+        let mut s = strong.borrow_mut();
+        if done.job != s.job || s.plan.is_none() {
+            return;
+        }
+        if let Some(message) = done.error {
+            s.plan = None;
+            s.merge = None;
+            let onevent = Rc::clone(&s.onevent);
+            drop(s);
+            onevent(McEvent::Failed(message));
+            return;
+        }
+        let PoolState { plan, merge, .. } = &mut *s;
+        if let (Some(plan), Some(merge)) = (plan.as_ref(), merge.as_mut()) {
+            for wire in done.runs {
+                let run = RunResult::from(wire);
+                merge.add(plan, run.run as usize, run);
             }
         }
+        send_next(&mut s, index);
+        let added = s.merge.as_ref().map_or(0, McMerge::added) as u64;
+        let complete = added == s.total;
+        let now = now_ms();
+        if !complete && now - s.reported_at < PROGRESS_INTERVAL_MS {
+            return;
+        }
+        s.reported_at = now;
+        let progress = McEvent::Progress {
+            done: added as u32,
+            total: s.total as u32,
+        };
+        let job = s.job;
         let onevent = Rc::clone(&s.onevent);
         drop(s);
-        onevent(McEvent::Progress {
-            done: 0,
-            total: runs,
-        });
+        onevent(progress);
+        if complete {
+            finish_slice(state.clone(), job);
+        }
     }
 
-    /// Stops the current job: chunks already sent finish in the workers but their results are dropped.
-    pub fn cancel(&self) {
-        let mut s = self.state.borrow_mut();
-        s.job = s.job.wrapping_add(1);
-        s.plan = None;
-        s.merge = None;
-        s.next_run = s.total;
-    }
-}
-
-fn send_next(s: &mut PoolState, index: usize) {
-    if s.next_run >= s.total || s.plan.is_none() {
-        return;
-    }
-    let start = s.next_run;
-    let end = (start + CHUNK_RUNS).min(s.total);
-    s.next_run = end;
-    if let Some(bridge) = s.bridges.get(index) {
-        bridge.send(McRequest::Chunk {
-            job: s.job,
-            start,
-            end,
-        });
-    }
-}
-
-fn on_chunk(state: &Weak<RefCell<PoolState>>, index: usize, done: McChunkDone) {
-    let Some(strong) = state.upgrade() else {
-        return;
-    };
-    let mut s = strong.borrow_mut();
-    if done.job != s.job || s.plan.is_none() {
-        return;
-    }
-    if let Some(message) = done.error {
-        s.plan = None;
-        s.merge = None;
+    /// Computes the bands for one slice of time; schedules the next slice, or hands out the output.
+    fn finish_slice(state: Weak<RefCell<PoolState>>, job: u32) {
+        let Some(strong) = state.upgrade() else {
+            return;
+        };
+        let mut s = strong.borrow_mut();
+        if s.job != job {
+            return;
+        }
+        let Some(merge) = s.merge.as_mut() else {
+            return;
+        };
+        let started = now_ms();
+        let complete = loop {
+            if merge.bands_step(MERGE_COLUMNS_PER_STEP) {
+                break true;
+            }
+            if now_ms() - started > MERGE_SLICE_MS {
+                break false;
+            }
+        };
+        if !complete {
+            drop(s);
+            Timeout::new(0, move || finish_slice(state, job)).forget();
+            return;
+        }
+        let output = match (s.merge.take(), s.plan.take()) {
+            (Some(merge), Some(plan)) => merge.finish(&plan),
+            _ => return,
+        };
         let onevent = Rc::clone(&s.onevent);
         drop(s);
-        onevent(McEvent::Failed(message));
-        return;
+        onevent(McEvent::Finished(Rc::new(output)));
     }
-    let PoolState { plan, merge, .. } = &mut *s;
-    if let (Some(plan), Some(merge)) = (plan.as_ref(), merge.as_mut()) {
-        for wire in done.runs {
-            let run = RunResult::from(wire);
-            merge.add(plan, run.run as usize, run);
-        }
-    }
-    send_next(&mut s, index);
-    let added = s.merge.as_ref().map_or(0, McMerge::added) as u64;
-    let complete = added == s.total;
-    let now = now_ms();
-    if !complete && now - s.reported_at < PROGRESS_INTERVAL_MS {
-        return;
-    }
-    s.reported_at = now;
-    let progress = McEvent::Progress {
-        done: added as u32,
-        total: s.total as u32,
-    };
-    let job = s.job;
-    let onevent = Rc::clone(&s.onevent);
-    drop(s);
-    onevent(progress);
-    if complete {
-        finish_slice(state.clone(), job);
-    }
-}
 
-/// Computes the bands for one slice of time; schedules the next slice, or hands out the output.
-fn finish_slice(state: Weak<RefCell<PoolState>>, job: u32) {
-    let Some(strong) = state.upgrade() else {
-        return;
-    };
-    let mut s = strong.borrow_mut();
-    if s.job != job {
-        return;
+    /// Milliseconds from the page's clock (always 0 where there is none: the merge then ends in one task).
+    fn now_ms() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
     }
-    let Some(merge) = s.merge.as_mut() else {
-        return;
-    };
-    let started = now_ms();
-    let complete = loop {
-        if merge.bands_step(MERGE_COLUMNS_PER_STEP) {
-            break true;
-        }
-        if now_ms() - started > MERGE_SLICE_MS {
-            break false;
-        }
-    };
-    if !complete {
-        drop(s);
-        Timeout::new(0, move || finish_slice(state, job)).forget();
-        return;
+
+    /// How many workers to start: one per logical core the browser reports.
+    #[must_use]
+    pub fn worker_count() -> usize {
+        web_sys::window()
+            .map(|w| w.navigator().hardware_concurrency())
+            .filter(|n| n.is_finite() && *n >= 1.0)
+            .map_or(1, |n| n as usize)
     }
-    let output = match (s.merge.take(), s.plan.take()) {
-        (Some(merge), Some(plan)) => merge.finish(&plan),
-        _ => return,
-    };
-    let onevent = Rc::clone(&s.onevent);
-    drop(s);
-    onevent(McEvent::Finished(Rc::new(output)));
-}
-
-/// Milliseconds from the page's clock (always 0 where there is none: the merge then ends in one task).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// How many workers to start: one per logical core the browser reports.
-#[must_use]
-pub fn worker_count() -> usize {
-    web_sys::window()
-        .map(|w| w.navigator().hardware_concurrency())
-        .filter(|n| n.is_finite() && *n >= 1.0)
-        .map_or(1, |n| n as usize)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::montecarlo::RunResult;
 
     #[test]
     fn runs_convert_for_the_wire_and_chunking_does_not_change_the_result() {

@@ -8,9 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use gloo::events::EventListener;
-use wasm_bindgen::JsValue;
-use yew::Callback;
+#[cfg(feature = "web")]
+pub use browser::{on_change_elsewhere, BrowserStore};
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,69 +34,6 @@ pub trait Store {
 }
 
 const PROBE_KEY: &str = "cadence.probe";
-
-/// The browser's `localStorage`.
-pub struct BrowserStore {
-    storage: Option<web_sys::Storage>,
-}
-
-impl BrowserStore {
-    /// Opens `localStorage`; a browser that refuses it gives a store whose every call fails with
-    /// [`StoreError::Unavailable`].
-    #[must_use]
-    pub fn open() -> BrowserStore {
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        BrowserStore { storage }
-    }
-
-    fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
-        self.storage.as_ref().ok_or(StoreError::Unavailable)
-    }
-}
-
-impl Store for BrowserStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.storage()?.get_item(key).map_err(classify)
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage()?.set_item(key, value).map_err(classify)
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.storage()?.remove_item(key).map_err(classify)
-    }
-}
-
-/// Calls `onchange` with the new text whenever another tab of the page changes `key` (the browser
-/// tells every other tab, never the one that wrote). Keep the listener alive.
-#[must_use]
-pub fn on_change_elsewhere(key: &'static str, onchange: Callback<String>) -> Option<EventListener> {
-    let window = web_sys::window()?;
-    Some(EventListener::new(&window, "storage", move |event| {
-        let field = |name: &str| js_sys::Reflect::get(event, &JsValue::from_str(name)).ok();
-        let changed = field("key").and_then(|k| k.as_string());
-        if changed.as_deref() == Some(key) {
-            // A removed key (site data cleared) is ignored: this tab's next write restores it.
-            if let Some(text) = field("newValue").and_then(|v| v.as_string()) {
-                onchange.emit(text);
-            }
-        }
-    }))
-}
-
-/// A quota error means full; anything else (a security error) means unavailable.
-fn classify(error: JsValue) -> StoreError {
-    let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
-    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-        StoreError::Full
-    } else {
-        StoreError::Unavailable
-    }
-}
 
 /// An in-memory store for tests, which can be told to behave like a full or missing storage.
 #[derive(Debug, Clone, Default)]
@@ -145,6 +81,82 @@ impl Store for MemoryStore {
         }
         self.items.remove(key);
         Ok(())
+    }
+}
+
+/// `localStorage` itself: browser only.
+#[cfg(feature = "web")]
+mod browser {
+    use gloo::events::EventListener;
+    use wasm_bindgen::JsValue;
+    use yew::Callback;
+
+    use super::{Store, StoreError};
+
+    /// The browser's `localStorage`.
+    pub struct BrowserStore {
+        storage: Option<web_sys::Storage>,
+    }
+
+    impl BrowserStore {
+        /// Opens `localStorage`; a browser that refuses it gives a store whose every call fails with
+        /// [`StoreError::Unavailable`].
+        #[must_use]
+        pub fn open() -> BrowserStore {
+            let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+            BrowserStore { storage }
+        }
+
+        fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
+            self.storage.as_ref().ok_or(StoreError::Unavailable)
+        }
+    }
+
+    impl Store for BrowserStore {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.storage()?.get_item(key).map_err(classify)
+        }
+
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.storage()?.set_item(key, value).map_err(classify)
+        }
+
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.storage()?.remove_item(key).map_err(classify)
+        }
+    }
+
+    /// Calls `onchange` with the new text whenever another tab of the page changes `key` (the browser
+    /// tells every other tab, never the one that wrote). Keep the listener alive.
+    #[must_use]
+    pub fn on_change_elsewhere(
+        key: &'static str,
+        onchange: Callback<String>,
+    ) -> Option<EventListener> {
+        let window = web_sys::window()?;
+        Some(EventListener::new(&window, "storage", move |event| {
+            let field = |name: &str| js_sys::Reflect::get(event, &JsValue::from_str(name)).ok();
+            let changed = field("key").and_then(|k| k.as_string());
+            if changed.as_deref() == Some(key) {
+                // A removed key (site data cleared) is ignored: this tab's next write restores it.
+                if let Some(text) = field("newValue").and_then(|v| v.as_string()) {
+                    onchange.emit(text);
+                }
+            }
+        }))
+    }
+
+    /// A quota error means full; anything else (a security error) means unavailable.
+    fn classify(error: JsValue) -> StoreError {
+        let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StoreError::Full
+        } else {
+            StoreError::Unavailable
+        }
     }
 }
 

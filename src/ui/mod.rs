@@ -1,24 +1,23 @@
-//! The Yew page: state and its reducers, view-model formatting, components and charts.
+//! The Yew page, as feature slices around the pure core.
 //!
-//! Components stay thin: they read a view model and dispatch verb-named actions; every number is
-//! formatted in `view_model`, every string comes from `crate::i18n`.
+//! Each slice (`workspace`, `compare`, `montecarlo`, `library`, `trainer`, `plan`) holds its model,
+//! its verb-named actions and their `update`, its view models (numbers formatted, tested natively) and,
+//! with the `web` feature, its components. `shell` is the root component that carries out effects;
+//! `widgets` are components several slices share; `charts`, `chart_data` and `format` are shared view
+//! code. Every string comes from `crate::i18n`.
 
-pub mod app;
 pub mod chart_data;
 pub mod charts;
-pub mod components;
-pub mod csv_view;
-pub mod fields;
+pub mod compare;
 pub mod format;
-pub mod keep;
 pub mod library;
-pub mod library_view;
-pub mod narration;
-pub mod notice;
-pub mod persist;
-pub mod plan_view;
-pub mod presets_view;
+pub mod montecarlo;
+pub mod plan;
 pub mod state;
 pub mod trainer;
-pub mod trainer_view;
-pub mod view_model;
+pub mod workspace;
+
+#[cfg(feature = "web")]
+pub mod shell;
+#[cfg(feature = "web")]
+pub mod widgets;

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate};
-use yew::Reducible;
 
 use crate::engine::montecarlo::McOutput;
 use crate::engine::params::{
@@ -20,11 +19,12 @@ use crate::engine::{interventions, presets, run_ev, validate, EvOutput, ParamErr
 use crate::i18n::{Lang, Text};
 use crate::scenario::library::{self as files, Imported, NamedScenario, WorkspaceSnapshot};
 use crate::scenario::link::{self, LinkError};
-use crate::ui::fields::{Field, MAX_SHOCKS, MAX_TERMS};
+pub use crate::services::files::ReadFile;
 use crate::ui::format;
-use crate::ui::library::{EntryId, Item, Library};
-use crate::ui::notice::{FileProblem, Notice, Notices, Source};
-use crate::ui::trainer::{Play, PlayAction, View};
+use crate::ui::library::entries::{EntryId, Item, Library};
+use crate::ui::library::notice::{Notice, Notices, Source};
+use crate::ui::trainer::clock::{Play, PlayAction, View};
+use crate::ui::workspace::fields::{Field, MAX_SHOCKS, MAX_TERMS};
 
 /// Scenarios a person can pin for comparison.
 pub const MAX_PINNED: usize = 4;
@@ -281,13 +281,6 @@ pub struct Workspace {
     pub play: Play,
     /// The run of the scenario without the trainer's decisions (the ghost line), when it has some.
     pub ghost: Option<Rc<Computed>>,
-}
-
-/// A file a person chose to import, as the browser read it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReadFile {
-    pub name: String,
-    pub content: Result<String, FileProblem>,
 }
 
 impl PartialEq for Workspace {
@@ -981,7 +974,7 @@ impl Workspace {
 
     /// Engine errors that no input or row on the page owns.
     pub fn unplaced_errors(&self) -> impl Iterator<Item = &ParamError> {
-        let rows = crate::ui::fields::row_paths();
+        let rows = crate::ui::workspace::fields::row_paths();
         self.errors.iter().filter(move |e| {
             Field::from_path(&e.param, &self.params).is_none() && !rows.contains(&e.param)
         })
@@ -1045,14 +1038,6 @@ impl Workspace {
                 self.stale = self.result.is_some();
             }
         }
-    }
-}
-
-impl Reducible for Workspace {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
     }
 }
 
@@ -1135,6 +1120,7 @@ pub fn week_of_year(day: NaiveDate) -> u32 {
 mod tests {
     use super::*;
     use crate::engine::Rule;
+    use crate::ui::library::notice::FileProblem;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::Text;
 use crate::ui::state::{Action, Workspace, MAX_PINNED};
-use crate::ui::view_model::compare_table;
+use crate::ui::workspace::view::compare_table;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::view_model::{KpiItem, KpiPanel as Panel};
+use crate::ui::workspace::view::{KpiItem, KpiPanel as Panel};
 
 /// A grid of figures: label, value and the detail line under it (also used by the Monte Carlo panel).
 pub fn kpi_list(items: &[KpiItem], class: &'static str) -> Html {

@@ -14,8 +14,8 @@ use crate::scenario::library::{
     read_library, read_workspace, write_library, write_workspace, Layout,
 };
 use crate::services::storage::{Store, StoreError};
-use crate::ui::library::Library;
-use crate::ui::notice::{Notice, StoredPart};
+use crate::ui::library::entries::Library;
+use crate::ui::library::notice::{Notice, StoredPart};
 use crate::ui::state::Workspace;
 
 /// The autosaved workspace (a workspace file, compact).
@@ -193,8 +193,8 @@ mod tests {
     use super::*;
     use crate::engine::Rule;
     use crate::services::storage::MemoryStore;
-    use crate::ui::fields::Field;
     use crate::ui::state::Action;
+    use crate::ui::workspace::fields::Field;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")

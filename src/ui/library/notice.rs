@@ -4,6 +4,7 @@
 
 use crate::engine::ParamError;
 use crate::scenario::link::LinkError;
+pub use crate::services::files::FileProblem;
 
 /// Where a scenario came from, for notes about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,15 +24,6 @@ pub enum StoredPart {
     LibraryEntry(usize),
     /// One pinned scenario, by its position.
     Pinned(usize),
-}
-
-/// Why a file could not be read at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileProblem {
-    /// Larger than any scenario or library file could be.
-    TooLarge,
-    /// The browser could not read it.
-    Unreadable,
 }
 
 /// Something the page tells the person.

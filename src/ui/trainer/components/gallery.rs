@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text};
 use crate::services::display;
 use crate::ui::state::Action;
-use crate::ui::trainer_view::{cards, Card};
+use crate::ui::trainer::view::{cards, Card};
 
 #[derive(Properties, PartialEq)]
 pub struct GalleryProps {

@@ -12,10 +12,12 @@ use crate::engine::presets;
 use crate::engine::{ChannelId, Tier};
 use crate::i18n::fill;
 use crate::i18n::{Lang, Text};
-use crate::ui::components::number_field::NumberField;
-use crate::ui::fields::{channel_label, tier_label, Field, Group, MAX_SHOCKS, MAX_TERMS};
 use crate::ui::state::{Action, CalendarChoice, ShockChoice, Workspace};
-use crate::ui::view_model::{
+use crate::ui::workspace::components::number_field::NumberField;
+use crate::ui::workspace::fields::{
+    channel_label, tier_label, Field, Group, MAX_SHOCKS, MAX_TERMS,
+};
+use crate::ui::workspace::view::{
     error_text, input_problem_text, policy_fields, preset_title, variant_label,
 };
 

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::fields::{Field, Range};
 use crate::ui::state::plain_number;
+use crate::ui::workspace::fields::{Field, Range};
 
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, Text};
 use crate::scenario::library::MAX_NAME_CHARS;
-use crate::ui::library::EntryId;
-use crate::ui::library_view::{current_view, library_rows, Export};
+use crate::ui::library::entries::EntryId;
+use crate::ui::library::view::{current_view, library_rows, Export};
 use crate::ui::state::{Action, Workspace};
 
 /// The share link last made, and whether copying it worked (`None` while the copy is pending).
@@ -118,7 +118,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
         input.select();
     });
 
-    let row_html = |row: &crate::ui::library_view::LibraryRow| {
+    let row_html = |row: &crate::ui::library::view::LibraryRow| {
         let id = row.id;
         let d = props.ondispatch.clone();
         let editing = renaming

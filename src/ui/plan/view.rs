@@ -14,7 +14,7 @@ use crate::scenario::plan_out::{self, channel_text, events_text, festivals, week
 use crate::ui::charts::{Band, BandKind, ChartFrame, DateAxis, PlanHoursData, Series};
 use crate::ui::format;
 use crate::ui::state::plain_number;
-use crate::ui::view_model::KpiItem;
+use crate::ui::workspace::view::KpiItem;
 
 /// An input of the goal form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

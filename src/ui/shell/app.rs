@@ -7,24 +7,24 @@ use crate::services::monte_carlo::{worker_count, McEvent, McPool};
 use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, locale};
 use crate::ui::chart_data::{chart_set, Overlays};
-use crate::ui::components::charts_panel::ChartsPanel;
-use crate::ui::components::compare::Compare;
-use crate::ui::components::footer::Footer;
-use crate::ui::components::gallery::Gallery;
-use crate::ui::components::header::Header;
-use crate::ui::components::inputs::InputsPanel;
-use crate::ui::components::kpi_panel::KpiPanel;
-use crate::ui::components::library_panel::LibraryPanel;
-use crate::ui::components::mc_panel::McPanel;
-use crate::ui::components::notices::Notices;
-use crate::ui::components::plan_panel::PlanPanel;
-use crate::ui::components::stage::Stage;
-use crate::ui::components::views_nav::ViewsNav;
-use crate::ui::keep::{notice_callbacks, use_keep_controls, use_kept_workspace};
-use crate::ui::library_view::notice_views;
+use crate::ui::compare::components::Compare;
+use crate::ui::library::components::library_panel::LibraryPanel;
+use crate::ui::library::components::notices::Notices;
+use crate::ui::library::view::notice_views;
+use crate::ui::montecarlo::components::McPanel;
+use crate::ui::plan::components::PlanPanel;
+use crate::ui::shell::footer::Footer;
+use crate::ui::shell::header::Header;
+use crate::ui::shell::keep::{notice_callbacks, use_keep_controls, use_kept_workspace};
+use crate::ui::shell::views_nav::ViewsNav;
 use crate::ui::state::Action;
-use crate::ui::trainer::View;
-use crate::ui::view_model::{kpi_panel, mc_summary};
+use crate::ui::trainer::clock::View;
+use crate::ui::trainer::components::gallery::Gallery;
+use crate::ui::trainer::components::stage::Stage;
+use crate::ui::widgets::charts_panel::ChartsPanel;
+use crate::ui::widgets::kpi_panel::KpiPanel;
+use crate::ui::workspace::components::inputs::InputsPanel;
+use crate::ui::workspace::view::{kpi_panel, mc_summary};
 
 /// Where the view shown is remembered.
 const VIEW_KEY: &str = "cadence.view";
@@ -73,7 +73,7 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| workspace.dispatch(action))
     };
     // The plan's goal outlives the plan view, so switching views and back keeps what was typed.
-    let plan_goal = use_mut_ref(crate::ui::plan_view::GoalForm::default);
+    let plan_goal = use_mut_ref(crate::ui::plan::view::GoalForm::default);
     // The worker pool is spawned on the first run and reused: starting a worker costs ~100 ms.
     let pool = use_mut_ref(|| None::<McPool>);
     let onrun = {
@@ -133,7 +133,7 @@ pub fn app() -> Html {
         let result = state.result.clone();
         Callback::from(move |_| {
             if let Some(result) = &result {
-                let csv = crate::ui::csv_view::ev_weekly_csv(&result.ev, lang);
+                let csv = crate::ui::workspace::csv::ev_weekly_csv(&result.ev, lang);
                 crate::services::files::download(
                     "cadence-weeks.csv",
                     &csv,

@@ -7,9 +7,9 @@ use crate::engine::montecarlo::McOutput;
 use crate::engine::params::PolicyKind;
 use crate::engine::{Kpi, ParamError, Params, Rule, Tier, WarningCode};
 use crate::i18n::{fill, Lang, Text};
-use crate::ui::fields::{tier_label, Field};
 use crate::ui::format;
 use crate::ui::state::{Computed, InputProblem, Pinned};
+use crate::ui::workspace::fields::{tier_label, Field};
 
 /// One figure of the KPI panel.
 #[derive(Debug, Clone, PartialEq)]

@@ -20,11 +20,11 @@ use crate::i18n::{Lang, Text};
 use crate::scenario::plan_out;
 use crate::services::{clock, files};
 use crate::ui::charts::{plan_hours, ChartSize, ChartTheme};
-use crate::ui::components::kpi_panel::kpi_list;
-use crate::ui::plan_view::{
+use crate::ui::plan::view::{
     no_plan_text, parse_goal, plan_view, GoalForm, GoalInput, PlanView, Table, CSV_FILE, ICS_FILE,
 };
 use crate::ui::state::Workspace;
+use crate::ui::widgets::kpi_panel::kpi_list;
 
 #[derive(Properties, PartialEq)]
 pub struct PlanPanelProps {

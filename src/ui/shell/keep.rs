@@ -10,9 +10,9 @@ use yew::prelude::*;
 use crate::scenario::link;
 use crate::services::storage::{self, BrowserStore};
 use crate::services::{clock, files, locale, share};
-use crate::ui::components::library_panel::ShareView;
-use crate::ui::library_view::{export_file, share_fragment, Export};
-use crate::ui::persist::{self, Autosave};
+use crate::ui::library::components::library_panel::ShareView;
+use crate::ui::library::persist::{self, Autosave};
+use crate::ui::library::view::{export_file, share_fragment, Export};
 use crate::ui::state::{Action, Workspace};
 
 /// The workspace, restored from storage, autosaved after every change, and opened on a share link
@@ -219,4 +219,12 @@ pub fn notice_callbacks(
     let onundo = Callback::from(move |()| dispatcher.dispatch(Action::UndoDelete));
     let ondownload = ondownload.reform(|()| Export::Current);
     (ondismiss, onundo, ondownload)
+}
+
+impl Reducible for Workspace {
+    type Action = Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(self.apply(action))
+    }
 }

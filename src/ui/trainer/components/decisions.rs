@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, Text};
 use crate::ui::state::{Action, Workspace};
-use crate::ui::trainer::PlayAction;
-use crate::ui::trainer_view::{decision, log_entries, DecisionChoice, DecisionProblem};
+use crate::ui::trainer::clock::PlayAction;
+use crate::ui::trainer::view::{decision, log_entries, DecisionChoice, DecisionProblem};
 
 #[derive(Properties, PartialEq)]
 pub struct DecisionsProps {

@@ -12,10 +12,10 @@ use crate::scenario::library::{write_library, Layout};
 use crate::scenario::link::{self, LinkError};
 use crate::scenario::to_json;
 use crate::ui::format;
-use crate::ui::library::EntryId;
-use crate::ui::notice::{FileProblem, Notice, Source, StoredPart};
+use crate::ui::library::entries::EntryId;
+use crate::ui::library::notice::{FileProblem, Notice, Source, StoredPart};
 use crate::ui::state::Workspace;
-use crate::ui::view_model::error_text;
+use crate::ui::workspace::view::error_text;
 
 /// Problems listed in one notice; a file with more gets a "… and N more" line.
 pub const MAX_PROBLEM_LINES: usize = 20;
@@ -339,8 +339,8 @@ pub fn share_fragment(w: &Workspace) -> Option<String> {
 mod tests {
     use super::*;
     use crate::scenario::library::{read_import, Imported};
-    use crate::ui::fields::Field;
     use crate::ui::state::Action;
+    use crate::ui::workspace::fields::Field;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")

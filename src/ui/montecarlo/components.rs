@@ -3,10 +3,10 @@
 use yew::prelude::*;
 
 use crate::i18n::{fill, Lang, Text};
-use crate::ui::components::kpi_panel::kpi_list;
 use crate::ui::format;
 use crate::ui::state::{McInputProblem, McStatus, Workspace};
-use crate::ui::view_model::KpiItem;
+use crate::ui::widgets::kpi_panel::kpi_list;
+use crate::ui::workspace::view::KpiItem;
 
 #[derive(Properties, PartialEq)]
 pub struct McPanelProps {

@@ -6,7 +6,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::library_view::NoticeView;
+use crate::ui::library::view::NoticeView;
 
 /// How long a plain confirmation stays on screen.
 const TRANSIENT_MS: u32 = 6_000;

@@ -5,8 +5,8 @@
 //! the command line); the page reads the same stories, in either language, from `crate::i18n`. A test
 //! checks that the English here is the engine's, word for word.
 
-use super::view_model::preset_title;
 use crate::i18n::{Lang, Text};
+use crate::ui::workspace::view::preset_title;
 
 /// A preset's story, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

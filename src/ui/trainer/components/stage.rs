@@ -11,14 +11,14 @@ use yew::prelude::*;
 use crate::i18n::{fill, Lang, Text};
 use crate::services::display;
 use crate::ui::chart_data::{chart_set, Overlays};
-use crate::ui::components::charts_panel::ChartsPanel;
-use crate::ui::components::decisions::Decisions;
-use crate::ui::components::kpi_panel::kpi_list;
-use crate::ui::narration::narration;
 use crate::ui::state::{Action, Workspace};
-use crate::ui::trainer::{PlayAction, SPEEDS};
-use crate::ui::trainer_view::{now_items, speed_label, week_label};
-use crate::ui::view_model::{preset_title, variant_label};
+use crate::ui::trainer::clock::{PlayAction, SPEEDS};
+use crate::ui::trainer::components::decisions::Decisions;
+use crate::ui::trainer::narration::narration;
+use crate::ui::trainer::view::{now_items, speed_label, week_label};
+use crate::ui::widgets::charts_panel::ChartsPanel;
+use crate::ui::widgets::kpi_panel::kpi_list;
+use crate::ui::workspace::view::{preset_title, variant_label};
 
 #[derive(Properties, PartialEq)]
 pub struct StageProps {

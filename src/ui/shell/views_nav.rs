@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::trainer::View;
+use crate::ui::trainer::clock::View;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewsNavProps {

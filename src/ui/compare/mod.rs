@@ -1,0 +1,4 @@
+//! Pinned scenarios compared side by side.
+
+#[cfg(feature = "web")]
+pub mod components;

@@ -1,0 +1,8 @@
+//! The shell: the root component, the hooks that connect the page to the browser, and the page's
+//! frame (header, view switch, footer).
+
+pub mod app;
+pub mod footer;
+pub mod header;
+pub mod keep;
+pub mod views_nav;
