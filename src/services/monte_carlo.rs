@@ -153,14 +153,16 @@ mod browser {
     /// What the pool tells the page.
     #[derive(Debug, Clone)]
     pub enum McEvent {
-        Progress { done: u32, total: u32 },
-        Finished(Rc<McOutput>),
-        Failed(String),
+        Progress { job: u32, done: u32, total: u32 },
+        Finished { job: u32, output: Rc<McOutput> },
+        Failed { job: u32, message: String },
     }
 
     struct PoolState {
         bridges: Vec<WorkerBridge<McWorker>>,
         job: u32,
+        /// The page's number for the job running, carried by every event about it.
+        tag: u32,
         plan: Option<McPlan>,
         total: u64,
         next_run: u64,
@@ -186,6 +188,7 @@ mod browser {
             let state = Rc::new(RefCell::new(PoolState {
                 bridges: Vec::new(),
                 job: 0,
+                tag: 0,
                 plan: None,
                 total: 0,
                 next_run: 0,
@@ -212,11 +215,13 @@ mod browser {
             self.state.borrow().bridges.len()
         }
 
-        /// Starts a job, cancelling any job still running.
-        pub fn start(&self, params: &Params, scenario_json: &str, runs: u32, seed: u64) {
+        /// Starts job `tag` (the page's number for it, carried by every event), cancelling any
+        /// job still running.
+        pub fn start(&self, tag: u32, params: &Params, scenario_json: &str, runs: u32, seed: u64) {
             let kept_runs = 5;
             let mut s = self.state.borrow_mut();
             s.job = s.job.wrapping_add(1);
+            s.tag = tag;
             s.merge = None;
             s.total = u64::from(runs);
             s.next_run = 0;
@@ -230,7 +235,7 @@ mod browser {
                     s.plan = None;
                     let onevent = Rc::clone(&s.onevent);
                     drop(s);
-                    onevent(McEvent::Failed(message));
+                    onevent(McEvent::Failed { job: tag, message });
                     return;
                 }
             }
@@ -252,6 +257,7 @@ mod browser {
             let onevent = Rc::clone(&s.onevent);
             drop(s);
             onevent(McEvent::Progress {
+                job: tag,
                 done: 0,
                 total: runs,
             });
@@ -295,8 +301,9 @@ mod browser {
             s.plan = None;
             s.merge = None;
             let onevent = Rc::clone(&s.onevent);
+            let tag = s.tag;
             drop(s);
-            onevent(McEvent::Failed(message));
+            onevent(McEvent::Failed { job: tag, message });
             return;
         }
         let PoolState { plan, merge, .. } = &mut *s;
@@ -315,6 +322,7 @@ mod browser {
         }
         s.reported_at = now;
         let progress = McEvent::Progress {
+            job: s.tag,
             done: added as u32,
             total: s.total as u32,
         };
@@ -358,8 +366,12 @@ mod browser {
             _ => return,
         };
         let onevent = Rc::clone(&s.onevent);
+        let tag = s.tag;
         drop(s);
-        onevent(McEvent::Finished(Rc::new(output)));
+        onevent(McEvent::Finished {
+            job: tag,
+            output: Rc::new(output),
+        });
     }
 
     /// Milliseconds from the page's clock (always 0 where there is none: the merge then ends in one task).

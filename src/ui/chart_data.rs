@@ -13,9 +13,10 @@ use crate::ui::charts::{
     ActiveLoansData, Band, BandKind, ChartFrame, DateAxis, Fan, FaultAnnotation, HoursData,
     NewLoansData, NumberUnits, PipelineData, ProfitData, QualityMixData, Runs, Series,
 };
+use crate::ui::compare::Pinned;
 use crate::ui::format;
-use crate::ui::state::{Computed, Pinned};
 use crate::ui::workspace::fields::tier_label;
+use crate::ui::workspace::Computed;
 
 /// Every chart of the workspace.
 #[derive(Debug, Clone, PartialEq)]

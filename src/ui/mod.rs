@@ -9,11 +9,12 @@
 pub mod chart_data;
 pub mod charts;
 pub mod compare;
+pub mod effect;
 pub mod format;
 pub mod library;
 pub mod montecarlo;
+pub mod page;
 pub mod plan;
-pub mod state;
 pub mod trainer;
 pub mod workspace;
 

@@ -166,7 +166,8 @@ fn a_hostile_name_pinned_from_a_link_is_escaped_in_every_chart() {
     use cadence::ui::charts::{
         active_loans, hours, new_loans, pipeline, profit, quality_mix, ChartSize, ChartTheme,
     };
-    use cadence::ui::state::{Action, Workspace};
+    use cadence::ui::page::Page;
+    use cadence::ui::{compare, library};
 
     let probe = "<img src=x onerror=alert(1)>&\"'</svg><script>alert(2)</script>";
     let fragment = link::encode(&NamedScenario {
@@ -174,18 +175,18 @@ fn a_hostile_name_pinned_from_a_link_is_escaped_in_every_chart() {
         start_date: day(2027, 1, 4),
         params: presets::get("fault").expect("preset").params,
     });
-    let w = Workspace::new(Lang::En, day(2026, 11, 28))
-        .apply(Action::OpenLink {
+    let w = Page::new(Lang::En, day(2026, 11, 28))
+        .apply(library::Action::OpenLink {
             fragment,
             today: day(2026, 11, 28),
         })
-        .apply(Action::Pin(probe.to_owned()));
-    assert_eq!(w.pinned[0].name, probe);
-    let result = w.result.as_ref().expect("ran");
+        .apply(compare::Action::Pin(probe.to_owned()));
+    assert_eq!(w.compare.pinned[0].name, probe);
+    let result = w.workspace.result.as_ref().expect("ran");
     let set = chart_set(
         result,
         &Overlays {
-            pinned: &w.pinned,
+            pinned: &w.compare.pinned,
             ..Overlays::default()
         },
         Lang::En,

@@ -1,49 +1,43 @@
 //! Pin the current scenario under a name, and compare pinned scenarios side by side with the
 //! difference from a reference the user picks.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::i18n::Text;
-use crate::ui::state::{Action, Workspace, MAX_PINNED};
-use crate::ui::workspace::view::compare_table;
+use crate::i18n::{Lang, Text};
+use crate::ui::compare::view::CompareView;
+use crate::ui::compare::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
-    pub workspace: Rc<Workspace>,
+    pub view: CompareView,
+    pub lang: Lang,
     pub ondispatch: Callback<Action>,
 }
 
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
-    let w = &props.workspace;
-    let lang = w.lang;
-    let name = use_state(String::new);
-    let onname = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            name.set(input.value());
-        })
-    };
+    let v = &props.view;
+    let lang = props.lang;
+    let d = &props.ondispatch;
+    let onname = d.reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::EditName(input.value())
+    });
     let onpin = {
-        let name = name.clone();
-        let d = props.ondispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
+        let name = v.name_text.clone();
+        d.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            d.emit(Action::Pin((*name).clone()));
-            name.set(String::new());
+            Action::Pin(name.clone())
         })
     };
-    let table = compare_table(&w.pinned, w.reference, lang);
+    let table = &v.table;
     html! {
         <div class="compare">
             <form class="pin-form" onsubmit={onpin}>
                 <label for="pin-name">{ Text::PinName.get(lang) }</label>
-                <input id="pin-name" type="text" maxlength="60" value={(*name).clone()} oninput={onname} />
-                <button type="submit" id="pin" disabled={w.stale || w.result.is_none()}>{ Text::PinButton.get(lang) }</button>
-                <span class="pin-hint">{ Text::PinHint.get(lang) }{ format!(" ({}/{MAX_PINNED})", w.pinned.len()) }</span>
+                <input id="pin-name" type="text" maxlength="60" value={v.name_text.clone()} oninput={onname} />
+                <button type="submit" id="pin" disabled={!v.can_pin}>{ Text::PinButton.get(lang) }</button>
+                <span class="pin-hint">{ Text::PinHint.get(lang) }{ &v.count }</span>
             </form>
             if !table.names.is_empty() {
                 <div class="table-scroll">
@@ -52,23 +46,19 @@ pub fn compare(props: &CompareProps) -> Html {
                         <thead>
                             <tr>
                                 <th scope="col">{ Text::CompareMetric.get(lang) }</th>
-                                { for table.names.iter().enumerate().map(|(i, n)| {
-                                    let d = props.ondispatch.clone();
-                                    let d2 = props.ondispatch.clone();
-                                    html! {
-                                        <th scope="col" key={i}>
-                                            <span class="pinned-name">{ n }</span>
-                                            <label class="reference">
-                                                <input type="radio" name="reference" checked={i == w.reference}
-                                                    onchange={Callback::from(move |_| d.emit(Action::SetReference(i)))} />
-                                                { Text::CompareReference.get(lang) }
-                                            </label>
-                                            <button type="button" class="unpin"
-                                                onclick={Callback::from(move |_| d2.emit(Action::Unpin(i)))}>
-                                                { Text::CompareUnpin.get(lang) }
-                                            </button>
-                                        </th>
-                                    }
+                                { for table.names.iter().enumerate().map(|(i, n)| html! {
+                                    <th scope="col" key={i}>
+                                        <span class="pinned-name">{ n }</span>
+                                        <label class="reference">
+                                            <input type="radio" name="reference" checked={i == v.reference}
+                                                onchange={d.reform(move |_| Action::SetReference(i))} />
+                                            { Text::CompareReference.get(lang) }
+                                        </label>
+                                        <button type="button" class="unpin"
+                                            onclick={d.reform(move |_| Action::Unpin(i))}>
+                                            { Text::CompareUnpin.get(lang) }
+                                        </button>
+                                    </th>
                                 }) }
                             </tr>
                         </thead>

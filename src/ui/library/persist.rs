@@ -16,7 +16,7 @@ use crate::scenario::library::{
 use crate::services::storage::{Store, StoreError};
 use crate::ui::library::entries::Library;
 use crate::ui::library::notice::{Notice, StoredPart};
-use crate::ui::state::Workspace;
+use crate::ui::page::Page;
 
 /// The autosaved workspace (a workspace file, compact).
 pub const WORKSPACE_KEY: &str = "cadence.workspace";
@@ -49,18 +49,19 @@ pub struct Autosave {
 impl Autosave {
     /// Writes the workspace and the library if they changed since the last write. Returns a notice
     /// when storage starts failing.
-    pub fn save(&mut self, store: &mut dyn Store, workspace: &Workspace) -> Option<Notice> {
+    pub fn save(&mut self, store: &mut dyn Store, page: &Page) -> Option<Notice> {
         let mut outcome = Ok(());
-        let text = write_workspace(&workspace.snapshot());
+        let text = write_workspace(&page.snapshot());
         if self.workspace.as_deref() != Some(text.as_str()) {
             outcome = store.set(WORKSPACE_KEY, &text);
             if outcome.is_ok() {
                 self.workspace = Some(text);
             }
         }
-        let revision = workspace.library.revision;
+        let library = &page.library.library;
+        let revision = library.revision;
         if self.library_revision != Some(revision) {
-            let text = write_library(&workspace.library.entries(), Layout::Compact);
+            let text = write_library(&library.entries(), Layout::Compact);
             let written = store.set(LIBRARY_KEY, &text);
             if written.is_ok() {
                 self.library_revision = Some(revision);
@@ -81,21 +82,21 @@ impl Autosave {
     }
 }
 
-/// The workspace and library as the page left them, and the autosave that keeps them.
-pub fn restore(store: &mut dyn Store, lang: Lang, today: NaiveDate) -> (Workspace, Autosave) {
+/// The page as it was left (the workspace and the library), and the autosave that keeps them.
+pub fn restore(store: &mut dyn Store, lang: Lang, today: NaiveDate) -> (Page, Autosave) {
     if let Err(error) = store.probe() {
-        let mut workspace = Workspace::new(lang, today);
-        workspace.notices.post(notice_for(error));
+        let mut page = Page::new(lang, today);
+        page.library.notices.post(notice_for(error));
         let autosave = Autosave {
             failing: true,
             ..Autosave::default()
         };
-        return (workspace, autosave);
+        return (page, autosave);
     }
     let mut notices = Vec::new();
     let library = restore_library(store, &mut notices);
     let stored = store.get(WORKSPACE_KEY).ok().flatten();
-    let mut workspace = match stored.map(|text| (read_workspace(&text), text)) {
+    let mut page = match stored.map(|text| (read_workspace(&text), text)) {
         None => None,
         Some((Ok(read), _)) => {
             for rejected in read.rejected_pins {
@@ -106,11 +107,7 @@ pub fn restore(store: &mut dyn Store, lang: Lang, today: NaiveDate) -> (Workspac
                     problems: rejected.errors,
                 });
             }
-            Some(Workspace::from_snapshot(
-                lang,
-                read.snapshot,
-                library.clone(),
-            ))
+            Some(Page::from_snapshot(lang, read.snapshot, library.clone()))
         }
         Some((Err(problems), text)) => {
             let key = keep_aside(store, "workspace", &text);
@@ -126,14 +123,14 @@ pub fn restore(store: &mut dyn Store, lang: Lang, today: NaiveDate) -> (Workspac
         }
     }
     .unwrap_or_else(|| {
-        let mut fresh = Workspace::new(lang, today);
-        fresh.library = library;
+        let mut fresh = Page::new(lang, today);
+        fresh.library.library = library;
         fresh
     });
     for notice in notices {
-        workspace.notices.post(notice);
+        page.library.notices.post(notice);
     }
-    (workspace, Autosave::default())
+    (page, Autosave::default())
 }
 
 fn restore_library(store: &mut dyn Store, notices: &mut Vec<Notice>) -> Library {
@@ -193,28 +190,36 @@ mod tests {
     use super::*;
     use crate::engine::Rule;
     use crate::services::storage::MemoryStore;
-    use crate::ui::state::Action;
     use crate::ui::workspace::fields::Field;
+    use crate::ui::{compare, library, montecarlo, workspace};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")
     }
 
-    fn edited() -> Workspace {
-        Workspace::new(Lang::En, today())
-            .apply(Action::EditField(Field::Ams, "8".into()))
-            .apply(Action::ToggleAdvanced)
-            .apply(Action::EditMcSeed("7".into()))
-            .apply(Action::Pin("eight".into()))
-            .apply(Action::SaveAsNew {
+    fn edited() -> Page {
+        Page::new(Lang::En, today())
+            .apply(workspace::Action::EditField(Field::Ams, "8".into()))
+            .apply(workspace::Action::ToggleAdvanced)
+            .apply(montecarlo::Action::EditSeed("7".into()))
+            .apply(compare::Action::Pin("eight".into()))
+            .apply(library::Action::SaveAsNew {
                 name: "Team of 8".into(),
                 today: today(),
             })
-            .apply(Action::EditField(Field::TargetLoans, "130".into()))
+            .apply(workspace::Action::EditField(
+                Field::TargetLoans,
+                "130".into(),
+            ))
     }
 
-    fn notices(w: &Workspace) -> Vec<&Notice> {
-        w.notices.posted().iter().map(|p| &p.notice).collect()
+    fn notices(w: &Page) -> Vec<&Notice> {
+        w.library
+            .notices
+            .posted()
+            .iter()
+            .map(|p| &p.notice)
+            .collect()
     }
 
     #[test]
@@ -225,19 +230,22 @@ mod tests {
         assert_eq!(autosave.save(&mut store, &before), None);
         let (after, _) = restore(&mut store, Lang::En, today());
         assert_eq!(after.snapshot(), before.snapshot());
-        assert_eq!(after.params, before.params);
-        assert!(after.advanced);
+        assert_eq!(after.workspace.params, before.workspace.params);
+        assert!(after.workspace.advanced);
         assert_eq!(after.mc.seed_text, "7");
-        assert_eq!(after.pinned.len(), 1);
-        assert_eq!(after.pinned[0].name, "eight");
-        assert_eq!(after.library.entries(), before.library.entries());
-        assert_eq!(after.title.as_deref(), Some("Team of 8"));
+        assert_eq!(after.compare.pinned.len(), 1);
+        assert_eq!(after.compare.pinned[0].name, "eight");
+        assert_eq!(
+            after.library.library.entries(),
+            before.library.library.entries()
+        );
+        assert_eq!(after.library.title.as_deref(), Some("Team of 8"));
         assert!(after.bound_entry().is_some());
         assert!(
             after.has_unsaved_changes(),
             "the edit after saving is still unsaved"
         );
-        assert!(after.notices.posted().is_empty());
+        assert!(after.library.notices.posted().is_empty());
         // Nothing changed: nothing is written again.
         store.failure = Some(StoreError::Full);
         assert_eq!(autosave.save(&mut store, &before), None);
@@ -252,8 +260,8 @@ mod tests {
             "{\"format\": \"cadence-workspace\", \"version\"".into(),
         );
         let (w, _) = restore(&mut store, Lang::En, today());
-        assert_eq!(w.library.items().len(), 1);
-        assert_eq!(w.params.team.ams, 6.0, "a fresh scenario");
+        assert_eq!(w.library.library.items().len(), 1);
+        assert_eq!(w.workspace.params.team.ams, 6.0, "a fresh scenario");
         let key = "cadence.recovery.workspace.1";
         assert!(store.items.contains_key(key));
         assert!(
@@ -280,7 +288,7 @@ mod tests {
     #[test]
     fn a_damaged_library_entry_is_kept_aside_and_the_others_load() {
         let mut store = MemoryStore::default();
-        let w = edited().apply(Action::SaveAsNew {
+        let w = edited().apply(library::Action::SaveAsNew {
             name: "Second".into(),
             today: today(),
         });
@@ -289,6 +297,7 @@ mod tests {
         store.items.insert(LIBRARY_KEY.into(), text);
         let (restored, _) = restore(&mut store, Lang::En, today());
         let names: Vec<_> = restored
+            .library
             .library
             .items()
             .iter()
@@ -309,13 +318,13 @@ mod tests {
         ));
         assert!(store.items["cadence.recovery.library-entry.1"].contains("\"eight\""));
         let (again, _) = restore(&mut store, Lang::En, today());
-        assert!(again.notices.posted().is_empty(), "reported once");
+        assert!(again.library.notices.posted().is_empty(), "reported once");
 
         store
             .items
             .insert(LIBRARY_KEY.into(), "{\"format\": 7}".into());
         let (broken, _) = restore(&mut store, Lang::En, today());
-        assert!(broken.library.items().is_empty());
+        assert!(broken.library.library.items().is_empty());
         assert!(store.items.contains_key("cadence.recovery.library.1"));
     }
 
@@ -327,7 +336,7 @@ mod tests {
         };
         let (w, mut autosave) = restore(&mut store, Lang::En, today());
         assert_eq!(notices(&w), [&Notice::StorageUnavailable]);
-        let w = w.apply(Action::EditField(Field::Ams, "7".into()));
+        let w = w.apply(workspace::Action::EditField(Field::Ams, "7".into()));
         assert_eq!(autosave.save(&mut store, &w), None, "already reported");
         assert!(w.can_keep(), "downloading still works");
 
@@ -339,7 +348,7 @@ mod tests {
         assert_eq!(autosave.save(&mut store, &w), None);
         let mut reported = Vec::new();
         for i in 0..8 {
-            w = w.apply(Action::SaveAsNew {
+            w = w.apply(library::Action::SaveAsNew {
                 name: format!("copy {i}"),
                 today: today(),
             });
@@ -347,9 +356,9 @@ mod tests {
         }
         assert_eq!(reported, [Notice::StorageFull], "once, when it starts");
         // Freeing space makes writes work again.
-        let ids: Vec<_> = w.library.items().iter().map(|i| i.id).collect();
+        let ids: Vec<_> = w.library.library.items().iter().map(|i| i.id).collect();
         for id in ids {
-            w = w.apply(Action::DeleteEntry(id));
+            w = w.apply(library::Action::DeleteEntry(id));
         }
         assert_eq!(autosave.save(&mut store, &w), None);
         assert!(!store.items[LIBRARY_KEY].contains("copy"));

@@ -8,13 +8,12 @@ use chrono::NaiveDate;
 
 use crate::engine::{ParamError, Params};
 use crate::i18n::{fill, Lang, Text};
-use crate::scenario::library::{write_library, Layout};
 use crate::scenario::link::{self, LinkError};
-use crate::scenario::to_json;
 use crate::ui::format;
 use crate::ui::library::entries::EntryId;
 use crate::ui::library::notice::{FileProblem, Notice, Source, StoredPart};
-use crate::ui::state::Workspace;
+pub use crate::ui::library::{Export, ShareView};
+use crate::ui::page::Page;
 use crate::ui::workspace::view::error_text;
 
 /// Problems listed in one notice; a file with more gets a "… and N more" line.
@@ -33,9 +32,10 @@ pub struct LibraryRow {
 
 /// The library list, in order.
 #[must_use]
-pub fn library_rows(w: &Workspace, today: NaiveDate) -> Vec<LibraryRow> {
+pub fn library_rows(w: &Page, today: NaiveDate) -> Vec<LibraryRow> {
     let open = w.bound_entry().map(|item| item.id);
     w.library
+        .library
         .items()
         .iter()
         .map(|item| LibraryRow {
@@ -69,11 +69,11 @@ pub struct CurrentView {
 }
 
 #[must_use]
-pub fn current_view(w: &Workspace) -> CurrentView {
+pub fn current_view(w: &Page) -> CurrentView {
     let lang = w.lang;
     let unsaved = w.has_unsaved_changes();
     let bound = w.bound_entry().is_some();
-    let name = match &w.title {
+    let name = match &w.library.title {
         Some(title) => title.clone(),
         None => Text::CurrentUnsaved.get(lang).to_owned(),
     };
@@ -140,8 +140,9 @@ pub struct NoticeView {
 
 /// Every notice on screen, oldest first.
 #[must_use]
-pub fn notice_views(w: &Workspace) -> Vec<NoticeView> {
-    w.notices
+pub fn notice_views(w: &Page) -> Vec<NoticeView> {
+    w.library
+        .notices
         .posted()
         .iter()
         .map(|posted| notice_view(posted.id, &posted.notice, w.lang))
@@ -292,62 +293,72 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
     (lines, more)
 }
 
-/// What can be downloaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Export {
-    /// The scenario being edited, as a scenario file.
-    Current,
-    /// One library entry, as a scenario file.
-    Entry(EntryId),
-    /// The whole library, as a library file.
-    Library,
-}
-
 /// The file name (without a directory, not yet made safe) and the text of a download.
 #[must_use]
-pub fn export_file(w: &Workspace, what: Export) -> Option<(String, String)> {
-    match what {
-        Export::Current => w.can_keep().then(|| {
-            let current = w.current_scenario();
-            let name = if current.name.is_empty() {
-                Text::UntitledScenario.get(w.lang).to_owned()
-            } else {
-                current.name
-            };
-            (name, to_json(&current.params))
-        }),
-        Export::Entry(id) => w.library.get(id).map(|item| {
-            (
-                item.entry.scenario.name.clone(),
-                to_json(&item.entry.scenario.params),
-            )
-        }),
-        Export::Library => Some((
-            "cadence-library".to_owned(),
-            write_library(&w.library.entries(), Layout::Pretty),
-        )),
-    }
+pub fn export_file(w: &Page, what: Export) -> Option<(String, String)> {
+    w.library.export_file(&w.workspace, what, w.lang)
 }
 
 /// The share link's fragment for the scenario on screen, if it is valid.
 #[must_use]
-pub fn share_fragment(w: &Workspace) -> Option<String> {
+pub fn share_fragment(w: &Page) -> Option<String> {
     w.can_keep().then(|| link::encode(&w.current_scenario()))
+}
+
+/// The "Your scenarios" panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryPanelView {
+    pub current: CurrentView,
+    pub rows: Vec<LibraryRow>,
+    /// "Your library (3)".
+    pub title: String,
+    /// Whether the scenario on screen can be saved, shared or downloaded.
+    pub can_keep: bool,
+    /// The scenario-name box as typed, and what it stands for when empty.
+    pub name_text: String,
+    pub name_placeholder: String,
+    /// The entry being renamed, its new name as typed, and the rename box's label.
+    pub renaming: Option<(EntryId, String, String)>,
+    /// The share link made for the scenario on screen.
+    pub share: Option<ShareView>,
+    pub notices: Vec<NoticeView>,
+}
+
+/// The library panel for the page on `today`.
+#[must_use]
+pub fn library_panel_view(w: &Page, today: NaiveDate) -> LibraryPanelView {
+    let rows = library_rows(w, today);
+    let renaming = w.library.renaming.as_ref().and_then(|(id, text)| {
+        let row = rows.iter().find(|r| r.id == *id)?;
+        let label = fill(Text::EntryRenameLabel.get(w.lang), &[&row.name]);
+        Some((*id, text.clone(), label))
+    });
+    LibraryPanelView {
+        current: current_view(w),
+        title: fill(Text::LibraryTitle.get(w.lang), &[&rows.len().to_string()]),
+        rows,
+        can_keep: w.can_keep(),
+        name_text: w.library.name_text.clone(),
+        name_placeholder: w.library.title.clone().unwrap_or_default(),
+        renaming,
+        share: w.library.share_for(w.workspace.revision).cloned(),
+        notices: notice_views(w),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scenario::library::{read_import, Imported};
-    use crate::ui::state::Action;
     use crate::ui::workspace::fields::Field;
+    use crate::ui::{library, workspace};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("valid date")
     }
 
-    fn saved(lang: Lang) -> Workspace {
-        Workspace::new(lang, today()).apply(Action::SaveAsNew {
+    fn saved(lang: Lang) -> Page {
+        Page::new(lang, today()).apply(library::Action::SaveAsNew {
             name: "<img src=x onerror=alert(1)>".into(),
             today: today(),
         })
@@ -362,20 +373,20 @@ mod tests {
         assert!(rows[0].is_open);
         let tomorrow = NaiveDate::from_ymd_opt(2026, 11, 29).expect("valid date");
         assert_eq!(library_rows(&w, tomorrow)[0].modified, "28 Nov 2026");
-        let zh = w.apply(Action::SetLang(Lang::Zh));
+        let zh = w.apply(crate::ui::page::Msg::SetLang(Lang::Zh));
         assert_eq!(library_rows(&zh, tomorrow)[0].modified, "2026年11月28日");
         assert_eq!(library_rows(&zh, today())[0].modified, "今天");
     }
 
     #[test]
     fn the_current_scenario_says_whether_it_is_saved() {
-        let fresh = Workspace::new(Lang::En, today());
+        let fresh = Page::new(Lang::En, today());
         let view = current_view(&fresh);
         assert_eq!(view.name, "New scenario, not saved yet");
         assert!(!view.unsaved && !view.saves_in_place);
         let w = saved(Lang::En);
         assert_eq!(current_view(&w).state, "saved");
-        let w = w.apply(Action::EditField(Field::Ams, "9".into()));
+        let w = w.apply(workspace::Action::EditField(Field::Ams, "9".into()));
         let view = current_view(&w);
         assert_eq!(view.state, "unsaved changes");
         assert!(view.unsaved && view.saves_in_place);
@@ -383,8 +394,8 @@ mod tests {
 
     #[test]
     fn refused_files_list_every_problem_with_its_field_in_both_languages() {
-        let w = Workspace::new(Lang::En, today()).apply(Action::ImportFiles {
-            files: vec![crate::ui::state::ReadFile {
+        let w = Page::new(Lang::En, today()).apply(library::Action::ImportFiles {
+            files: vec![crate::services::files::ReadFile {
                 name: "team.json".into(),
                 content: Ok(r#"{"version": 1, "team": {"ams": 0, "colour": "red"}}"#.into()),
             }],
@@ -399,7 +410,7 @@ mod tests {
         );
         let fields: Vec<&str> = views[0].problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["team.colour", "team.ams"]);
-        let zh = notice_views(&w.apply(Action::SetLang(Lang::Zh)));
+        let zh = notice_views(&w.apply(crate::ui::page::Msg::SetLang(Lang::Zh)));
         assert_eq!(zh[0].problems[0].text, "未知字段“colour”。");
         assert_eq!(zh[0].problems[1].text, "必须在 1 至 200 之间（当前 0）。");
     }
@@ -424,13 +435,13 @@ mod tests {
         let (name, text) = export_file(&w, Export::Current).expect("valid");
         assert_eq!(name, "<img src=x onerror=alert(1)>");
         assert!(matches!(read_import(&text), Ok(Imported::Scenario { .. })));
-        let id = w.library.items()[0].id;
+        let id = w.library.library.items()[0].id;
         assert_eq!(export_file(&w, Export::Entry(id)).map(|f| f.1), Some(text));
         let (_, library) = export_file(&w, Export::Library).expect("library");
         assert!(
             matches!(read_import(&library), Ok(Imported::Library(read)) if read.entries.len() == 1)
         );
-        let invalid = w.apply(Action::EditField(Field::Ams, "0".into()));
+        let invalid = w.apply(workspace::Action::EditField(Field::Ams, "0".into()));
         assert_eq!(export_file(&invalid, Export::Current), None);
         assert_eq!(share_fragment(&invalid), None);
         assert!(share_fragment(&w).is_some_and(|f| link::is_share_fragment(&f)));
@@ -439,8 +450,8 @@ mod tests {
     #[test]
     fn storage_and_deletion_notices_offer_their_way_out() {
         let w = saved(Lang::En)
-            .apply(Action::Notify(Notice::StorageFull))
-            .apply(Action::DeleteEntry(1));
+            .apply(library::Action::Notify(Notice::StorageFull))
+            .apply(library::Action::DeleteEntry(1));
         let views = notice_views(&w);
         let storage = views.iter().find(|v| v.download).expect("download offered");
         assert_eq!(storage.tone, Tone::Warning);

@@ -1,6 +1,201 @@
-//! The Cadence plan: a goal, the plan that meets it, its week table, chart and files.
+//! The plan slice: a goal (as typed, checked at once, solved when typing pauses), the plan that
+//! meets it from the workspace's last valid scenario, and the files made from it.
+//!
+//! A goal with errors keeps the last plan on screen (marked out of date) with the message next to
+//! the field. The plan is solved again only when the scenario's result or the settled goal changes.
 
+pub mod panel;
 pub mod view;
 
 #[cfg(feature = "web")]
 pub mod components;
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::engine::params::Params;
+use crate::engine::plan::{self, Objective, Plan, PlanError, PlanGoal};
+use crate::engine::validate;
+use crate::i18n::Lang;
+use crate::scenario::plan_out;
+use crate::ui::effect::{Download, Effect};
+use crate::ui::workspace;
+use view::{parse_goal, GoalForm, GoalInput, CSV_FILE, ICS_FILE};
+
+/// The plan follows typing this long after the last keystroke (solving takes a good tenth of a
+/// second in the browser; messages about the text show at once).
+pub const SETTLE_MS: u32 = 250;
+
+/// A solved plan with the scenario and start date it was solved for.
+#[derive(Debug)]
+pub struct Solved {
+    pub plan: Plan,
+    pub params: Params,
+    pub start_date: NaiveDate,
+}
+
+/// What a person does with the goal and the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Typed text in a goal input: checked at once, solved when typing pauses.
+    EditGoal(GoalInput, String),
+    /// Typing paused: solve the goal typed by then (`ticket` names the edit it follows).
+    Settle(u64),
+    /// Grow to the target by a week (`true`) or reach it and hold it.
+    SetGrowth(bool),
+    SetObjective(Objective),
+    DownloadCsv,
+    /// The calendar, stamped with today's date.
+    DownloadIcs {
+        today: NaiveDate,
+    },
+    Print,
+}
+
+/// The outcome solved for one scenario revision and goal.
+#[derive(Debug, Clone)]
+struct Solution {
+    revision: u64,
+    goal: Option<PlanGoal>,
+    outcome: Option<Result<Rc<Solved>, PlanError>>,
+}
+
+/// The goal form and the plans solved from it.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The goal as typed (checked at once).
+    pub form: GoalForm,
+    /// The goal as it was when typing paused (solved).
+    pub settled: GoalForm,
+    /// Counts edits, so only the last keystroke's settle is solved.
+    ticket: u64,
+    solution: Option<Solution>,
+    /// The last plan solved, shown (marked out of date) while the goal has errors.
+    last: Option<Rc<Solved>>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.form == other.form && self.settled == other.settled && self.ticket == other.ticket
+    }
+}
+
+impl Model {
+    /// Applies one action; the plan is solved again when the settled goal changes.
+    pub fn update(&mut self, action: Action, ws: &workspace::Model, lang: Lang) -> Vec<Effect> {
+        match action {
+            Action::EditGoal(input, text) => {
+                self.form = self.form.with_text(input, text);
+                self.ticket += 1;
+                return vec![Effect::SettleGoal {
+                    ticket: self.ticket,
+                    ms: SETTLE_MS,
+                }];
+            }
+            Action::Settle(ticket) => {
+                if ticket == self.ticket {
+                    self.settled = self.form.clone();
+                    self.refresh(ws, lang);
+                }
+            }
+            // A choice in a list is solved at once (and outdates a pending settle).
+            Action::SetGrowth(growth) => {
+                self.form.growth = growth;
+                self.settle_now(ws, lang);
+            }
+            Action::SetObjective(objective) => {
+                self.form.objective = objective;
+                self.settle_now(ws, lang);
+            }
+            Action::DownloadCsv => {
+                if let Some(s) = self.shown(ws, lang) {
+                    return vec![Effect::Download(Download {
+                        file_name: CSV_FILE.to_owned(),
+                        mime: "text/csv;charset=utf-8",
+                        text: plan_out::plan_csv(&s.plan, s.start_date, lang),
+                    })];
+                }
+            }
+            Action::DownloadIcs { today } => {
+                if let Some(s) = self.shown(ws, lang) {
+                    let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default();
+                    return vec![Effect::Download(Download {
+                        file_name: ICS_FILE.to_owned(),
+                        mime: "text/calendar;charset=utf-8",
+                        text: plan_out::plan_ics(&s.plan, s.start_date, lang, stamp),
+                    })];
+                }
+            }
+            Action::Print => return vec![Effect::Print],
+        }
+        Vec::new()
+    }
+
+    fn settle_now(&mut self, ws: &workspace::Model, lang: Lang) {
+        self.ticket += 1;
+        self.settled = self.form.clone();
+        self.refresh(ws, lang);
+    }
+
+    /// Solves the settled goal for the workspace's result, unless that was done already.
+    pub fn refresh(&mut self, ws: &workspace::Model, lang: Lang) {
+        let Some(result) = &ws.result else {
+            self.solution = None;
+            return;
+        };
+        let goal = parse_goal(&self.settled, &result.params, lang).ok();
+        if self
+            .solution
+            .as_ref()
+            .is_some_and(|s| s.revision == ws.revision && s.goal == goal)
+        {
+            return;
+        }
+        let outcome = goal.as_ref().map(|goal| {
+            validate(&result.params)
+                .map_err(PlanError::Scenario)
+                .and_then(|valid| plan::plan(&valid, goal))
+                .map(|plan| {
+                    Rc::new(Solved {
+                        plan,
+                        params: result.params.clone(),
+                        start_date: result.start_date,
+                    })
+                })
+        });
+        if let Some(Ok(solved)) = &outcome {
+            self.last = Some(Rc::clone(solved));
+        }
+        self.solution = Some(Solution {
+            revision: ws.revision,
+            goal,
+            outcome,
+        });
+    }
+
+    /// The outcome of the settled goal: a plan, why there is none, or nothing yet.
+    #[must_use]
+    pub fn outcome(&self) -> Option<&Result<Rc<Solved>, PlanError>> {
+        self.solution.as_ref().and_then(|s| s.outcome.as_ref())
+    }
+
+    /// Whether the goal as typed has errors (the plan shown is then the last one, out of date).
+    #[must_use]
+    pub fn goal_has_errors(&self, ws: &workspace::Model, lang: Lang) -> bool {
+        ws.result
+            .as_ref()
+            .is_some_and(|r| parse_goal(&self.form, &r.params, lang).is_err())
+    }
+
+    /// The plan on screen: the one solved for the settled goal, else (while the goal as typed has
+    /// errors) the last one solved.
+    #[must_use]
+    pub fn shown(&self, ws: &workspace::Model, lang: Lang) -> Option<Rc<Solved>> {
+        match self.outcome() {
+            Some(Ok(current)) => Some(Rc::clone(current)),
+            _ if self.goal_has_errors(ws, lang) => self.last.clone(),
+            _ => None,
+        }
+    }
+}

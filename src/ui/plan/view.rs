@@ -13,7 +13,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::scenario::plan_out::{self, channel_text, events_text, festivals, week_events};
 use crate::ui::charts::{Band, BandKind, ChartFrame, DateAxis, PlanHoursData, Series};
 use crate::ui::format;
-use crate::ui::state::plain_number;
+use crate::ui::workspace::plain_number;
 use crate::ui::workspace::view::KpiItem;
 
 /// An input of the goal form.

@@ -1,201 +1,137 @@
-//! The root component: owns the workspace state and lays out the page's regions.
+//! The root component: renders the page's view models into its regions and sends what the person
+//! does back to the page as messages. It computes nothing itself; the charts are memoised so they
+//! are drawn again only when what they show changes.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, Lang, Text};
-use crate::services::monte_carlo::{worker_count, McEvent, McPool};
-use crate::services::storage::{BrowserStore, Store};
+use crate::i18n::{fill, Text};
 use crate::services::{clock, display, locale};
-use crate::ui::chart_data::{chart_set, Overlays};
+use crate::ui::chart_data::{chart_set, ChartSet, Overlays};
 use crate::ui::compare::components::Compare;
+use crate::ui::compare::view::compare_view;
 use crate::ui::library::components::library_panel::LibraryPanel;
 use crate::ui::library::components::notices::Notices;
-use crate::ui::library::view::notice_views;
+use crate::ui::library::view::library_panel_view;
 use crate::ui::montecarlo::components::McPanel;
+use crate::ui::montecarlo::view::mc_view;
+use crate::ui::page::{Msg, View};
 use crate::ui::plan::components::PlanPanel;
+use crate::ui::plan::panel::plan_panel_view;
 use crate::ui::shell::footer::Footer;
 use crate::ui::shell::header::Header;
-use crate::ui::shell::keep::{notice_callbacks, use_keep_controls, use_kept_workspace};
+use crate::ui::shell::keep::{use_drop_controls, use_shell};
 use crate::ui::shell::views_nav::ViewsNav;
-use crate::ui::state::Action;
-use crate::ui::trainer::clock::View;
 use crate::ui::trainer::components::gallery::Gallery;
 use crate::ui::trainer::components::stage::Stage;
+use crate::ui::trainer::stage::stage_view;
+use crate::ui::trainer::view::cards;
 use crate::ui::widgets::charts_panel::ChartsPanel;
 use crate::ui::widgets::kpi_panel::KpiPanel;
 use crate::ui::workspace::components::inputs::InputsPanel;
-use crate::ui::workspace::view::{kpi_panel, mc_summary};
-
-/// Where the view shown is remembered.
-const VIEW_KEY: &str = "cadence.view";
+use crate::ui::workspace::inputs::inputs_view;
+use crate::ui::workspace::view::kpi_panel;
+use crate::ui::{compare, library, montecarlo, plan, trainer, workspace};
 
 #[function_component(App)]
 pub fn app() -> Html {
-    // Restored from the browser's storage, autosaved after every change, opened on a share link.
-    let workspace = use_kept_workspace();
-    let keep = use_keep_controls(&workspace);
-    let (ondismiss, onundo, ondownloadcurrent) = notice_callbacks(&workspace, &keep.ondownload);
-    let lang = workspace.lang;
+    let shell = use_shell();
+    let dispatch = shell.dispatcher();
+    let drop = use_drop_controls(&dispatch);
+    let page = shell.page();
+    let lang = page.lang;
 
-    {
-        // The document's language follows the switch so screen readers and fonts pick the right script.
-        use_effect_with(lang, |lang| locale::apply_lang(*lang));
-    }
+    // The document's language follows the switch so screen readers and fonts pick the right script.
+    use_effect_with(lang, |lang| locale::apply_lang(*lang));
+    let (dark, narrow) = *use_memo((), |()| (display::prefers_dark(), display::is_narrow()));
 
-    {
-        // The view is remembered on this machine, so a trainer who reloads stays on the stage.
-        let workspace = workspace.clone();
-        use_effect_with((), move |()| {
-            let stored = BrowserStore::open().get(VIEW_KEY).ok().flatten();
-            if let Some(view) = stored.as_deref().and_then(View::from_id) {
-                if view != workspace.view {
-                    workspace.dispatch(Action::SetView(view));
-                }
-            }
-        });
-    }
-    {
-        use_effect_with(workspace.view, |view| {
-            // Not remembering the view is harmless: the page opens on the workspace.
-            let _ = BrowserStore::open().set(VIEW_KEY, view.id());
-        });
-    }
-
-    let onlangchange = {
-        let workspace = workspace.clone();
-        Callback::from(move |lang: Lang| {
-            locale::remember_lang(lang);
-            workspace.dispatch(Action::SetLang(lang));
-        })
-    };
-    let ondispatch = {
-        let workspace = workspace.clone();
-        Callback::from(move |action: Action| workspace.dispatch(action))
-    };
-    // The plan's goal outlives the plan view, so switching views and back keeps what was typed.
-    let plan_goal = use_mut_ref(crate::ui::plan::view::GoalForm::default);
-    // The worker pool is spawned on the first run and reused: starting a worker costs ~100 ms.
-    let pool = use_mut_ref(|| None::<McPool>);
-    let onrun = {
-        let workspace = workspace.clone();
-        let pool = pool.clone();
-        Callback::from(move |()| {
-            let Ok((runs, seed)) = workspace.mc.parsed() else {
-                return;
-            };
-            let params = workspace.params.clone();
-            let mut slot = pool.borrow_mut();
-            let pool = slot.get_or_insert_with(|| {
-                let dispatcher = workspace.dispatcher();
-                McPool::spawn(
-                    worker_count(),
-                    std::rc::Rc::new(move |event: McEvent| {
-                        dispatcher.dispatch(match event {
-                            McEvent::Progress { done, total } => Action::McProgress { done, total },
-                            McEvent::Finished(output) => Action::McFinished(output),
-                            McEvent::Failed(message) => Action::McFailed(message),
-                        });
-                    }),
-                )
-            });
-            pool.start(&params, &crate::scenario::to_json(&params), runs, seed);
-        })
-    };
-    let oncancel = {
-        let workspace = workspace.clone();
-        let pool = pool.clone();
-        Callback::from(move |()| {
-            if let Some(pool) = pool.borrow().as_ref() {
-                pool.cancel();
-            }
-            workspace.dispatch(Action::McCancelled);
-        })
-    };
-    let oneditruns = {
-        let workspace = workspace.clone();
-        Callback::from(move |text: String| workspace.dispatch(Action::EditMcRuns(text)))
-    };
-    let oneditseed = {
-        let workspace = workspace.clone();
-        Callback::from(move |text: String| workspace.dispatch(Action::EditMcSeed(text)))
-    };
-
-    let state = (*workspace).clone();
-    let panel = state.result.as_ref().map(|r| kpi_panel(r, lang));
-    let mc = state
-        .current_mc()
-        .zip(state.result.as_ref())
-        .map(|(output, result)| mc_summary(output, result, lang));
-    let shared = std::rc::Rc::new(state.clone());
-    // The weekly series of the results shown, as CSV with headers in the page's language and a
-    // byte-order mark so spreadsheet programs read Chinese text as UTF-8.
-    let oncsv = {
-        let result = state.result.clone();
-        Callback::from(move |_| {
-            if let Some(result) = &result {
-                let csv = crate::ui::workspace::csv::ev_weekly_csv(&result.ev, lang);
-                crate::services::files::download(
-                    "cadence-weeks.csv",
-                    &csv,
-                    "text/csv;charset=utf-8",
-                );
-            }
-        })
-    };
-
+    let ws = &page.workspace;
+    let revision = ws.revision;
     // Charts are rebuilt only when what they draw changes, not on every keystroke in other inputs.
-    let mc_key = state.current_mc().map(|o| std::rc::Rc::as_ptr(o) as usize);
-    let charts = {
-        let state = state.clone();
+    let workspace_charts: Rc<Option<Rc<ChartSet>>> = {
+        let result = ws.result.clone();
+        let mc = page.current_mc().cloned();
+        let pinned = page.compare.pinned.clone();
+        let mc_key = mc.as_ref().map(|o| Rc::as_ptr(o) as usize);
         use_memo(
-            (state.revision, lang, mc_key, state.pinned.clone()),
-            move |_| {
-                state.result.as_ref().map(|result| {
+            (revision, lang, mc_key, pinned.clone()),
+            move |(_, lang, _, _)| {
+                result.map(|result| {
                     let overlays = Overlays {
-                        mc: state.current_mc().map(AsRef::as_ref),
-                        pinned: &state.pinned,
+                        mc: mc.as_deref(),
+                        pinned: &pinned,
                         ..Overlays::default()
                     };
-                    std::rc::Rc::new(chart_set(result, &overlays, lang))
+                    Rc::new(chart_set(&result, &overlays, *lang))
                 })
             },
         )
     };
-    let (dark, narrow) = *use_memo((), |()| (display::prefers_dark(), display::is_narrow()));
+    let week = page.trainer.play.week;
+    let stage_charts: Rc<Option<Rc<ChartSet>>> = {
+        let result = ws.result.clone();
+        let ghost = ws.ghost.clone();
+        use_memo((revision, lang, week), move |&(_, lang, week)| {
+            let overlays = Overlays {
+                visible_weeks: Some(week + 1),
+                ghost: ghost.as_deref(),
+                ..Overlays::default()
+            };
+            result.map(|result| Rc::new(chart_set(&result, &overlays, lang)))
+        })
+    };
 
-    let notices = notice_views(&state);
-    let onview = ondispatch.reform(Action::SetView);
-    let presenter = state.view == View::Trainer && state.play.presenter;
+    let onlangchange = dispatch.reform(Msg::SetLang);
+    let onview = dispatch.reform(Msg::SetView);
+    let onworkspace = dispatch.reform(|a: workspace::Action| Msg::Workspace(a));
+    let oncompare = dispatch.reform(|a: compare::Action| Msg::Compare(a));
+    let onmc = dispatch.reform(|a: montecarlo::Action| Msg::Mc(a));
+    let onlibrary = dispatch.reform(|a: library::Action| Msg::Library(a));
+    let ontrainer = dispatch.reform(|a: trainer::Action| Msg::Trainer(a));
+    let onplan = dispatch.reform(|a: plan::Action| Msg::Plan(a));
+    let oneffect = {
+        let shell = Rc::clone(&shell);
+        Callback::from(move |effect| shell.run_effect(effect))
+    };
+    let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
+
+    let library_view = library_panel_view(&page, clock::today());
+    let panel = ws.result.as_ref().map(|r| kpi_panel(r, lang));
+    let presenter = page.view == View::Trainer && page.trainer.play.presenter;
 
     html! {
-        <div class={classes!("app", keep.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"))}
-            ondragover={keep.ondragover} ondragleave={keep.ondragleave} ondrop={keep.ondrop}>
+        <div class={classes!("app", drop.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"))}
+            ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <Header {lang} {onlangchange} />
-            <ViewsNav view={state.view} {lang} {onview} />
+            <ViewsNav view={page.view} {lang} {onview} />
             <div class="keep">
                 <section class="region region-library" aria-labelledby="region-library-title">
-                    <LibraryPanel workspace={shared.clone()} today={clock::today()} share={keep.share}
-                        ondispatch={ondispatch.clone()} ondownload={keep.ondownload} onshare={keep.onshare}
-                        onimport={keep.onimport}>
-                        <Notices {notices} {lang} {ondismiss} {onundo} ondownload={ondownloadcurrent} />
+                    <LibraryPanel view={library_view.clone()} {lang} today={clock::today()}
+                        ondispatch={onlibrary.clone()} onimport={drop.onimport}>
+                        <Notices notices={library_view.notices} {lang} ondispatch={onlibrary.clone()} />
                     </LibraryPanel>
                 </section>
             </div>
-            if keep.dragging {
+            if drop.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ Text::DropHere.get(lang) }</p></div>
             }
-            if state.view == View::Trainer {
+            if page.view == View::Trainer {
                 <main class="trainer-view">
                     if !presenter {
-                        <Gallery {lang} ondispatch={ondispatch.clone()} />
+                        <Gallery cards={cards(lang)} {lang} ondispatch={ontrainer.clone()} />
                     }
-                    <Stage workspace={shared.clone()} ondispatch={ondispatch.clone()} {dark} {narrow} />
+                    if let (Some(result), Some(set)) = (ws.result.as_ref(), (*stage_charts).clone()) {
+                        <Stage view={stage_view(&page.trainer, result, ws.ghost.as_deref(), lang)}
+                            charts={set} {lang} ondispatch={ontrainer} ondownload={oneffect.clone()} {dark} {narrow} />
+                    }
                 </main>
             }
-            if state.view == View::Plan {
+            if page.view == View::Plan {
                 <main class="plan-view">
                     <h2>{ Text::ViewPlan.get(lang) }</h2>
-                    <PlanPanel workspace={shared.clone()} {dark} {narrow} goal={plan_goal.clone()} />
+                    <PlanPanel view={plan_panel_view(&page.plan, ws, lang)} {lang} ondispatch={onplan}
+                        today={clock::today()} {dark} {narrow} />
                     // The printed plan is the whole report: the scenario's figures, warnings and
                     // charts follow the plan on paper (they are on the workspace tab on screen).
                     <section class="print-only report-appendix">
@@ -203,29 +139,29 @@ pub fn app() -> Html {
                         if let Some(panel) = panel.clone() {
                             <KpiPanel {panel} {lang} />
                         }
-                        if let Some(set) = (*charts).clone() {
-                            <ChartsPanel {set} {lang} dark={false} narrow={false} />
+                        if let Some(set) = (*workspace_charts).clone() {
+                            <ChartsPanel {set} {lang} dark={false} narrow={false} ondownload={oneffect.clone()} />
                         }
                     </section>
                 </main>
             }
-            if state.view == View::Workspace {
+            if page.view == View::Workspace {
             <main class="workspace">
                 <section class="region region-inputs" aria-labelledby="region-inputs-title">
                     <h2 id="region-inputs-title">{ Text::RegionInputs.get(lang) }</h2>
-                    <InputsPanel workspace={shared.clone()} ondispatch={ondispatch.clone()} />
+                    <InputsPanel view={inputs_view(ws, lang)} {lang} ondispatch={onworkspace} />
                 </section>
-                <section class={classes!("region", "region-results", state.stale.then_some("is-stale"))}
+                <section class={classes!("region", "region-results", ws.stale.then_some("is-stale"))}
                     aria-labelledby="region-results-title" aria-live="polite">
                     <h2 id="region-results-title">{ Text::RegionResults.get(lang) }</h2>
-                    if state.stale {
+                    if ws.stale {
                         <p class="stale-banner" role="status">{ Text::StaleResults.get(lang) }</p>
                     }
-                    if !state.params.interventions.is_empty() {
+                    if !ws.params.interventions.is_empty() {
                         <p class="decisions-note" role="note">
-                            { fill(Text::DecisionsNote.get(lang), &[&state.params.interventions.len().to_string()]) }
+                            { fill(Text::DecisionsNote.get(lang), &[&ws.params.interventions.len().to_string()]) }
                             { " " }
-                            <button type="button" class="link-button" onclick={ondispatch.reform(|_| Action::SetView(View::Trainer))}>
+                            <button type="button" class="link-button" onclick={dispatch.reform(|_| Msg::SetView(View::Trainer))}>
                                 { Text::DecisionsShow.get(lang) }
                             </button>
                         </p>
@@ -233,17 +169,17 @@ pub fn app() -> Html {
                     if let Some(panel) = panel {
                         <KpiPanel {panel} {lang} />
                     }
-                    <Compare workspace={shared.clone()} ondispatch={ondispatch.clone()} />
-                    <McPanel workspace={shared.clone()} summary={mc} {oneditruns} {oneditseed} {onrun} {oncancel} />
+                    <Compare view={compare_view(&page.compare, ws.can_keep(), lang)} {lang} ondispatch={oncompare} />
+                    <McPanel view={mc_view(&page.mc, ws, lang)} {lang} ondispatch={onmc} />
                 </section>
-                <section class={classes!("region", "region-charts", state.stale.then_some("is-stale"))}
+                <section class={classes!("region", "region-charts", ws.stale.then_some("is-stale"))}
                     aria-labelledby="region-charts-title">
                     <h2 id="region-charts-title">{ Text::RegionCharts.get(lang) }</h2>
-                    if state.result.is_some() {
+                    if ws.result.is_some() {
                         <button type="button" class="download-csv" onclick={oncsv}>{ Text::DownloadCsv.get(lang) }</button>
                     }
-                    if let Some(set) = (*charts).clone() {
-                        <ChartsPanel {set} {lang} {dark} {narrow} />
+                    if let Some(set) = (*workspace_charts).clone() {
+                        <ChartsPanel {set} {lang} {dark} {narrow} ondownload={oneffect} />
                     }
                 </section>
             </main>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::trainer::clock::View;
+use crate::ui::page::View;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewsNavProps {

@@ -1,39 +1,7 @@
-//! Trainer mode's state: which view the page shows, and the play clock that walks a room through
-//! the weeks of the current scenario.
+//! Trainer mode's play clock, which walks a room through the weeks of the current scenario.
 //!
 //! The clock only decides how many weeks the charts draw; the run itself is always the whole
 //! horizon, computed by the engine from the scenario and its decision log.
-
-/// The page's views.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    /// Inputs, results and charts of the scenario being edited.
-    #[default]
-    Workspace,
-    /// The cadence plan for a goal.
-    Plan,
-    /// Preset gallery and the week-by-week play mode.
-    Trainer,
-}
-
-impl View {
-    pub const ALL: [View; 3] = [View::Workspace, View::Plan, View::Trainer];
-
-    /// Stable identifier, used in the page's address (`#view=…`) and in tests.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Workspace => "workspace",
-            View::Plan => "plan",
-            View::Trainer => "trainer",
-        }
-    }
-
-    #[must_use]
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.id() == id)
-    }
-}
 
 /// Play speeds, in weeks per second.
 pub const SPEEDS: [f64; 5] = [0.5, 1.0, 2.0, 4.0, 8.0];
@@ -205,13 +173,5 @@ mod tests {
         assert_eq!(play.tick_ms(), 500);
         assert_eq!(play.apply(PlayAction::SetSpeed(0), 10).tick_ms(), 2000);
         assert_eq!(play.apply(PlayAction::SetSpeed(99), 10).tick_ms(), 125);
-    }
-
-    #[test]
-    fn views_have_stable_ids() {
-        for view in View::ALL {
-            assert_eq!(View::from_id(view.id()), Some(view));
-        }
-        assert_eq!(View::from_id("nope"), None);
     }
 }

@@ -6,10 +6,10 @@ use crate::engine::params::{ProspectingChange, Shock, ShockKind, CHANNELS};
 use crate::engine::{presets, validate, ChannelId, Params};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::format;
-use crate::ui::state::Computed;
 use crate::ui::trainer::presets::{preset_story, PresetStory};
 use crate::ui::workspace::fields::channel_label;
 use crate::ui::workspace::view::{error_text, preset_title, variant_label, KpiItem};
+use crate::ui::workspace::Computed;
 
 fn sum(values: &[f64; 3]) -> f64 {
     values.iter().sum()

@@ -5,12 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::services::files;
 use crate::ui::chart_data::{chart_tables, ChartSet, ChartTable};
 use crate::ui::charts::{
     active_loans, hours, new_loans, pipeline, profit, quality_mix, ChartError, ChartSize,
     ChartTheme,
 };
+use crate::ui::effect::{Download, Effect};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartsPanelProps {
@@ -18,6 +18,8 @@ pub struct ChartsPanelProps {
     pub lang: Lang,
     pub dark: bool,
     pub narrow: bool,
+    /// Carries out a chart's download (SVG, or PNG drawn by the browser).
+    pub ondownload: Callback<Effect>,
 }
 
 /// PNG downloads are drawn at this multiple of the chart's size.
@@ -94,16 +96,21 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                 };
                 let ondownload = svg.as_ref().ok().map(|svg| {
                     let svg = svg.clone();
-                    Callback::from(move |_| {
-                        files::download(&format!("cadence-{}.svg", CHART_IDS[i]), &svg, "image/svg+xml");
-                    })
+                    props.ondownload.reform(move |_: MouseEvent| Effect::Download(Download {
+                        file_name: format!("cadence-{}.svg", CHART_IDS[i]),
+                        mime: "image/svg+xml",
+                        text: svg.clone(),
+                    }))
                 });
                 // The same drawing as PNG at twice its size (sharp on projectors and in slides).
                 let ondownload_png = svg.as_ref().ok().map(|svg| {
                     let svg = svg.clone();
                     let background = background.clone();
-                    Callback::from(move |_| {
-                        files::download_svg_as_png(&format!("cadence-{}.png", CHART_IDS[i]), &svg, PNG_SCALE, &background);
+                    props.ondownload.reform(move |_: MouseEvent| Effect::DownloadPng {
+                        file_name: format!("cadence-{}.png", CHART_IDS[i]),
+                        svg: svg.clone(),
+                        scale: PNG_SCALE,
+                        background: background.clone(),
                     })
                 });
                 let body = match (showing_table, tables.get(i)) {

@@ -3,13 +3,12 @@
 //! Components render these as they are; every figure on the page is formatted here, once, in the
 //! user's language, and tested natively.
 
-use crate::engine::montecarlo::McOutput;
 use crate::engine::params::PolicyKind;
 use crate::engine::{Kpi, ParamError, Params, Rule, Tier, WarningCode};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::format;
-use crate::ui::state::{Computed, InputProblem, Pinned};
 use crate::ui::workspace::fields::{tier_label, Field};
+use crate::ui::workspace::{Computed, InputProblem};
 
 /// One figure of the KPI panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +29,9 @@ pub struct KpiPanel {
     pub warnings: Vec<String>,
 }
 
-fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang) -> KpiItem {
+/// A figure with its label in the page's language.
+#[must_use]
+pub fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang) -> KpiItem {
     KpiItem {
         id,
         label: label.get(lang).to_owned(),
@@ -269,77 +270,6 @@ pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
     }
 }
 
-/// The Monte Carlo summary: the spread of the final book and the fault across runs.
-#[must_use]
-pub fn mc_summary(output: &McOutput, result: &Computed, lang: Lang) -> Vec<KpiItem> {
-    let t = |text: Text| text.get(lang);
-    let mut items = Vec::new();
-    if let Some(band) = output.band(Kpi::ActiveLoans) {
-        let last = band.p50.len().saturating_sub(1);
-        let ev_end = result
-            .ev
-            .run
-            .weeks
-            .last()
-            .map_or(0.0, |w| w.active_loans.iter().sum::<f64>());
-        items.push(item(
-            "mc-book-end",
-            Text::McBookEnd,
-            format!(
-                "{} / {} / {}",
-                format::number(band.p10.get(last).copied().unwrap_or(f64::NAN), 0),
-                format::number(band.p50.get(last).copied().unwrap_or(f64::NAN), 0),
-                format::number(band.p90.get(last).copied().unwrap_or(f64::NAN), 0)
-            ),
-            fill(t(Text::McBookEndDetail), &[&format::number(ev_end, 0)]),
-            lang,
-        ));
-    }
-    if let Some(fault) = &output.fault {
-        let mean = &fault.scenario.mean_path;
-        items.push(item(
-            "mc-mean-depth",
-            Text::McMeanDepth,
-            format::percent(mean.depth, 0),
-            fill(
-                t(Text::McMeanDepthDetail),
-                &[&mean
-                    .delay_weeks
-                    .map_or_else(|| format::MISSING.to_owned(), |d| d.to_string())],
-            ),
-            lang,
-        ));
-        let d = &fault.scenario.per_run_depth;
-        let noise = fault.noise_floor.as_ref().map_or_else(
-            || t(Text::McNoNoiseFloor).to_owned(),
-            |n| {
-                fill(
-                    t(Text::McRunDepthDetail),
-                    &[&format!(
-                        "{} / {} / {}",
-                        format::percent(n.per_run_depth.p10, 0),
-                        format::percent(n.per_run_depth.p50, 0),
-                        format::percent(n.per_run_depth.p90, 0)
-                    )],
-                )
-            },
-        );
-        items.push(item(
-            "mc-run-depth",
-            Text::McRunDepth,
-            format!(
-                "{} / {} / {}",
-                format::percent(d.p10, 0),
-                format::percent(d.p50, 0),
-                format::percent(d.p90, 0)
-            ),
-            noise,
-            lang,
-        ));
-    }
-    items
-}
-
 /// A warning in words: the engine's sentence in English, a translated one in Chinese.
 #[must_use]
 pub fn warning_text(code: WarningCode, value: f64, english: &str, lang: Lang) -> String {
@@ -382,8 +312,8 @@ pub fn error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
                 return fill(
                     Text::ErrOutOfRange.get(lang),
                     &[
-                        &crate::ui::state::plain_number(r.min),
-                        &crate::ui::state::plain_number(r.max),
+                        &crate::ui::workspace::plain_number(r.min),
+                        &crate::ui::workspace::plain_number(r.max),
                         &error.value.to_string(),
                     ],
                 );
@@ -411,169 +341,6 @@ pub fn error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
         _ => Text::ErrInvalid,
     };
     fill(key.get(lang), &[&error.value.to_string()])
-}
-
-/// The comparison of pinned scenarios: one row per figure, one column per scenario.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompareTable {
-    pub names: Vec<String>,
-    pub rows: Vec<CompareRow>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompareRow {
-    pub id: &'static str,
-    pub label: String,
-    /// (value, difference from the reference scenario; empty in the reference's own column).
-    pub cells: Vec<(String, String)>,
-}
-
-/// How a compared figure is written.
-#[derive(Clone, Copy)]
-enum Style {
-    Number(usize),
-    Money,
-    Percent,
-}
-
-fn write(value: Option<f64>, style: Style) -> String {
-    match (value, style) {
-        (None, _) => format::MISSING.to_owned(),
-        (Some(v), Style::Number(d)) => format::number(v, d),
-        (Some(v), Style::Money) => format::cny(v),
-        (Some(v), Style::Percent) => format::percent(v, 0),
-    }
-}
-
-fn write_diff(value: Option<f64>, reference: Option<f64>, style: Style) -> String {
-    let (Some(v), Some(r)) = (value, reference) else {
-        return String::new();
-    };
-    let d = v - r;
-    let text = match style {
-        Style::Number(decimals) => format::number(d.abs(), decimals),
-        Style::Money => format::cny(d.abs()),
-        Style::Percent => format!("{} pp", format::number(d.abs() * 100.0, 0)),
-    };
-    let zero = text
-        .trim_start_matches(['¥'])
-        .chars()
-        .all(|c| matches!(c, '0' | '.' | ',' | ' ' | 'p'));
-    if zero {
-        "±0".to_owned()
-    } else if d > 0.0 {
-        format!("+{text}")
-    } else {
-        format!("−{text}")
-    }
-}
-
-fn compared_figures(c: &Computed) -> Vec<(&'static str, Text, Option<f64>, Style)> {
-    let s = c.ev.summary.as_ref();
-    let ams = c.params.team.ams;
-    let end =
-        c.ev.run
-            .weeks
-            .last()
-            .map(|w| w.active_loans.iter().sum::<f64>());
-    let fault = c.ev.fault.as_ref().map(|f| &f.new_loans);
-    vec![
-        (
-            "h-star",
-            Text::KpiHStar,
-            s.map(|s| s.h_star),
-            Style::Number(2),
-        ),
-        (
-            "a-star",
-            Text::KpiAStar,
-            s.map(|s| s.a_star),
-            Style::Number(1),
-        ),
-        (
-            "a-max",
-            Text::KpiAMax,
-            s.and_then(|s| s.a_max),
-            Style::Number(1),
-        ),
-        (
-            "a-be",
-            Text::KpiABreakEven,
-            s.and_then(|s| s.a_break_even),
-            Style::Number(0),
-        ),
-        (
-            "slack",
-            Text::KpiSlack,
-            s.map(|s| s.at_target.slack_hours),
-            Style::Number(1),
-        ),
-        (
-            "profit-year",
-            Text::KpiYearlyProfit,
-            s.map(|s| s.at_target.profit_cny * 52.0),
-            Style::Money,
-        ),
-        ("book-end", Text::KpiBookAtEnd, end, Style::Number(0)),
-        (
-            "profit-total",
-            Text::LegendProfit,
-            c.ev.run.weeks.last().map(|w| w.cumulative_profit_cny),
-            Style::Money,
-        ),
-        (
-            "fault-depth",
-            Text::KpiFaultDepth,
-            fault.map(|f| f.depth),
-            Style::Percent,
-        ),
-        (
-            "fault-lost",
-            Text::KpiFaultLost,
-            fault.map(|f| f.lost / ams),
-            Style::Number(2),
-        ),
-    ]
-}
-
-/// Builds the comparison table of pinned scenarios against the one at `reference`.
-#[must_use]
-pub fn compare_table(pinned: &[Pinned], reference: usize, lang: Lang) -> CompareTable {
-    let figures: Vec<_> = pinned
-        .iter()
-        .map(|p| compared_figures(&p.computed))
-        .collect();
-    let reference_figures = figures.get(reference);
-    let rows = figures
-        .first()
-        .map(|first| {
-            first
-                .iter()
-                .enumerate()
-                .map(|(row, (id, label, _, style))| CompareRow {
-                    id,
-                    label: label.get(lang).to_owned(),
-                    cells: figures
-                        .iter()
-                        .enumerate()
-                        .map(|(col, f)| {
-                            let value = f[row].2;
-                            let diff = if col == reference {
-                                String::new()
-                            } else {
-                                write_diff(value, reference_figures.and_then(|r| r[row].2), *style)
-                            };
-                            (write(value, *style), diff)
-                        })
-                        .collect(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    CompareTable {
-        names: pinned.iter().map(|p| p.name.clone()).collect(),
-        rows,
-    }
 }
 
 /// A preset's translated title.
@@ -674,36 +441,6 @@ mod tests {
         let panel = kpi_panel(&computed(&preset.params), Lang::En);
         assert_eq!(value(&panel, "fault-depth"), "52%");
         assert_eq!(value(&panel, "fault-delay"), "7");
-    }
-
-    #[test]
-    fn the_compare_table_shows_differences_from_the_reference() {
-        let mut eight = Params::default();
-        eight.team.ams = 8.0;
-        eight.team.target_loans_per_am = 130.0;
-        let pinned = vec![
-            Pinned {
-                name: "six".into(),
-                computed: std::rc::Rc::new(computed(&Params::default())),
-            },
-            Pinned {
-                name: "eight at 130".into(),
-                computed: std::rc::Rc::new(computed(&eight)),
-            },
-        ];
-        let table = compare_table(&pinned, 0, Lang::En);
-        assert_eq!(table.names, ["six", "eight at 130"]);
-        let book = table.rows.iter().find(|r| r.id == "book-end").expect("row");
-        assert_eq!(book.cells[0], ("720".to_owned(), String::new()));
-        assert_eq!(book.cells[1].0, "1,040");
-        assert_eq!(book.cells[1].1, "+320");
-        let h = table.rows.iter().find(|r| r.id == "h-star").expect("row");
-        assert!(h.cells[1].1.starts_with('+'), "{:?}", h.cells[1]);
-        // Against the second as reference, the first is lower.
-        let table = compare_table(&pinned, 1, Lang::En);
-        let book = table.rows.iter().find(|r| r.id == "book-end").expect("row");
-        assert_eq!(book.cells[0].1, "−320");
-        assert_eq!(book.cells[1].1, "");
     }
 
     #[test]

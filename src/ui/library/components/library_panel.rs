@@ -1,33 +1,22 @@
 //! The "Your scenarios" panel: the open scenario's name and state, save and save as, the share
 //! link, downloads and imports, and the library list with open, rename, duplicate, download and
-//! delete. Every name is rendered as text.
-
-use std::rc::Rc;
+//! delete — laid out from its `LibraryPanelView`. Every name is rendered as text.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::i18n::{fill, Text};
+use crate::i18n::{Lang, Text};
 use crate::scenario::library::MAX_NAME_CHARS;
-use crate::ui::library::entries::EntryId;
-use crate::ui::library::view::{current_view, library_rows, Export};
-use crate::ui::state::{Action, Workspace};
-
-/// The share link last made, and whether copying it worked (`None` while the copy is pending).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShareView {
-    pub url: String,
-    pub copied: Option<bool>,
-}
+use crate::ui::library::view::{LibraryPanelView, LibraryRow};
+use crate::ui::library::{Action, Export};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryPanelProps {
-    pub workspace: Rc<Workspace>,
+    pub view: LibraryPanelView,
+    pub lang: Lang,
     pub today: NaiveDate,
-    pub share: Option<ShareView>,
     pub ondispatch: Callback<Action>,
-    pub ondownload: Callback<Export>,
-    pub onshare: Callback<()>,
+    /// Reads picked files and imports them.
     pub onimport: Callback<Vec<web_sys::File>>,
     /// Shown under the heading (the notices).
     #[prop_or_default]
@@ -39,23 +28,98 @@ fn input_value(e: &InputEvent) -> String {
     input.value()
 }
 
-#[function_component(LibraryPanel)]
-#[allow(clippy::too_many_lines)] // One panel's markup, read top to bottom.
-pub fn library_panel(props: &LibraryPanelProps) -> Html {
-    let w = &props.workspace;
-    let lang = w.lang;
+/// The name cell of a row: the name, or the rename box while it is renamed.
+fn name_cell(
+    row: &LibraryRow,
+    renaming: Option<&(crate::ui::library::entries::EntryId, String, String)>,
+    rename_input: &NodeRef,
+    props: &LibraryPanelProps,
+) -> Html {
+    let lang = props.lang;
+    let d = &props.ondispatch;
+    let id = row.id;
     let today = props.today;
-    let can_keep = w.can_keep();
-    let current = current_view(w);
-    let rows = library_rows(w, today);
-    let name = use_state(String::new);
-    let renaming = use_state(|| None::<(EntryId, String)>);
+    let Some((_, text, label)) = renaming.filter(|(r, _, _)| *r == id) else {
+        return html! {
+            <>
+                <span class="entry-name">{ &row.name }</span>
+                if row.is_open {
+                    <span class="entry-open">{ " " }{ Text::EntryIsOpen.get(lang) }</span>
+                }
+            </>
+        };
+    };
+    let oninput = d.reform(|e: InputEvent| Action::EditRename(input_value(&e)));
+    let onsubmit = {
+        let name = text.clone();
+        d.reform(move |e: SubmitEvent| {
+            e.prevent_default();
+            Action::RenameEntry {
+                id,
+                name: name.clone(),
+                today,
+            }
+        })
+    };
+    let oncancel = d.reform(|_| Action::CancelRename);
+    let onkeydown = {
+        let d = d.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                d.emit(Action::CancelRename);
+            }
+        })
+    };
+    html! {
+        <form class="rename-form" {onsubmit}>
+            <input type="text" class="rename-input" aria-label={label.clone()} ref={rename_input.clone()} {onkeydown}
+                maxlength={MAX_NAME_CHARS.to_string()} value={text.clone()} {oninput} />
+            <button type="submit" class="rename-save">{ Text::EntryRenameSave.get(lang) }</button>
+            <button type="button" class="rename-cancel" onclick={oncancel}>{ Text::EntryRenameCancel.get(lang) }</button>
+        </form>
+    }
+}
+
+fn row_html(
+    row: &LibraryRow,
+    view: &LibraryPanelView,
+    rename_input: &NodeRef,
+    props: &LibraryPanelProps,
+) -> Html {
+    let lang = props.lang;
+    let d = &props.ondispatch;
+    let id = row.id;
+    let today = props.today;
+    html! {
+        <tr key={id.to_string()} data-entry={id.to_string()} class={classes!(row.is_open.then_some("is-open"))}>
+            <th scope="row">{ name_cell(row, view.renaming.as_ref(), rename_input, props) }</th>
+            <td class="entry-modified">{ &row.modified }</td>
+            <td>
+                <div class="entry-actions">
+                <button type="button" class="entry-open-button" onclick={d.reform(move |_| Action::OpenEntry { id, today })}>{ Text::EntryOpen.get(lang) }</button>
+                <button type="button" class="entry-rename" onclick={d.reform(move |_| Action::StartRename(id))}>{ Text::EntryRename.get(lang) }</button>
+                <button type="button" class="entry-duplicate" onclick={d.reform(move |_| Action::DuplicateEntry { id, today })}>{ Text::EntryDuplicate.get(lang) }</button>
+                <button type="button" class="entry-export" onclick={d.reform(move |_| Action::Download(Export::Entry(id)))}>{ Text::EntryExport.get(lang) }</button>
+                <button type="button" class="entry-delete" onclick={d.reform(move |_| Action::DeleteEntry(id))}>{ Text::EntryDelete.get(lang) }</button>
+                </div>
+            </td>
+        </tr>
+    }
+}
+
+#[function_component(LibraryPanel)]
+pub fn library_panel(props: &LibraryPanelProps) -> Html {
+    let v = &props.view;
+    let lang = props.lang;
+    let today = props.today;
+    let d = &props.ondispatch;
+    let can_keep = v.can_keep;
     let file_input = use_node_ref();
     let rename_input = use_node_ref();
     {
         // The rename box takes the focus when it opens, with the old name selected to type over.
         let rename_input = rename_input.clone();
-        let editing = renaming.as_ref().map(|(id, _)| *id);
+        let editing = v.renaming.as_ref().map(|(id, _, _)| *id);
         use_effect_with(editing, move |editing| {
             if editing.is_some() {
                 if let Some(input) = rename_input.cast::<web_sys::HtmlInputElement>() {
@@ -65,37 +129,24 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
             }
         });
     }
-
-    let onname = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| name.set(input_value(&e)))
-    };
+    let onname = d.reform(|e: InputEvent| Action::EditName(input_value(&e)));
     let onsave = {
-        let name = name.clone();
-        let d = props.ondispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
+        let name = v.name_text.clone();
+        d.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            d.emit(Action::SaveScenario {
-                name: (*name).clone(),
+            Action::SaveScenario {
+                name: name.clone(),
                 today,
-            });
-            name.set(String::new());
+            }
         })
     };
     let onsaveas = {
-        let name = name.clone();
-        let d = props.ondispatch.clone();
-        Callback::from(move |_| {
-            d.emit(Action::SaveAsNew {
-                name: (*name).clone(),
-                today,
-            });
-            name.set(String::new());
+        let name = v.name_text.clone();
+        d.reform(move |_| Action::SaveAsNew {
+            name: name.clone(),
+            today,
         })
     };
-    let onshare = props.onshare.reform(|_: MouseEvent| ());
-    let onexport = props.ondownload.reform(|_: MouseEvent| Export::Current);
-    let onexportall = props.ondownload.reform(|_: MouseEvent| Export::Library);
     let onpick = {
         let file_input = file_input.clone();
         Callback::from(move |_: MouseEvent| {
@@ -118,99 +169,13 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
         input.select();
     });
 
-    let row_html = |row: &crate::ui::library::view::LibraryRow| {
-        let id = row.id;
-        let d = props.ondispatch.clone();
-        let editing = renaming
-            .as_ref()
-            .filter(|(r, _)| *r == id)
-            .map(|(_, t)| t.clone());
-        let name_cell = if let Some(text) = editing {
-            let renaming_input = renaming.clone();
-            let oninput = Callback::from(move |e: InputEvent| {
-                renaming_input.set(Some((id, input_value(&e))));
-            });
-            let renaming_submit = renaming.clone();
-            let d_submit = d.clone();
-            let onsubmit = Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                if let Some((_, text)) = (*renaming_submit).clone() {
-                    d_submit.emit(Action::RenameEntry {
-                        id,
-                        name: text,
-                        today,
-                    });
-                }
-                renaming_submit.set(None);
-            });
-            let renaming_cancel = renaming.clone();
-            let oncancel = Callback::from(move |_| renaming_cancel.set(None));
-            let renaming_escape = renaming.clone();
-            let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    renaming_escape.set(None);
-                }
-            });
-            let label = fill(Text::EntryRenameLabel.get(lang), &[&row.name]);
-            html! {
-                <form class="rename-form" {onsubmit}>
-                    <input type="text" class="rename-input" aria-label={label} ref={rename_input.clone()} {onkeydown}
-                        maxlength={MAX_NAME_CHARS.to_string()} value={text} {oninput} />
-                    <button type="submit" class="rename-save">{ Text::EntryRenameSave.get(lang) }</button>
-                    <button type="button" class="rename-cancel" onclick={oncancel}>{ Text::EntryRenameCancel.get(lang) }</button>
-                </form>
-            }
-        } else {
-            html! {
-                <>
-                    <span class="entry-name">{ &row.name }</span>
-                    if row.is_open {
-                        <span class="entry-open">{ " " }{ Text::EntryIsOpen.get(lang) }</span>
-                    }
-                </>
-            }
-        };
-        let onopen = {
-            let d = d.clone();
-            Callback::from(move |_| d.emit(Action::OpenEntry { id, today }))
-        };
-        let onrename = {
-            let renaming = renaming.clone();
-            let current = row.name.clone();
-            Callback::from(move |_| renaming.set(Some((id, current.clone()))))
-        };
-        let onduplicate = {
-            let d = d.clone();
-            Callback::from(move |_| d.emit(Action::DuplicateEntry { id, today }))
-        };
-        let ondownload = props
-            .ondownload
-            .reform(move |_: MouseEvent| Export::Entry(id));
-        let ondelete = Callback::from(move |_| d.emit(Action::DeleteEntry(id)));
-        html! {
-            <tr key={id.to_string()} data-entry={id.to_string()} class={classes!(row.is_open.then_some("is-open"))}>
-                <th scope="row">{ name_cell }</th>
-                <td class="entry-modified">{ &row.modified }</td>
-                <td>
-                    <div class="entry-actions">
-                    <button type="button" class="entry-open-button" onclick={onopen}>{ Text::EntryOpen.get(lang) }</button>
-                    <button type="button" class="entry-rename" onclick={onrename}>{ Text::EntryRename.get(lang) }</button>
-                    <button type="button" class="entry-duplicate" onclick={onduplicate}>{ Text::EntryDuplicate.get(lang) }</button>
-                    <button type="button" class="entry-export" onclick={ondownload}>{ Text::EntryExport.get(lang) }</button>
-                    <button type="button" class="entry-delete" onclick={ondelete}>{ Text::EntryDelete.get(lang) }</button>
-                    </div>
-                </td>
-            </tr>
-        }
-    };
-
     html! {
         <div class="library-panel">
             <div class="keep-heading">
                 <h2 id="region-library-title">{ Text::RegionLibrary.get(lang) }</h2>
                 <p class="current-scenario">
-                    <span class="current-name">{ current.name.clone() }</span>
-                    <span class={classes!("current-state", current.unsaved.then_some("is-unsaved"))}>{ current.state.clone() }</span>
+                    <span class="current-name">{ v.current.name.clone() }</span>
+                    <span class={classes!("current-state", v.current.unsaved.then_some("is-unsaved"))}>{ v.current.state.clone() }</span>
                 </p>
             </div>
             { props.children.clone() }
@@ -218,13 +183,13 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
             <form class="save-form" onsubmit={onsave}>
                 <label for="scenario-name">{ Text::ScenarioNameLabel.get(lang) }</label>
                 <input id="scenario-name" type="text" maxlength={MAX_NAME_CHARS.to_string()}
-                    placeholder={w.title.clone().unwrap_or_default()} value={(*name).clone()} oninput={onname} />
+                    placeholder={v.name_placeholder.clone()} value={v.name_text.clone()} oninput={onname} />
                 <button type="submit" id="save" class="primary" disabled={!can_keep}>{ Text::SaveButton.get(lang) }</button>
                 <button type="button" id="save-as" disabled={!can_keep} onclick={onsaveas}>{ Text::SaveAsButton.get(lang) }</button>
             </form>
             <div class="keep-actions">
-                <button type="button" id="share-link" disabled={!can_keep} onclick={onshare}>{ Text::ShareButton.get(lang) }</button>
-                <button type="button" id="export-scenario" disabled={!can_keep} onclick={onexport}>{ Text::ExportScenario.get(lang) }</button>
+                <button type="button" id="share-link" disabled={!can_keep} onclick={d.reform(|_| Action::Share)}>{ Text::ShareButton.get(lang) }</button>
+                <button type="button" id="export-scenario" disabled={!can_keep} onclick={d.reform(|_| Action::Download(Export::Current))}>{ Text::ExportScenario.get(lang) }</button>
                 <button type="button" id="import-button" onclick={onpick}>{ Text::ImportButton.get(lang) }</button>
                 <input id="import-files" type="file" multiple=true accept=".json,application/json" hidden=true
                     ref={file_input} onchange={onfiles} />
@@ -233,7 +198,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
             <p class="keep-hint">
                 { if can_keep { Text::ImportHint.get(lang) } else { Text::KeepNeedsValid.get(lang) } }
             </p>
-            if let Some(share) = &props.share {
+            if let Some(share) = &v.share {
                 <div class="share-box">
                     <label for="share-url">{ Text::ShareLinkLabel.get(lang) }</label>
                     <input id="share-url" type="text" readonly=true value={share.url.clone()} onfocus={onselect} />
@@ -245,8 +210,8 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                 </div>
             }
             <details class="library">
-                <summary>{ fill(Text::LibraryTitle.get(lang), &[&rows.len().to_string()]) }</summary>
-                if rows.is_empty() {
+                <summary>{ &v.title }</summary>
+                if v.rows.is_empty() {
                     <p class="library-empty">{ Text::LibraryEmpty.get(lang) }</p>
                 } else {
                     <div class="table-scroll">
@@ -259,11 +224,11 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                                 </tr>
                             </thead>
                             <tbody>
-                                { for rows.iter().map(row_html) }
+                                { for v.rows.iter().map(|row| row_html(row, v, &rename_input, props)) }
                             </tbody>
                         </table>
                     </div>
-                    <button type="button" id="export-library" onclick={onexportall}>{ Text::ExportLibrary.get(lang) }</button>
+                    <button type="button" id="export-library" onclick={d.reform(|_| Action::Download(Export::Library))}>{ Text::ExportLibrary.get(lang) }</button>
                 }
             </details>
         </div>

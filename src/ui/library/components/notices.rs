@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::library::view::NoticeView;
+use crate::ui::library::{Action, Export};
 
 /// How long a plain confirmation stays on screen.
 const TRANSIENT_MS: u32 = 6_000;
@@ -15,10 +16,8 @@ const TRANSIENT_MS: u32 = 6_000;
 pub struct NoticesProps {
     pub notices: Vec<NoticeView>,
     pub lang: Lang,
-    pub ondismiss: Callback<u64>,
-    pub onundo: Callback<()>,
-    /// Download the scenario on screen (when storage cannot keep it).
-    pub ondownload: Callback<()>,
+    /// Dismiss, undo a deletion, download the scenario on screen (when storage cannot keep it).
+    pub ondispatch: Callback<Action>,
 }
 
 #[function_component(Notices)]
@@ -31,7 +30,7 @@ pub fn notices(props: &NoticesProps) -> Html {
         .map(|n| n.id)
         .collect();
     {
-        let ondismiss = props.ondismiss.clone();
+        let ondismiss = props.ondispatch.reform(Action::Dismiss);
         use_effect_with(transient, move |ids| {
             let timers: Vec<Timeout> = ids
                 .iter()
@@ -48,9 +47,7 @@ pub fn notices(props: &NoticesProps) -> Html {
         <div class="notices" aria-live="polite">
             { for props.notices.iter().map(|n| {
                 let id = n.id;
-                let ondismiss = props.ondismiss.clone();
-                let onundo = props.onundo.clone();
-                let ondownload = props.ondownload.clone();
+                let d = &props.ondispatch;
                 html! {
                     <div class={classes!("notice", n.tone.class())} key={id} data-notice={id.to_string()}>
                         <p class="notice-message">{ &n.message }</p>
@@ -72,18 +69,18 @@ pub fn notices(props: &NoticesProps) -> Html {
                         <div class="notice-actions">
                             if n.undo {
                                 <button type="button" class="notice-undo"
-                                    onclick={Callback::from(move |_| onundo.emit(()))}>
+                                    onclick={d.reform(|_| Action::UndoDelete)}>
                                     { Text::NoticeUndo.get(lang) }
                                 </button>
                             }
                             if n.download {
                                 <button type="button" class="notice-download"
-                                    onclick={Callback::from(move |_| ondownload.emit(()))}>
+                                    onclick={d.reform(|_| Action::Download(Export::Current))}>
                                     { Text::ExportScenario.get(lang) }
                                 </button>
                             }
                             <button type="button" class="notice-dismiss"
-                                onclick={Callback::from(move |_| ondismiss.emit(id))}>
+                                onclick={d.reform(move |_| Action::Dismiss(id))}>
                                 { Text::NoticeDismiss.get(lang) }
                             </button>
                         </div>

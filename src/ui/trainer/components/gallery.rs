@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::services::display;
-use crate::ui::state::Action;
-use crate::ui::trainer::view::{cards, Card};
+use crate::ui::trainer::view::Card;
+use crate::ui::trainer::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct GalleryProps {
+    pub cards: Vec<Card>,
     pub lang: Lang,
     pub ondispatch: Callback<Action>,
 }
@@ -22,9 +22,9 @@ pub fn gallery(props: &GalleryProps) -> Html {
             <h2 id="gallery-title">{ Text::GalleryTitle.get(lang) }</h2>
             <p class="gallery-intro">{ Text::GalleryIntro.get(lang) }</p>
             <ul class="cards">
-                { for cards(lang).into_iter().map(|card| {
+                { for props.cards.iter().map(|card| {
                     let key = card.id;
-                    html! { <PresetCard {key} {card} {lang} ondispatch={props.ondispatch.clone()} /> }
+                    html! { <PresetCard {key} card={card.clone()} {lang} ondispatch={props.ondispatch.clone()} /> }
                 }) }
             </ul>
         </section>
@@ -42,6 +42,7 @@ struct PresetCardProps {
 fn preset_card(props: &PresetCardProps) -> Html {
     let lang = props.lang;
     let card = &props.card;
+    // Which policy the card shows is the card's own choice until a button puts it on the page.
     let variant = use_state(|| 0usize);
     let id = card.id;
     let select_id = format!("card-{id}-policy");
@@ -52,23 +53,13 @@ fn preset_card(props: &PresetCardProps) -> Html {
             variant.set(select.value().parse().unwrap_or(0));
         })
     };
-    let onopen = {
-        let variant = *variant;
-        props
-            .ondispatch
-            .reform(move |_| Action::OpenPreset(id.to_owned(), variant))
-    };
-    let onplay = {
-        let variant = *variant;
-        let ondispatch = props.ondispatch.clone();
-        Callback::from(move |_| {
-            ondispatch.emit(Action::PlayPreset(id.to_owned(), variant));
-            // The stage is below the gallery: bring it into view with the focus on it, so the keys
-            // (Space, →) drive the clock at once.
-            gloo::timers::callback::Timeout::new(0, || display::focus_and_show("stage-title"))
-                .forget();
-        })
-    };
+    let chosen = *variant;
+    let onopen = props
+        .ondispatch
+        .reform(move |_| Action::OpenPreset(id.to_owned(), chosen));
+    let onplay = props
+        .ondispatch
+        .reform(move |_| Action::PlayPreset(id.to_owned(), chosen));
     html! {
         <li class="card" data-preset={id}>
             <h3 id={format!("card-{id}-title")}>{ &card.title }</h3>
@@ -83,7 +74,7 @@ fn preset_card(props: &PresetCardProps) -> Html {
                 <label for={select_id.clone()}>{ Text::StoryPolicy.get(lang) }</label>
                 <select id={select_id} {onchange}>
                     { for card.variants.iter().map(|(i, label)| html! {
-                        <option value={i.to_string()} selected={*i == *variant}>{ label }</option>
+                        <option value={i.to_string()} selected={*i == chosen}>{ label }</option>
                     }) }
                 </select>
                 <button type="button" class="card-open" onclick={onopen}

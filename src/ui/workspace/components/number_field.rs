@@ -1,38 +1,25 @@
-//! One labelled numeric input: label, unit, valid range, a tooltip saying where the default comes
-//! from, and the error message right under it.
+//! One labelled numeric input: label, unit, valid range, what it means, and the error message
+//! right under it — all from its `FieldView`.
 
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::state::plain_number;
-use crate::ui::workspace::fields::{Field, Range};
+use crate::ui::workspace::fields::Field;
+use crate::ui::workspace::inputs::FieldView;
 
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
-    pub field: Field,
+    pub view: FieldView,
     pub lang: Lang,
-    /// The text the input shows.
-    pub text: String,
-    /// Label suffix, e.g. the tier or channel name in a table.
-    #[prop_or_default]
-    pub qualifier: Option<String>,
-    /// Unit and valid range as they apply in this scenario.
-    pub unit: Text,
-    pub range: Range,
-    /// Messages about this field (input problems and engine errors); empty when valid.
-    pub errors: Vec<String>,
     pub onedit: Callback<(Field, String)>,
 }
 
 #[function_component(NumberField)]
 pub fn number_field(props: &NumberFieldProps) -> Html {
-    let lang = props.lang;
-    let field = props.field;
-    let id = field.dom_id();
-    let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let range = props.range;
-    let range_text = format!("{}–{}", plain_number(range.min), plain_number(range.max));
+    let v = &props.view;
+    let field = v.field;
+    let help_id = format!("{}-help", v.id);
+    let error_id = format!("{}-error", v.id);
     let oninput = {
         let onedit = props.onedit.clone();
         Callback::from(move |e: InputEvent| {
@@ -40,36 +27,35 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             onedit.emit((field, input.value()));
         })
     };
-    let invalid = !props.errors.is_empty();
+    let invalid = !v.errors.is_empty();
     let described = if invalid {
         format!("{help_id} {error_id}")
     } else {
         help_id.clone()
     };
-    let placeholder = field.allows_auto().then(|| Text::AutoPlaceholder.get(lang));
     html! {
-        <div class={classes!("field", invalid.then_some("field-invalid"))} data-path={field.path()}>
-            <label for={id.clone()}>
-                <span class="field-label">{ field.label().get(lang) }</span>
-                if let Some(q) = &props.qualifier {
+        <div class={classes!("field", invalid.then_some("field-invalid"))} data-path={v.path.clone()}>
+            <label for={v.id.clone()}>
+                <span class="field-label">{ &v.label }</span>
+                if let Some(q) = &v.qualifier {
                     <span class="field-qualifier">{ " · " }{ q }</span>
                 }
             </label>
             <div class="field-row">
-                <input id={id.clone()} name={field.path()} type="text" inputmode="decimal"
+                <input id={v.id.clone()} name={v.path.clone()} type="text" inputmode="decimal"
                     autocomplete="off" spellcheck="false"
-                    value={props.text.clone()} {oninput} placeholder={placeholder}
+                    value={v.text.clone()} {oninput} placeholder={v.placeholder.clone()}
                     aria-invalid={invalid.to_string()} aria-describedby={described}
-                    title={field.help().get(lang)} />
-                <span class="field-unit">{ props.unit.get(lang) }</span>
+                    title={v.help.clone()} />
+                <span class="field-unit">{ &v.unit }</span>
             </div>
             <p id={help_id} class="field-help">
-                <span class="field-range">{ Text::ValidRange.get(lang) }{ " " }{ range_text }</span>
-                <span class="field-why">{ field.help().get(lang) }</span>
+                <span class="field-range">{ Text::ValidRange.get(props.lang) }{ " " }{ &v.range }</span>
+                <span class="field-why">{ &v.help }</span>
             </p>
             if invalid {
                 <p id={error_id} class="field-error" role="alert">
-                    { for props.errors.iter().map(|e| html! { <span>{ e }</span> }) }
+                    { for v.errors.iter().map(|e| html! { <span>{ e }</span> }) }
                 </p>
             }
         </div>

@@ -1,0 +1,238 @@
+//! The effect runner: owns the page, hands it every message, and carries out the effects its
+//! `update` returns — the only code of the page that calls `services`.
+//!
+//! Messages are queued: an effect that answers at once (a storage failure becomes a notice) is
+//! handled after the message that caused it, never inside it. After a batch the root component
+//! renders again.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use gloo::timers::callback::{Interval, Timeout};
+use yew::Callback;
+
+use crate::scenario::to_json;
+use crate::services::monte_carlo::{worker_count, McEvent, McPool};
+use crate::services::storage::{BrowserStore, Store};
+use crate::services::{clock, display, files, locale, share};
+use crate::ui::effect::{Effect, McJob};
+use crate::ui::library;
+use crate::ui::library::persist::{self, Autosave};
+use crate::ui::montecarlo;
+use crate::ui::page::{Msg, Page, View};
+use crate::ui::plan;
+use crate::ui::trainer::{self, clock::PlayAction};
+
+/// Where the view shown is remembered.
+pub const VIEW_KEY: &str = "cadence.view";
+
+/// The page and everything that carries out its effects.
+pub struct Shell {
+    page: RefCell<Page>,
+    queue: RefCell<VecDeque<Msg>>,
+    busy: Cell<bool>,
+    store: RefCell<BrowserStore>,
+    autosave: RefCell<Autosave>,
+    /// Spawned on the first Monte Carlo run and reused: starting a worker costs ~100 ms.
+    pool: RefCell<Option<McPool>>,
+    ticker: RefCell<Option<Interval>>,
+    /// Replacing the pending timeout cancels it: only the last keystroke's goal is solved.
+    settle: RefCell<Option<Timeout>>,
+    /// Renders the root component again.
+    rerender: RefCell<Option<Callback<()>>>,
+    me: Weak<Shell>,
+}
+
+impl Shell {
+    /// The page restored from the browser's storage.
+    #[must_use]
+    pub fn restore() -> Rc<Shell> {
+        let mut store = BrowserStore::open();
+        let (page, autosave) = persist::restore(&mut store, locale::initial_lang(), clock::today());
+        Rc::new_cyclic(|me| Shell {
+            page: RefCell::new(page),
+            queue: RefCell::new(VecDeque::new()),
+            busy: Cell::new(false),
+            store: RefCell::new(store),
+            autosave: RefCell::new(autosave),
+            pool: RefCell::new(None),
+            ticker: RefCell::new(None),
+            settle: RefCell::new(None),
+            rerender: RefCell::new(None),
+            me: me.clone(),
+        })
+    }
+
+    /// Sets what renders the page again after a batch of messages.
+    pub fn on_render(&self, rerender: Callback<()>) {
+        *self.rerender.borrow_mut() = Some(rerender);
+    }
+
+    /// The page as it is now, to render.
+    pub fn page(&self) -> std::cell::Ref<'_, Page> {
+        self.page.borrow()
+    }
+
+    /// A callback that sends a message to the page.
+    #[must_use]
+    pub fn dispatcher(&self) -> Callback<Msg> {
+        let me = self.me.clone();
+        Callback::from(move |msg: Msg| {
+            if let Some(shell) = me.upgrade() {
+                shell.dispatch(msg);
+            }
+        })
+    }
+
+    /// Hands `msg` to the page, runs the effects it asks for, then renders.
+    pub fn dispatch(&self, msg: Msg) {
+        self.queue.borrow_mut().push_back(msg);
+        self.flush();
+    }
+
+    /// Runs an effect a component asks for directly (a chart's download), then what it answers.
+    pub fn run_effect(&self, effect: Effect) {
+        self.run(effect);
+        self.flush();
+    }
+
+    /// Handles every queued message, unless that is already happening further up the stack.
+    fn flush(&self) {
+        if self.busy.replace(true) {
+            return;
+        }
+        loop {
+            let next = self.queue.borrow_mut().pop_front();
+            let Some(msg) = next else { break };
+            let effects = self.page.borrow_mut().update(msg);
+            for effect in effects {
+                self.run(effect);
+            }
+        }
+        self.busy.set(false);
+        let rerender = self.rerender.borrow().clone();
+        if let Some(rerender) = rerender {
+            rerender.emit(());
+        }
+    }
+
+    fn send(&self, msg: Msg) {
+        self.queue.borrow_mut().push_back(msg);
+    }
+
+    fn run(&self, effect: Effect) {
+        let dispatch = self.dispatcher();
+        match effect {
+            Effect::StartMonteCarlo(job) => self.start_monte_carlo(&job),
+            Effect::CancelMonteCarlo => {
+                if let Some(pool) = self.pool.borrow().as_ref() {
+                    pool.cancel();
+                }
+            }
+            Effect::Download(download) => {
+                files::download(&download.file_name, &download.text, download.mime);
+            }
+            Effect::DownloadPng {
+                file_name,
+                svg,
+                scale,
+                background,
+            } => files::download_svg_as_png(&file_name, &svg, scale, &background),
+            Effect::CopyLink {
+                url_fragment,
+                revision,
+            } => {
+                let url = share::link_to(&url_fragment);
+                self.send(Msg::Library(library::Action::ShareMade {
+                    revision,
+                    url: url.clone(),
+                }));
+                share::copy_text(
+                    &url,
+                    Callback::from(move |copied: bool| {
+                        dispatch.emit(Msg::Library(library::Action::ShareCopied {
+                            revision,
+                            copied,
+                        }));
+                    }),
+                );
+            }
+            Effect::Autosave => {
+                let notice = self
+                    .autosave
+                    .borrow_mut()
+                    .save(&mut *self.store.borrow_mut(), &self.page.borrow());
+                if let Some(notice) = notice {
+                    self.send(Msg::Library(library::Action::Notify(notice)));
+                }
+            }
+            Effect::RememberLang(lang) => locale::remember_lang(lang),
+            Effect::RememberView(view) => {
+                // Not remembering the view is harmless: the page opens on the workspace.
+                let _ = self.store.borrow_mut().set(VIEW_KEY, view.id());
+            }
+            Effect::Ticker(every) => {
+                *self.ticker.borrow_mut() = every.map(|ms| {
+                    Interval::new(ms, move || {
+                        dispatch.emit(Msg::Trainer(trainer::Action::Play(PlayAction::Tick)));
+                    })
+                });
+            }
+            Effect::SettleGoal { ticket, ms } => {
+                *self.settle.borrow_mut() = Some(Timeout::new(ms, move || {
+                    dispatch.emit(Msg::Plan(plan::Action::Settle(ticket)));
+                }));
+            }
+            Effect::ToggleFullScreen => display::toggle_full_screen(),
+            Effect::ScrollToTop => display::scroll_to_top(),
+            Effect::Focus(id) => {
+                // After the render that shows the element.
+                Timeout::new(0, move || display::focus_and_show(id)).forget();
+            }
+            Effect::Print => {
+                if let Some(window) = web_sys::window() {
+                    // Printing is the browser's; nothing to do if it refuses.
+                    let _ = window.print();
+                }
+            }
+        }
+    }
+
+    fn start_monte_carlo(&self, job: &McJob) {
+        let mut slot = self.pool.borrow_mut();
+        let pool = slot.get_or_insert_with(|| {
+            let dispatch = self.dispatcher();
+            McPool::spawn(
+                worker_count(),
+                Rc::new(move |event: McEvent| {
+                    dispatch.emit(Msg::Mc(match event {
+                        McEvent::Progress { job, done, total } => {
+                            montecarlo::Action::Progress { job, done, total }
+                        }
+                        McEvent::Finished { job, output } => {
+                            montecarlo::Action::Finished { job, output }
+                        }
+                        McEvent::Failed { job, message } => {
+                            montecarlo::Action::Failed { job, message }
+                        }
+                    }));
+                }),
+            )
+        });
+        pool.start(
+            job.id,
+            &job.params,
+            &to_json(&job.params),
+            job.runs,
+            job.seed,
+        );
+    }
+
+    /// The view remembered on this machine, if any.
+    #[must_use]
+    pub fn remembered_view(&self) -> Option<View> {
+        let stored = self.store.borrow().get(VIEW_KEY).ok().flatten();
+        stored.as_deref().and_then(View::from_id)
+    }
+}
