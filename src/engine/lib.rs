@@ -27,6 +27,7 @@ pub mod simulate;
 pub mod state;
 pub mod stats;
 pub mod step;
+pub mod totals;
 pub mod validate;
 
 pub use closed_form::{SteadyState, Summary, UnitEconomics};

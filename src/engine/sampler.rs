@@ -8,7 +8,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Binomial, Distribution, Poisson};
 
-use super::state::BookTotals;
+use super::totals::BookTotals;
 
 /// Tolerance of MODEL.md 16.8 for integer floors and for "an application fits".
 pub const FIT_TOLERANCE: f64 = 1e-9;

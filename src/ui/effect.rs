@@ -6,7 +6,7 @@
 
 use crate::engine::Params;
 use crate::i18n::Lang;
-use crate::ui::page::View;
+use crate::ui::views::View;
 
 /// One Monte Carlo job: the scenario it runs and the revision of the result it belongs to.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,8 +14,10 @@ pub mod format;
 pub mod library;
 pub mod montecarlo;
 pub mod page;
+pub mod persist;
 pub mod plan;
 pub mod trainer;
+pub mod views;
 pub mod workspace;
 
 #[cfg(feature = "web")]

@@ -16,39 +16,9 @@ use crate::ui::compare::{self, Pinned, MAX_PINNED};
 use crate::ui::effect::Effect;
 use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
+pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
 use crate::ui::{library, montecarlo, plan};
-
-/// The page's views.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    /// Inputs, results and charts of the scenario being edited.
-    #[default]
-    Workspace,
-    /// The cadence plan for a goal.
-    Plan,
-    /// Preset gallery and the week-by-week play mode.
-    Trainer,
-}
-
-impl View {
-    pub const ALL: [View; 3] = [View::Workspace, View::Plan, View::Trainer];
-
-    /// Stable identifier, stored on this machine and used in tests.
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Workspace => "workspace",
-            View::Plan => "plan",
-            View::Trainer => "trainer",
-        }
-    }
-
-    #[must_use]
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.id() == id)
-    }
-}
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +67,12 @@ impl From<trainer::Action> for Msg {
 impl From<plan::Action> for Msg {
     fn from(action: plan::Action) -> Msg {
         Msg::Plan(action)
+    }
+}
+
+impl library::view::Keeping for Page {
+    fn keeping(&self) -> (&library::Model, &workspace::Model, Lang) {
+        (&self.library, &self.workspace, self.lang)
     }
 }
 
@@ -1006,13 +982,5 @@ mod tests {
         assert_eq!(week_of_year(day(2026, 12, 31)), 52);
         assert_eq!(plain_number(0.1 + 0.2), "0.3");
         assert_eq!(plain_number(120.0), "120");
-    }
-
-    #[test]
-    fn views_have_stable_ids() {
-        for view in View::ALL {
-            assert_eq!(View::from_id(view.id()), Some(view));
-        }
-        assert_eq!(View::from_id("nope"), None);
     }
 }

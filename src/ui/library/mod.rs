@@ -6,7 +6,6 @@
 
 pub mod entries;
 pub mod notice;
-pub mod persist;
 pub mod view;
 
 #[cfg(feature = "web")]

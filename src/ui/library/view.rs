@@ -12,9 +12,16 @@ use crate::scenario::link::{self, LinkError};
 use crate::ui::format;
 use crate::ui::library::entries::EntryId;
 use crate::ui::library::notice::{FileProblem, Notice, Source, StoredPart};
+use crate::ui::library::Model;
 pub use crate::ui::library::{Export, ShareView};
-use crate::ui::page::Page;
+use crate::ui::workspace;
 use crate::ui::workspace::view::error_text;
+
+/// What the library's views read: the library slice, the workspace it keeps, and the page's
+/// language (the page provides it).
+pub trait Keeping {
+    fn keeping(&self) -> (&Model, &workspace::Model, Lang);
+}
 
 /// Problems listed in one notice; a file with more gets a "… and N more" line.
 pub const MAX_PROBLEM_LINES: usize = 20;
@@ -32,16 +39,17 @@ pub struct LibraryRow {
 
 /// The library list, in order.
 #[must_use]
-pub fn library_rows(w: &Page, today: NaiveDate) -> Vec<LibraryRow> {
-    let open = w.bound_entry().map(|item| item.id);
-    w.library
+pub fn library_rows(w: &impl Keeping, today: NaiveDate) -> Vec<LibraryRow> {
+    let (library, _, lang) = w.keeping();
+    let open = library.bound_entry().map(|item| item.id);
+    library
         .library
         .items()
         .iter()
         .map(|item| LibraryRow {
             id: item.id,
             name: item.entry.scenario.name.clone(),
-            modified: modified_text(item.entry.modified, today, w.lang),
+            modified: modified_text(item.entry.modified, today, lang),
             is_open: Some(item.id) == open,
         })
         .collect()
@@ -69,11 +77,11 @@ pub struct CurrentView {
 }
 
 #[must_use]
-pub fn current_view(w: &Page) -> CurrentView {
-    let lang = w.lang;
-    let unsaved = w.has_unsaved_changes();
-    let bound = w.bound_entry().is_some();
-    let name = match &w.library.title {
+pub fn current_view(w: &impl Keeping) -> CurrentView {
+    let (library, ws, lang) = w.keeping();
+    let unsaved = library.has_unsaved_changes(ws);
+    let bound = library.bound_entry().is_some();
+    let name = match &library.title {
         Some(title) => title.clone(),
         None => Text::CurrentUnsaved.get(lang).to_owned(),
     };
@@ -140,12 +148,13 @@ pub struct NoticeView {
 
 /// Every notice on screen, oldest first.
 #[must_use]
-pub fn notice_views(w: &Page) -> Vec<NoticeView> {
-    w.library
+pub fn notice_views(w: &impl Keeping) -> Vec<NoticeView> {
+    let (library, _, lang) = w.keeping();
+    library
         .notices
         .posted()
         .iter()
-        .map(|posted| notice_view(posted.id, &posted.notice, w.lang))
+        .map(|posted| notice_view(posted.id, &posted.notice, lang))
         .collect()
 }
 
@@ -295,14 +304,17 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
 
 /// The file name (without a directory, not yet made safe) and the text of a download.
 #[must_use]
-pub fn export_file(w: &Page, what: Export) -> Option<(String, String)> {
-    w.library.export_file(&w.workspace, what, w.lang)
+pub fn export_file(w: &impl Keeping, what: Export) -> Option<(String, String)> {
+    let (library, ws, lang) = w.keeping();
+    library.export_file(ws, what, lang)
 }
 
 /// The share link's fragment for the scenario on screen, if it is valid.
 #[must_use]
-pub fn share_fragment(w: &Page) -> Option<String> {
-    w.can_keep().then(|| link::encode(&w.current_scenario()))
+pub fn share_fragment(w: &impl Keeping) -> Option<String> {
+    let (library, ws, _) = w.keeping();
+    ws.can_keep()
+        .then(|| link::encode(&library.current_scenario(ws)))
 }
 
 /// The "Your scenarios" panel.
@@ -326,22 +338,23 @@ pub struct LibraryPanelView {
 
 /// The library panel for the page on `today`.
 #[must_use]
-pub fn library_panel_view(w: &Page, today: NaiveDate) -> LibraryPanelView {
+pub fn library_panel_view(w: &impl Keeping, today: NaiveDate) -> LibraryPanelView {
+    let (library, ws, lang) = w.keeping();
     let rows = library_rows(w, today);
-    let renaming = w.library.renaming.as_ref().and_then(|(id, text)| {
+    let renaming = library.renaming.as_ref().and_then(|(id, text)| {
         let row = rows.iter().find(|r| r.id == *id)?;
-        let label = fill(Text::EntryRenameLabel.get(w.lang), &[&row.name]);
+        let label = fill(Text::EntryRenameLabel.get(lang), &[&row.name]);
         Some((*id, text.clone(), label))
     });
     LibraryPanelView {
         current: current_view(w),
-        title: fill(Text::LibraryTitle.get(w.lang), &[&rows.len().to_string()]),
+        title: fill(Text::LibraryTitle.get(lang), &[&rows.len().to_string()]),
         rows,
-        can_keep: w.can_keep(),
-        name_text: w.library.name_text.clone(),
-        name_placeholder: w.library.title.clone().unwrap_or_default(),
+        can_keep: ws.can_keep(),
+        name_text: library.name_text.clone(),
+        name_placeholder: library.title.clone().unwrap_or_default(),
         renaming,
-        share: w.library.share_for(w.workspace.revision).cloned(),
+        share: library.share_for(ws.revision).cloned(),
         notices: notice_views(w),
     }
 }
@@ -350,6 +363,7 @@ pub fn library_panel_view(w: &Page, today: NaiveDate) -> LibraryPanelView {
 mod tests {
     use super::*;
     use crate::scenario::library::{read_import, Imported};
+    use crate::ui::page::Page;
     use crate::ui::workspace::fields::Field;
     use crate::ui::{library, workspace};
 

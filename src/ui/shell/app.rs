@@ -96,7 +96,7 @@ pub fn app() -> Html {
     };
     let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
 
-    let library_view = library_panel_view(&page, clock::today());
+    let library_view = library_panel_view(&*page, clock::today());
     let panel = ws.result.as_ref().map(|r| kpi_panel(r, lang));
     let presenter = page.view == View::Trainer && page.trainer.play.presenter;
 

@@ -12,8 +12,8 @@ use yew::prelude::*;
 use crate::scenario::link;
 use crate::services::{clock, files, share, storage};
 use crate::ui::library;
-use crate::ui::library::persist;
 use crate::ui::page::Msg;
+use crate::ui::persist;
 use crate::ui::shell::runner::Shell;
 
 /// The shell: the page restored from storage, autosaved after every change, opened on a share

@@ -18,9 +18,9 @@ use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, files, locale, share};
 use crate::ui::effect::{Effect, McJob};
 use crate::ui::library;
-use crate::ui::library::persist::{self, Autosave};
 use crate::ui::montecarlo;
 use crate::ui::page::{Msg, Page, View};
+use crate::ui::persist::{self, Autosave};
 use crate::ui::plan;
 use crate::ui::trainer::{self, clock::PlayAction};
 

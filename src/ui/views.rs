@@ -1,0 +1,45 @@
+//! The page's views — workspace, plan, trainer — and the stable ids they are remembered by.
+
+/// The page's views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum View {
+    /// Inputs, results and charts of the scenario being edited.
+    #[default]
+    Workspace,
+    /// The cadence plan for a goal.
+    Plan,
+    /// Preset gallery and the week-by-week play mode.
+    Trainer,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Workspace, View::Plan, View::Trainer];
+
+    /// Stable identifier, stored on this machine and used in tests.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Workspace => "workspace",
+            View::Plan => "plan",
+            View::Trainer => "trainer",
+        }
+    }
+
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn views_have_stable_ids() {
+        for view in View::ALL {
+            assert_eq!(View::from_id(view.id()), Some(view));
+        }
+        assert_eq!(View::from_id("nope"), None);
+    }
+}
