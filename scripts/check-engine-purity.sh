@@ -25,7 +25,16 @@ if [ -f "$dir/Cargo.toml" ]; then
     fi
   done
 fi
+# Layering: the browser services sit below the page and never import it (the types they share with
+# the page live in services or lower). Checked only for the real tree (or a SERVICES_DIR a test names).
+services=${SERVICES_DIR:-}
+if [ -z "$services" ] && [ "$dir" = src/engine ]; then services=src/services; fi
+if [ -n "$services" ] && matches=$(grep -rnE --include='*.rs' 'crate::ui\b' "$services"); then
+  echo "layering: FAILED — $services must not import the page (crate::ui):" >&2
+  echo "$matches" >&2
+  status=1
+fi
 if [ "$status" -eq 0 ]; then
-  echo "engine purity: ok ($(find "$dir" -name '*.rs' | wc -l) files in $dir checked)"
+  echo "engine purity: ok ($(find "$dir" -name '*.rs' | wc -l) files in $dir checked)${services:+; $services imports nothing from ui}"
 fi
 exit "$status"

@@ -983,4 +983,29 @@ mod tests {
         assert_eq!(plain_number(0.1 + 0.2), "0.3");
         assert_eq!(plain_number(120.0), "120");
     }
+
+    #[test]
+    fn the_clock_ticks_only_while_the_stage_plays_and_the_goal_outlives_the_view() {
+        use crate::ui::plan::view::GoalInput;
+        use crate::ui::trainer::clock::PlayAction;
+        let mut page = fresh();
+        let effects = page.update(trainer::Action::PlayPreset("fault".into(), 1).into());
+        assert_eq!(page.view, View::Trainer);
+        assert!(effects.contains(&Effect::RememberView(View::Trainer)));
+        assert!(effects.contains(&Effect::Focus("stage-title")));
+        let effects = page.update(trainer::Action::Play(PlayAction::Toggle).into());
+        assert!(effects.contains(&Effect::Ticker(Some(500))), "{effects:?}");
+        let effects = page.update(Msg::SetView(View::Plan));
+        assert!(effects.contains(&Effect::Ticker(None)), "{effects:?}");
+        assert!(!page.trainer.play.playing);
+        page.update(plan::Action::EditGoal(GoalInput::Target, "140".into()).into());
+        page.update(Msg::SetView(View::Workspace));
+        page.update(Msg::SetView(View::Plan));
+        assert_eq!(page.plan.form.target, "140", "the goal as typed is kept");
+        // Every update asks for an autosave.
+        assert_eq!(
+            page.update(Msg::SetLang(Lang::Zh)).last(),
+            Some(&Effect::Autosave)
+        );
+    }
 }

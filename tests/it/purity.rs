@@ -80,3 +80,25 @@ fn an_engine_manifest_with_a_browser_dependency_fails_the_check() {
     assert!(stderr.contains("depends on 'web-sys'"), "{stderr}");
     assert!(!stderr.contains("'rand'"), "{stderr}");
 }
+
+#[test]
+fn a_service_importing_the_page_fails_the_layering_check() {
+    let dir = std::env::temp_dir().join(format!("cadence-layers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("files.rs"),
+        "//! A service.\nuse crate::ui::notice::FileProblem;\n",
+    )
+    .expect("write probe");
+    let out = Command::new("bash")
+        .arg(root().join("scripts/check-engine-purity.sh"))
+        .arg(root().join("src/engine"))
+        .env("SERVICES_DIR", &dir)
+        .current_dir(root())
+        .output()
+        .expect("bash runs the script");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("layering: FAILED"), "{stderr}");
+}

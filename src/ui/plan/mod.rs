@@ -199,3 +199,111 @@ impl Model {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn workspace() -> workspace::Model {
+        workspace::Model::new(NaiveDate::from_ymd_opt(2026, 11, 28).expect("date"))
+    }
+
+    fn settle(model: &mut Model, ws: &workspace::Model, effects: &[Effect]) {
+        let Some(Effect::SettleGoal { ticket, ms }) = effects.first() else {
+            panic!("typing asks to settle: {effects:?}");
+        };
+        assert_eq!(*ms, SETTLE_MS);
+        model.update(Action::Settle(*ticket), ws, Lang::En);
+    }
+
+    #[test]
+    fn the_goal_is_solved_when_typing_pauses_and_only_for_the_last_keystroke() {
+        let ws = workspace();
+        let mut model = Model::default();
+        model.refresh(&ws, Lang::En);
+        let first = model
+            .shown(&ws, Lang::En)
+            .expect("the default goal is planned");
+        let early = model.update(
+            Action::EditGoal(GoalInput::Target, "13".into()),
+            &ws,
+            Lang::En,
+        );
+        let late = model.update(
+            Action::EditGoal(GoalInput::Target, "130".into()),
+            &ws,
+            Lang::En,
+        );
+        // The first keystroke's settle comes late: it is ignored.
+        settle(&mut model, &ws, &early);
+        assert!(Rc::ptr_eq(
+            &model.shown(&ws, Lang::En).expect("plan"),
+            &first
+        ));
+        settle(&mut model, &ws, &late);
+        let solved = model.shown(&ws, Lang::En).expect("plan");
+        assert!(!Rc::ptr_eq(&solved, &first), "130 per AM is planned");
+        assert_eq!(model.settled.target, "130");
+    }
+
+    #[test]
+    fn a_goal_with_errors_keeps_the_last_plan_and_lists_are_solved_at_once() {
+        let ws = workspace();
+        let mut model = Model::default();
+        model.refresh(&ws, Lang::En);
+        let last = model.shown(&ws, Lang::En).expect("plan");
+        let effects = model.update(
+            Action::EditGoal(GoalInput::Weeks, "x".into()),
+            &ws,
+            Lang::En,
+        );
+        settle(&mut model, &ws, &effects);
+        assert!(model.goal_has_errors(&ws, Lang::En));
+        assert!(
+            Rc::ptr_eq(&model.shown(&ws, Lang::En).expect("kept"), &last),
+            "the last plan stays on screen"
+        );
+        let effects = model.update(
+            Action::EditGoal(GoalInput::Weeks, "26".into()),
+            &ws,
+            Lang::En,
+        );
+        assert!(!effects.is_empty());
+        // Choosing the objective solves at once, with the weeks typed so far.
+        model.update(Action::SetObjective(Objective::MostProfit), &ws, Lang::En);
+        assert_eq!(model.settled.weeks, "26");
+        assert_eq!(model.settled.objective, Objective::MostProfit);
+        assert!(!Rc::ptr_eq(
+            &model.shown(&ws, Lang::En).expect("plan"),
+            &last
+        ));
+    }
+
+    #[test]
+    fn downloads_are_the_plan_shown_as_files() {
+        let ws = workspace();
+        let mut model = Model::default();
+        model.refresh(&ws, Lang::En);
+        let csv = model.update(Action::DownloadCsv, &ws, Lang::En);
+        let Some(Effect::Download(file)) = csv.first() else {
+            panic!("a download: {csv:?}");
+        };
+        assert_eq!(file.file_name, CSV_FILE);
+        assert!(file.text.starts_with('\u{feff}'), "a byte-order mark");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let ics = model.update(Action::DownloadIcs { today }, &ws, Lang::En);
+        let Some(Effect::Download(file)) = ics.first() else {
+            panic!("a download: {ics:?}");
+        };
+        assert!(
+            file.text.contains("DTSTAMP:20261201T000000Z"),
+            "stamped today"
+        );
+        assert_eq!(
+            model.update(Action::Print, &ws, Lang::En),
+            vec![Effect::Print]
+        );
+    }
+}
