@@ -67,3 +67,21 @@ test('invalid runs or seed are refused next to the input', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('runs that finish after an edit are shown as the earlier scenario’s, never as the new one’s (issue 13)', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await page.fill('#mc-runs', '4000');
+  await page.click('#mc-run');
+  await page.waitForFunction(() => Number(document.querySelector('#mc-progress')?.value) > 0);
+  // Edit while the workers run the old scenario.
+  await page.fill('#in-team-ams', '7');
+  await page.waitForSelector('#mc-progress', { state: 'detached', timeout: 120000 });
+  assert.match(await page.textContent('.mc-note'), /earlier inputs/);
+  assert.equal(await page.locator('.mc-done').count(), 0, 'not reported as done for the new scenario');
+  assert.equal(await page.locator('[data-kpi="mc-book-end"]').count(), 0, 'no spread shown as the new scenario’s');
+  // The fan is not drawn over the new scenario's line either.
+  const fan = await page.locator('#chart-active-loans svg').innerHTML();
+  assert.ok(!/P10–P90/.test(fan), 'no Monte Carlo fan on the new scenario’s chart');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
