@@ -24,6 +24,7 @@ pub mod policy;
 pub mod presets;
 pub mod sampler;
 pub mod simulate;
+pub mod spec;
 pub mod state;
 pub mod stats;
 pub mod step;
