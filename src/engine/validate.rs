@@ -2,27 +2,32 @@
 //!
 //! Each error names the parameter by its scenario-file JSON path, the offending value and a rule
 //! code, so the page can show the message next to the input and tests can assert the code. All
-//! errors are collected. Rules that need the steady state (loop gain, reachability) run only
-//! once the plain range checks pass. Warnings never stop a run; they travel with the results.
+//! errors are collected. Every number is checked against its row of the parameter spec
+//! ([`spec`](crate::spec)) in one loop — finite, whole where it must be, in range; the rules about
+//! several parameters (rows summing to 1, exit pairs, list lengths, distinct terms, the horizon,
+//! overlapping team changes, the fault window) are written here, and each of their errors is
+//! reported right after the last parameter it is about, so the report reads in the spec's order.
+//! A range end that reads another parameter (H for hours settings) is not checked while that
+//! parameter is invalid: one error, not one more per setting. Rules that need the steady state
+//! (loop gain, reachability, floor ≤ cap) run only once those checks pass. Warnings never stop a
+//! run; they travel with the results.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::calendar::{Schedule, Season, WEEKS_PER_YEAR};
 use super::closed_form::{self, SteadyMap, SteadyState, Summary};
-use super::kpi::MAX_QUEUE_WEEKS;
 use super::model::Model;
 use super::params::{
     BaselineKind, Calendar, ChannelId, Hours, InitialBook, Params, PolicyKind, Shock, ShockKind,
     Tier, TierValues, TIERS,
 };
 use super::policy::PolicyRule;
+use super::spec::{self, Extra, Kind, List, Range, Spec, Step, Value};
 use super::state::State;
 
 /// Tolerance for "sums to 1" (MODEL.md section 3).
 const SUM_TOLERANCE: f64 = 1e-6;
-
-/// Largest multiple of h* an hours setting may ask for.
-const MAX_TIMES_H_STAR: f64 = 10.0;
 
 /// Why a parameter was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -298,19 +303,15 @@ impl ValidParams {
 /// Checks `params` against MODEL.md sections 10 and 16.10.
 pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
     let mut check = Checker::default();
-    check_team(&mut check, params);
-    check_activity_hours(&mut check, params);
-    check_channels(&mut check, params);
-    check_pipeline(&mut check, params);
-    check_referrals(&mut check, params);
-    check_loans(&mut check, params);
-    check_calendar(&mut check, params);
-    check_shocks(&mut check, params);
-    check_policy_ranges(&mut check, params);
-    check_fault(&mut check, params);
+    check_ranges(&mut check, params);
+    check_sums(&mut check, params);
+    check_exit_pairs(&mut check, params);
+    check_lists(&mut check, params);
+    check_timing(&mut check, params);
     if !check.errors.is_empty() {
-        return Err(check.errors);
+        return Err(check.into_errors());
     }
+    check.place = usize::MAX;
 
     let model = Model::from_checked(params);
     let (steady_map, loop_gain) = match SteadyMap::new(&model) {
@@ -323,7 +324,7 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
     let h_ref = check_steady_state(&mut check, params, &model, steady_map.as_ref(), loop_gain);
     let policy = resolve_policy(&mut check, params, &model, steady_map.as_ref(), h_ref);
     if !check.errors.is_empty() {
-        return Err(check.errors);
+        return Err(check.into_errors());
     }
 
     let reference = match (&steady_map, h_ref) {
@@ -431,18 +432,21 @@ fn schedules(
     )
 }
 
-/// Collects errors; each check method returns whether the value passed.
+/// Collects errors in the order they are reported: the spec's walk order, with a rule about several
+/// parameters (a sum, an exit pair, a list's length) placed right after the last of them.
 #[derive(Debug, Default)]
 struct Checker {
-    errors: Vec<ParamError>,
+    /// Each error with its place in the report.
+    errors: Vec<(usize, ParamError)>,
+    /// Every parameter instance and list the walk visited: its place, and whether it passed.
+    walked: HashMap<String, (usize, bool)>,
+    /// The place of errors reported now.
+    place: usize,
 }
 
-/// A closed or open range bound.
-#[derive(Debug, Clone, Copy)]
-enum Bound {
-    Closed(f64),
-    Open(f64),
-}
+/// Places in the report: the walk's k-th step reports at `STRIDE · (k + 1)`, a rule placed after
+/// it two places later.
+const STRIDE: usize = 4;
 
 impl Checker {
     fn fail(
@@ -452,12 +456,63 @@ impl Checker {
         rule: Rule,
         message: impl Into<String>,
     ) {
-        self.errors.push(ParamError {
-            param: param.into(),
-            value: ParamValue::Number(value),
-            rule,
-            message: message.into(),
-        });
+        self.errors.push((
+            self.place,
+            ParamError {
+                param: param.into(),
+                value: ParamValue::Number(value),
+                rule,
+                message: message.into(),
+            },
+        ));
+    }
+
+    /// Reports an error of a rule about several parameters right after the step `anchor`.
+    fn fail_after(
+        &mut self,
+        anchor: &str,
+        param: impl Into<String>,
+        value: f64,
+        rule: Rule,
+        message: impl Into<String>,
+    ) {
+        self.place = self
+            .walked
+            .get(anchor)
+            .map_or(usize::MAX - 1, |(place, _)| place + 2);
+        self.fail(param, value, rule, message);
+    }
+
+    /// Reports an error right after the last step of `list` (its entries, or the list itself).
+    fn fail_at_end_of(
+        &mut self,
+        list: List,
+        param: impl Into<String>,
+        value: f64,
+        rule: Rule,
+        message: impl Into<String>,
+    ) {
+        let entry = format!("{}[", list.path());
+        self.place = self
+            .walked
+            .iter()
+            .filter(|(path, _)| *path == list.path() || path.starts_with(&entry))
+            .map(|(_, (place, _))| place + 2)
+            .max()
+            .unwrap_or(usize::MAX - 1);
+        self.fail(param, value, rule, message);
+    }
+
+    /// Whether the instance at `path` was checked and passed.
+    fn ok(&self, path: &str) -> bool {
+        self.walked.get(path).is_some_and(|(_, ok)| *ok)
+    }
+
+    /// The errors in report order.
+    fn into_errors(self) -> Vec<ParamError> {
+        let mut errors = self.errors;
+        errors.sort_by_key(|(place, _)| *place);
+        errors.into_iter().map(|(_, error)| error).collect()
     }
 
     fn finite(&mut self, param: &str, value: f64) -> bool {
@@ -468,58 +523,44 @@ impl Checker {
         false
     }
 
-    /// value ∈ [lo, hi] with either end open.
-    fn range(&mut self, param: &str, value: f64, lo: Bound, hi: Bound) -> bool {
+    /// `value` in `range` as it stands in `params` (an end that reads an invalid parameter is
+    /// not checked: that parameter has its own error).
+    fn range(&mut self, param: &str, value: f64, range: &Range, params: &Params) -> bool {
         if !self.finite(param, value) {
             return false;
         }
-        let above_lo = match lo {
-            Bound::Closed(l) => value >= l,
-            Bound::Open(l) => value > l,
-        };
-        let below_hi = match hi {
-            Bound::Closed(h) => value <= h,
-            Bound::Open(h) => value < h,
-        };
-        if above_lo && below_hi {
+        if range.contains(value, params) {
             return true;
         }
-        let (open, lo_value) = match lo {
-            Bound::Closed(l) => ("[", l),
-            Bound::Open(l) => ("(", l),
-        };
-        let (close, hi_value) = match hi {
-            Bound::Closed(h) => ("]", h),
-            Bound::Open(h) => (")", h),
-        };
-        let hi_text = if hi_value.is_infinite() {
-            "∞".to_owned()
-        } else {
-            hi_value.to_string()
-        };
         self.fail(
             param,
             value,
             Rule::OutOfRange,
-            format!("must be in {open}{lo_value}, {hi_text}{close} (got {value})"),
+            format!("must be in {} (got {value})", range.text(params)),
         );
         false
     }
 
-    fn closed(&mut self, param: &str, value: f64, lo: f64, hi: f64) -> bool {
-        self.range(param, value, Bound::Closed(lo), Bound::Closed(hi))
-    }
-
-    fn probability(&mut self, param: &str, value: f64) -> bool {
-        self.closed(param, value, 0.0, 1.0)
-    }
-
-    /// A whole number in [lo, hi].
-    fn integer(&mut self, param: &str, value: f64, lo: f64, hi: f64) -> bool {
+    /// One value of a spec row: finite, long enough (a timed change), whole (a count or week), in
+    /// range, and keeping the team in range (a team change), in that order.
+    fn number(&mut self, spec: &Spec, param: &str, value: f64, params: &Params) -> bool {
         if !self.finite(param, value) {
             return false;
         }
-        if value.fract() != 0.0 {
+        if spec.extra == Extra::TooShort {
+            if let Some(min) = spec.range.lower(params) {
+                if value < min.value {
+                    self.fail(
+                        param,
+                        value,
+                        Rule::ShockTooShort,
+                        format!("must last at least {} week", min.value),
+                    );
+                    return false;
+                }
+            }
+        }
+        if spec.kind == Kind::Whole && value.fract() != 0.0 {
             self.fail(
                 param,
                 value,
@@ -528,34 +569,40 @@ impl Checker {
             );
             return false;
         }
-        self.closed(param, value, lo, hi)
+        if !self.range(param, value, &spec.range, params) {
+            return false;
+        }
+        if let Some((lo, hi)) = spec.team_range(params) {
+            if !(lo..=hi).contains(&value) {
+                let n = params.team.ams;
+                self.fail(
+                    param,
+                    value,
+                    Rule::OutOfRange,
+                    format!(
+                        "must keep the team between {} and {} AMs: with {n} AMs, from {lo} to {hi} \
+                         (got {value})",
+                        lo + n,
+                        hi + n
+                    ),
+                );
+                return false;
+            }
+        }
+        true
     }
 
-    fn tiers(&mut self, param: &str, values: &TierValues, lo: Bound, hi: Bound) {
-        for tier in Tier::ALL {
-            self.range(
-                &format!("{param}.{}", tier.id()),
-                values[tier.index()],
-                lo,
-                hi,
-            );
+    /// A row of non-negative entries summing to 1 ± 1e-6, checked once every entry passed its own
+    /// range; the error names the row and comes after its last entry.
+    fn sums_to_one(&mut self, param: &str, entries: &[String], values: &[f64]) {
+        if entries.is_empty() || !entries.iter().all(|entry| self.ok(entry)) {
+            return;
         }
-    }
-
-    /// Non-negative entries summing to 1 ± 1e-6; entries are named `{param}.{name}`.
-    fn distribution(&mut self, param: &str, values: &[f64], names: &[&str]) {
-        let mut ok = true;
-        for (value, name) in values.iter().zip(names) {
-            ok &= self.closed(&format!("{param}.{name}"), *value, 0.0, 1.0);
-        }
-        if ok {
-            self.sums_to_one(param, values.iter().sum());
-        }
-    }
-
-    fn sums_to_one(&mut self, param: &str, sum: f64) {
+        let sum: f64 = values.iter().sum();
         if (sum - 1.0).abs() > SUM_TOLERANCE {
-            self.fail(
+            let last = &entries[entries.len() - 1];
+            self.fail_after(
+                last,
                 param,
                 sum,
                 Rule::SumNotOne,
@@ -564,26 +611,30 @@ impl Checker {
         }
     }
 
-    fn tier_distribution(&mut self, param: &str, values: &TierValues) {
-        self.distribution(param, values, &Tier::ALL.map(Tier::id));
+    /// A tier mix at `param`, its entries at `{param}.{tier}`.
+    fn tier_mix(&mut self, param: &str, values: &TierValues) {
+        let entries = Tier::ALL.map(|tier| format!("{param}.{}", tier.id()));
+        self.sums_to_one(param, &entries, values);
     }
 
-    /// Weekly exit probabilities λ (advance) and δ (lost) with λ+δ ∈ (0, 1].
+    /// Weekly exit probabilities λ (advance) and δ (lost) with λ+δ ∈ (0, 1], once both are
+    /// probabilities.
     fn exit_pair(&mut self, advance_param: &str, advance: f64, lost_param: &str, lost: f64) {
-        let ok = self.probability(advance_param, advance) & self.probability(lost_param, lost);
-        if !ok {
+        if !(self.ok(advance_param) && self.ok(lost_param)) {
             return;
         }
         let sum = advance + lost;
         if sum > 1.0 {
-            self.fail(
+            self.fail_after(
+                lost_param,
                 advance_param,
                 sum,
                 Rule::ExitPairAboveOne,
                 format!("{advance_param} + {lost_param} must not exceed 1 (they sum to {sum})"),
             );
         } else if sum <= 0.0 {
-            self.fail(
+            self.fail_after(
+                lost_param,
                 advance_param,
                 sum,
                 Rule::ExitPairZero,
@@ -591,103 +642,94 @@ impl Checker {
             );
         }
     }
+}
 
-    /// An hours setting: a value in [0, H], or a multiple of h* in [0, 10].
-    fn hours(&mut self, param: &str, setting: Hours, hours_per_week: f64) {
-        match setting {
-            Hours::Value(h) => {
-                self.closed(param, h, 0.0, hours_per_week);
+/// Every instance of every spec row against its range, in one loop over the spec's walk. The
+/// entries of a list of the wrong length are not checked (the list's own error says why).
+fn check_ranges(check: &mut Checker, params: &Params) {
+    let entries_of = |list: List| match list {
+        List::Terms => {
+            let (min, max) = spec::TERM_CLASSES;
+            (min..=max).contains(&params.loans.terms.len())
+        }
+        List::WeeklyDemand | List::WeeklyAvailability => list.len(params) == WEEKS_PER_YEAR,
+        List::Holidays | List::Shocks | List::Interventions => true,
+    };
+    for (k, step) in spec::walk(params, entries_of).into_iter().enumerate() {
+        check.place = STRIDE * (k + 1);
+        let (path, ok) = match step {
+            Step::List(list) => (list.path().to_owned(), true),
+            Step::Param { spec, at, value } => {
+                let path = spec.path_at(at);
+                let ok = match value {
+                    Value::Hours(Hours::TimesHStar(k)) => {
+                        check.range(&path, k, &spec::TIMES_H_STAR, params)
+                    }
+                    value => value
+                        .number()
+                        .is_none_or(|x| check.number(spec, &path, x, params)),
+                };
+                (path, ok)
             }
-            Hours::TimesHStar(k) => {
-                self.closed(param, k, 0.0, MAX_TIMES_H_STAR);
+        };
+        check.walked.insert(path, (check.place, ok));
+    }
+}
+
+/// Rows that must sum to 1: the mixes, the rows of the tier matrices, the channels' hour shares,
+/// the term weights and the shares of a channel-mix change.
+fn check_sums(check: &mut Checker, params: &Params) {
+    for id in ChannelId::ALL {
+        check.tier_mix(
+            &format!("channels.{}.mix", id.id()),
+            &params.channels[id.index()].mix,
+        );
+    }
+    let shares = ChannelId::ALL.map(|id| format!("channels.{}.hour_share", id.id()));
+    let values = params.channels.each_ref().map(|c| c.hour_share);
+    check.sums_to_one("channels", &shares, &values);
+    check.tier_mix("pipeline.inbound_mix", &params.pipeline.inbound_mix);
+    for tier in Tier::ALL {
+        check.tier_mix(
+            &format!("referrals.homophily.{}", tier.id()),
+            &params.referrals.homophily[tier.index()],
+        );
+        check.tier_mix(
+            &format!("loans.migration.{}", tier.id()),
+            &params.loans.migration[tier.index()],
+        );
+    }
+    let terms = &params.loans.terms;
+    let (min, max) = spec::TERM_CLASSES;
+    if (min..=max).contains(&terms.len()) {
+        let weights: Vec<String> = (0..terms.len())
+            .map(|i| format!("loans.terms[{i}].weight"))
+            .collect();
+        let values: Vec<f64> = terms.iter().map(|c| c.weight).collect();
+        check.sums_to_one("loans.terms", &weights, &values);
+    }
+    for (list, shocks) in [
+        ("shocks", &params.shocks),
+        ("interventions", &params.interventions),
+    ] {
+        for (i, shock) in shocks.iter().enumerate() {
+            match &shock.kind {
+                ShockKind::Burst { mix: Some(mix), .. } => {
+                    check.tier_mix(&format!("{list}[{i}].mix"), mix);
+                }
+                ShockKind::ChannelMix { shares } => {
+                    let param = format!("{list}[{i}].shares");
+                    let entries = ChannelId::ALL.map(|id| format!("{param}.{}", id.id()));
+                    check.sums_to_one(&param, &entries, shares);
+                }
+                _ => {}
             }
-            Hours::FullWeek => {}
         }
     }
 }
 
-fn check_team(check: &mut Checker, params: &Params) {
-    let team = &params.team;
-    check.integer("team.ams", team.ams, 1.0, 200.0);
-    check.closed("team.hours_per_week", team.hours_per_week, 5.0, 80.0);
-    check.integer("team.horizon_weeks", team.horizon_weeks, 13.0, 156.0);
-    check.integer("team.start_week", team.start_week, 1.0, 52.0);
-    check.closed(
-        "team.target_loans_per_am",
-        team.target_loans_per_am,
-        1.0,
-        1000.0,
-    );
-    check.closed(
-        "team.cost_cny_per_paid_hour",
-        team.cost_cny_per_paid_hour,
-        0.0,
-        1e5,
-    );
-    if let Some(a_init) = team.init_loans_per_am {
-        check.closed("team.init_loans_per_am", a_init, 0.0, 1000.0);
-    }
-    check.integer("run.runs", params.run.runs, 10.0, 10_000.0);
-}
-
-fn check_activity_hours(check: &mut Checker, params: &Params) {
-    let hours = &params.activity_hours;
-    check.tiers(
-        "activity_hours.investigation",
-        &hours.investigation,
-        Bound::Closed(0.25),
-        Bound::Closed(16.0),
-    );
-    check.closed("activity_hours.form", hours.form, 0.25, 8.0);
-    check.closed("activity_hours.approval", hours.approval, 0.0, 8.0);
-    check.closed("activity_hours.renewal", hours.renewal, 0.0, 16.0);
-    check.tiers(
-        "activity_hours.monitoring_per_loan",
-        &hours.monitoring_per_loan,
-        Bound::Closed(0.0),
-        Bound::Closed(2.0),
-    );
-    check.closed(
-        "activity_hours.collection_per_past_due",
-        hours.collection_per_past_due,
-        0.0,
-        20.0,
-    );
-}
-
-fn check_channels(check: &mut Checker, params: &Params) {
-    let mut shares_ok = true;
-    for id in ChannelId::ALL {
-        let channel = &params.channels[id.index()];
-        let path = format!("channels.{}", id.id());
-        check.closed(
-            &format!("{path}.leads_per_hour"),
-            channel.leads_per_hour,
-            0.0,
-            20.0,
-        );
-        check.range(
-            &format!("{path}.saturation_hours"),
-            channel.saturation_hours,
-            Bound::Open(0.0),
-            Bound::Closed(80.0),
-        );
-        check.tier_distribution(&format!("{path}.mix"), &channel.mix);
-        check.closed(
-            &format!("{path}.cash_cny_per_hour"),
-            channel.cash_cny_per_hour,
-            0.0,
-            1e5,
-        );
-        shares_ok &= check.closed(&format!("{path}.hour_share"), channel.hour_share, 0.0, 1.0);
-    }
-    if shares_ok {
-        let sum = params.channels.iter().map(|c| c.hour_share).sum();
-        check.sums_to_one("channels", sum);
-    }
-}
-
-fn check_pipeline(check: &mut Checker, params: &Params) {
+/// The four stages left by an advance and a loss probability: C, L, referrals and past due.
+fn check_exit_pairs(check: &mut Checker, params: &Params) {
     let pipeline = &params.pipeline;
     check.exit_pair(
         "pipeline.contacted.advance_per_week",
@@ -701,299 +743,120 @@ fn check_pipeline(check: &mut Checker, params: &Params) {
         "pipeline.interested.lost_per_week",
         pipeline.interested.lost_per_week,
     );
-    check.range(
-        "pipeline.renege_per_week",
-        pipeline.renege_per_week,
-        Bound::Closed(0.0),
-        Bound::Open(1.0),
-    );
-    check.integer(
-        "pipeline.queue_max_weeks",
-        pipeline.queue_max_weeks,
-        1.0,
-        MAX_QUEUE_WEEKS as f64,
-    );
-    check.tiers(
-        "pipeline.approval_prob",
-        &pipeline.approval_prob,
-        Bound::Closed(0.0),
-        Bound::Closed(1.0),
-    );
-    check.closed(
-        "pipeline.inbound_per_am_week",
-        pipeline.inbound_per_am_week,
-        0.0,
-        50.0,
-    );
-    check.tier_distribution("pipeline.inbound_mix", &pipeline.inbound_mix);
-}
-
-fn check_referrals(check: &mut Checker, params: &Params) {
-    let referrals = &params.referrals;
-    check.closed(
-        "referrals.network_size",
-        referrals.network_size,
-        1.0,
-        10_000.0,
-    );
-    check.probability(
-        "referrals.network_need_per_year",
-        referrals.network_need_per_year,
-    );
-    check.tiers(
-        "referrals.introduce_prob",
-        &referrals.introduce_prob,
-        Bound::Closed(0.0),
-        Bound::Closed(1.0),
-    );
     check.exit_pair(
         "referrals.realise_per_week",
-        referrals.realise_per_week,
+        params.referrals.realise_per_week,
         "referrals.lapse_per_week",
-        referrals.lapse_per_week,
+        params.referrals.lapse_per_week,
     );
-    for tier in Tier::ALL {
-        check.tier_distribution(
-            &format!("referrals.homophily.{}", tier.id()),
-            &referrals.homophily[tier.index()],
-        );
-    }
+    check.exit_pair(
+        "loans.cure_per_week",
+        params.loans.cure_per_week,
+        "loans.write_off_per_week",
+        params.loans.write_off_per_week,
+    );
 }
 
-fn check_loans(check: &mut Checker, params: &Params) {
-    let loans = &params.loans;
-    let count = loans.terms.len();
-    if (1..=12).contains(&count) {
-        let mut weights_ok = true;
-        for (i, class) in loans.terms.iter().enumerate() {
+/// List lengths and distinct terms.
+fn check_lists(check: &mut Checker, params: &Params) {
+    let terms = &params.loans.terms;
+    let count = terms.len();
+    let (min, max) = spec::TERM_CLASSES;
+    if (min..=max).contains(&count) {
+        for (i, class) in terms.iter().enumerate() {
             let weeks_path = format!("loans.terms[{i}].weeks");
-            if check.integer(&weeks_path, class.weeks, 1.0, 104.0)
-                && loans.terms[..i]
+            if check.ok(&weeks_path)
+                && terms[..i]
                     .iter()
                     .any(|earlier| (earlier.weeks - class.weeks).abs() < 0.5)
             {
-                check.fail(
-                    weeks_path,
+                check.fail_after(
+                    &weeks_path,
+                    weeks_path.clone(),
                     class.weeks,
                     Rule::DuplicateTerm,
                     format!("the {}-week term is listed twice", class.weeks),
                 );
             }
-            weights_ok &= check.probability(&format!("loans.terms[{i}].weight"), class.weight);
-        }
-        if weights_ok {
-            check.sums_to_one("loans.terms", loans.terms.iter().map(|c| c.weight).sum());
         }
     } else {
-        check.fail(
-            "loans.terms",
+        check.fail_after(
+            List::Terms.path(),
+            List::Terms.path(),
             count as f64,
             Rule::OutOfRange,
-            format!("must list 1 to 12 term classes (got {count})"),
+            format!("must list {min} to {max} term classes (got {count})"),
         );
     }
-    check.tiers(
-        "loans.amount_cny",
-        &loans.amount_cny,
-        Bound::Open(0.0),
-        Bound::Closed(1e8),
-    );
-    check.tiers(
-        "loans.nim_per_year",
-        &loans.nim_per_year,
-        Bound::Closed(-0.1),
-        Bound::Closed(0.5),
-    );
-    check.tiers(
-        "loans.renewal_prob",
-        &loans.renewal_prob,
-        Bound::Closed(0.0),
-        Bound::Closed(1.0),
-    );
-    for tier in Tier::ALL {
-        check.tier_distribution(
-            &format!("loans.migration.{}", tier.id()),
-            &loans.migration[tier.index()],
-        );
-    }
-    check.tiers(
-        "loans.default_per_week",
-        &loans.default_per_week,
-        Bound::Closed(0.0),
-        Bound::Closed(0.2),
-    );
-    check.exit_pair(
-        "loans.cure_per_week",
-        loans.cure_per_week,
-        "loans.write_off_per_week",
-        loans.write_off_per_week,
-    );
-    check.probability("loans.loss_given_default", loans.loss_given_default);
-    check.closed(
-        "loans.monitoring_penalty",
-        loans.monitoring_penalty,
-        0.0,
-        10.0,
-    );
-}
-
-fn check_calendar(check: &mut Checker, params: &Params) {
-    match &params.calendar {
-        Calendar::None => {}
-        Calendar::ChinaDefault {
-            spring_festival_week,
-            mid_autumn_week,
-        } => {
-            check.integer(
-                "calendar.spring_festival_week",
-                *spring_festival_week,
-                1.0,
-                52.0,
-            );
-            check.integer("calendar.mid_autumn_week", *mid_autumn_week, 1.0, 52.0);
-        }
-        Calendar::Custom(holidays) => {
-            for (i, holiday) in holidays.iter().enumerate() {
-                let path = format!("calendar.holidays[{i}]");
-                check.integer(&format!("{path}.week"), holiday.week, 1.0, 52.0);
-                check.integer(&format!("{path}.pre_weeks"), holiday.pre_weeks, 0.0, 51.0);
-                check.integer(&format!("{path}.post_weeks"), holiday.post_weeks, 0.0, 51.0);
-                check.closed(&format!("{path}.pre_demand"), holiday.pre_demand, 0.0, 10.0);
-                check.closed(&format!("{path}.demand"), holiday.demand, 0.0, 10.0);
-                check.closed(
-                    &format!("{path}.post_demand"),
-                    holiday.post_demand,
-                    0.0,
-                    10.0,
-                );
-                check.probability(&format!("{path}.availability"), holiday.availability);
-                check.probability(
-                    &format!("{path}.post_availability"),
-                    holiday.post_availability,
+    if let Calendar::Weekly {
+        demand,
+        availability,
+    } = &params.calendar
+    {
+        for (list, values) in [
+            (List::WeeklyDemand, demand),
+            (List::WeeklyAvailability, availability),
+        ] {
+            if values.len() != WEEKS_PER_YEAR {
+                check.fail_after(
+                    list.path(),
+                    list.path(),
+                    values.len() as f64,
+                    Rule::WrongLength,
+                    format!("must list 52 weekly values (got {})", values.len()),
                 );
             }
         }
-        Calendar::Weekly {
-            demand,
-            availability,
-        } => {
-            for (name, values, hi) in [
-                ("demand", demand, 10.0),
-                ("availability", availability, 1.0),
-            ] {
-                let path = format!("calendar.{name}");
-                if values.len() == WEEKS_PER_YEAR {
-                    for (i, value) in values.iter().enumerate() {
-                        check.closed(&format!("{path}[{i}]"), *value, 0.0, hi);
-                    }
-                } else {
-                    check.fail(
-                        path,
-                        values.len() as f64,
-                        Rule::WrongLength,
-                        format!("must list 52 weekly values (got {})", values.len()),
-                    );
-                }
-            }
-        }
     }
 }
 
-fn check_shocks(check: &mut Checker, params: &Params) {
-    check_shock_list(check, params, &params.shocks, "shocks");
-    check_shock_list(check, params, &params.interventions, "interventions");
-    check_team_changes(check, params);
-}
-
-/// The rules of every entry of a list of timed changes (`shocks` or the trainer's interventions).
-fn check_shock_list(check: &mut Checker, params: &Params, shocks: &[Shock], list: &str) {
+/// Timed changes start before the horizon; team changes that overlap keep the team in range; the
+/// fault window lies inside the run.
+fn check_timing(check: &mut Checker, params: &Params) {
     let horizon = params.team.horizon_weeks;
-    for (i, shock) in shocks.iter().enumerate() {
-        let path = format!("{list}[{i}]");
-        let start_path = format!("{path}.start");
-        if check.integer(&start_path, shock.start, 0.0, f64::INFINITY)
-            && horizon.is_finite()
-            && shock.start >= horizon
-        {
-            check.fail(
-                start_path,
-                shock.start,
-                Rule::ShockStartAfterHorizon,
-                format!(
-                    "starts at week {} but the run ends at week {}",
+    for (list, shocks) in [
+        ("shocks", &params.shocks),
+        ("interventions", &params.interventions),
+    ] {
+        for (i, shock) in shocks.iter().enumerate() {
+            let start_path = format!("{list}[{i}].start");
+            if check.ok(&start_path) && horizon.is_finite() && shock.start >= horizon {
+                check.fail_after(
+                    &start_path,
+                    start_path.clone(),
                     shock.start,
-                    horizon - 1.0
-                ),
+                    Rule::ShockStartAfterHorizon,
+                    format!(
+                        "starts at week {} but the run ends at week {}",
+                        shock.start,
+                        horizon - 1.0
+                    ),
+                );
+            }
+        }
+    }
+    check_team_changes(check, params);
+    let start = params.fault.window_start;
+    if let Some(start) = start {
+        if check.ok("fault.window_start") && start >= horizon {
+            check.fail_after(
+                "fault.window_start",
+                "fault.window_start",
+                start,
+                Rule::BadFaultWindow,
+                "must start before the end of the run",
             );
         }
-        let duration_path = format!("{path}.duration_weeks");
-        if check.finite(&duration_path, shock.duration_weeks) {
-            if shock.duration_weeks < 1.0 {
-                check.fail(
-                    duration_path,
-                    shock.duration_weeks,
-                    Rule::ShockTooShort,
-                    "must last at least 1 week",
-                );
-            } else {
-                check.integer(&duration_path, shock.duration_weeks, 1.0, f64::INFINITY);
-            }
-        }
-        match &shock.kind {
-            ShockKind::Burst { apps_per_am, mix } => {
-                check.range(
-                    &format!("{path}.apps_per_am"),
-                    *apps_per_am,
-                    Bound::Open(0.0),
-                    Bound::Closed(100.0),
-                );
-                if let Some(mix) = mix {
-                    check.tier_distribution(&format!("{path}.mix"), mix);
-                }
-            }
-            ShockKind::Demand { mult, .. } => {
-                check.closed(&format!("{path}.mult"), *mult, 0.0, 10.0);
-            }
-            ShockKind::Capacity { frac } => {
-                check.probability(&format!("{path}.frac"), *frac);
-            }
-            ShockKind::Credit { mult } => {
-                check.closed(&format!("{path}.mult"), *mult, 0.0, 50.0);
-            }
-            ShockKind::Prospecting { change } => {
-                if let Some(hours) = change.hours() {
-                    let h = params.team.hours_per_week;
-                    let hi = if h.is_finite() { h } else { 80.0 };
-                    check.closed(&format!("{path}.hours"), hours, 0.0, hi);
-                }
-            }
-            ShockKind::ChannelMix { shares } => {
-                check.distribution(
-                    &format!("{path}.shares"),
-                    shares,
-                    &ChannelId::ALL.map(ChannelId::id),
-                );
-            }
-            ShockKind::Team { ams_delta } => {
-                let delta_path = format!("{path}.ams_delta");
-                let n = params.team.ams;
-                if check.integer(&delta_path, *ams_delta, -199.0, 199.0)
-                    && n.is_finite()
-                    && !(1.0..=200.0).contains(&(n + ams_delta))
-                {
-                    check.fail(
-                        delta_path,
-                        *ams_delta,
-                        Rule::OutOfRange,
-                        format!(
-                            "must keep the team between 1 and 200 AMs: with {n} AMs, from {} to {} \
-                             (got {ams_delta})",
-                            1.0 - n,
-                            200.0 - n
-                        ),
-                    );
-                }
-            }
+    }
+    if let Some(end) = params.fault.window_end {
+        if check.ok("fault.window_end") && (end > horizon || start.is_some_and(|s| end <= s)) {
+            check.fail_after(
+                "fault.window_end",
+                "fault.window_end",
+                end,
+                Rule::BadFaultWindow,
+                "must end after the window start and no later than the horizon",
+            );
         }
     }
 }
@@ -1054,7 +917,8 @@ fn check_team_changes(check: &mut Checker, params: &Params) {
         }) else {
             continue;
         };
-        check.fail(
+        check.fail_at_end_of(
+            List::Interventions,
             path.clone(),
             *delta,
             Rule::OutOfRange,
@@ -1064,57 +928,6 @@ fn check_team_changes(check: &mut Checker, params: &Params) {
             ),
         );
         return;
-    }
-}
-
-fn check_policy_ranges(check: &mut Checker, params: &Params) {
-    let policy = &params.policy;
-    let h = params.team.hours_per_week;
-    check.hours("policy.fixed_hours", policy.fixed_hours, h);
-    check.hours("policy.floor_hours", policy.floor_hours, h);
-    check.hours("policy.cap_hours", policy.cap_hours, h);
-    check.hours("policy.min_hours", policy.min_hours, h);
-    check.hours("policy.max_hours", policy.max_hours, h);
-    if let Some(coverage) = policy.coverage_weeks {
-        check.range(
-            "policy.coverage_weeks",
-            coverage,
-            Bound::Open(0.0),
-            Bound::Closed(52.0),
-        );
-    }
-    check.range(
-        "policy.gain",
-        policy.gain,
-        Bound::Open(0.0),
-        Bound::Closed(1.0),
-    );
-}
-
-fn check_fault(check: &mut Checker, params: &Params) {
-    let horizon = params.team.horizon_weeks;
-    let start = params.fault.window_start;
-    if let Some(start) = start {
-        if check.integer("fault.window_start", start, 0.0, f64::INFINITY) && start >= horizon {
-            check.fail(
-                "fault.window_start",
-                start,
-                Rule::BadFaultWindow,
-                "must start before the end of the run",
-            );
-        }
-    }
-    if let Some(end) = params.fault.window_end {
-        if check.integer("fault.window_end", end, 1.0, f64::INFINITY)
-            && (end > horizon || start.is_some_and(|s| end <= s))
-        {
-            check.fail(
-                "fault.window_end",
-                end,
-                Rule::BadFaultWindow,
-                "must end after the window start and no later than the horizon",
-            );
-        }
     }
 }
 

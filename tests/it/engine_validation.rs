@@ -507,3 +507,69 @@ fn the_needed_hours_warning_reports_the_hours_and_a_max() {
     assert!(warning.value > 40.0);
     assert!(warning.message.contains("134.6"), "{}", warning.message);
 }
+
+/// Issue 13: an invalid hours budget is one error, not one more on every setting checked against
+/// it (the policy's hours settings, prospecting changes in the shocks and the trainer's decisions).
+#[test]
+fn an_invalid_hours_budget_is_one_error_not_one_per_setting_checked_against_it() {
+    use cadence::engine::params::ProspectingChange;
+    for h in [f64::NAN, f64::INFINITY, 3.0, 100.0] {
+        let found = errors(|p| {
+            p.team.hours_per_week = h;
+            p.policy.fixed_hours = Hours::Value(8.0);
+            p.policy.floor_hours = Hours::Value(0.0);
+            p.policy.cap_hours = Hours::Value(90.0);
+            p.shocks.push(shock(
+                10.0,
+                4.0,
+                ShockKind::Prospecting {
+                    change: ProspectingChange::Floor { hours: 4.0 },
+                },
+            ));
+            p.interventions.push(shock(
+                20.0,
+                4.0,
+                ShockKind::Prospecting {
+                    change: ProspectingChange::Set { hours: 85.0 },
+                },
+            ));
+        });
+        let params: Vec<&str> = found.iter().map(|e| e.param.as_str()).collect();
+        assert_eq!(params, ["team.hours_per_week"], "H = {h}: {found:#?}");
+    }
+    // A setting that no working week could make valid is still reported, against "H".
+    let found = errors(|p| {
+        p.team.hours_per_week = f64::NAN;
+        p.policy.fixed_hours = Hours::Value(-1.0);
+    });
+    let fixed = found
+        .iter()
+        .find(|e| e.param == "policy.fixed_hours")
+        .expect("reported");
+    assert_eq!(fixed.message, "must be in [0, H] (got -1)");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn errors_come_in_the_specs_order_with_a_rows_rule_after_its_entries() {
+    let found = errors(|p| {
+        p.channels[0].mix = [0.5, 0.5, 0.5];
+        p.channels[0].cash_cny_per_hour = -1.0;
+        p.team.ams = 0.0;
+        p.pipeline.contacted.advance_per_week = 0.9;
+        p.pipeline.renege_per_week = 1.0;
+    });
+    let params: Vec<&str> = found.iter().map(|e| e.param.as_str()).collect();
+    assert_eq!(
+        params,
+        [
+            "team.ams",
+            "channels.cold_visit.mix",
+            "channels.cold_visit.cash_cny_per_hour",
+            "pipeline.contacted.advance_per_week",
+            "pipeline.renege_per_week",
+        ]
+    );
+    assert_eq!(found[0].message, "must be in [1, 200] (got 0)");
+    assert_eq!(found[3].rule, Rule::ExitPairAboveOne);
+}
