@@ -4,6 +4,8 @@
 //! current [`Lang`]. The table is one macro invocation, so a key without both translations does not
 //! compile, and `Text::ALL` lets a test enumerate every key.
 
+use crate::engine::spec::Unit;
+
 /// A language the page speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -325,6 +327,7 @@ text_table! {
     ErrNotANumber => "Enter a number.", "请输入数字。";
     ErrEmpty => "This value is required.", "此项必填。";
     ErrOutOfRange => "Must be between {0} and {1} (got {2}).", "必须在 {0} 至 {1} 之间（当前 {2}）。";
+    ErrOutOfRangeWords => "must be {0} (got {1})", "必须{0}（当前 {1}）。";
     ErrOutOfRangeGeneric => "Out of range (got {0}).", "超出范围（当前 {0}）。";
     ErrNotInteger => "Must be a whole number (got {0}).", "必须为整数（当前 {0}）。";
     ErrExitPairAboveOne => "The two weekly chances must not add up to more than 1.", "两项每周概率之和不能超过 1。";
@@ -415,6 +418,19 @@ text_table! {
     UnitPeople => "people", "人";
     UnitFactor => "factor", "倍数";
     UnitShare => "share (0–1)", "比例（0–1）";
+    UnitRuns => "runs", "次";
+    UnitSuffix => " {0}", "，单位：{0}";
+    RangeBetween => "between {0} and {1}", "在 {0} 至 {1} 之间";
+    RangeAboveUpTo => "more than {0} and at most {1}", "大于 {0} 且不超过 {1}";
+    RangeFromBelow => "at least {0} and less than {1}", "不小于 {0} 且小于 {1}";
+    RangeAboveBelow => "more than {0} and less than {1}", "大于 {0} 且小于 {1}";
+    RangeAtLeast => "at least {0}", "不小于 {0}";
+    RangeMoreThan => "more than {0}", "大于 {0}";
+    HintWhole => "{0}, whole numbers", "{0}，整数";
+    ErrRangeNumber => "must be in {0}: {1}{3} (got {2})", "必须{1}{3}（{0}，当前 {2}）。";
+    ErrRangeWhole => "must be in {0}: a whole number {1}{3} (got {2})", "必须为整数，且{1}{3}（{0}，当前 {2}）。";
+    ErrInvalidTypeNumber => "Expected a number (got {0}).", "应为数字（当前 {0}）。";
+    ErrInvalidTypeWhole => "Expected a whole number (got {0}).", "应为整数（当前 {0}）。";
 
     TierPrime => "Prime", "优质";
     TierStandard => "Standard", "标准";
@@ -858,6 +874,52 @@ from week 65.",
 并从第 65 周起开始盈利。";
 
     // ── Speed (#9) and anything else: add keys right below this line. ──
+}
+
+/// The label of a parameter's unit, shown beside its input.
+#[must_use]
+pub fn unit_text(unit: Unit) -> Text {
+    match unit {
+        Unit::Ams => Text::UnitAms,
+        Unit::HoursPerAmWeek => Text::UnitHoursPerAmWeek,
+        Unit::Weeks => Text::UnitWeeks,
+        Unit::WeekOfYear => Text::UnitWeekOfYear,
+        Unit::SimWeek => Text::UnitSimWeek,
+        Unit::LoansPerAm => Text::UnitLoansPerAm,
+        Unit::CnyPerHour => Text::UnitCnyPerHour,
+        Unit::Runs => Text::UnitRuns,
+        Unit::HoursPerCase => Text::UnitHoursPerCase,
+        Unit::HoursPerLoanWeek => Text::UnitHoursPerLoanWeek,
+        Unit::HoursPerPastDueWeek => Text::UnitHoursPerPastDueWeek,
+        Unit::ProspectsPerHour => Text::UnitProspectsPerHour,
+        Unit::LeadsPerAmWeek => Text::UnitLeadsPerAmWeek,
+        Unit::Cny => Text::UnitCny,
+        Unit::PerYear => Text::UnitSharePerYear,
+        Unit::PerWeek => Text::UnitPerWeek,
+        Unit::People => Text::UnitPeople,
+        Unit::Factor => Text::UnitFactor,
+        Unit::Share => Text::UnitShare,
+        Unit::Multiplier => Text::UnitMultiplier,
+        Unit::AppsPerAmWeek => Text::UnitAppsPerAmWeek,
+        Unit::ShareOfHours => Text::UnitShareOfHours,
+    }
+}
+
+/// The unit as it follows a number in a sentence ("between 5 and 80 h per AM per week"); `None`
+/// for units a sentence needs no word for (shares, multipliers, weeks of the year).
+#[must_use]
+pub fn unit_words(unit: Unit) -> Option<Text> {
+    match unit {
+        Unit::WeekOfYear
+        | Unit::SimWeek
+        | Unit::PerYear
+        | Unit::PerWeek
+        | Unit::Factor
+        | Unit::Share
+        | Unit::Multiplier
+        | Unit::ShareOfHours => None,
+        other => Some(unit_text(other)),
+    }
 }
 
 /// Fills `{0}`, `{1}`, … in a translated template with the given arguments.

@@ -114,9 +114,8 @@ impl Limit {
     pub fn text(self, p: &Params) -> String {
         match (self, self.resolve(p)) {
             (Limit::Infinity, _) => "∞".to_owned(),
-            (_, Some(v)) => v.to_string(),
             (Limit::HoursPerWeek, None) => "H".to_owned(),
-            (Limit::Value(v), None) => v.to_string(),
+            (Limit::Value(v), None) | (_, Some(v)) => v.to_string(),
         }
     }
 }
@@ -369,8 +368,8 @@ impl DefaultValue {
             (DefaultValue::Auto(_), Value::Optional(None)) => true,
             (DefaultValue::Auto(_), Value::Hours(h)) => h == Hours::AUTO,
             (DefaultValue::FullWeek, Value::Hours(h)) => h == Hours::FullWeek,
-            (DefaultValue::Required, _) => false,
-            (_, Value::Hours(Hours::TimesHStar(_) | Hours::FullWeek)) => false,
+            (DefaultValue::Required, _)
+            | (_, Value::Hours(Hours::TimesHStar(_) | Hours::FullWeek)) => false,
             (default, value) => {
                 default.number(at).is_some() && default.number(at) == value.number()
             }
@@ -882,26 +881,35 @@ pub fn walk(p: &Params, entries_of: impl Fn(List) -> bool) -> Vec<Step> {
     steps
 }
 
+// The accessors' helpers return `Option` so that a row's closure can end in one of them or in a
+// `?` on a list entry or a shock of the wrong kind.
+
+#[allow(clippy::unnecessary_wraps)]
 fn num(x: f64) -> Option<Value> {
     Some(Value::Number(x))
 }
 
+#[allow(clippy::unnecessary_wraps)]
 fn slot(x: &mut f64) -> Option<Slot<'_>> {
     Some(Slot::Number(x))
 }
 
+#[allow(clippy::unnecessary_wraps)]
 fn hours(h: Hours) -> Option<Value> {
     Some(Value::Hours(h))
 }
 
+#[allow(clippy::unnecessary_wraps)]
 fn hours_slot(h: &mut Hours) -> Option<Slot<'_>> {
     Some(Slot::Hours(h))
 }
 
+#[allow(clippy::unnecessary_wraps)]
 fn optional(x: Option<f64>) -> Option<Value> {
     Some(Value::Optional(x))
 }
 
+#[allow(clippy::unnecessary_wraps)]
 fn optional_slot(x: &mut Option<f64>) -> Option<Slot<'_>> {
     Some(Slot::Optional(x))
 }
@@ -1204,8 +1212,11 @@ mod tests {
         assert!(fixed.admits(41.0, &p));
         assert!(!fixed.admits(-1.0, &p));
         assert_eq!(
-            fixed.bounds(&p).1.value,
-            80.0,
+            fixed.bounds(&p).1,
+            Bound {
+                value: 80.0,
+                open: false
+            },
             "the page shows the widest H"
         );
     }

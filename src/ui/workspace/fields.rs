@@ -4,9 +4,10 @@
 //! The inputs panel is generated from this table, so a parameter gets its label, unit, range and
 //! tooltip in one place, and an engine error finds its field by path.
 
-use crate::engine::params::{Calendar, Hours, Params, ProspectingChange, ShockKind};
+use crate::engine::params::{Hours, Params, ShockKind};
+use crate::engine::spec::{self, At, Kind, Spec, Value};
 use crate::engine::{ChannelId, Tier};
-use crate::i18n::Text;
+use crate::i18n::{unit_text, Text};
 
 /// Where an input sits on the page, in the order a team lead thinks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,34 +113,55 @@ pub enum Field {
     ShockShare(u8, ChannelId),
 }
 
-/// The valid range of an input, as MODEL.md section 3 gives it.
+/// The valid range of an input in one scenario, as the engine's parameter spec gives it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Range {
     pub min: f64,
     pub max: f64,
     pub integer: bool,
+    /// `min` itself is not valid (a saturation must be more than 0).
+    pub min_open: bool,
+    /// `max` itself is not valid (a weekly withdrawal chance must be less than 1).
+    pub max_open: bool,
 }
 
-const fn range(min: f64, max: f64) -> Range {
-    Range {
-        min,
-        max,
+impl Range {
+    /// Any number (an input without a spec row; none has one, a test checks).
+    pub const ANY: Range = Range {
+        min: f64::NEG_INFINITY,
+        max: f64::INFINITY,
         integer: false,
+        min_open: false,
+        max_open: false,
+    };
+
+    /// A spec row's range as the page advertises it in `p`.
+    #[must_use]
+    pub fn of(spec: &Spec, p: &Params) -> Range {
+        let (lo, hi) = spec.bounds(p);
+        Range {
+            min: lo.value,
+            max: hi.value,
+            integer: spec.kind == Kind::Whole,
+            min_open: lo.open,
+            max_open: hi.open,
+        }
     }
 }
 
+#[cfg(test)]
 const fn whole(min: f64, max: f64) -> Range {
     Range {
         min,
         max,
         integer: true,
+        min_open: false,
+        max_open: false,
     }
 }
 
-const PROBABILITY: Range = range(0.0, 1.0);
-
 /// Term classes the page offers rows for (MODEL.md allows 1–12).
-pub const MAX_TERMS: u8 = 12;
+pub const MAX_TERMS: u8 = spec::TERM_CLASSES.1 as u8;
 
 /// Shocks the page lets a person add.
 pub const MAX_SHOCKS: u8 = 24;
@@ -257,70 +279,14 @@ impl Field {
         }
     }
 
-    /// The JSON path of the field in the scenario file: the `param` of the engine's errors.
+    /// The JSON path of the field in the scenario file: the `param` of the engine's errors (a
+    /// shock's size, whose name depends on the shock's kind, is `shocks[i].size` here).
     #[must_use]
     pub fn path(self) -> String {
-        let tier = |base: &str, t: Tier| format!("{base}.{}", t.id());
-        let channel = |c: ChannelId, name: &str| format!("channels.{}.{name}", c.id());
-        match self {
-            Field::Ams => "team.ams".into(),
-            Field::HoursPerWeek => "team.hours_per_week".into(),
-            Field::TargetLoans => "team.target_loans_per_am".into(),
-            Field::HorizonWeeks => "team.horizon_weeks".into(),
-            Field::CostPerHour => "team.cost_cny_per_paid_hour".into(),
-            Field::Investigation(t) => tier("activity_hours.investigation", t),
-            Field::Form => "activity_hours.form".into(),
-            Field::Approval => "activity_hours.approval".into(),
-            Field::Renewal => "activity_hours.renewal".into(),
-            Field::Monitoring(t) => tier("activity_hours.monitoring_per_loan", t),
-            Field::Collection => "activity_hours.collection_per_past_due".into(),
-            Field::ChannelShare(c) => channel(c, "hour_share"),
-            Field::ChannelLeads(c) => channel(c, "leads_per_hour"),
-            Field::ChannelSaturation(c) => channel(c, "saturation_hours"),
-            Field::ChannelCash(c) => channel(c, "cash_cny_per_hour"),
-            Field::ContactedAdvance => "pipeline.contacted.advance_per_week".into(),
-            Field::ContactedLost => "pipeline.contacted.lost_per_week".into(),
-            Field::InterestedAdvance => "pipeline.interested.advance_per_week".into(),
-            Field::InterestedLost => "pipeline.interested.lost_per_week".into(),
-            Field::Renege => "pipeline.renege_per_week".into(),
-            Field::QueueWeeks => "pipeline.queue_max_weeks".into(),
-            Field::ApprovalProb(t) => tier("pipeline.approval_prob", t),
-            Field::Inbound => "pipeline.inbound_per_am_week".into(),
-            Field::Amount(t) => tier("loans.amount_cny", t),
-            Field::Nim(t) => tier("loans.nim_per_year", t),
-            Field::RenewalProb(t) => tier("loans.renewal_prob", t),
-            Field::DefaultHazard(t) => tier("loans.default_per_week", t),
-            Field::Cure => "loans.cure_per_week".into(),
-            Field::WriteOff => "loans.write_off_per_week".into(),
-            Field::Lgd => "loans.loss_given_default".into(),
-            Field::MonitoringPenalty => "loans.monitoring_penalty".into(),
-            Field::NetworkSize => "referrals.network_size".into(),
-            Field::NetworkNeed => "referrals.network_need_per_year".into(),
-            Field::Introduce(t) => tier("referrals.introduce_prob", t),
-            Field::Realise => "referrals.realise_per_week".into(),
-            Field::Lapse => "referrals.lapse_per_week".into(),
-            Field::FixedHours => "policy.fixed_hours".into(),
-            Field::FloorHours => "policy.floor_hours".into(),
-            Field::CapHours => "policy.cap_hours".into(),
-            Field::Coverage => "policy.coverage_weeks".into(),
-            Field::Gain => "policy.gain".into(),
-            Field::MinHours => "policy.min_hours".into(),
-            Field::MaxHours => "policy.max_hours".into(),
-            Field::InitLoans => "team.init_loans_per_am".into(),
-            Field::ChannelMix(c, t) => format!("channels.{}.mix.{}", c.id(), t.id()),
-            Field::InboundMix(t) => tier("pipeline.inbound_mix", t),
-            Field::Migration(from, to) => format!("loans.migration.{}.{}", from.id(), to.id()),
-            Field::Homophily(from, to) => {
-                format!("referrals.homophily.{}.{}", from.id(), to.id())
-            }
-            Field::TermWeeks(i) => format!("loans.terms[{i}].weeks"),
-            Field::TermWeight(i) => format!("loans.terms[{i}].weight"),
-            Field::SpringFestivalWeek => "calendar.spring_festival_week".into(),
-            Field::MidAutumnWeek => "calendar.mid_autumn_week".into(),
-            Field::ShockStart(i) => format!("shocks[{i}].start"),
-            Field::ShockDuration(i) => format!("shocks[{i}].duration_weeks"),
-            Field::ShockSize(i) => format!("shocks[{i}].size"),
-            Field::ShockShare(i, c) => format!("shocks[{i}].shares.{}", c.id()),
+        match (self, self.spec()) {
+            (Field::ShockSize(i), _) => format!("shocks[{i}].size"),
+            (_, Some((spec, at))) => spec.path_at(at),
+            (_, None) => String::new(),
         }
     }
 
@@ -328,20 +294,9 @@ impl Field {
     /// `apps_per_am`, `mult` or `frac` by kind).
     #[must_use]
     pub fn path_in(self, p: &Params) -> String {
-        match self {
-            Field::ShockSize(i) => {
-                let name = match p.shocks.get(usize::from(i)).map(|s| &s.kind) {
-                    Some(ShockKind::Burst { .. }) | None => "apps_per_am",
-                    Some(ShockKind::Demand { .. } | ShockKind::Credit { .. }) => "mult",
-                    Some(ShockKind::Capacity { .. }) => "frac",
-                    Some(ShockKind::Prospecting { .. }) => "hours",
-                    // A channel mix has no size: its shares are `ShockShare` fields.
-                    Some(ShockKind::ChannelMix { .. }) => "size",
-                    Some(ShockKind::Team { .. }) => "ams_delta",
-                };
-                format!("shocks[{i}].{name}")
-            }
-            other => other.path(),
+        match (self, self.spec_in(p)) {
+            (Field::ShockSize(_), Some((spec, at))) => spec.path_at(at),
+            _ => self.path(),
         }
     }
 
@@ -405,104 +360,129 @@ impl Field {
         }
     }
 
-    /// The valid range (MODEL.md section 3). Hours settings are bounded by the working week, which
-    /// the engine checks; the range here is what the input element advertises.
-    #[must_use]
-    pub fn range(self) -> Range {
+    /// The spec row this input edits and the instance of it, without a scenario (a shock's size
+    /// as a burst's).
+    fn key(self) -> (&'static str, At) {
+        let one = At::ONE;
+        let tier = |t: Tier| one.with_tier(t);
+        let channel = |c: ChannelId| one.with_channel(c);
+        let entry = |i: u8| one.with_index(usize::from(i));
         match self {
-            Field::Ams => whole(1.0, 200.0),
-            Field::HoursPerWeek => range(5.0, 80.0),
-            Field::TargetLoans => range(1.0, 1000.0),
-            Field::HorizonWeeks => whole(13.0, 156.0),
-            Field::CostPerHour | Field::ChannelCash(_) => range(0.0, 1e5),
-            Field::Investigation(_) => range(0.25, 16.0),
-            Field::Form => range(0.25, 8.0),
-            Field::Approval => range(0.0, 8.0),
-            Field::Renewal => range(0.0, 16.0),
-            Field::Monitoring(_) => range(0.0, 2.0),
-            Field::Collection | Field::ChannelLeads(_) => range(0.0, 20.0),
-            Field::QueueWeeks => whole(1.0, 12.0),
-            Field::Inbound => range(0.0, 50.0),
-            Field::Amount(_) => range(0.0, 1e8),
-            Field::Nim(_) => range(-0.1, 0.5),
-            Field::DefaultHazard(_) => range(0.0, 0.2),
-            Field::MonitoringPenalty => range(0.0, 10.0),
-            Field::NetworkSize => range(1.0, 10_000.0),
-            Field::ChannelSaturation(_)
-            | Field::FixedHours
-            | Field::FloorHours
-            | Field::CapHours
-            | Field::MinHours
-            | Field::MaxHours => range(0.0, 80.0),
-            Field::Coverage => range(0.0, 52.0),
-            Field::InitLoans => range(0.0, 1000.0),
-            Field::TermWeeks(_) => whole(1.0, 104.0),
-            Field::SpringFestivalWeek | Field::MidAutumnWeek => whole(1.0, 52.0),
-            Field::ShockStart(_) => whole(0.0, 155.0),
-            Field::ShockDuration(_) => whole(1.0, 156.0),
-            Field::ShockSize(_) => range(0.0, 100.0),
-            Field::Gain => range(0.0, 1.0),
-            Field::ChannelShare(_)
-            | Field::ContactedAdvance
-            | Field::ContactedLost
-            | Field::InterestedAdvance
-            | Field::InterestedLost
-            | Field::Renege
-            | Field::ApprovalProb(_)
-            | Field::RenewalProb(_)
-            | Field::Cure
-            | Field::WriteOff
-            | Field::Lgd
-            | Field::NetworkNeed
-            | Field::Introduce(_)
-            | Field::Realise
-            | Field::Lapse
-            | Field::ChannelMix(..)
-            | Field::InboundMix(_)
-            | Field::Migration(..)
-            | Field::Homophily(..)
-            | Field::TermWeight(_)
-            | Field::ShockShare(..) => PROBABILITY,
+            Field::Ams => ("team.ams", one),
+            Field::HoursPerWeek => ("team.hours_per_week", one),
+            Field::TargetLoans => ("team.target_loans_per_am", one),
+            Field::HorizonWeeks => ("team.horizon_weeks", one),
+            Field::CostPerHour => ("team.cost_cny_per_paid_hour", one),
+            Field::InitLoans => ("team.init_loans_per_am", one),
+            Field::Investigation(t) => ("activity_hours.investigation.{tier}", tier(t)),
+            Field::Form => ("activity_hours.form", one),
+            Field::Approval => ("activity_hours.approval", one),
+            Field::Renewal => ("activity_hours.renewal", one),
+            Field::Monitoring(t) => ("activity_hours.monitoring_per_loan.{tier}", tier(t)),
+            Field::Collection => ("activity_hours.collection_per_past_due", one),
+            Field::ChannelShare(c) => ("channels.{channel}.hour_share", channel(c)),
+            Field::ChannelLeads(c) => ("channels.{channel}.leads_per_hour", channel(c)),
+            Field::ChannelSaturation(c) => ("channels.{channel}.saturation_hours", channel(c)),
+            Field::ChannelCash(c) => ("channels.{channel}.cash_cny_per_hour", channel(c)),
+            Field::ChannelMix(c, t) => ("channels.{channel}.mix.{tier}", channel(c).with_tier(t)),
+            Field::ContactedAdvance => ("pipeline.contacted.advance_per_week", one),
+            Field::ContactedLost => ("pipeline.contacted.lost_per_week", one),
+            Field::InterestedAdvance => ("pipeline.interested.advance_per_week", one),
+            Field::InterestedLost => ("pipeline.interested.lost_per_week", one),
+            Field::Renege => ("pipeline.renege_per_week", one),
+            Field::QueueWeeks => ("pipeline.queue_max_weeks", one),
+            Field::ApprovalProb(t) => ("pipeline.approval_prob.{tier}", tier(t)),
+            Field::Inbound => ("pipeline.inbound_per_am_week", one),
+            Field::InboundMix(t) => ("pipeline.inbound_mix.{tier}", tier(t)),
+            Field::Amount(t) => ("loans.amount_cny.{tier}", tier(t)),
+            Field::Nim(t) => ("loans.nim_per_year.{tier}", tier(t)),
+            Field::RenewalProb(t) => ("loans.renewal_prob.{tier}", tier(t)),
+            Field::DefaultHazard(t) => ("loans.default_per_week.{tier}", tier(t)),
+            Field::Cure => ("loans.cure_per_week", one),
+            Field::WriteOff => ("loans.write_off_per_week", one),
+            Field::Lgd => ("loans.loss_given_default", one),
+            Field::MonitoringPenalty => ("loans.monitoring_penalty", one),
+            Field::Migration(from, to) => ("loans.migration.{tier}.{to}", tier(from).with_to(to)),
+            Field::TermWeeks(i) => ("loans.terms[{i}].weeks", entry(i)),
+            Field::TermWeight(i) => ("loans.terms[{i}].weight", entry(i)),
+            Field::NetworkSize => ("referrals.network_size", one),
+            Field::NetworkNeed => ("referrals.network_need_per_year", one),
+            Field::Introduce(t) => ("referrals.introduce_prob.{tier}", tier(t)),
+            Field::Realise => ("referrals.realise_per_week", one),
+            Field::Lapse => ("referrals.lapse_per_week", one),
+            Field::Homophily(from, to) => {
+                ("referrals.homophily.{tier}.{to}", tier(from).with_to(to))
+            }
+            Field::FixedHours => ("policy.fixed_hours", one),
+            Field::FloorHours => ("policy.floor_hours", one),
+            Field::CapHours => ("policy.cap_hours", one),
+            Field::Coverage => ("policy.coverage_weeks", one),
+            Field::Gain => ("policy.gain", one),
+            Field::MinHours => ("policy.min_hours", one),
+            Field::MaxHours => ("policy.max_hours", one),
+            Field::SpringFestivalWeek => ("calendar.spring_festival_week", one),
+            Field::MidAutumnWeek => ("calendar.mid_autumn_week", one),
+            Field::ShockStart(i) => ("shocks[{i}].start", entry(i)),
+            Field::ShockDuration(i) => ("shocks[{i}].duration_weeks", entry(i)),
+            Field::ShockSize(i) => ("shocks[{i}].apps_per_am", entry(i)),
+            Field::ShockShare(i, c) => ("shocks[{i}].shares.{channel}", entry(i).with_channel(c)),
         }
     }
 
-    /// The valid range, resolved against the scenario where it depends on it (a shock's size).
+    /// The spec row of this input in `p` and the instance it edits; a shock's size is the row of
+    /// its kind (none for a channel-mix change, whose shares are inputs of their own).
+    #[must_use]
+    pub fn spec_in(self, p: &Params) -> Option<(&'static Spec, At)> {
+        let (mut pattern, at) = self.key();
+        if let Field::ShockSize(i) = self {
+            pattern = match p.shocks.get(usize::from(i)).map(|s| &s.kind) {
+                Some(ShockKind::Burst { .. }) | None => "shocks[{i}].apps_per_am",
+                Some(ShockKind::Demand { .. } | ShockKind::Credit { .. }) => "shocks[{i}].mult",
+                Some(ShockKind::Capacity { .. }) => "shocks[{i}].frac",
+                Some(ShockKind::Prospecting { .. }) => "shocks[{i}].hours",
+                Some(ShockKind::Team { .. }) => "shocks[{i}].ams_delta",
+                Some(ShockKind::ChannelMix { .. }) => return None,
+            };
+        }
+        Some((spec::entry_in(pattern, p, at)?, at))
+    }
+
+    /// The spec row without a scenario.
+    fn spec(self) -> Option<(&'static Spec, At)> {
+        let (pattern, at) = self.key();
+        Some((spec::entry(pattern)?, at))
+    }
+
+    /// The valid range of the default scenario.
+    #[must_use]
+    pub fn range(self) -> Range {
+        self.range_in(&Params::default())
+    }
+
+    /// The valid range in `p`: the engine's, with scenario figures such as H read from `p`.
     #[must_use]
     pub fn range_in(self, p: &Params) -> Range {
-        match (self, self.shock_kind(p)) {
-            (Field::ShockSize(_), Some(ShockKind::Demand { .. })) => range(0.0, 10.0),
-            (Field::ShockSize(_), Some(ShockKind::Credit { .. })) => range(0.0, 50.0),
-            (Field::ShockSize(_), Some(ShockKind::Capacity { .. })) => PROBABILITY,
-            (Field::ShockSize(_), Some(ShockKind::Prospecting { .. })) => {
-                range(0.0, p.team.hours_per_week)
-            }
-            (Field::ShockSize(_), Some(ShockKind::Team { .. })) => {
-                whole(1.0 - p.team.ams, 200.0 - p.team.ams)
-            }
-            _ => self.range(),
+        self.spec_in(p)
+            .or_else(|| self.spec())
+            .map_or(Range::ANY, |(spec, _)| Range::of(spec, p))
+    }
+
+    /// The unit without a scenario (a shock's size has none).
+    #[must_use]
+    pub fn unit(self) -> Text {
+        match self {
+            Field::ShockSize(_) => Text::UnitShockSize,
+            _ => self
+                .spec()
+                .map_or(Text::UnitShockSize, |(spec, _)| unit_text(spec.unit)),
         }
     }
 
     /// The unit, resolved against the scenario where it depends on it (a shock's size).
     #[must_use]
     pub fn unit_in(self, p: &Params) -> Text {
-        match (self, self.shock_kind(p)) {
-            (Field::ShockSize(_), Some(ShockKind::Burst { .. })) => Text::UnitAppsPerAmWeek,
-            (Field::ShockSize(_), Some(ShockKind::Demand { .. } | ShockKind::Credit { .. })) => {
-                Text::UnitMultiplier
-            }
-            (Field::ShockSize(_), Some(ShockKind::Capacity { .. })) => Text::UnitShareOfHours,
-            (Field::ShockSize(_), Some(ShockKind::Prospecting { .. })) => Text::UnitHoursPerAmWeek,
-            (Field::ShockSize(_), Some(ShockKind::Team { .. })) => Text::UnitAms,
-            _ => self.unit(),
-        }
-    }
-
-    fn shock_kind(self, p: &Params) -> Option<&ShockKind> {
-        match self {
-            Field::ShockSize(i) => p.shocks.get(usize::from(i)).map(|s| &s.kind),
-            _ => None,
-        }
+        self.spec_in(p)
+            .map_or(Text::UnitShockSize, |(spec, _)| unit_text(spec.unit))
     }
 
     /// The label's key (tier and channel names are added by the table that shows them).
@@ -567,62 +547,6 @@ impl Field {
         }
     }
 
-    #[must_use]
-    pub fn unit(self) -> Text {
-        match self {
-            Field::Ams => Text::UnitAms,
-            Field::HoursPerWeek
-            | Field::FixedHours
-            | Field::FloorHours
-            | Field::CapHours
-            | Field::MinHours
-            | Field::MaxHours
-            | Field::ChannelSaturation(_) => Text::UnitHoursPerAmWeek,
-            Field::TargetLoans | Field::InitLoans => Text::UnitLoansPerAm,
-            Field::SpringFestivalWeek | Field::MidAutumnWeek => Text::UnitWeekOfYear,
-            Field::ShockStart(_) => Text::UnitSimWeek,
-            Field::ShockSize(_) => Text::UnitShockSize,
-            Field::HorizonWeeks
-            | Field::QueueWeeks
-            | Field::Coverage
-            | Field::TermWeeks(_)
-            | Field::ShockDuration(_) => Text::UnitWeeks,
-            Field::CostPerHour | Field::ChannelCash(_) => Text::UnitCnyPerHour,
-            Field::Investigation(_) | Field::Form | Field::Approval | Field::Renewal => {
-                Text::UnitHoursPerCase
-            }
-            Field::Monitoring(_) => Text::UnitHoursPerLoanWeek,
-            Field::Collection => Text::UnitHoursPerPastDueWeek,
-            Field::ChannelLeads(_) => Text::UnitProspectsPerHour,
-            Field::Inbound => Text::UnitLeadsPerAmWeek,
-            Field::Amount(_) => Text::UnitCny,
-            Field::Nim(_) | Field::NetworkNeed => Text::UnitSharePerYear,
-            Field::ContactedAdvance
-            | Field::ContactedLost
-            | Field::InterestedAdvance
-            | Field::InterestedLost
-            | Field::Renege
-            | Field::DefaultHazard(_)
-            | Field::Cure
-            | Field::WriteOff
-            | Field::Realise
-            | Field::Lapse => Text::UnitPerWeek,
-            Field::NetworkSize => Text::UnitPeople,
-            Field::MonitoringPenalty | Field::Gain => Text::UnitFactor,
-            Field::ChannelShare(_)
-            | Field::ApprovalProb(_)
-            | Field::RenewalProb(_)
-            | Field::Lgd
-            | Field::Introduce(_)
-            | Field::ChannelMix(..)
-            | Field::InboundMix(_)
-            | Field::Migration(..)
-            | Field::Homophily(..)
-            | Field::TermWeight(_)
-            | Field::ShockShare(..) => Text::UnitShare,
-        }
-    }
-
     /// Where the default comes from (MODEL.md's justification), for the tooltip.
     #[must_use]
     pub fn help(self) -> Text {
@@ -674,225 +598,24 @@ impl Field {
         }
     }
 
-    /// The current value; `None` for an hours setting or coverage that is "auto".
+    /// The current value; `None` for an hours setting or coverage that is "auto", and for an entry
+    /// the scenario does not have.
     #[must_use]
     pub fn get(self, p: &Params) -> Option<f64> {
-        let hours = |h: Hours| match h {
-            Hours::Value(v) => Some(v),
-            Hours::TimesHStar(_) => None,
-            Hours::FullWeek => Some(p.team.hours_per_week),
-        };
-        let c = |id: ChannelId| &p.channels[id.index()];
-        Some(match self {
-            Field::Ams => p.team.ams,
-            Field::HoursPerWeek => p.team.hours_per_week,
-            Field::TargetLoans => p.team.target_loans_per_am,
-            Field::HorizonWeeks => p.team.horizon_weeks,
-            Field::CostPerHour => p.team.cost_cny_per_paid_hour,
-            Field::Investigation(t) => p.activity_hours.investigation[t.index()],
-            Field::Form => p.activity_hours.form,
-            Field::Approval => p.activity_hours.approval,
-            Field::Renewal => p.activity_hours.renewal,
-            Field::Monitoring(t) => p.activity_hours.monitoring_per_loan[t.index()],
-            Field::Collection => p.activity_hours.collection_per_past_due,
-            Field::ChannelShare(id) => c(id).hour_share,
-            Field::ChannelLeads(id) => c(id).leads_per_hour,
-            Field::ChannelSaturation(id) => c(id).saturation_hours,
-            Field::ChannelCash(id) => c(id).cash_cny_per_hour,
-            Field::ContactedAdvance => p.pipeline.contacted.advance_per_week,
-            Field::ContactedLost => p.pipeline.contacted.lost_per_week,
-            Field::InterestedAdvance => p.pipeline.interested.advance_per_week,
-            Field::InterestedLost => p.pipeline.interested.lost_per_week,
-            Field::Renege => p.pipeline.renege_per_week,
-            Field::QueueWeeks => p.pipeline.queue_max_weeks,
-            Field::ApprovalProb(t) => p.pipeline.approval_prob[t.index()],
-            Field::Inbound => p.pipeline.inbound_per_am_week,
-            Field::Amount(t) => p.loans.amount_cny[t.index()],
-            Field::Nim(t) => p.loans.nim_per_year[t.index()],
-            Field::RenewalProb(t) => p.loans.renewal_prob[t.index()],
-            Field::DefaultHazard(t) => p.loans.default_per_week[t.index()],
-            Field::Cure => p.loans.cure_per_week,
-            Field::WriteOff => p.loans.write_off_per_week,
-            Field::Lgd => p.loans.loss_given_default,
-            Field::MonitoringPenalty => p.loans.monitoring_penalty,
-            Field::NetworkSize => p.referrals.network_size,
-            Field::NetworkNeed => p.referrals.network_need_per_year,
-            Field::Introduce(t) => p.referrals.introduce_prob[t.index()],
-            Field::Realise => p.referrals.realise_per_week,
-            Field::Lapse => p.referrals.lapse_per_week,
-            Field::FixedHours => return hours(p.policy.fixed_hours),
-            Field::FloorHours => return hours(p.policy.floor_hours),
-            Field::CapHours => return hours(p.policy.cap_hours),
-            Field::MinHours => return hours(p.policy.min_hours),
-            Field::MaxHours => return hours(p.policy.max_hours),
-            Field::Coverage => return p.policy.coverage_weeks,
-            Field::Gain => p.policy.gain,
-            Field::InitLoans => return p.team.init_loans_per_am,
-            Field::ChannelMix(id, t) => c(id).mix[t.index()],
-            Field::InboundMix(t) => p.pipeline.inbound_mix[t.index()],
-            Field::Migration(from, to) => p.loans.migration[from.index()][to.index()],
-            Field::Homophily(from, to) => p.referrals.homophily[from.index()][to.index()],
-            Field::TermWeeks(i) => p.loans.terms.get(usize::from(i))?.weeks,
-            Field::TermWeight(i) => p.loans.terms.get(usize::from(i))?.weight,
-            Field::SpringFestivalWeek => match p.calendar {
-                Calendar::ChinaDefault {
-                    spring_festival_week,
-                    ..
-                } => spring_festival_week,
-                _ => return None,
-            },
-            Field::MidAutumnWeek => match p.calendar {
-                Calendar::ChinaDefault {
-                    mid_autumn_week, ..
-                } => mid_autumn_week,
-                _ => return None,
-            },
-            Field::ShockStart(i) => p.shocks.get(usize::from(i))?.start,
-            Field::ShockDuration(i) => p.shocks.get(usize::from(i))?.duration_weeks,
-            Field::ShockSize(i) => match p.shocks.get(usize::from(i))?.kind {
-                ShockKind::Burst { apps_per_am, .. } => apps_per_am,
-                ShockKind::Demand { mult, .. } | ShockKind::Credit { mult } => mult,
-                ShockKind::Capacity { frac } => frac,
-                ShockKind::Prospecting { change } => return change.hours(),
-                ShockKind::ChannelMix { .. } => return None,
-                ShockKind::Team { ams_delta } => ams_delta,
-            },
-            Field::ShockShare(i, c) => match p.shocks.get(usize::from(i))?.kind {
-                ShockKind::ChannelMix { shares } => shares[c.index()],
-                _ => return None,
-            },
-        })
+        let (spec, at) = self.spec_in(p)?;
+        match spec.value(p, at)? {
+            Value::Hours(Hours::FullWeek) => Some(p.team.hours_per_week),
+            value => value.number(),
+        }
     }
 
     /// Stores a value; `None` means "auto" for fields that allow it (others ignore `None`).
     pub fn set(self, p: &mut Params, value: Option<f64>) {
-        if let Some(slot) = self.hours_slot(p) {
-            *slot = value.map_or(Hours::AUTO, Hours::Value);
+        let Some((spec, at)) = self.spec_in(p) else {
             return;
-        }
-        if self == Field::Coverage {
-            p.policy.coverage_weeks = value;
-            return;
-        }
-        if self == Field::InitLoans {
-            p.team.init_loans_per_am = value;
-            return;
-        }
-        let Some(v) = value else { return };
-        if let Some(slot) = self.dynamic_slot(p) {
-            *slot = v;
-            return;
-        }
-        let slot: &mut f64 = match self {
-            Field::Ams => &mut p.team.ams,
-            Field::HoursPerWeek => &mut p.team.hours_per_week,
-            Field::TargetLoans => &mut p.team.target_loans_per_am,
-            Field::HorizonWeeks => &mut p.team.horizon_weeks,
-            Field::CostPerHour => &mut p.team.cost_cny_per_paid_hour,
-            Field::Investigation(t) => &mut p.activity_hours.investigation[t.index()],
-            Field::Form => &mut p.activity_hours.form,
-            Field::Approval => &mut p.activity_hours.approval,
-            Field::Renewal => &mut p.activity_hours.renewal,
-            Field::Monitoring(t) => &mut p.activity_hours.monitoring_per_loan[t.index()],
-            Field::Collection => &mut p.activity_hours.collection_per_past_due,
-            Field::ChannelShare(id) => &mut p.channels[id.index()].hour_share,
-            Field::ChannelLeads(id) => &mut p.channels[id.index()].leads_per_hour,
-            Field::ChannelSaturation(id) => &mut p.channels[id.index()].saturation_hours,
-            Field::ChannelCash(id) => &mut p.channels[id.index()].cash_cny_per_hour,
-            Field::ContactedAdvance => &mut p.pipeline.contacted.advance_per_week,
-            Field::ContactedLost => &mut p.pipeline.contacted.lost_per_week,
-            Field::InterestedAdvance => &mut p.pipeline.interested.advance_per_week,
-            Field::InterestedLost => &mut p.pipeline.interested.lost_per_week,
-            Field::Renege => &mut p.pipeline.renege_per_week,
-            Field::QueueWeeks => &mut p.pipeline.queue_max_weeks,
-            Field::ApprovalProb(t) => &mut p.pipeline.approval_prob[t.index()],
-            Field::Inbound => &mut p.pipeline.inbound_per_am_week,
-            Field::Amount(t) => &mut p.loans.amount_cny[t.index()],
-            Field::Nim(t) => &mut p.loans.nim_per_year[t.index()],
-            Field::RenewalProb(t) => &mut p.loans.renewal_prob[t.index()],
-            Field::DefaultHazard(t) => &mut p.loans.default_per_week[t.index()],
-            Field::Cure => &mut p.loans.cure_per_week,
-            Field::WriteOff => &mut p.loans.write_off_per_week,
-            Field::Lgd => &mut p.loans.loss_given_default,
-            Field::MonitoringPenalty => &mut p.loans.monitoring_penalty,
-            Field::NetworkSize => &mut p.referrals.network_size,
-            Field::NetworkNeed => &mut p.referrals.network_need_per_year,
-            Field::Introduce(t) => &mut p.referrals.introduce_prob[t.index()],
-            Field::Realise => &mut p.referrals.realise_per_week,
-            Field::Lapse => &mut p.referrals.lapse_per_week,
-            Field::Gain => &mut p.policy.gain,
-            Field::ChannelMix(id, t) => &mut p.channels[id.index()].mix[t.index()],
-            Field::InboundMix(t) => &mut p.pipeline.inbound_mix[t.index()],
-            Field::Migration(from, to) => &mut p.loans.migration[from.index()][to.index()],
-            Field::Homophily(from, to) => &mut p.referrals.homophily[from.index()][to.index()],
-            Field::FixedHours
-            | Field::FloorHours
-            | Field::CapHours
-            | Field::MinHours
-            | Field::MaxHours
-            | Field::Coverage
-            | Field::InitLoans
-            | Field::TermWeeks(_)
-            | Field::TermWeight(_)
-            | Field::SpringFestivalWeek
-            | Field::MidAutumnWeek
-            | Field::ShockStart(_)
-            | Field::ShockDuration(_)
-            | Field::ShockSize(_)
-            | Field::ShockShare(..) => return,
         };
-        *slot = v;
-    }
-
-    /// Slots inside lists and enums, which exist only when the scenario has them.
-    fn dynamic_slot(self, p: &mut Params) -> Option<&mut f64> {
-        match self {
-            Field::TermWeeks(i) => p.loans.terms.get_mut(usize::from(i)).map(|c| &mut c.weeks),
-            Field::TermWeight(i) => p.loans.terms.get_mut(usize::from(i)).map(|c| &mut c.weight),
-            Field::SpringFestivalWeek => match &mut p.calendar {
-                Calendar::ChinaDefault {
-                    spring_festival_week,
-                    ..
-                } => Some(spring_festival_week),
-                _ => None,
-            },
-            Field::MidAutumnWeek => match &mut p.calendar {
-                Calendar::ChinaDefault {
-                    mid_autumn_week, ..
-                } => Some(mid_autumn_week),
-                _ => None,
-            },
-            Field::ShockStart(i) => p.shocks.get_mut(usize::from(i)).map(|s| &mut s.start),
-            Field::ShockDuration(i) => p
-                .shocks
-                .get_mut(usize::from(i))
-                .map(|s| &mut s.duration_weeks),
-            Field::ShockSize(i) => match &mut p.shocks.get_mut(usize::from(i))?.kind {
-                ShockKind::Burst { apps_per_am, .. } => Some(apps_per_am),
-                ShockKind::Demand { mult, .. } | ShockKind::Credit { mult } => Some(mult),
-                ShockKind::Capacity { frac } => Some(frac),
-                ShockKind::Prospecting {
-                    change: ProspectingChange::Set { hours } | ProspectingChange::Floor { hours },
-                } => Some(hours),
-                ShockKind::Team { ams_delta } => Some(ams_delta),
-                ShockKind::Prospecting { .. } | ShockKind::ChannelMix { .. } => None,
-            },
-            Field::ShockShare(i, c) => match &mut p.shocks.get_mut(usize::from(i))?.kind {
-                ShockKind::ChannelMix { shares } => Some(&mut shares[c.index()]),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    fn hours_slot(self, p: &mut Params) -> Option<&mut Hours> {
-        match self {
-            Field::FixedHours => Some(&mut p.policy.fixed_hours),
-            Field::FloorHours => Some(&mut p.policy.floor_hours),
-            Field::CapHours => Some(&mut p.policy.cap_hours),
-            Field::MinHours => Some(&mut p.policy.min_hours),
-            Field::MaxHours => Some(&mut p.policy.max_hours),
-            _ => None,
+        if let Some(slot) = (spec.set)(p, at) {
+            slot.store(value);
         }
     }
 
@@ -941,6 +664,7 @@ pub use crate::scenario::plan_out::channel_text as channel_label;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::params::Calendar;
     use crate::engine::validate;
 
     #[test]
@@ -1083,6 +807,195 @@ mod tests {
             Field::from_path(&errors[0].param, &p),
             Some(Field::ShockShare(3, ChannelId::Flyer))
         );
+    }
+
+    /// A scenario with an instance of every input: the china calendar, twelve terms, and one shock
+    /// of each kind the size input follows.
+    fn with_every_input() -> Params {
+        use crate::engine::params::{ProspectingChange, Shock, TermClass};
+        let kinds = [
+            ShockKind::Burst {
+                apps_per_am: 3.0,
+                mix: None,
+            },
+            ShockKind::Demand {
+                mult: 2.0,
+                flows: None,
+            },
+            ShockKind::Capacity { frac: 0.2 },
+            ShockKind::Credit { mult: 2.0 },
+            ShockKind::Prospecting {
+                change: ProspectingChange::Floor { hours: 4.0 },
+            },
+            ShockKind::Team { ams_delta: 2.0 },
+            ShockKind::ChannelMix {
+                shares: Params::default().channels.map(|c| c.hour_share),
+            },
+        ];
+        Params {
+            calendar: Calendar::ChinaDefault {
+                spring_festival_week: 6.0,
+                mid_autumn_week: 38.0,
+            },
+            loans: crate::engine::params::Loans {
+                terms: (0..MAX_TERMS)
+                    .map(|i| TermClass {
+                        weeks: 13.0 + 4.0 * f64::from(i),
+                        weight: 1.0 / f64::from(MAX_TERMS),
+                    })
+                    .collect(),
+                ..Params::default().loans
+            },
+            shocks: (0..MAX_SHOCKS)
+                .map(|i| Shock {
+                    start: f64::from(i),
+                    duration_weeks: 2.0,
+                    kind: kinds[usize::from(i) % kinds.len()].clone(),
+                })
+                .collect(),
+            ..Params::default()
+        }
+    }
+
+    #[test]
+    fn every_input_has_a_spec_row_with_its_path() {
+        // Issue 13: paths, ranges, units and accessors come from the engine's spec.
+        let p = with_every_input();
+        for field in Field::all() {
+            let Some((row, at)) = field.spec_in(&p) else {
+                assert!(
+                    matches!(field, Field::ShockSize(i) if matches!(p.shocks[usize::from(i)].kind, ShockKind::ChannelMix { .. })),
+                    "{field:?} has no spec row"
+                );
+                continue;
+            };
+            assert_eq!(row.path_at(at), field.path_in(&p), "{field:?}");
+            assert_eq!(field.range_in(&p).integer, row.kind == spec::Kind::Whole);
+            assert_eq!(field.unit_in(&p), unit_text(row.unit), "{field:?}");
+            if !matches!(field, Field::ShockSize(_)) {
+                assert_eq!(row.path_at(at), field.path(), "{field:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn dom_ids_and_paths_stay_as_the_end_to_end_tests_know_them() {
+        for (field, id, path) in [
+            (Field::Ams, "in-team-ams", "team.ams"),
+            (
+                Field::HoursPerWeek,
+                "in-team-hours_per_week",
+                "team.hours_per_week",
+            ),
+            (
+                Field::HorizonWeeks,
+                "in-team-horizon_weeks",
+                "team.horizon_weeks",
+            ),
+            (
+                Field::TargetLoans,
+                "in-team-target_loans_per_am",
+                "team.target_loans_per_am",
+            ),
+            (Field::Form, "in-activity_hours-form", "activity_hours.form"),
+            (
+                Field::ChannelMix(ChannelId::Flyer, Tier::Prime),
+                "in-channels-flyer-mix-prime",
+                "channels.flyer.mix.prime",
+            ),
+            (
+                Field::ChannelShare(ChannelId::SupplyChain),
+                "in-channels-supply_chain-hour_share",
+                "channels.supply_chain.hour_share",
+            ),
+            (Field::CapHours, "in-policy-cap_hours", "policy.cap_hours"),
+            (
+                Field::FloorHours,
+                "in-policy-floor_hours",
+                "policy.floor_hours",
+            ),
+            (Field::ShockStart(0), "in-shocks-0-start", "shocks[0].start"),
+            (Field::ShockSize(0), "in-shocks-0-size", "shocks[0].size"),
+            (
+                Field::Migration(Tier::Standard, Tier::Marginal),
+                "in-loans-migration-standard-marginal",
+                "loans.migration.standard.marginal",
+            ),
+            (
+                Field::TermWeight(11),
+                "in-loans-terms-11-weight",
+                "loans.terms[11].weight",
+            ),
+            (
+                Field::ShockShare(3, ChannelId::Event),
+                "in-shocks-3-shares-event",
+                "shocks[3].shares.event",
+            ),
+        ] {
+            assert_eq!(field.dom_id(), id);
+            assert_eq!(field.path(), path);
+        }
+    }
+
+    #[test]
+    fn the_page_advertises_exactly_the_range_the_engine_accepts() {
+        // Issue 13: the page said a channel's saturation was 0–80, the engine wanted more than 0.
+        let base = with_every_input();
+        assert!(validate(&base).is_ok(), "{:?}", validate(&base).err());
+        let range_errors = |p: &Params, path: &str| match validate(p) {
+            Ok(_) => false,
+            Err(errors) => errors.iter().any(|e| {
+                e.param == path
+                    && matches!(
+                        e.rule,
+                        crate::engine::Rule::OutOfRange
+                            | crate::engine::Rule::NotInteger
+                            | crate::engine::Rule::ShockTooShort
+                    )
+            }),
+        };
+        for field in Field::all() {
+            if field.get(&base).is_none() {
+                continue;
+            }
+            let range = field.range_in(&base);
+            let path = field.path_in(&base);
+            // The next number a person could type beyond the bound.
+            let step = |v: f64| {
+                if range.integer {
+                    1.0
+                } else {
+                    (v.abs() * 1e-12).max(1e-9)
+                }
+            };
+            let probe = |value: f64, valid: bool| {
+                let mut p = base.clone();
+                field.set(&mut p, Some(value));
+                assert_eq!(
+                    !range_errors(&p, &path),
+                    valid,
+                    "{path} = {value}: the page says {range:?}"
+                );
+            };
+            if range.min.is_finite() {
+                probe(range.min, !range.min_open);
+                probe(range.min - step(range.min), false);
+            }
+            if range.max.is_finite() {
+                probe(range.max, !range.max_open);
+                probe(range.max + step(range.max), false);
+            }
+            if range.integer && range.min.is_finite() {
+                probe(range.min + 0.5, false);
+            }
+        }
+        let saturation = Field::ChannelSaturation(ChannelId::Media).range_in(&base);
+        assert_eq!(
+            (saturation.min_open, saturation.min.to_string()),
+            (true, "0".into())
+        );
+        // Hours settings are bounded by the working week, not by 80.
+        assert_eq!(Field::FixedHours.range_in(&base).max.to_string(), "40");
     }
 
     #[test]

@@ -13,9 +13,10 @@ use crate::ui::workspace::fields::{
     channel_label, tier_label, Field, Group, MAX_SHOCKS, MAX_TERMS,
 };
 use crate::ui::workspace::view::{
-    error_text, input_problem_text, policy_fields, preset_title, variant_label,
+    error_text, field_error_text, input_problem_text, policy_fields, preset_title, range_hint,
+    variant_label,
 };
-use crate::ui::workspace::{plain_number, Model, ShockChoice};
+use crate::ui::workspace::{Model, ShockChoice};
 
 /// One numeric input.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,7 +172,7 @@ pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
         .map(|problem| input_problem_text(*problem, lang))
         .into_iter()
         .collect();
-    errors.extend(ws.errors_for(field).map(|e| error_text(e, p, lang)));
+    errors.extend(ws.errors_for(field).map(|e| field_error_text(e, p, lang)));
     FieldView {
         field,
         id: field.dom_id(),
@@ -180,7 +181,7 @@ pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
         qualifier: qualifier(field, lang),
         text: ws.field_text(field),
         unit: field.unit_in(p).get(lang).to_owned(),
-        range: format!("{}–{}", plain_number(range.min), plain_number(range.max)),
+        range: range_hint(&range, lang),
         help: field.help().get(lang).to_owned(),
         placeholder: field
             .allows_auto()

@@ -4,11 +4,12 @@
 //! user's language, and tested natively.
 
 use crate::engine::params::PolicyKind;
+use crate::engine::spec::{self, Kind};
 use crate::engine::{Kpi, ParamError, Params, Rule, Tier, WarningCode};
-use crate::i18n::{fill, Lang, Text};
+use crate::i18n::{fill, unit_words, Lang, Text};
 use crate::ui::format;
-use crate::ui::workspace::fields::{tier_label, Field};
-use crate::ui::workspace::{Computed, InputProblem};
+use crate::ui::workspace::fields::{tier_label, Field, Range};
+use crate::ui::workspace::{plain_number, Computed, InputProblem};
 
 /// One figure of the KPI panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -298,24 +299,19 @@ pub fn input_problem_text(problem: InputProblem, lang: Lang) -> String {
 }
 
 /// The message shown for an engine error: its own sentence in English, a translated one in Chinese
-/// (with the field's range where the rule is about a range).
+/// (an out-of-range value says the engine's range in words).
 #[must_use]
 pub fn error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
     if lang == Lang::En {
         return error.message.clone();
     }
-    let field = Field::from_path(&error.param, params);
     let key = match error.rule {
         Rule::OutOfRange => {
-            if let Some(f) = field {
-                let r = f.range_in(params);
+            if let Some((row, _)) = spec::find(&error.param, params) {
+                let range = Range::of(row, params);
                 return fill(
-                    Text::ErrOutOfRange.get(lang),
-                    &[
-                        &crate::ui::workspace::plain_number(r.min),
-                        &crate::ui::workspace::plain_number(r.max),
-                        &error.value.to_string(),
-                    ],
+                    Text::ErrOutOfRangeWords.get(lang),
+                    &[&range_words(&range, lang), &error.value.to_string()],
                 );
             }
             Text::ErrOutOfRangeGeneric
@@ -337,10 +333,109 @@ pub fn error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
         Rule::UnsupportedVersion => Text::ErrUnsupportedVersion,
         Rule::UnknownField => Text::ErrUnknownField,
         Rule::MissingField => Text::ErrMissingField,
-        Rule::InvalidType => Text::ErrInvalidType,
+        Rule::InvalidType => match spec::find(&error.param, params) {
+            Some((row, _)) if row.kind == Kind::Whole => Text::ErrInvalidTypeWhole,
+            Some(_) => Text::ErrInvalidTypeNumber,
+            None => Text::ErrInvalidType,
+        },
         _ => Text::ErrInvalid,
     };
     fill(key.get(lang), &[&error.value.to_string()])
+}
+
+/// The message shown under an input for an engine error: for a value outside its range, the
+/// engine's range in words with the unit and what was found, in either language
+/// ("must be in [5, 80]: between 5 and 80 h per AM per week (got 100)"); otherwise
+/// [`error_text`].
+#[must_use]
+pub fn field_error_text(error: &ParamError, params: &Params, lang: Lang) -> String {
+    expected_text(error, params, lang).unwrap_or_else(|| error_text(error, params, lang))
+}
+
+/// What a range rule expected, in words, from the parameter's spec row.
+fn expected_text(error: &ParamError, params: &Params, lang: Lang) -> Option<String> {
+    if !matches!(
+        error.rule,
+        Rule::OutOfRange | Rule::NotInteger | Rule::NotFinite
+    ) {
+        return None;
+    }
+    let (row, _) = spec::find(&error.param, params)?;
+    let range = Range::of(row, params);
+    let unit = unit_words(row.unit)
+        .map(|unit| fill(Text::UnitSuffix.get(lang), &[unit.get(lang)]))
+        .unwrap_or_default();
+    let key = if range.integer {
+        Text::ErrRangeWhole
+    } else {
+        Text::ErrRangeNumber
+    };
+    Some(fill(
+        key.get(lang),
+        &[
+            &range_notation(&range),
+            &range_words(&range, lang),
+            &error.value.to_string(),
+            &unit,
+        ],
+    ))
+}
+
+/// A range as validation writes it: `[1, 200]`, `(0, 80]`, `[0, ∞]`.
+#[must_use]
+pub fn range_notation(range: &Range) -> String {
+    let open = if range.min_open { "(" } else { "[" };
+    let close = if range.max_open { ")" } else { "]" };
+    format!(
+        "{open}{}, {}{close}",
+        bound_text(range.min),
+        bound_text(range.max)
+    )
+}
+
+fn bound_text(value: f64) -> String {
+    if value.is_infinite() {
+        "∞".to_owned()
+    } else {
+        plain_number(value)
+    }
+}
+
+/// A range in words: "between 5 and 80", "more than 0 and at most 80", "at least 1".
+#[must_use]
+pub fn range_words(range: &Range, lang: Lang) -> String {
+    let (lo, hi) = (plain_number(range.min), plain_number(range.max));
+    if range.max.is_infinite() {
+        let key = if range.min_open {
+            Text::RangeMoreThan
+        } else {
+            Text::RangeAtLeast
+        };
+        return fill(key.get(lang), &[&lo]);
+    }
+    let key = match (range.min_open, range.max_open) {
+        (false, false) => Text::RangeBetween,
+        (true, false) => Text::RangeAboveUpTo,
+        (false, true) => Text::RangeFromBelow,
+        (true, true) => Text::RangeAboveBelow,
+    };
+    fill(key.get(lang), &[&lo, &hi])
+}
+
+/// The valid range shown beside an input: "1–200, whole numbers", "more than 0 and at most 80".
+#[must_use]
+pub fn range_hint(range: &Range, lang: Lang) -> String {
+    let closed = !range.min_open && !range.max_open && range.max.is_finite();
+    let text = if closed {
+        format!("{}–{}", plain_number(range.min), plain_number(range.max))
+    } else {
+        range_words(range, lang)
+    };
+    if range.integer {
+        fill(Text::HintWhole.get(lang), &[&text])
+    } else {
+        text
+    }
 }
 
 /// A preset's translated title.
@@ -452,6 +547,75 @@ mod tests {
                 assert_eq!(variant_label(v.id).map(|t| t.get(Lang::En)), Some(v.label));
             }
         }
+    }
+
+    #[test]
+    fn field_errors_say_the_engines_range_in_words_with_the_unit() {
+        // Issue 13: the page's field errors quote the engine's range, in both languages.
+        let mut p = Params::default();
+        p.team.hours_per_week = 100.0;
+        p.team.ams = 6.5;
+        p.channels[4].saturation_hours = 0.0;
+        let errors = crate::engine::validate(&p).expect_err("invalid");
+        let text = |param: &str, lang| {
+            let error = errors.iter().find(|e| e.param == param).expect(param);
+            field_error_text(error, &p, lang)
+        };
+        assert_eq!(
+            text("team.hours_per_week", Lang::En),
+            "must be in [5, 80]: between 5 and 80 h per AM per week (got 100)"
+        );
+        assert_eq!(
+            text("team.hours_per_week", Lang::Zh),
+            "必须在 5 至 80 之间，单位：小时/人/周（[5, 80]，当前 100）。"
+        );
+        assert_eq!(
+            text("channels.media.saturation_hours", Lang::En),
+            "must be in (0, 80]: more than 0 and at most 80 h per AM per week (got 0)"
+        );
+        assert_eq!(
+            text("channels.media.saturation_hours", Lang::Zh),
+            "必须大于 0 且不超过 80，单位：小时/人/周（(0, 80]，当前 0）。"
+        );
+        assert_eq!(
+            text("team.ams", Lang::En),
+            "must be in [1, 200]: a whole number between 1 and 200 AMs (got 6.5)"
+        );
+        assert_eq!(
+            text("team.ams", Lang::Zh),
+            "必须为整数，且在 1 至 200 之间，单位：人（[1, 200]，当前 6.5）。"
+        );
+        // Other rules keep their own sentence.
+        p = Params::default();
+        p.channels[0].mix = [0.5, 0.5, 0.5];
+        let errors = crate::engine::validate(&p).expect_err("invalid");
+        assert_eq!(
+            field_error_text(&errors[0], &p, Lang::En),
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn range_hints_say_open_ends_and_whole_numbers() {
+        let p = Params::default();
+        let hint = |field: Field, lang| range_hint(&field.range_in(&p), lang);
+        assert_eq!(hint(Field::Ams, Lang::En), "1–200, whole numbers");
+        assert_eq!(hint(Field::Ams, Lang::Zh), "1–200，整数");
+        assert_eq!(hint(Field::HoursPerWeek, Lang::En), "5–80");
+        assert_eq!(
+            hint(
+                Field::ChannelSaturation(crate::engine::ChannelId::Flyer),
+                Lang::En
+            ),
+            "more than 0 and at most 80"
+        );
+        assert_eq!(hint(Field::Renege, Lang::En), "at least 0 and less than 1");
+        assert_eq!(hint(Field::Gain, Lang::Zh), "大于 0 且不超过 1");
+        assert_eq!(hint(Field::FixedHours, Lang::En), "0–40");
+        assert_eq!(
+            hint(Field::ShockStart(0), Lang::En),
+            "at least 0, whole numbers"
+        );
     }
 
     #[test]
