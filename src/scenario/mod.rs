@@ -179,7 +179,12 @@ fn deserialize_collecting(mut value: Value, errors: &mut Vec<ParamError>) -> Opt
             }
             path
         } else {
-            errors.push(type_error(&path, &message, &original));
+            // An enum given a number or an object: serde names no variants, so ask for them.
+            let variants = message
+                .ends_with("expected string or map")
+                .then(|| variants_at(&value, &path))
+                .flatten();
+            errors.push(type_error(&path, &message, &original, variants.as_deref()));
             path
         };
         if !set_aside_value(&mut value, &target) {
@@ -408,9 +413,12 @@ fn unknown_fields(input: &Value, template: &Value, path: &str, errors: &mut Vec<
     }
 }
 
-/// A serde type error turned into a `ParamError` at the path of the offending field.
-fn type_error(path: &str, message: &str, root: &Value) -> ParamError {
-    let value = ParamValue::Text(lookup(root, path).map(Value::to_string).unwrap_or_default());
+/// A serde type error turned into a `ParamError` at the path of the offending field, in words:
+/// what the field takes ("a number", "a whole number", "a list", "one of …") and what it got,
+/// never a Rust type. `variants` are the names an enum field takes, when known.
+fn type_error(path: &str, message: &str, root: &Value, variants: Option<&[String]>) -> ParamError {
+    let found = lookup(root, path);
+    let value = ParamValue::Text(found.map(Value::to_string).unwrap_or_default());
     let is_shock_kind = split_last(path).is_some_and(|(parent, last)| {
         last == "kind" && (parent.starts_with("shocks[") || parent.starts_with("interventions["))
     });
@@ -419,7 +427,105 @@ fn type_error(path: &str, message: &str, root: &Value) -> ParamError {
     } else {
         Rule::InvalidType
     };
-    error(path, value, rule, message.to_owned())
+    // The file's own readers (hours settings, coverage) already say what they expect.
+    if message.starts_with("expected ") {
+        return error(path, value, rule, message.to_owned());
+    }
+    let got = found.map_or_else(String::new, |v| format!(" (got {})", short(v)));
+    let message = format!("expected {}{got}", expected(path, message, variants));
+    error(path, value, rule, message)
+}
+
+/// What a field takes, in words, from serde's "…, expected X" (a Rust type or serde's own words).
+fn expected(path: &str, message: &str, variants: Option<&[String]>) -> String {
+    let names = variants.map_or_else(|| variant_names(message), <[String]>::to_vec);
+    if !names.is_empty() {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        return format!("one of {}", quoted.join(", "));
+    }
+    let wanted = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
+    let whole = || {
+        crate::engine::spec::find(path, &crate::engine::Params::default())
+            .is_some_and(|(row, _)| row.kind == crate::engine::spec::Kind::Whole)
+    };
+    match wanted {
+        "f64" | "f32" if whole() => "a whole number".to_owned(),
+        "f64" | "f32" => "a number".to_owned(),
+        "u64" => format!("a whole number from 0 to {}", u64::MAX),
+        "u32" | "u16" | "u8" | "usize" | "i64" | "i32" => "a whole number".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        "a string" => "text".to_owned(),
+        "a map" => "an object".to_owned(),
+        _ if wanted.starts_with("struct ") => {
+            let keys: Vec<String> = lookup(template(), &first_entries(path))
+                .and_then(Value::as_object)
+                .map(|fields| fields.keys().cloned().collect())
+                .unwrap_or_default();
+            if keys.is_empty() {
+                "an object".to_owned()
+            } else {
+                format!("an object with {}", keys.join(", "))
+            }
+        }
+        _ => "a value of another type".to_owned(),
+    }
+}
+
+/// The names serde lists in "unknown variant `x`, expected one of `a`, `b`" (or "`a` or `b`").
+fn variant_names(message: &str) -> Vec<String> {
+    let Some(rest) = message.strip_prefix("unknown variant `") else {
+        return Vec::new();
+    };
+    let Some((_, expected)) = rest.split_once("`, expected ") else {
+        return Vec::new();
+    };
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The same path with every list index 0: where the template has the shape of a list's entries.
+fn first_entries(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push_str("[0");
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A JSON value cut to a readable length for an error message.
+fn short(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+/// The names an enum field at `path` takes: serde says them when it meets a name it does not
+/// know, so the file is read once more with that field set to a name no enum has.
+fn variants_at(value: &Value, path: &str) -> Option<Vec<String>> {
+    let mut probe = value.clone();
+    *lookup_mut(&mut probe, path)? = Value::String(String::new());
+    let e = serde_path_to_error::deserialize::<_, ScenarioFile>(&probe).err()?;
+    let names = variant_names(&e.inner().to_string());
+    (e.path().to_string() == path && !names.is_empty()).then_some(names)
 }
 
 /// The keys and indices of a JSON path like `shocks[0].start`.

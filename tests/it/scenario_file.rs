@@ -248,3 +248,104 @@ fn validation_errors_name_fields_that_exist_in_the_file() {
         );
     }
 }
+
+/// Issue 13: a value of the wrong JSON type says what the field takes in words ("a number", "a
+/// whole number", "a list", "one of …") and what it got, never a Rust type name; the rule stays
+/// `invalid_type` and the path is the field's.
+#[test]
+fn a_mistyped_value_says_what_the_field_takes_in_words() {
+    let Err(errors) = load(
+        r#"{"version": 1,
+            "team": {"ams": "six", "init": 3, "init_loans_per_am": "x", "horizon_weeks": null},
+            "run": {"seed": -1, "runs": true, "mode": "fast"},
+            "activity_hours": {"investigation": 5},
+            "channels": {"flyer": [1, 2]},
+            "loans": {"terms": {"weeks": 1}, "amount_cny": {"prime": "1", "standard": 1, "marginal": 1}},
+            "calendar": {"kind": "weekly", "demand": "x", "availability": [1, "a"]},
+            "shocks": [{"kind": 5, "start": 1, "duration_weeks": 1},
+                       {"kind": "burst", "start": 1, "duration_weeks": "2", "apps_per_am": 1, "mix": 3}],
+            "policy": {"gain": "high", "kind": 1},
+            "fault": {"window_start": "a"}}"#,
+    ) else {
+        panic!("rejected");
+    };
+    let message = |param: &str| {
+        let error = errors
+            .iter()
+            .find(|e| e.param == param)
+            .unwrap_or_else(|| panic!("{param} in {errors:#?}"));
+        assert_eq!(error.rule, Rule::InvalidType, "{param}");
+        error.message.as_str()
+    };
+    assert_eq!(
+        message("team.ams"),
+        r#"expected a whole number (got "six")"#
+    );
+    assert_eq!(
+        message("team.horizon_weeks"),
+        "expected a whole number (got null)"
+    );
+    assert_eq!(
+        message("team.init_loans_per_am"),
+        r#"expected a number (got "x")"#
+    );
+    assert_eq!(
+        message("team.init"),
+        r#"expected one of "steady", "empty" (got 3)"#
+    );
+    assert_eq!(
+        message("run.mode"),
+        r#"expected one of "ev", "mc" (got "fast")"#
+    );
+    assert_eq!(message("run.runs"), "expected a whole number (got true)");
+    assert!(message("run.seed").starts_with("expected a whole number from 0 to "));
+    assert_eq!(
+        message("activity_hours.investigation"),
+        "expected an object with marginal, prime, standard (got 5)"
+    );
+    assert!(message("channels.flyer").starts_with("expected an object with "));
+    assert_eq!(
+        message("loans.terms"),
+        r#"expected a list (got {"weeks":1})"#
+    );
+    assert_eq!(
+        message("loans.amount_cny.prime"),
+        r#"expected a number (got "1")"#
+    );
+    assert_eq!(message("calendar.demand"), r#"expected a list (got "x")"#);
+    assert_eq!(
+        message("calendar.availability[1]"),
+        r#"expected a number (got "a")"#
+    );
+    assert!(message("shocks[0].kind").starts_with(r#"expected one of "burst", "demand", "#));
+    assert_eq!(
+        message("shocks[1].duration_weeks"),
+        r#"expected a whole number (got "2")"#
+    );
+    assert!(message("shocks[1].mix").starts_with("expected an object with "));
+    assert_eq!(message("policy.gain"), r#"expected a number (got "high")"#);
+    assert!(message("policy.kind").starts_with(r#"expected one of "fixed", "#));
+    assert_eq!(
+        message("fault.window_start"),
+        r#"expected a whole number (got "a")"#
+    );
+    for error in errors.iter().filter(|e| e.rule == Rule::InvalidType) {
+        for rust in [
+            "f64",
+            "u64",
+            "u32",
+            "struct",
+            "File",
+            "string or map",
+            "sequence",
+            "invalid type",
+        ] {
+            assert!(
+                !error.message.contains(rust),
+                "{}: {}",
+                error.param,
+                error.message
+            );
+        }
+    }
+}
