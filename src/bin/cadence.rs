@@ -4,6 +4,7 @@
 //! ```text
 //! cadence presets                       list preset ids and titles
 //! cadence example > scenario.json       write the default scenario
+//! cadence params [--markdown]           every scenario parameter: path, kind, range, unit, default
 //! cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]
 //! cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
 //!              [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
@@ -25,11 +26,12 @@ use cadence::engine::params::{Mode, Params};
 use cadence::engine::plan::{self, Objective, PlanError, PlanGoal, TargetPath};
 use cadence::engine::{presets, run_ev, validate, ParamError};
 use cadence::i18n::Lang;
-use cadence::scenario::{self, output, plan_out};
+use cadence::scenario::{self, output, plan_out, spec_out};
 
 const USAGE: &str = "usage:
   cadence presets
   cadence example > scenario.json
+  cadence params [--markdown]
   cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]
   cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
                [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
@@ -64,6 +66,7 @@ fn main() -> ExitCode {
             print!("{}", scenario::example());
             Ok(())
         }
+        Some("params") => params(&args[1..]),
         Some("run") => parse_run(&args[1..]).and_then(|request| run(&request)),
         Some("plan") => parse_plan(&args[1..]).and_then(|request| run_plan(&request)),
         Some("help" | "--help" | "-h") => {
@@ -83,6 +86,16 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The parameter spec: JSON for tools, or the markdown tables of docs/scenario-format.md.
+fn params(args: &[String]) -> Result<(), Failure> {
+    match args {
+        [] => print!("{}", spec_out::json()),
+        [flag] if flag == "--markdown" => print!("{}", spec_out::markdown_all()),
+        _ => return Err(Failure::Usage(USAGE.to_owned())),
+    }
+    Ok(())
 }
 
 fn list_presets() {

@@ -334,3 +334,36 @@ fn plan_usage_errors_exit_1() {
         Some(1)
     );
 }
+
+#[test]
+fn params_lists_every_parameter_of_the_spec() {
+    let listing = summary(&["params"]);
+    let rows = listing["parameters"].as_array().expect("a list");
+    assert_eq!(rows.len(), cadence::engine::spec::SPEC.len());
+    let ams = rows
+        .iter()
+        .find(|r| r["path"] == "team.ams")
+        .expect("team.ams");
+    assert_eq!(ams["kind"], "whole");
+    assert_eq!(ams["min"]["value"], 1);
+    assert_eq!(ams["max"]["value"], 200);
+    assert_eq!(ams["default"], 6);
+    let saturation = rows
+        .iter()
+        .find(|r| r["path"] == "channels.{channel}.saturation_hours")
+        .expect("saturation");
+    assert_eq!(saturation["min"]["open"], true);
+    let fixed = rows
+        .iter()
+        .find(|r| r["path"] == "policy.fixed_hours")
+        .expect("fixed hours");
+    assert_eq!(fixed["max"]["reads"], "team.hours_per_week");
+    let markdown = stdout(&cadence(&["params", "--markdown"]));
+    for group in cadence::scenario::spec_out::groups() {
+        assert!(
+            markdown.contains(&cadence::scenario::spec_out::markdown(group)),
+            "{group}"
+        );
+    }
+    assert_eq!(cadence(&["params", "--json"]).status.code(), Some(1));
+}

@@ -4,6 +4,7 @@ mod purity;
 
 mod charts;
 mod cli;
+mod docs;
 mod engine_closed_form;
 mod engine_fault;
 mod engine_invariants;

@@ -1,0 +1,79 @@
+//! docs/scenario-format.md's parameter tables are generated from the engine's parameter spec:
+//! this test fails, with a diff and the command that regenerates them, while they differ.
+//!
+//! Regenerate: `CADENCE_UPDATE_DOCS=1 cargo test --test it docs`.
+
+use std::fmt::Write as _;
+
+use cadence::scenario::spec_out;
+
+const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scenario-format.md");
+const REGENERATE: &str = "CADENCE_UPDATE_DOCS=1 cargo test --test it docs";
+
+/// The lines of `old` and `new` as a diff: `-` only in the docs, `+` only in the spec.
+fn diff(old: &str, new: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    // Longest common subsequence, from the end, so the walk below can go forwards.
+    let mut common = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            common[i][j] = if a[i] == b[j] {
+                common[i + 1][j + 1] + 1
+            } else {
+                common[i + 1][j].max(common[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            (i, j) = (i + 1, j + 1);
+        } else if j < b.len() && (i == a.len() || common[i][j + 1] >= common[i + 1][j]) {
+            let _ = writeln!(out, "+ {}", b[j]);
+            j += 1;
+        } else {
+            let _ = writeln!(out, "- {}", a[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn the_docs_parameter_tables_are_the_specs() {
+    let doc = std::fs::read_to_string(DOC).expect("docs/scenario-format.md");
+    let generated = spec_out::update_docs(&doc).unwrap_or_else(|e| panic!("{e}"));
+    if std::env::var_os("CADENCE_UPDATE_DOCS").is_some() {
+        std::fs::write(DOC, &generated).expect("docs written");
+        return;
+    }
+    assert!(
+        doc == generated,
+        "docs/scenario-format.md's parameter tables differ from src/engine/spec.rs \
+         (- docs, + spec):\n{}\nRegenerate them with `{REGENERATE}`.",
+        diff(&doc, &generated)
+    );
+}
+
+#[test]
+fn the_docs_have_a_table_for_every_group_of_the_spec() {
+    let doc = std::fs::read_to_string(DOC).expect("docs/scenario-format.md");
+    for group in spec_out::groups() {
+        let begin = doc.find(&spec_out::begin_marker(group));
+        let end = doc.find(&spec_out::end_marker(group));
+        assert!(
+            matches!((begin, end), (Some(b), Some(e)) if b < e),
+            "{group} has no generated table"
+        );
+    }
+    // A table that was edited by hand is found out, with the command that fixes it.
+    let edited = doc.replacen(
+        "| `team.ams` | whole | 1–200 |",
+        "| `team.ams` | whole | 0–200 |",
+        1,
+    );
+    assert!(edited != doc, "the docs have no generated `team.ams` row");
+    let regenerated = spec_out::update_docs(&edited).expect("markers");
+    assert_eq!(regenerated, spec_out::update_docs(&doc).expect("markers"));
+    assert!(diff(&edited, &regenerated).contains("- | `team.ams` | whole | 0–200 |"));
+}
