@@ -10,6 +10,7 @@ mod engine_fault;
 mod engine_invariants;
 mod engine_montecarlo;
 mod engine_plan;
+mod engine_spec;
 mod engine_support;
 mod engine_trainer;
 mod engine_validation;
