@@ -4,7 +4,8 @@
 //! weeks), so the page can hold whatever was typed and [`validate`](crate::validate) can say
 //! exactly what is wrong with it. The group and field names are the JSON paths of the scenario file
 //! (`team.ams`, `channels.cold_visit.leads_per_hour`), so a validation error names the input it is
-//! about. `Params::default()` is MODEL.md section 3.
+//! about. `Params::default()` is MODEL.md section 3. What each number may be — kind, range, unit
+//! and default — is said once, in the parameter spec ([`spec`](crate::spec)), not here.
 
 /// Number of customer quality tiers (prime, standard, marginal).
 pub const TIERS: usize = 3;
@@ -126,15 +127,15 @@ pub struct Params {
 /// Team size, working time, horizon and starting book.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Team {
-    /// N, the number of account managers (integer 1–200).
+    /// N, the number of account managers.
     pub ams: f64,
-    /// H, productive hours per AM per working week (5–80).
+    /// H, productive hours per AM per working week.
     pub hours_per_week: f64,
-    /// T, the number of simulated weeks (integer 13–156).
+    /// T, the number of simulated weeks.
     pub horizon_weeks: f64,
-    /// Week of the year of simulation week 0 (integer 1–52).
+    /// Week of the year of simulation week 0.
     pub start_week: f64,
-    /// `A_target`, the "hold flat" portfolio in loans per AM (1–1000).
+    /// `A_target`, the "hold flat" portfolio in loans per AM.
     pub target_loans_per_am: f64,
     /// `c_h`, the fully loaded cost of a paid AM hour.
     pub cost_cny_per_paid_hour: f64,
@@ -157,7 +158,7 @@ pub enum InitialBook {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunSettings {
     pub mode: Mode,
-    /// R, the number of Monte Carlo runs (integer 10–10 000).
+    /// R, the number of Monte Carlo runs.
     pub runs: f64,
     /// The Monte Carlo seed; run r uses `splitmix64(seed ^ r)`.
     pub seed: u64,
@@ -239,7 +240,7 @@ pub struct Pipeline {
     pub interested: ExitRates,
     /// `δ_Q`, weekly reneging of waiting applications.
     pub renege_per_week: f64,
-    /// `W_max`, weeks an application waits before it times out (integer 1–12).
+    /// `W_max`, weeks an application waits before it times out.
     pub queue_max_weeks: f64,
     /// `p_k`, the approval probability by tier.
     pub approval_prob: TierValues,
@@ -270,7 +271,7 @@ pub struct Referrals {
 /// One loan term class.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TermClass {
-    /// `T_j`, the term in weeks (integer 1–104).
+    /// `T_j`, the term in weeks.
     pub weeks: f64,
     /// `w_j`, the share of loans written with this term.
     pub weight: f64,
@@ -331,7 +332,7 @@ pub enum Calendar {
 /// One custom calendar record (MODEL.md 16.9).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Holiday {
-    /// Week of the year, 1–52.
+    /// Week of the year.
     pub week: f64,
     /// Weeks before the holiday whose demand is multiplied by `pre_demand`.
     pub pre_weeks: f64,
@@ -359,7 +360,7 @@ pub struct Holiday {
 pub struct Shock {
     /// First simulation week t (0-based, independent of `start_week`).
     pub start: f64,
-    /// Number of weeks the shock lasts (integer ≥ 1).
+    /// Number of weeks the shock lasts.
     pub duration_weeks: f64,
     pub kind: ShockKind,
 }
@@ -388,8 +389,8 @@ pub enum ShockKind {
     /// `σ_c`, the prospecting-hour shares by channel (indexed by [`ChannelId::index`]), from this
     /// week (a step change: latest start wins).
     ChannelMix { shares: [f64; CHANNELS] },
-    /// Account managers added (> 0) or removed (< 0); a whole number, overlapping changes add.
-    /// N + Σ active deltas stays in 1–200.
+    /// Account managers added (> 0) or removed (< 0); overlapping changes add, and N + Σ active
+    /// deltas stays in `team.ams`'s range.
     Team { ams_delta: f64 },
 }
 

@@ -109,6 +109,15 @@ impl Limit {
         }
     }
 
+    /// The number, if the limit is a fixed one.
+    #[must_use]
+    pub fn fixed(self) -> Option<f64> {
+        match self {
+            Limit::Value(v) => Some(v),
+            Limit::HoursPerWeek | Limit::Infinity => None,
+        }
+    }
+
     /// The limit as validation writes it: the number, `∞`, or `H` when H is not valid.
     #[must_use]
     pub fn text(self, p: &Params) -> String {
@@ -586,12 +595,10 @@ impl Spec {
             return None;
         }
         let n = p.team.ams;
-        let team = entry("team.ams")?;
-        if !team.admits(n, p) {
+        if !holds("team.ams", n, p) {
             return None;
         }
-        let lo = team.range.lower(p)?.value;
-        let hi = team.range.upper(p)?.value;
+        let (lo, hi) = team_sizes()?;
         Some((lo - n, hi - n))
     }
 
@@ -636,6 +643,16 @@ impl Spec {
                 .team_range(p)
                 .is_none_or(|(lo, hi)| (lo..=hi).contains(&value))
     }
+}
+
+/// The sizes a team may have, in AMs: `team.ams`'s range, which team changes keep N + delta in.
+#[must_use]
+pub fn team_sizes() -> Option<(f64, f64)> {
+    let team = entry("team.ams")?;
+    Some((
+        team.range.lo.limit().fixed()?,
+        team.range.hi.limit().fixed()?,
+    ))
 }
 
 /// Whether the parameter at `path` (a row without placeholders) holds a valid value of its own.

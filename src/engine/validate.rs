@@ -861,9 +861,14 @@ fn check_timing(check: &mut Checker, params: &Params) {
     }
 }
 
-/// Overlapping team changes add: N plus the changes active in any week must stay in 1–200. The
-/// first week that breaks the rule is reported at the latest-starting change active in it.
+/// Overlapping team changes add: N plus the changes active in any week must stay a team size
+/// (`team.ams`'s range). The first week that breaks the rule is reported at the latest-starting
+/// change active in it.
 fn check_team_changes(check: &mut Checker, params: &Params) {
+    let Some((smallest, largest)) = spec::team_sizes() else {
+        return;
+    };
+    let sizes = smallest..=largest;
     let n = params.team.ams;
     let horizon = params.team.horizon_weeks;
     let lists = [
@@ -891,7 +896,7 @@ fn check_team_changes(check: &mut Checker, params: &Params) {
         || !(1.0..=156.0).contains(&horizon)
         || !changes.iter().all(|(_, shock, delta)| {
             checkable(*delta)
-                && (1.0..=200.0).contains(&(n + delta))
+                && sizes.contains(&(n + delta))
                 && checkable(shock.start)
                 && shock.duration_weeks.is_finite()
         })
@@ -905,7 +910,7 @@ fn check_team_changes(check: &mut Checker, params: &Params) {
             .filter(|(_, s, _)| s.start <= week && week < s.start + s.duration_weeks)
             .collect();
         let team = n + active.iter().map(|(_, _, delta)| delta).sum::<f64>();
-        if (1.0..=200.0).contains(&team) {
+        if sizes.contains(&team) {
             continue;
         }
         let Some((path, _, delta)) = active.iter().copied().reduce(|best, next| {
@@ -924,7 +929,7 @@ fn check_team_changes(check: &mut Checker, params: &Params) {
             Rule::OutOfRange,
             format!(
                 "with the team changes active in week {t} the team would have {team} AMs; it \
-                 must stay between 1 and 200"
+                 must stay between {smallest} and {largest}"
             ),
         );
         return;
