@@ -104,7 +104,7 @@ impl Limit {
             Limit::Value(v) => v,
             Limit::Infinity => f64::INFINITY,
             Limit::HoursPerWeek => entry("team.hours_per_week")
-                .and_then(|h| h.range.hi.limit().resolve(&Params::default()))
+                .and_then(|h| h.range.hi.limit().fixed())
                 .unwrap_or(f64::INFINITY),
         }
     }
@@ -134,7 +134,7 @@ impl Limit {
 pub enum End {
     /// The limit itself is allowed.
     Closed(Limit),
-    /// Only values strictly beyond the limit's inside are allowed.
+    /// The limit itself is not allowed, only values strictly inside it.
     Open(Limit),
 }
 

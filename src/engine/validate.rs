@@ -3,7 +3,7 @@
 //! Each error names the parameter by its scenario-file JSON path, the offending value and a rule
 //! code, so the page can show the message next to the input and tests can assert the code. All
 //! errors are collected. Every number is checked against its row of the parameter spec
-//! ([`spec`](crate::spec)) in one loop — finite, whole where it must be, in range; the rules about
+//! ([`spec`]) in one loop — finite, whole where it must be, in range; the rules about
 //! several parameters (rows summing to 1, exit pairs, list lengths, distinct terms, the horizon,
 //! overlapping team changes, the fault window) are written here, and each of their errors is
 //! reported right after the last parameter it is about, so the report reads in the spec's order.
