@@ -601,6 +601,19 @@ text_table! {
     PlanCsvNewLoans => "Expected new loans per AM", "预计每人新增贷款";
     PlanCsvActiveLoans => "Expected active loans per AM", "预计每人在贷户数";
     PlanCsvGoal => "Goal: active loans per AM", "目标：每人在贷户数";
+    PlanCsvTeamHours => "Prospecting hours, team", "团队营销工时";
+    PlanCsvWork => "Hours of work per AM", "每人全部工时";
+    PlanCsvAvailableHours => "Hours available per AM", "每人可用工时";
+    PlanCsvTotal => "Total", "合计";
+    PlanOtherChannels => "Other channels ({0})", "其他渠道（{0}）";
+    PlanDayItem => "{0} {1} h", "{0} {1} 小时";
+    WeekdayMon => "Mon", "周一";
+    WeekdayTue => "Tue", "周二";
+    WeekdayWed => "Wed", "周三";
+    WeekdayThu => "Thu", "周四";
+    WeekdayFri => "Fri", "周五";
+    WeekdaySat => "Sat", "周六";
+    WeekdaySun => "Sun", "周日";
     EventPreSpringFestival => "Pre-Spring Festival stocking", "春节前备货";
     EventSpringFestival => "Spring Festival", "春节";
     EventPostSpringFestival => "After the Spring Festival", "春节后";
@@ -621,12 +634,13 @@ text_table! {
     EventCredit => "Credit risk ×{0}", "信用风险 ×{0}";
     EventTeam => "Team {0} AMs", "团队人数 {0}";
     IcsCalendarName => "Cadence prospecting plan", "Cadence 营销计划";
-    IcsSummary => "Prospecting: {0}, {1} h per AM", "营销：{0}，每人 {1} 小时";
-    IcsDescription => "Plan week {0} (week {1} of the year): {2} h per AM on {3}; {4} h of prospecting in all this week. Expected per AM: {5} new loans, a pipeline of {6} applications, {7} active loans (goal {8}).",
-        "计划第 {0} 周（全年第 {1} 周）：{3}每人 {2} 小时；本周营销共 {4} 小时。预计每人：新增贷款 {5} 笔，客户漏斗 {6} 个申请当量，在贷 {7} 户（目标 {8} 户）。";
+    IcsSummary => "Prospecting plan: {0} h per AM", "营销计划：每人 {0} 小时";
+    IcsSummaryTeam => "Team prospecting plan: {0} h", "团队营销计划：共 {0} 小时";
+    IcsDescription => "Plan week {0}. Expected per AM: {1} new loans, {2} active loans (goal {3}).",
+        "计划第 {0} 周。预计每人：新增贷款 {1} 笔，在贷 {2} 户（目标 {3}）。";
     IcsEvents => "Festivals and events: {0}", "节日与事件：{0}";
-    PlanIntro => "Set a goal: the plan finds the channel mix and the weekly prospecting hours that reach it with the fewest hours, and checks them by simulating every week.",
-        "设定目标：计划会找出以最少工时实现目标的渠道组合与每周营销工时，并逐周模拟加以检验。";
+    PlanIntro => "Set a goal: the plan finds the channel mix and the weekly prospecting hours that reach it, in blocks your team can follow, and checks every week by simulating it.",
+        "设定目标：计划会找出实现目标的渠道组合与每周营销工时，以团队可执行的时间块排好，并逐周模拟检验。";
     PlanGoalHeading => "Your goal", "您的目标";
     PlanFieldTarget => "Target book", "目标在贷户数";
     PlanFieldPath => "How to get there", "实现方式";
@@ -657,10 +671,10 @@ text_table! {
     PlanStaleGoal => "The goal has errors: the plan shown is for the last valid goal.", "目标有误：下方显示的是上一个有效目标的计划。";
     PlanNoScenario => "The scenario has errors: fix its inputs in the workspace, then plan.", "场景有误：请先在工作区修正输入，再制定计划。";
     PlanNoSteadyState => "The referral loop has no steady state, so there is nothing to plan for: lower the network size or the introduction rates.", "转介绍循环没有稳态，因此无法制定计划：请降低周边人数或介绍概率。";
-    PlanNoClosest => "No plan meets the goal's limits, not even with fewer loans: even without prospecting the work needs more than the working week.", "没有任何计划能满足目标的限制，即使减少户数也不行：即使不营销，工作量也超过每周工时。";
+    PlanNoClosest => "No plan keeps every limit of this goal, not even with a smaller book: loosen the limit named here.", "没有任何计划能满足该目标的全部限制，即使减少户数也不行：请放宽这里指出的限制。";
     PlanNoPlan => "No plan could be made for this goal.", "无法为该目标制定计划。";
-    PlanVerdictMet => "The goal is reachable: {0} loans per AM need {1} prospecting hours per AM a week on the mix below, {2} of the {3} working hours in all.",
-        "目标可以实现：每人 {0} 户需要按下方渠道组合每人每周营销 {1} 小时，全部工作共 {2} 小时（每周 {3} 小时）。";
+    PlanVerdictMet => "The plan reaches the goal: {0} loans per AM, simulated week by week over {1} weeks, ending at {2} (within {3}), with {4} prospecting hours per AM a week on average ({5}), every week within its working hours.",
+        "计划可以实现目标：每人 {0} 户，按周模拟 {1} 周后为 {2} 户（误差在 {3} 以内）；平均每人每周营销 {4} 小时（{5}），每周都不超过可用工时。";
     PlanShortCapacity => "{0} loans per AM do not fit in the working week: even the best mix needs {1} hours of work per AM a week, {2} more than the {3} available.",
         "每人 {0} 户超出了工作周的容量：即使是最佳渠道组合，每人每周也需要工作 {1} 小时，比可用的 {3} 小时多 {2} 小时。";
     PlanShortHours => "{0} loans per AM need at least {1} prospecting hours per AM a week, {2} more than your maximum of {3}.",
@@ -671,40 +685,32 @@ text_table! {
         "在每人 {0} 户时，没有任何渠道组合能使新增贷款中优质与标准客户达到 {1}；最高为 {2}。";
     PlanShortUnreachable => "No amount of prospecting holds {0} loans per AM: unlimited hours on every channel approach {1}.",
         "无论营销多少都无法维持每人 {0} 户：所有渠道不限工时也只能接近 {1} 户。";
-    PlanClosest => "The plan below is the closest one: it holds {0} loans per AM within every limit, with {1} prospecting hours per AM a week.",
-        "下方是最接近的计划：在所有限制内维持每人 {0} 户，每人每周营销 {1} 小时。";
+    PlanClosest => "The plan below is the closest one that keeps every limit: it aims at {0} loans per AM, with {1} prospecting hours per AM a week on average ({2}).",
+        "下方是在所有限制内最接近的计划：目标每人 {0} 户，平均每人每周营销 {1} 小时（{2}）。";
     PlanCurrentMix => "At your current channel mix, {0} loans per AM need h* = {1} prospecting hours per AM a week ({2} hours of work in all, of {3}).",
         "按当前渠道组合，每人 {0} 户需要 h* = 每人每周营销 {1} 小时（全部工作 {2} 小时，每周共 {3} 小时）。";
     PlanCurrentMixUnreachable => "At your current channel mix no amount of prospecting holds {0} loans per AM.", "按当前渠道组合，无论营销多少都无法维持每人 {0} 户。";
     PlanFigHours => "Prospecting hours", "营销工时";
-    PlanFigHoursDetail => "h per AM per week · current mix {0}", "小时/人/周 · 当前组合 {0}";
-    PlanFigHoursTotal => "Hours of work", "全部工时";
-    PlanFigHoursTotalDetail => "h per AM per week, of {0}", "小时/人/周，共 {0}";
-    PlanFigBook => "Steady book", "稳态户数";
+    PlanFigHoursDetail => "h per AM a week on average · weeks {0}–{1}", "小时/人/周（平均）· 各周 {0}–{1}";
     PlanFigQuality => "Prime and standard", "优质与标准";
     PlanFigQualityDetail => "of new loans", "占新增贷款";
     PlanFigCash => "Channel cash", "渠道现金";
     PlanFigProfit => "Steady profit", "稳态利润";
-    PlanFigMarginal => "One more loan costs", "每多一户需要";
     PlanMixHeading => "Hours and channel mix", "工时与渠道组合";
-    PlanMixCaption => "The plan's channel mix (steady state, per AM)", "计划的渠道组合（稳态，每人）";
-    PlanNeededCaption => "The mix the goal itself would need", "实现目标本身所需的渠道组合";
+    PlanMixCaption => "Your current mix and the plan's, per AM in a settled week at the goal's book", "当前组合与计划组合对比（达到目标户数后的稳态一周，每人）";
     PlanMixChannel => "Channel", "渠道";
-    PlanMixHours => "Hours per AM per week", "每人每周工时";
-    PlanMixShare => "Share of hours", "工时占比";
-    PlanMixCurrentShare => "Current share", "当前占比";
     PlanOutcomeHeading => "The plan simulated, beside the goal", "计划模拟结果与目标对比";
     PlanOutcomeGoal => "Goal", "目标";
     PlanOutcomeBook => "Simulated book", "模拟在贷户数";
     PlanOutcomeWeek => "loans per AM · end of week {0}", "户/人 · 第 {0} 周末";
     PlanOutcomeGap => "Gap", "差距";
-    PlanOutcomeGapDetail => "simulated against the goal", "模拟值相对目标";
+    PlanOutcomeGapDetail => "simulated against the goal · on target within {0}", "模拟值相对目标 · {0} 以内视为达成";
     PlanOutcomeHit => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against a goal of {2}: on target.",
         "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，目标为 {2} 户：达成目标。";
     PlanOutcomeMissed => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against a goal of {2}, {3} apart: loans stay on the book for months, so a book grows slowly and the steady mix gets there only after the plan's weeks.",
         "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，目标为 {2} 户，相差 {3}：贷款会在账上保留数月，组合增长缓慢，稳态组合要在计划期之后才能达到。";
     PlanWeeksHeading => "Week by week", "逐周计划";
-    PlanTableCaption => "Prospecting hours per AM by channel, and what the simulation expects per AM", "每人各渠道营销工时，以及模拟预计的每人结果";
+    PlanTableCaption => "Prospecting hours per AM by channel, in blocks of {0} minutes, for the team, the week's work against its hours, and what the simulation expects per AM", "每人各渠道营销工时（每块 {0} 分钟）、团队合计、当周工作量与可用工时，以及模拟预计的每人结果";
     PlanTableTotal => "All channels", "合计";
     PlanTablePipeline => "Pipeline", "客户漏斗";
     PlanTableNewLoans => "New loans", "新增贷款";
@@ -712,10 +718,50 @@ text_table! {
     PlanTableGoal => "Goal", "目标";
     PlanChartTitle => "Planned prospecting hours by channel", "各渠道计划营销工时";
     PlanChartAxis => "Hours per AM per week", "每人每周小时";
-    PlanChartSteady => "Steady mix hours", "稳态组合工时";
+    PlanChartSteady => "Hours in a settled week", "稳态一周的工时";
     PlanDownloadCsv => "Download CSV", "下载 CSV";
     PlanDownloadIcs => "Download calendar (.ics)", "下载日历（.ics）";
     PlanPrint => "Print the plan", "打印计划";
+    PlanBlock15 => "15 minutes", "15 分钟";
+    PlanBlock30 => "30 minutes", "30 分钟";
+    PlanBlock60 => "1 hour", "1 小时";
+    PlanFieldBlock => "Plan hours in blocks of", "工时块大小";
+    PlanFieldMix => "Channel mix", "渠道组合";
+    PlanMixOptimise => "Use the plan's mix", "采用计划的组合";
+    PlanMixKeep => "Keep my current mix (plan the hours only)", "保持当前组合（只规划工时）";
+    PlanFieldWeekdays => "Calendar blocks fall on", "日历时间块安排在";
+    PlanFieldCalendarFor => "Calendar events", "日历事件";
+    PlanCalendarPerAm => "One per week for each AM", "每位客户经理每周一个";
+    PlanCalendarPerTeam => "One per week for the team", "团队每周一个";
+    PlanFieldWeeklyChange => "Largest change from one week to the next", "相邻两周的最大变化";
+    PlanHelpWeeklyChange => "Prospecting hours per AM never change by more than this between weeks: a plan that lurches is the stop-start pattern that causes the fault.", "相邻两周每人营销工时的变化不超过此值：忽高忽低的计划正是造成断层的停停走走。";
+    PlanHoursRange => "{0}–{1} h in the weeks", "各周 {0}–{1} 小时";
+    PlanVerdictShort => "The plan does not reach the goal of {0} loans per AM in {1} weeks: simulated week by week it ends at {2}, {3} short.", "计划在 {1} 周内达不到每人 {0} 户的目标：按周模拟结束时为 {2} 户，相差 {3}。";
+    PlanVerdictShortWhy => "Loans stay on the book for months and the hours may change only so much a week: a later week to reach it, a longer plan or a larger weekly change lets it get there.", "贷款会在账上保留数月，且每周工时变化有限：推迟达成周、延长计划或放宽每周变化即可实现。";
+    PlanVerdictOverfull => "{0} weeks need more hours than the team has: applications or renewals wait.", "有 {0} 周所需工时超过团队可用工时：申请或续贷需要等待。";
+    PlanVerdictStrained => "In {0} weeks the scenario's own work (such as a burst of applications) fills every hour even with prospecting at its floor.", "有 {0} 周即使营销保持在最低水平，场景本身的工作（如申请激增）也占满了全部工时。";
+    PlanVerdictQuality => "Simulated, {0} of the plan's new loans are prime or standard, below your {1}.", "模拟结果：计划新增贷款中优质与标准客户占 {0}，低于您设定的 {1}。";
+    PlanVerdictCash => "{0} weeks spend more on paid channels than the budget.", "有 {0} 周的付费渠道支出超过预算。";
+    PlanFigTeamHours => "Team prospecting", "团队营销工时";
+    PlanFigTeamHoursDetail => "h a week on average for {0} AMs", "{0} 位客户经理每周平均小时";
+    PlanFigWork => "Busiest week", "最忙的一周";
+    PlanFigWorkDetail => "of the working hours ({0} h per AM)", "占可用工时（每人 {0} 小时）";
+    PlanFigChange => "Largest weekly change", "最大周变化";
+    PlanFigChangeDetail => "h per AM · at most {0}", "小时/人 · 上限 {0}";
+    PlanMixCurrent => "Your mix (h per AM a week)", "当前组合（小时/人/周）";
+    PlanMixPlan => "This plan", "本计划";
+    PlanMixChange => "Change", "变化";
+    PlanMixTotal => "All prospecting", "营销合计";
+    PlanMixWork => "Hours of work in all", "全部工时";
+    PlanMixProfit => "Profit per AM a week", "每人每周利润";
+    PlanTradeFewest => "Against the mix with the most profit, this one changes prospecting by {0} h per AM a week and profit by {1} per AM a week.", "与利润最高的组合相比，本组合每人每周营销工时变化 {0} 小时，每人每周利润变化 {1}。";
+    PlanTradeProfit => "Against the mix with the fewest hours, this one changes prospecting by {0} h per AM a week and profit by {1} per AM a week.", "与工时最少的组合相比，本组合每人每周营销工时变化 {0} 小时，每人每周利润变化 {1}。";
+    PlanTradeKeep => "Keeping your mix, against the plan's own mix, changes prospecting by {0} h per AM a week and profit by {1} per AM a week.", "保持当前组合与计划组合相比，每人每周营销工时变化 {0} 小时，每人每周利润变化 {1}。";
+    PlanOutcomeNewLoans => "New loans", "新增贷款";
+    PlanOutcomeNewLoansDetail => "per AM over {0} weeks", "每人 · {0} 周合计";
+    PlanTableTeam => "Team", "团队";
+    PlanTableWork => "Work / hours", "工作/可用工时";
+    PlanTableWorkCell => "{0} / {1}", "{0} / {1}";
 
     // ── Reach (#8): add keys right below this line. ──
     ChartDownloadPng => "Download PNG", "下载 PNG";

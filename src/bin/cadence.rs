@@ -8,13 +8,14 @@
 //! cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]
 //! cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
 //!              [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
-//!              [--weeks N] [--floor-share F] [--start-date YYYY-MM-DD] [--lang en|zh]
-//!              [--csv FILE] [--ics FILE]
+//!              [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
+//!              [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
 //! ```
 //!
-//! `run` prints a JSON summary on stdout; `plan` prints the plan's h*, channel mix, hours and
-//! feasibility (an infeasible goal is an answer, with its shortfall and the closest plan, not an
-//! error). An invalid scenario exits with status 2 and prints every
+//! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
+//! the verdict of simulating it, its summary and every week — starting from the goal the scenario
+//! carries (its `plan` section), with the options overriding it (an infeasible goal is an answer,
+//! with its shortfall and the closest plan, not an error). An invalid scenario exits with status 2 and prints every
 //! error as JSON on stderr, nothing on stdout; usage and file errors exit with status 1.
 
 use std::process::ExitCode;
@@ -35,8 +36,8 @@ const USAGE: &str = "usage:
   cadence run <scenario.json | preset:ID> [--mode ev|mc] [--runs N] [--seed S] [--csv FILE]
   cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
                [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
-               [--weeks N] [--floor-share F] [--start-date YYYY-MM-DD] [--lang en|zh]
-               [--csv FILE] [--ics FILE]";
+               [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
+               [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]";
 
 /// Why the command stopped.
 enum Failure {
@@ -250,6 +251,10 @@ struct PlanRequest {
     objective: Option<Objective>,
     weeks: Option<f64>,
     floor_share: Option<f64>,
+    keep_mix: bool,
+    weekly_change: Option<f64>,
+    block: Option<f64>,
+    team_calendar: bool,
     start_date: Option<chrono::NaiveDate>,
     lang: Option<Lang>,
     csv: Option<String>,
@@ -277,6 +282,10 @@ fn parse_plan(args: &[String]) -> Result<PlanRequest, Failure> {
             "--cash-budget" => request.cash_budget = Some(number(arg, value(arg)?)?),
             "--weeks" => request.weeks = Some(number(arg, value(arg)?)?),
             "--floor-share" => request.floor_share = Some(number(arg, value(arg)?)?),
+            "--keep-mix" => request.keep_mix = true,
+            "--weekly-change" => request.weekly_change = Some(number(arg, value(arg)?)?),
+            "--block" => request.block = Some(number(arg, value(arg)?)?),
+            "--team-calendar" => request.team_calendar = true,
             "--objective" => {
                 request.objective = Some(match value(arg)?.as_str() {
                     "fewest_hours" => Objective::FewestHours,
@@ -349,14 +358,17 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
             return Err(Failure::Invalid(output::errors_to_json(&errors)));
         }
     };
-    let mut goal = PlanGoal::for_scenario(&vp);
+    let mut goal = params
+        .plan
+        .clone()
+        .unwrap_or_else(|| PlanGoal::for_scenario(&vp));
     let target = request.target.unwrap_or(goal.target.final_loans());
-    goal.target = match request.by_week {
-        Some(by_week) => TargetPath::Growth {
+    goal.target = match (request.by_week, goal.target) {
+        (Some(by_week), _) | (None, TargetPath::Growth { by_week, .. }) => TargetPath::Growth {
             loans_per_am: target,
             by_week,
         },
-        None => TargetPath::Flat {
+        (None, TargetPath::Flat { .. }) => TargetPath::Flat {
             loans_per_am: target,
         },
     };
@@ -366,7 +378,21 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     if let Some(hours) = request.max_hours {
         goal.max_prospecting_hours = hours;
     }
-    goal.cash_budget_cny = request.cash_budget;
+    if request.cash_budget.is_some() {
+        goal.cash_budget_cny = request.cash_budget;
+    }
+    if request.keep_mix {
+        goal.mix = plan::MixChoice::Keep;
+    }
+    if let Some(hours) = request.weekly_change {
+        goal.max_weekly_change_hours = hours;
+    }
+    if let Some(hours) = request.block {
+        goal.block_hours = hours;
+    }
+    if request.team_calendar {
+        goal.calendar_per_team = true;
+    }
     if let Some(objective) = request.objective {
         goal.objective = objective;
     }
@@ -391,16 +417,13 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
                 std::fs::write(path, plan_out::plan_ics(&plan, start, lang, now))
                     .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
             }
-            plan_out::PlanJson::of_plan(&request.source, &plan)
+            plan_out::PlanJson::of_plan(&request.source, &plan, start)
         }
-        Err(PlanError::Infeasible {
-            shortfall, needed, ..
-        }) => plan_out::PlanJson::of_infeasible(
+        Err(PlanError::Infeasible { shortfall }) => plan_out::PlanJson::of_infeasible(
             &request.source,
             &goal,
             plan::current_mix(&vp, goal.target.final_loans()).as_ref(),
             shortfall,
-            needed.as_deref(),
         ),
         Err(other) => {
             let errors = plan_out::plan_errors(&other).unwrap_or_default();

@@ -11,6 +11,7 @@
 pub mod calendar;
 pub mod closed_form;
 pub mod fault;
+pub mod goal;
 pub mod interventions;
 pub mod kpi;
 pub mod ledger;

@@ -7,6 +7,8 @@
 //! about. `Params::default()` is MODEL.md section 3. What each number may be — kind, range, unit
 //! and default — is said once, in the parameter spec ([`spec`](crate::spec)), not here.
 
+use super::goal::PlanGoal;
+
 /// Number of customer quality tiers (prime, standard, marginal).
 pub const TIERS: usize = 3;
 
@@ -122,6 +124,9 @@ pub struct Params {
     pub interventions: Vec<Shock>,
     pub policy: Policy,
     pub fault: FaultSettings,
+    /// The team lead's plan goal, when the scenario carries one (the plan view's goal, kept with
+    /// the scenario so a saved or shared scenario reopens the same plan).
+    pub plan: Option<PlanGoal>,
 }
 
 /// Team size, working time, horizon and starting book.
@@ -641,6 +646,7 @@ impl Default for Params {
                 window_start: None,
                 window_end: None,
             },
+            plan: None,
         }
     }
 }

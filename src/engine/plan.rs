@@ -15,6 +15,8 @@
 pub mod cadence;
 pub mod convex;
 
+pub mod qp;
+
 use super::closed_form::{SteadyMap, SteadyState};
 use super::linalg::Vec3;
 use super::model::Model;
@@ -22,225 +24,19 @@ use super::params::{CHANNELS, TIERS};
 use super::validate::{ParamError, ValidParams};
 use convex::{hours_at, Problem, Separable};
 
-pub use cadence::{Cadence, PlanWeek};
-
-/// The book the plan aims at, per AM.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum TargetPath {
-    /// Reach `loans_per_am` as soon as the hours allow and hold it.
-    Flat { loans_per_am: f64 },
-    /// Grow in a straight line from the starting book to `loans_per_am` at the end of week
-    /// `by_week` (1-based: week 1 is the plan's first week), then hold it.
-    Growth { loans_per_am: f64, by_week: f64 },
-}
-
-impl TargetPath {
-    /// The book the path ends at: what the steady mix must hold.
-    #[must_use]
-    pub fn final_loans(self) -> f64 {
-        match self {
-            TargetPath::Flat { loans_per_am } | TargetPath::Growth { loans_per_am, .. } => {
-                loans_per_am
-            }
-        }
-    }
-
-    /// The path with another final value (the closest feasible plan follows a lower path).
-    #[must_use]
-    pub fn with_final(self, loans_per_am: f64) -> TargetPath {
-        match self {
-            TargetPath::Flat { .. } => TargetPath::Flat { loans_per_am },
-            TargetPath::Growth { by_week, .. } => TargetPath::Growth {
-                loans_per_am,
-                by_week,
-            },
-        }
-    }
-
-    /// The goal for the end of plan week t (0-based), starting from `start_loans` per AM.
-    #[must_use]
-    pub fn at(self, start_loans: f64, t: usize) -> f64 {
-        match self {
-            TargetPath::Flat { loans_per_am } => loans_per_am,
-            TargetPath::Growth {
-                loans_per_am,
-                by_week,
-            } => {
-                let progress = ((t as f64 + 1.0) / by_week.max(1.0)).min(1.0);
-                start_loans + (loans_per_am - start_loans) * progress
-            }
-        }
-    }
-}
-
-/// What the channel mix is chosen for, among the mixes that meet the goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Objective {
-    /// The fewest prospecting hours per AM-week.
-    FewestHours,
-    /// The most steady profit per AM-week (income less losses and channel cash; salaries are paid
-    /// whatever the mix).
-    MostProfit,
-}
-
-impl Objective {
-    /// Stable identifier (command line, page).
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            Objective::FewestHours => "fewest_hours",
-            Objective::MostProfit => "most_profit",
-        }
-    }
-}
-
-/// A team lead's goal. Hours and cash are per AM per working week, like every hour in MODEL.md.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlanGoal {
-    pub target: TargetPath,
-    /// The least share of prime and standard customers among new loans, 0–1 (0: any mix).
-    pub min_quality_share: f64,
-    /// The most prospecting hours per AM per working week (0–H).
-    pub max_prospecting_hours: f64,
-    /// Cash for paid channels (`e_c` per hour) per AM-week, CNY; `None`: no budget.
-    pub cash_budget_cny: Option<f64>,
-    pub objective: Objective,
-    /// Weeks the plan covers (integer 13–104).
-    pub weeks: f64,
-    /// Every week keeps at least this share of the mix's steady prospecting hours, whatever the
-    /// pipeline looks like (the article's "mandatory continuous marketing"; 0–1).
-    pub floor_share: f64,
-}
-
-/// Weeks in a plan unless the goal says otherwise: one year.
-pub const DEFAULT_PLAN_WEEKS: f64 = 52.0;
+pub use super::goal::{
+    GoalError, GoalField, GoalRule, MixChoice, Objective, PlanGoal, TargetPath, DEFAULT_PLAN_WEEKS,
+};
+pub use cadence::{Block, Cadence, PlanWeek};
 
 impl PlanGoal {
-    /// The goal a scenario implies: hold its `A_target` for a year within its H, any quality, no
-    /// cash budget, fewest hours, with a floor of half the steady hours.
+    /// The goal a scenario implies: hold its `A_target` for a year within its H (see
+    /// [`PlanGoal::hold`]).
     #[must_use]
     pub fn for_scenario(vp: &ValidParams) -> PlanGoal {
         let model = vp.model();
-        PlanGoal {
-            target: TargetPath::Flat {
-                loans_per_am: model.target_loans_per_am,
-            },
-            min_quality_share: 0.0,
-            max_prospecting_hours: model.hours_per_week,
-            cash_budget_cny: None,
-            objective: Objective::FewestHours,
-            weeks: DEFAULT_PLAN_WEEKS,
-            floor_share: 0.5,
-        }
+        PlanGoal::hold(model.target_loans_per_am, model.hours_per_week)
     }
-
-    /// Checks every field against its range (H is the scenario's); all problems at once.
-    pub fn check(&self, hours_per_week: f64) -> Result<(), Vec<GoalError>> {
-        let mut errors = Vec::new();
-        let mut range = |field: GoalField, value: f64, min: f64, max: f64, integer: bool| {
-            let rule = if !value.is_finite() {
-                Some(GoalRule::NotFinite)
-            } else if value < min || value > max {
-                Some(GoalRule::OutOfRange { min, max })
-            } else if integer && value.fract() != 0.0 {
-                Some(GoalRule::NotInteger)
-            } else {
-                None
-            };
-            if let Some(rule) = rule {
-                errors.push(GoalError { field, value, rule });
-            }
-        };
-        range(
-            GoalField::Weeks,
-            self.weeks,
-            13.0,
-            cadence::MAX_PLAN_WEEKS as f64,
-            true,
-        );
-        let weeks = if self.weeks.is_finite() {
-            self.weeks.clamp(13.0, cadence::MAX_PLAN_WEEKS as f64)
-        } else {
-            DEFAULT_PLAN_WEEKS
-        };
-        range(
-            GoalField::Target,
-            self.target.final_loans(),
-            1.0,
-            1000.0,
-            false,
-        );
-        if let TargetPath::Growth { by_week, .. } = self.target {
-            range(GoalField::ByWeek, by_week, 1.0, weeks, true);
-        }
-        range(
-            GoalField::MinQualityShare,
-            self.min_quality_share,
-            0.0,
-            1.0,
-            false,
-        );
-        range(
-            GoalField::MaxProspectingHours,
-            self.max_prospecting_hours,
-            0.0,
-            hours_per_week,
-            false,
-        );
-        if let Some(budget) = self.cash_budget_cny {
-            range(GoalField::CashBudget, budget, 0.0, 1e7, false);
-        }
-        range(GoalField::FloorShare, self.floor_share, 0.0, 1.0, false);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// A field of the goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum GoalField {
-    Target,
-    ByWeek,
-    MinQualityShare,
-    MaxProspectingHours,
-    CashBudget,
-    Weeks,
-    FloorShare,
-}
-
-impl GoalField {
-    /// Stable identifier (command line and page).
-    #[must_use]
-    pub fn id(self) -> &'static str {
-        match self {
-            GoalField::Target => "target",
-            GoalField::ByWeek => "by_week",
-            GoalField::MinQualityShare => "min_quality_share",
-            GoalField::MaxProspectingHours => "max_prospecting_hours",
-            GoalField::CashBudget => "cash_budget_cny",
-            GoalField::Weeks => "weeks",
-            GoalField::FloorShare => "floor_share",
-        }
-    }
-}
-
-/// What is wrong with a goal field's value.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum GoalRule {
-    NotFinite,
-    OutOfRange { min: f64, max: f64 },
-    NotInteger,
-}
-
-/// One problem with a goal.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct GoalError {
-    pub field: GoalField,
-    pub value: f64,
-    pub rule: GoalRule,
 }
 
 /// The first limit of the goal that no mix can meet, with the numbers that say by how much.
@@ -296,15 +92,9 @@ pub enum PlanError {
     Goal(Vec<GoalError>),
     /// The referral loop has no finite steady state (loop gain ≥ 1), so nothing can be planned.
     NoSteadyState { loop_gain: f64 },
-    /// A limit cannot be met. `needed` is the mix that comes nearest to meeting it (the fewest
-    /// total hours for `CapacityOver`, the fewest prospecting hours for `HoursOver`, the least cash
-    /// for `CashOver`, the best quality for `QualityShort`); `closest` is the plan with the most
-    /// loans that meets every limit (dropping the quality share if even that cannot be met).
-    Infeasible {
-        shortfall: Shortfall,
-        needed: Option<Box<MixPlan>>,
-        closest: Option<Box<MixPlan>>,
-    },
+    /// A limit cannot be met at the goal's book, and no smaller book meets every limit either:
+    /// there is no plan to show, only the limit that binds and by how much.
+    Infeasible { shortfall: Shortfall },
     /// The scenario with the plan's timed changes did not validate (should not happen for a
     /// valid scenario; kept so that it is reported rather than hidden).
     Scenario(Vec<ParamError>),
@@ -335,8 +125,8 @@ pub struct MixPlan {
 pub struct CurrentMix {
     /// Prospecting hours per AM-week; `None` when the target is beyond sup F for this mix.
     pub h_star: Option<f64>,
-    /// The steady state at h*.
-    pub steady: Option<SteadyState>,
+    /// The mix at h* (hours by channel, quality, steady state), when h* exists.
+    pub mix: Option<MixPlan>,
     /// Whether `H_tot` ≤ H at h*.
     pub within_hours_budget: bool,
     /// `A_max` at this mix: the book at which the hours budget uses exactly H.
@@ -349,22 +139,49 @@ pub fn current_mix(vp: &ValidParams, loans: f64) -> Option<CurrentMix> {
     let map = vp.steady_map()?;
     let model = vp.model();
     let h_star = map.hours_for_loans(model, loans);
-    let steady = h_star.map(|h| map.state_at(model, h));
-    let within_hours_budget = steady
+    let mix = h_star.map(|h| own_mix(model, map, h));
+    let within_hours_budget = mix
         .as_ref()
-        .is_some_and(|s| s.hours_total <= model.hours_per_week);
+        .is_some_and(|m| m.steady.hours_total <= model.hours_per_week);
     let a_max = map.hours_at_capacity(model).map(|h| map.loans_at(model, h));
     Some(CurrentMix {
         h_star,
-        steady,
+        mix,
         within_hours_budget,
         a_max,
     })
 }
 
+/// The scenario's own mix at `hours` prospecting hours per AM-week.
+fn own_mix(model: &Model, map: &SteadyMap, hours: f64) -> MixPlan {
+    let shares: [f64; CHANNELS] = std::array::from_fn(|c| model.channels[c].hour_share);
+    let steady = map.state_at(model, hours);
+    MixPlan {
+        hours_by_channel: shares.map(|s| s * hours),
+        prospecting_hours: hours,
+        shares,
+        loans_per_am: steady.total_loans(),
+        quality_share: quality_share(&steady),
+        steady,
+        marginal_hours_per_loan: None,
+    }
+}
+
+/// A steady mix that meets the goal, or the first limit it misses with the plan nearest to the
+/// goal's book that keeps every limit (`closest`; `None`: no book keeps them all).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MixOutcome {
+    Meets(MixPlan),
+    Misses {
+        shortfall: Shortfall,
+        closest: Option<MixPlan>,
+    },
+}
+
 /// The channel mix that meets the goal's final book and limits with the fewest hours (or the most
-/// profit), or the first limit that cannot be met with the closest plan that meets every limit.
-pub fn solve_mix(vp: &ValidParams, goal: &PlanGoal) -> Result<MixPlan, PlanError> {
+/// profit) — or, with [`MixChoice::Keep`], the hours at the scenario's own mix — or the first limit
+/// that cannot be met, with the closest plan that meets every limit.
+pub fn solve_mix(vp: &ValidParams, goal: &PlanGoal) -> Result<MixOutcome, PlanError> {
     goal.check(vp.model().hours_per_week)
         .map_err(PlanError::Goal)?;
     let Some(map) = vp.steady_map() else {
@@ -374,8 +191,10 @@ pub fn solve_mix(vp: &ValidParams, goal: &PlanGoal) -> Result<MixPlan, PlanError
                 .map_or(f64::INFINITY, |summary| summary.loop_gain),
         });
     };
-    let space = YieldSpace::new(vp.model(), map);
-    space.solve(goal)
+    Ok(match goal.mix {
+        MixChoice::Optimise => YieldSpace::new(vp.model(), map).solve(goal),
+        MixChoice::Keep => keep_mix(vp.model(), map, goal),
+    })
 }
 
 /// A plan: the mix the cadence follows, whether it meets the goal, and the weekly cadence.
@@ -384,59 +203,332 @@ pub struct Plan {
     pub goal: PlanGoal,
     /// h* and the hours budget at the scenario's own mix, for the goal's final book.
     pub current: CurrentMix,
-    /// The mix the weekly plan follows: the goal's optimum, or the closest plan when the goal
-    /// cannot be met.
+    /// The steady mix the weekly plan follows: the goal's optimum (or the scenario's own mix at
+    /// the hours the goal needs), or the closest plan when the goal's book cannot be held.
     pub mix: MixPlan,
-    /// `None` when `mix` meets the goal; otherwise the first limit missed.
+    /// `None` when `mix` holds the goal's book within every limit; otherwise the first limit
+    /// missed (and `mix` is the closest plan).
     pub shortfall: Option<Shortfall>,
-    /// When the goal cannot be met: the mix that comes nearest to the missed limit.
-    pub needed: Option<MixPlan>,
+    /// What the chosen mix is weighed against: with an optimised mix, the mix the other
+    /// objective would choose; with the scenario's mix kept, the optimised mix. `None` when the
+    /// goal is missed or the other mix cannot be solved.
+    pub alternative: Option<MixPlan>,
     /// The goal path the weekly plan follows (its final book is the closest plan's when the goal
     /// cannot be met).
     pub path: TargetPath,
+    /// The weeks as they will be worked: whole blocks per channel, simulated by the engine.
     pub cadence: Cadence,
+    /// Whether the simulated plan meets the goal and keeps every limit.
+    pub verdict: Verdict,
+    /// The plan's figures, from the weeks as they will be worked: what every view of the plan
+    /// (panel, chart, table, files, command line) reports.
+    pub summary: PlanSummary,
 }
 
-/// Solves the mix and builds the weekly cadence. An infeasible goal still gives a plan — the closest
-/// one, with the shortfall — unless not even that exists.
+/// The plan in figures, per AM unless named for the team. Computed once from the worked weeks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanSummary {
+    pub weeks: usize,
+    /// Account managers at the start of the plan.
+    pub ams: f64,
+    /// Planned prospecting hours per AM-week: mean, least and most over the weeks.
+    pub mean_hours: f64,
+    pub least_hours: f64,
+    pub most_hours: f64,
+    /// Planned prospecting hours per AM over the whole plan.
+    pub total_hours: f64,
+    /// The largest change of planned hours between consecutive full weeks (and from the hours the
+    /// team works now to week 1).
+    pub largest_change_hours: f64,
+    /// The most any week's work takes of its available hours (1 = every hour).
+    pub most_work_share: f64,
+    pub overfull_weeks: usize,
+    /// Weeks that overfill with prospecting at its floor (the scenario's own work, such as a burst).
+    pub strained_weeks: usize,
+    /// Channel cash per AM-week: mean and most.
+    pub mean_cash_cny: f64,
+    pub most_cash_cny: f64,
+    /// Profit per AM-week, mean over the plan.
+    pub mean_profit_cny: f64,
+    /// New loans per AM over the plan, and the share of prime and standard among them.
+    pub new_loans: f64,
+    pub quality_share: f64,
+    pub start_loans: f64,
+    pub end_loans: f64,
+    pub end_goal: f64,
+}
+
+impl PlanSummary {
+    /// The summary of a cadence for a team of `ams`.
+    #[must_use]
+    pub fn of(cadence: &Cadence, ams: f64) -> PlanSummary {
+        let weeks = &cadence.weeks;
+        let n = weeks.len().max(1) as f64;
+        let hours: Vec<f64> = weeks.iter().map(|w| w.planned_hours).collect();
+        let mut largest_change: f64 = weeks
+            .first()
+            .filter(|w| w.availability >= 1.0 - 1e-12)
+            .map_or(0.0, |w| {
+                (w.planned_hours - cadence.start_hours_worked()).abs()
+            });
+        for pair in weeks.windows(2) {
+            let full = pair.iter().all(|w| w.availability >= 1.0 - 1e-12);
+            if full {
+                largest_change =
+                    largest_change.max((pair[1].planned_hours - pair[0].planned_hours).abs());
+            }
+        }
+        PlanSummary {
+            weeks: weeks.len(),
+            ams,
+            mean_hours: hours.iter().sum::<f64>() / n,
+            least_hours: hours
+                .iter()
+                .copied()
+                .fold(f64::INFINITY, f64::min)
+                .min(f64::MAX),
+            most_hours: hours.iter().copied().fold(0.0, f64::max),
+            total_hours: hours.iter().sum(),
+            largest_change_hours: largest_change,
+            most_work_share: weeks
+                .iter()
+                .filter(|w| w.available_hours > 0.0)
+                .map(|w| w.work_hours / w.available_hours)
+                .fold(0.0, f64::max),
+            overfull_weeks: weeks.iter().filter(|w| w.overfull && !w.strained).count(),
+            strained_weeks: weeks.iter().filter(|w| w.overfull && w.strained).count(),
+            mean_cash_cny: weeks.iter().map(|w| w.cash_cny).sum::<f64>() / n,
+            most_cash_cny: weeks.iter().map(|w| w.cash_cny).fold(0.0, f64::max),
+            mean_profit_cny: weeks.iter().map(|w| w.profit_cny).sum::<f64>() / n,
+            new_loans: weeks.iter().map(|w| w.new_loans_per_am).sum(),
+            quality_share: cadence.quality_share(),
+            start_loans: cadence.start_loans_per_am,
+            end_loans: cadence.end_loans_per_am(),
+            end_goal: cadence.end_goal_loans_per_am(),
+        }
+    }
+}
+
+/// The plan's book must end within this share of the goal to count as reaching it: 2 %.
+pub const GOAL_TOLERANCE: f64 = 0.02;
+
+/// What the simulation of the plan as it will be worked says about the goal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    /// The goal's book is held within every limit in the steady state and the simulated plan
+    /// ends within [`GOAL_TOLERANCE`] of it, every week within its hours, cash and quality.
+    pub met: bool,
+    /// The simulated book at the end of the plan, and the goal path's value there.
+    pub end_loans_per_am: f64,
+    pub end_goal_loans_per_am: f64,
+    /// (end − goal) / goal.
+    pub end_gap: f64,
+    /// Whether the simulated book ends within the tolerance of the path it follows.
+    pub reaches_path: bool,
+    /// Weeks whose work (care, renewals, investigations and prospecting) exceeds the hours
+    /// available, leaving work undone, with prospecting above its floor (weeks that overfill at
+    /// the floor are the scenario's own doing: `PlanSummary::strained_weeks`).
+    pub overfull_weeks: usize,
+    /// Weeks whose channel cash exceeds the budget.
+    pub over_budget_weeks: usize,
+    /// The share of prime and standard customers among the plan's new loans, as simulated.
+    pub quality_share: f64,
+    /// Whether that share keeps the goal's minimum.
+    pub quality_kept: bool,
+}
+
+/// Solves the mix and builds the weekly cadence. A goal whose book cannot be held still gives a
+/// plan — the closest one, with the shortfall — unless no book keeps every limit.
 pub fn plan(vp: &ValidParams, goal: &PlanGoal) -> Result<Plan, PlanError> {
-    let (mix, shortfall, needed) = match solve_mix(vp, goal) {
-        Ok(mix) => (mix, None, None),
-        Err(PlanError::Infeasible {
+    let (mix, shortfall) = match solve_mix(vp, goal)? {
+        MixOutcome::Meets(mix) => (mix, None),
+        MixOutcome::Misses {
             shortfall,
-            needed,
             closest: Some(closest),
-        }) => (*closest, Some(shortfall), needed.map(|m| *m)),
-        Err(other) => return Err(other),
+        } => (closest, Some(shortfall)),
+        MixOutcome::Misses {
+            shortfall,
+            closest: None,
+        } => return Err(PlanError::Infeasible { shortfall }),
     };
     let current = current_mix(vp, goal.target.final_loans()).ok_or(PlanError::NoSteadyState {
         loop_gain: f64::INFINITY,
     })?;
+    // What this plan trades: an optimised mix against the other objective's, a kept mix
+    // against the optimised one.
+    let alternative = shortfall
+        .is_none()
+        .then(|| {
+            let other = match goal.mix {
+                MixChoice::Optimise => PlanGoal {
+                    objective: goal.objective.other(),
+                    ..goal.clone()
+                },
+                MixChoice::Keep => PlanGoal {
+                    mix: MixChoice::Optimise,
+                    ..goal.clone()
+                },
+            };
+            match solve_mix(vp, &other) {
+                Ok(MixOutcome::Meets(mix)) => Some(mix),
+                _ => None,
+            }
+        })
+        .flatten();
     let path = if shortfall.is_some() {
         goal.target.with_final(mix.loans_per_am)
     } else {
         goal.target
     };
-    let weeks = goal.weeks as usize;
-    let floor_hours = (goal.floor_share * mix.prospecting_hours).min(goal.max_prospecting_hours);
-    let cadence = cadence::cadence(
-        vp,
-        &mix,
-        path,
-        weeks,
-        floor_hours,
-        goal.max_prospecting_hours,
-    )
-    .map_err(PlanError::Scenario)?;
+    let start_hours = cadence::start_hours(vp);
+    let cadence =
+        cadence::cadence(vp, &mix, path, goal, start_hours).map_err(PlanError::Scenario)?;
+    let verdict = verdict(goal, shortfall, &cadence);
+    let summary = PlanSummary::of(&cadence, vp.model().ams_f64);
     Ok(Plan {
         goal: goal.clone(),
         current,
         mix,
         shortfall,
-        needed,
+        alternative,
         path,
         cadence,
+        verdict,
+        summary,
     })
+}
+
+/// Judges the simulated plan against the goal and its limits.
+fn verdict(goal: &PlanGoal, shortfall: Option<Shortfall>, cadence: &Cadence) -> Verdict {
+    let end = cadence.end_loans_per_am();
+    let path_end = cadence.end_goal_loans_per_am();
+    let goal_end = goal.target.final_loans();
+    let gap = |of: f64| if of > 0.0 { (end - of) / of } else { 0.0 };
+    let reaches_path = gap(path_end).abs() <= GOAL_TOLERANCE;
+    let overfull_weeks = cadence
+        .weeks
+        .iter()
+        .filter(|w| w.overfull && !w.strained)
+        .count();
+    let over_budget_weeks = goal.cash_budget_cny.map_or(0, |budget| {
+        cadence
+            .weeks
+            .iter()
+            .filter(|w| w.cash_cny > budget * (1.0 + 1e-9) + 1e-9)
+            .count()
+    });
+    let quality = cadence.quality_share();
+    let quality_kept = goal.min_quality_share <= 0.0 || quality + 1e-9 >= goal.min_quality_share;
+    Verdict {
+        met: shortfall.is_none()
+            && reaches_path
+            && overfull_weeks == 0
+            && over_budget_weeks == 0
+            && quality_kept,
+        end_loans_per_am: end,
+        end_goal_loans_per_am: if shortfall.is_some() {
+            goal_end
+        } else {
+            path_end
+        },
+        end_gap: gap(if shortfall.is_some() {
+            goal_end
+        } else {
+            path_end
+        }),
+        reaches_path,
+        overfull_weeks,
+        over_budget_weeks,
+        quality_share: quality,
+        quality_kept,
+    }
+}
+
+/// The hours the goal needs at the scenario's own channel shares: h* for the book, checked
+/// against the limits in the solver's order; the closest plan is the most hours (and so the
+/// largest book, up to the goal's) at which every limit holds.
+fn keep_mix(model: &Model, map: &SteadyMap, goal: &PlanGoal) -> MixOutcome {
+    let target = goal.target.final_loans();
+    let at = |h: f64| own_mix(model, map, h);
+    let quality_ok =
+        |h: f64| goal.min_quality_share <= 0.0 || at(h).quality_share >= goal.min_quality_share;
+    let cash_per_hour: f64 = model
+        .channels
+        .iter()
+        .map(|c| c.hour_share * c.cash_cny_per_hour)
+        .sum();
+    let cash_ok = |h: f64| {
+        goal.cash_budget_cny
+            .is_none_or(|budget| cash_per_hour * h <= budget)
+    };
+    let capacity_ok = |h: f64| at(h).steady.hours_total <= model.hours_per_week;
+    // The largest h ≤ `upto` at which every limit holds (each holds on an interval of h).
+    let closest = |upto: f64| -> Option<MixPlan> {
+        let limit = |h: f64| {
+            quality_ok(h) && cash_ok(h) && h <= goal.max_prospecting_hours && capacity_ok(h)
+        };
+        if limit(upto) {
+            return Some(at(upto));
+        }
+        // Bisect for the edge of the feasible interval below `upto`, if any point is feasible.
+        let grid = 64;
+        let feasible = (0..=grid)
+            .rev()
+            .map(|i| upto * f64::from(i) / f64::from(grid))
+            .find(|&h| limit(h))?;
+        let (mut lo, mut hi) = (feasible, upto.min(feasible + upto / f64::from(grid)));
+        for _ in 0..60 {
+            let mid = 0.5 * (lo + hi);
+            if limit(mid) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(at(lo))
+    };
+    let Some(h_star) = map.hours_for_loans(model, target) else {
+        // Beyond sup F at this mix: no hours hold it.
+        let most = map.loans_at(model, 1e9);
+        let upto = map
+            .hours_for_loans(model, most * (1.0 - 1e-6))
+            .unwrap_or(model.hours_per_week);
+        return MixOutcome::Misses {
+            shortfall: Shortfall::Unreachable { target, most },
+            closest: closest(upto),
+        };
+    };
+    let mix = at(h_star);
+    let shortfall = if !quality_ok(h_star) {
+        Some(Shortfall::QualityShort {
+            min_share: goal.min_quality_share,
+            best_share: mix.quality_share,
+        })
+    } else if !cash_ok(h_star) {
+        Some(Shortfall::CashOver {
+            budget: goal.cash_budget_cny.unwrap_or(0.0),
+            needed: cash_per_hour * h_star,
+        })
+    } else if h_star > goal.max_prospecting_hours {
+        Some(Shortfall::HoursOver {
+            max: goal.max_prospecting_hours,
+            needed: h_star,
+        })
+    } else if !capacity_ok(h_star) {
+        Some(Shortfall::CapacityOver {
+            available: model.hours_per_week,
+            needed: mix.steady.hours_total,
+        })
+    } else {
+        None
+    };
+    match shortfall {
+        None => MixOutcome::Meets(mix),
+        Some(shortfall) => MixOutcome::Misses {
+            shortfall,
+            closest: closest(h_star),
+        },
+    }
 }
 
 /// Steady quantities per AM that are linear in the channels' yields.
@@ -498,6 +590,9 @@ struct YieldSpace<'a> {
 
 /// Hours below this (per AM-week) are the barrier's rounding of "none".
 const NO_HOURS: f64 = 1e-10;
+
+/// With the most-profit objective the book is held within this many loans per AM above the goal.
+const PROFIT_BAND_LOANS: f64 = 0.01;
 
 impl<'a> YieldSpace<'a> {
     fn new(model: &'a Model, map: &'a SteadyMap) -> YieldSpace<'a> {
@@ -615,30 +710,25 @@ impl<'a> YieldSpace<'a> {
                 .sum::<f64>()
     }
 
-    fn solve(&self, goal: &PlanGoal) -> Result<MixPlan, PlanError> {
+    fn solve(&self, goal: &PlanGoal) -> MixOutcome {
         let target = goal.target.final_loans();
-        let infeasible =
-            |shortfall: Shortfall, needed: Option<&convex::Solution>| PlanError::Infeasible {
-                shortfall,
-                needed: needed.map(|solution| Box::new(self.mix(&solution.x))),
-                closest: self.closest(goal).map(Box::new),
-            };
+        let misses = |shortfall: Shortfall| MixOutcome::Misses {
+            shortfall,
+            closest: self.closest(goal),
+        };
         let most = self.most_loans();
         if target >= most {
-            return Err(infeasible(Shortfall::Unreachable { target, most }, None));
+            return misses(Shortfall::Unreachable { target, most });
         }
         let mut limits = vec![self.target(target)];
 
         if goal.min_quality_share > 0.0 {
-            let (best_share, best) = self.best_quality_share(target);
+            let (best_share, _) = self.best_quality_share(target);
             if best_share <= goal.min_quality_share {
-                return Err(infeasible(
-                    Shortfall::QualityShort {
-                        min_share: goal.min_quality_share,
-                        best_share,
-                    },
-                    best.as_ref(),
-                ));
+                return misses(Shortfall::QualityShort {
+                    min_share: goal.min_quality_share,
+                    best_share,
+                });
             }
             limits.push(self.quality(goal.min_quality_share));
         }
@@ -646,23 +736,17 @@ impl<'a> YieldSpace<'a> {
             let least = self.least(self.hours(&self.cash), &limits);
             let needed = least.as_ref().map_or(f64::INFINITY, |s| s.objective);
             if needed >= budget {
-                return Err(infeasible(
-                    Shortfall::CashOver { budget, needed },
-                    least.as_ref(),
-                ));
+                return misses(Shortfall::CashOver { budget, needed });
             }
             limits.push(self.cash_budget(budget));
         }
         let least = self.least(self.hours(&vec![1.0; self.n()]), &limits);
         let needed = least.as_ref().map_or(f64::INFINITY, |s| s.objective);
         if needed >= goal.max_prospecting_hours {
-            return Err(infeasible(
-                Shortfall::HoursOver {
-                    max: goal.max_prospecting_hours,
-                    needed,
-                },
-                least.as_ref(),
-            ));
+            return misses(Shortfall::HoursOver {
+                max: goal.max_prospecting_hours,
+                needed,
+            });
         }
         limits.push(self.prospecting(goal.max_prospecting_hours));
         let (capacity, free_hours) = self.capacity();
@@ -671,39 +755,43 @@ impl<'a> YieldSpace<'a> {
             .as_ref()
             .map_or(f64::INFINITY, |s| s.objective + self.base.workload_hours);
         if needed >= self.model.hours_per_week {
-            return Err(infeasible(
-                Shortfall::CapacityOver {
-                    available: self.model.hours_per_week,
-                    needed,
-                },
-                least.as_ref(),
-            ));
+            return misses(Shortfall::CapacityOver {
+                available: self.model.hours_per_week,
+                needed,
+            });
         }
         limits.push((capacity, free_hours));
 
         let objective = match goal.objective {
             Objective::FewestHours => self.hours(&vec![1.0; self.n()]),
-            Objective::MostProfit => Separable {
-                hours: self.cash.clone(),
-                linear: self.per_channel.iter().map(|q| -q.margin_cny).collect(),
-            },
+            Objective::MostProfit => {
+                // The objective chooses among the mixes that hold the goal's book, not a larger
+                // book: the book is the team lead's to set.
+                limits.push(self.at_most(target + PROFIT_BAND_LOANS));
+                Separable {
+                    hours: self.cash.clone(),
+                    linear: self.per_channel.iter().map(|q| -q.margin_cny).collect(),
+                }
+            }
         };
         let Some(solution) = convex::minimize(&self.problem(objective, limits)) else {
             // Every limit was met with room to spare on its own, so only a feasible set without
             // interior (limits exactly at their edges) lands here.
-            return Err(infeasible(
-                Shortfall::CapacityOver {
-                    available: self.model.hours_per_week,
-                    needed,
-                },
-                least.as_ref(),
-            ));
+            return misses(Shortfall::CapacityOver {
+                available: self.model.hours_per_week,
+                needed,
+            });
         };
         let mut plan = self.mix(&solution.x);
         if goal.objective == Objective::FewestHours {
             plan.marginal_hours_per_loan = Some(solution.multipliers[0]);
         }
-        Ok(plan)
+        MixOutcome::Meets(plan)
+    }
+
+    /// Steady loans ≤ `loans`.
+    fn at_most(&self, loans: f64) -> (Separable, f64) {
+        (self.linear(|q| q.loans), loans - self.base.loans)
     }
 
     /// The least value of `objective` under `limits`; `None` when they cannot all be met.
@@ -751,24 +839,20 @@ impl<'a> YieldSpace<'a> {
         (share, best)
     }
 
-    /// The plan with the most steady loans that meets every limit of the goal but the target
-    /// (the quality share is dropped when it cannot be met even so).
+    /// The plan nearest to the goal's book that keeps every other limit of the goal: the most
+    /// steady loans up to the goal's, with the quality share, cash, prospecting hours and the hours
+    /// budget all kept. `None` when no book keeps them all (then there is no plan to offer).
     fn closest(&self, goal: &PlanGoal) -> Option<MixPlan> {
-        let mut limits = Vec::new();
+        let mut limits = vec![self.at_most(goal.target.final_loans())];
+        if goal.min_quality_share > 0.0 {
+            limits.push(self.quality(goal.min_quality_share));
+        }
         if let Some(budget) = goal.cash_budget_cny {
             limits.push(self.cash_budget(budget));
         }
         limits.push(self.prospecting(goal.max_prospecting_hours));
         limits.push(self.capacity());
-        let objective = self.linear(|q| -q.loans);
-        let with_quality = (goal.min_quality_share > 0.0).then(|| {
-            let mut all = limits.clone();
-            all.push(self.quality(goal.min_quality_share));
-            all
-        });
-        let solution = with_quality
-            .and_then(|all| convex::minimize(&self.problem(objective.clone(), all)))
-            .or_else(|| convex::minimize(&self.problem(objective, limits)))?;
+        let solution = convex::minimize(&self.problem(self.linear(|q| -q.loans), limits))?;
         Some(self.mix(&solution.x))
     }
 

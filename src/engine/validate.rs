@@ -17,6 +17,7 @@ use std::fmt;
 
 use super::calendar::{Schedule, Season, WEEKS_PER_YEAR};
 use super::closed_form::{self, SteadyMap, SteadyState, Summary};
+use super::goal::GoalRule;
 use super::model::Model;
 use super::params::{
     BaselineKind, Calendar, ChannelId, Hours, InitialBook, Params, PolicyKind, Shock, ShockKind,
@@ -300,6 +301,42 @@ impl ValidParams {
     }
 }
 
+/// The plan goal the scenario carries, if any: its errors at `plan.<field>`, after every other.
+fn check_plan(check: &mut Checker, params: &Params) {
+    let Some(goal) = &params.plan else {
+        return;
+    };
+    let Err(errors) = goal.check(params.team.hours_per_week) else {
+        return;
+    };
+    let place = check.place;
+    check.place = usize::MAX;
+    for e in errors {
+        let (rule, message) = match e.rule {
+            GoalRule::NotFinite => (Rule::NotFinite, "must be a finite number".to_owned()),
+            GoalRule::NotInteger => (
+                Rule::NotInteger,
+                format!("must be a whole number (got {})", e.value),
+            ),
+            GoalRule::OutOfRange { min, max } => (
+                Rule::OutOfRange,
+                format!("must be in [{min}, {max}] (got {})", e.value),
+            ),
+            GoalRule::NotABlock => (
+                Rule::OutOfRange,
+                format!("must be 0.25, 0.5 or 1 hour (got {})", e.value),
+            ),
+        };
+        check.fail(
+            format!("plan.{}", e.field.file_key()),
+            e.value,
+            rule,
+            message,
+        );
+    }
+    check.place = place;
+}
+
 /// Checks `params` against MODEL.md sections 10 and 16.10.
 pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
     let mut check = Checker::default();
@@ -308,6 +345,7 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
     check_exit_pairs(&mut check, params);
     check_lists(&mut check, params);
     check_timing(&mut check, params);
+    check_plan(&mut check, params);
     if !check.errors.is_empty() {
         return Err(check.into_errors());
     }

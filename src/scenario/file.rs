@@ -1,4 +1,5 @@
-//! Version 1 of the scenario file: the serde types and their explicit conversion to `Params`.
+//! Version 2 of the scenario file: the serde types and their explicit conversion to `Params`.
+//! Version 2 adds the optional `plan` section (the plan goal); version 1 files upgrade unchanged.
 //!
 //! Field names are the JSON paths that validation errors use, and they match `engine::Params`
 //! group by group. Any group or field may be left out and takes its default (MODEL.md section 3),
@@ -9,6 +10,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::engine::goal::{MixChoice, Objective, PlanGoal, TargetPath};
 use crate::engine::params::{
     ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, Entry, ExitRates,
     FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline, Policy,
@@ -18,7 +20,7 @@ use crate::engine::params::{
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,6 +53,9 @@ pub struct ScenarioFile {
     pub policy: PolicyFile,
     #[serde(default)]
     pub fault: FaultFile,
+    /// The plan goal, when the scenario carries one. Written only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanFile>,
 }
 
 /// A value per tier.
@@ -632,6 +637,7 @@ impl From<&Params> for ScenarioFile {
             interventions: p.interventions.iter().map(shock_file).collect(),
             policy: (&p.policy).into(),
             fault: (&p.fault).into(),
+            plan: p.plan.as_ref().map(PlanFile::from),
         }
     }
 }
@@ -1111,6 +1117,205 @@ fn flow(file: FlowFile) -> Flow {
     }
 }
 
+/// Whether a plan holds its book or grows to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PathFile {
+    Flat,
+    Growth,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectiveFile {
+    FewestHours,
+    MostProfit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MixFile {
+    Optimise,
+    Keep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekdayFile {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+const WEEKDAYS: [WeekdayFile; 7] = [
+    WeekdayFile::Mon,
+    WeekdayFile::Tue,
+    WeekdayFile::Wed,
+    WeekdayFile::Thu,
+    WeekdayFile::Fri,
+    WeekdayFile::Sat,
+    WeekdayFile::Sun,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarForFile {
+    PerAm,
+    PerTeam,
+}
+
+/// The plan goal. A missing target or maximum follows the team (`target_loans_per_am`,
+/// `hours_per_week`); every other field has the plan view's default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    #[serde(default)]
+    pub target_loans_per_am: Option<f64>,
+    #[serde(default = "default_path")]
+    pub path: PathFile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_week: Option<f64>,
+    #[serde(default)]
+    pub min_quality_share: f64,
+    #[serde(default)]
+    pub max_prospecting_hours: Option<f64>,
+    #[serde(default)]
+    pub cash_budget_cny: Option<f64>,
+    #[serde(default = "default_objective")]
+    pub objective: ObjectiveFile,
+    #[serde(default = "default_plan_weeks")]
+    pub weeks: f64,
+    #[serde(default = "default_floor_share")]
+    pub floor_share: f64,
+    #[serde(default = "default_mix")]
+    pub mix: MixFile,
+    #[serde(default = "default_weekly_change")]
+    pub max_weekly_change_hours: f64,
+    #[serde(default = "default_block_hours")]
+    pub block_hours: f64,
+    #[serde(default = "default_weekdays")]
+    pub weekdays: Vec<WeekdayFile>,
+    #[serde(default = "default_calendar_for")]
+    pub calendar: CalendarForFile,
+}
+
+fn default_path() -> PathFile {
+    PathFile::Flat
+}
+fn default_objective() -> ObjectiveFile {
+    ObjectiveFile::FewestHours
+}
+fn default_plan_weeks() -> f64 {
+    crate::engine::goal::DEFAULT_PLAN_WEEKS
+}
+fn default_floor_share() -> f64 {
+    PlanGoal::hold(1.0, 1.0).floor_share
+}
+fn default_mix() -> MixFile {
+    MixFile::Optimise
+}
+fn default_weekly_change() -> f64 {
+    crate::engine::goal::DEFAULT_WEEKLY_CHANGE_HOURS
+}
+fn default_block_hours() -> f64 {
+    crate::engine::goal::DEFAULT_BLOCK_HOURS
+}
+fn default_weekdays() -> Vec<WeekdayFile> {
+    WEEKDAYS
+        .iter()
+        .zip(crate::engine::goal::WORKING_DAYS)
+        .filter(|(_, on)| *on)
+        .map(|(d, _)| *d)
+        .collect()
+}
+fn default_calendar_for() -> CalendarForFile {
+    CalendarForFile::PerAm
+}
+
+impl From<&PlanGoal> for PlanFile {
+    fn from(goal: &PlanGoal) -> Self {
+        let (path, by_week) = match goal.target {
+            TargetPath::Flat { .. } => (PathFile::Flat, None),
+            TargetPath::Growth { by_week, .. } => (PathFile::Growth, Some(by_week)),
+        };
+        PlanFile {
+            target_loans_per_am: Some(goal.target.final_loans()),
+            path,
+            by_week,
+            min_quality_share: goal.min_quality_share,
+            max_prospecting_hours: Some(goal.max_prospecting_hours),
+            cash_budget_cny: goal.cash_budget_cny,
+            objective: match goal.objective {
+                Objective::FewestHours => ObjectiveFile::FewestHours,
+                Objective::MostProfit => ObjectiveFile::MostProfit,
+            },
+            weeks: goal.weeks,
+            floor_share: goal.floor_share,
+            mix: match goal.mix {
+                MixChoice::Optimise => MixFile::Optimise,
+                MixChoice::Keep => MixFile::Keep,
+            },
+            max_weekly_change_hours: goal.max_weekly_change_hours,
+            block_hours: goal.block_hours,
+            weekdays: WEEKDAYS
+                .iter()
+                .zip(goal.weekdays)
+                .filter(|(_, on)| *on)
+                .map(|(d, _)| *d)
+                .collect(),
+            calendar: if goal.calendar_per_team {
+                CalendarForFile::PerTeam
+            } else {
+                CalendarForFile::PerAm
+            },
+        }
+    }
+}
+
+impl PlanFile {
+    fn to_goal(&self, team: &Team, problems: &mut Problems) -> PlanGoal {
+        let target = self.target_loans_per_am.unwrap_or(team.target_loans_per_am);
+        let target = match self.path {
+            PathFile::Flat => {
+                if self.by_week.is_some() {
+                    problems.unexpected("plan.by_week".into(), "plan that holds its book");
+                }
+                TargetPath::Flat {
+                    loans_per_am: target,
+                }
+            }
+            PathFile::Growth => TargetPath::Growth {
+                loans_per_am: target,
+                by_week: self.by_week.unwrap_or(self.weeks),
+            },
+        };
+        PlanGoal {
+            target,
+            min_quality_share: self.min_quality_share,
+            max_prospecting_hours: self.max_prospecting_hours.unwrap_or(team.hours_per_week),
+            cash_budget_cny: self.cash_budget_cny,
+            objective: match self.objective {
+                ObjectiveFile::FewestHours => Objective::FewestHours,
+                ObjectiveFile::MostProfit => Objective::MostProfit,
+            },
+            weeks: self.weeks,
+            floor_share: self.floor_share,
+            mix: match self.mix {
+                MixFile::Optimise => MixChoice::Optimise,
+                MixFile::Keep => MixChoice::Keep,
+            },
+            max_weekly_change_hours: self.max_weekly_change_hours,
+            block_hours: self.block_hours,
+            weekdays: std::array::from_fn(|d| self.weekdays.contains(&WEEKDAYS[d])),
+            calendar_per_team: self.calendar == CalendarForFile::PerTeam,
+        }
+    }
+}
+
 /// Collects conversion errors with their paths.
 #[derive(Debug, Default)]
 struct Problems(Vec<ParamError>);
@@ -1166,7 +1371,13 @@ impl ScenarioFile {
                 .collect(),
             policy: (&self.policy).into(),
             fault: (&self.fault).into(),
+            plan: None,
         };
+        let plan = self
+            .plan
+            .as_ref()
+            .map(|plan| plan.to_goal(&params.team, &mut problems));
+        let params = Params { plan, ..params };
         (params, problems.0)
     }
 }

@@ -24,17 +24,17 @@ use crate::engine::Params;
 /// The `format` of a library file.
 pub const LIBRARY_FORMAT: &str = "cadence-library";
 /// The library file's version.
-pub const LIBRARY_VERSION: u32 = 1;
+pub const LIBRARY_VERSION: u32 = 2;
 /// The library file's upgrade chain (see `migrate`); empty until a version 2 ships.
-pub const LIBRARY_UPGRADES: &[Upgrade] = &[];
+pub const LIBRARY_UPGRADES: &[Upgrade] = &[migrate::same_fields];
 const _: () = assert!(LIBRARY_UPGRADES.len() + 1 == LIBRARY_VERSION as usize);
 
 /// The `format` of the autosaved workspace.
 pub const WORKSPACE_FORMAT: &str = "cadence-workspace";
 /// The workspace file's version.
-pub const WORKSPACE_VERSION: u32 = 1;
+pub const WORKSPACE_VERSION: u32 = 2;
 /// The workspace file's upgrade chain; empty until a version 2 ships.
-pub const WORKSPACE_UPGRADES: &[Upgrade] = &[];
+pub const WORKSPACE_UPGRADES: &[Upgrade] = &[migrate::same_fields];
 const _: () = assert!(WORKSPACE_UPGRADES.len() + 1 == WORKSPACE_VERSION as usize);
 
 /// Longest scenario name kept, in characters; longer names are cut.
@@ -375,6 +375,8 @@ pub struct WorkspaceRead {
     pub snapshot: WorkspaceSnapshot,
     /// Pinned scenarios that could not be read (the rest are in `snapshot.pinned`).
     pub rejected_pins: Vec<Rejected>,
+    /// The format version the workspace was written in, when it was older than this build's.
+    pub migrated_from: Option<u32>,
 }
 
 /// Reads the autosaved workspace. `Err` when its scenario or its shape is unreadable; a pinned
@@ -452,6 +454,7 @@ pub fn read_workspace(text: &str) -> Result<WorkspaceRead, Vec<ParamError>> {
     };
     let (pinned, rejected_pins) = read_pins(pins);
     Ok(WorkspaceRead {
+        migrated_from: upgraded.migrated_from,
         snapshot: WorkspaceSnapshot {
             name: name.filter(|n| !n.is_empty()),
             in_library: in_library.unwrap_or(false),
@@ -831,7 +834,7 @@ mod tests {
         let errors = read_import(r#"{"format": "spreadsheet", "version": 1, "scenarios": []}"#)
             .expect_err("wrong format");
         assert_eq!(paths(&errors), vec![("format", Rule::InvalidType)]);
-        let errors = read_import(r#"{"format": "cadence-library", "version": 2, "scenarios": []}"#)
+        let errors = read_import(r#"{"format": "cadence-library", "version": 3, "scenarios": []}"#)
             .expect_err("newer");
         assert_eq!(paths(&errors), vec![("version", Rule::UnsupportedVersion)]);
         assert_eq!(

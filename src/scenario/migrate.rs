@@ -5,8 +5,8 @@
 //! the reader of the current version is the only reader there is, and the caller learns which
 //! version the file came from so the page can say it was migrated. A newer version, or no version,
 //! is refused with a typed error rather than guessed at. Scenario files, library files, the
-//! autosaved workspace and share links each have their own chain (all empty today: version 1 is the
-//! first release of each).
+//! autosaved workspace and share links each have their own chain (each one step today: version 2
+//! added the scenario's optional plan goal).
 
 use serde_json::{Map, Value};
 
@@ -14,6 +14,15 @@ use crate::engine::validate::{ParamError, ParamValue, Rule};
 
 /// Turns the fields of a file of version *n* into the fields of version *n* + 1, or says why not.
 pub type Upgrade = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
+
+/// The step of a version that only added optional fields (or changed what it embeds, which
+/// upgrades itself): the fields stay as they are. Version 2 of every format is such a step — the
+/// scenario gained its optional `plan`, and the library, workspace and link files embed scenarios
+/// of version 2.
+#[allow(clippy::unnecessary_wraps)] // Every step of a chain may fail.
+pub fn same_fields(fields: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    Ok(fields)
+}
 
 /// A file brought up to the current version.
 #[derive(Debug, Clone, PartialEq)]

@@ -27,9 +27,10 @@ use crate::engine::validate::{validate, ParamError, ParamValue, Rule, ValidParam
 
 pub use file::{ScenarioFile, VERSION};
 
-/// The scenario file's upgrade chain: `UPGRADES[i]` turns version `i + 1` into `i + 2`. Empty until
-/// a version 2 ships; a new version adds its step here and keeps the golden files of the old one.
-pub const UPGRADES: &[migrate::Upgrade] = &[];
+/// The scenario file's upgrade chain: `UPGRADES[i]` turns version `i + 1` into `i + 2`; a new
+/// version adds its step here and keeps the golden files of the old one.
+/// Version 2 added the optional `plan` section: a version-1 file is a version-2 file without one.
+pub const UPGRADES: &[migrate::Upgrade] = &[migrate::same_fields];
 const _: () = assert!(UPGRADES.len() + 1 == VERSION as usize);
 
 /// A scenario read from a file or link that may have been written by an older version.
@@ -370,6 +371,10 @@ fn build_template() -> Value {
     file.fault.window_start = Some(0.0);
     file.fault.window_end = Some(1.0);
     file.team.init_loans_per_am = Some(0.0);
+    let mut plan = file::PlanFile::from(&crate::engine::goal::PlanGoal::hold(1.0, 1.0));
+    plan.by_week = Some(1.0);
+    plan.cash_budget_cny = Some(0.0);
+    file.plan = Some(plan);
     serde_json::to_value(file).unwrap_or(Value::Null)
 }
 

@@ -1,12 +1,14 @@
-//! The Cadence plan as files a team uses: a CSV table (one row per week) and an iCalendar file
-//! (one all-day event per week and channel), dated from the scenario's start date.
+//! The Cadence plan as files a team uses: a CSV table (one row per week, hours per AM and for the
+//! team, and a totals row) and an iCalendar file (one event per week, with the week's blocks by
+//! day), dated from the scenario's start date, and the command line's summary — all read from the
+//! one solved `Plan`, so they say the same as the page.
 //!
 //! Both are written in the page's language. The CSV starts with a UTF-8 byte-order mark so that
 //! spreadsheet programs read Chinese text as UTF-8, and keeps numbers in plain `1234.56` form.
 //! The calendar follows RFC 5545: CRLF line ends, lines folded at 75 octets (never inside a
 //! UTF-8 sequence), TEXT values escaped, and every event with a UID and a DTSTAMP. The UID is
-//! made of the plan's start date, week and channel, so importing an updated plan for the same
-//! weeks replaces the old events instead of adding copies.
+//! made of the plan's start date and week (and whether it is the team's), so importing an updated
+//! plan for the same weeks replaces the old events instead of adding copies.
 
 use std::collections::BTreeMap;
 
@@ -15,8 +17,8 @@ use serde::Serialize;
 
 use crate::engine::params::{Calendar, ChannelId, Params, ShockKind, CHANNELS};
 use crate::engine::plan::{
-    CurrentMix, GoalError, GoalRule, MixPlan, Plan, PlanError, PlanGoal, PlanWeek, Shortfall,
-    TargetPath,
+    Block, CurrentMix, GoalError, GoalRule, MixPlan, Plan, PlanError, PlanGoal, PlanWeek,
+    Shortfall, TargetPath,
 };
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 use crate::i18n::{fill, Lang, Text};
@@ -206,13 +208,139 @@ pub fn channel_text(channel: ChannelId) -> Text {
     }
 }
 
-/// The channels the plan gives hours to, in table order.
+/// A block's name: its channel, or "other channels (…)" with the channels it folds together.
 #[must_use]
-pub fn plan_channels(plan: &Plan) -> Vec<ChannelId> {
-    ChannelId::ALL
-        .into_iter()
-        .filter(|c| plan.mix.shares[c.index()] > 0.0)
-        .collect()
+pub fn block_text(block: &Block, lang: Lang) -> String {
+    let name = |c: usize| channel_text(ChannelId::ALL[c]).get(lang).to_owned();
+    if block.other {
+        let separator = match lang {
+            Lang::En => ", ",
+            Lang::Zh => "、",
+        };
+        let names: Vec<String> = block.channels.iter().map(|&c| name(c)).collect();
+        fill(Text::PlanOtherChannels.get(lang), &[&names.join(separator)])
+    } else {
+        block
+            .channels
+            .first()
+            .map_or_else(String::new, |&c| name(c))
+    }
+}
+
+/// Hours as the plan writes them: whole blocks, so at most two decimals, trailing zeros dropped.
+#[must_use]
+pub fn hours_text(hours: f64) -> String {
+    number(hours, 2)
+}
+
+/// The most hours of one channel a calendar puts on one day: a prospecting sitting.
+pub const SITTING_HOURS: f64 = 2.0;
+
+/// One day of a plan week: (block index, hours) in the order worked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    /// 0 = Monday.
+    pub weekday: usize,
+    pub blocks: Vec<(usize, f64)>,
+}
+
+/// A week's blocks laid out on the chosen weekdays: each block in sittings of at most
+/// [`SITTING_HOURS`] (whole blocks), largest first, each to the least-loaded day (the earliest on
+/// a tie). Days without hours are left out; with no weekday chosen, Monday takes everything.
+#[must_use]
+pub fn days(block_hours: &[f64], weekdays: &[bool; 7], block: f64) -> Vec<Day> {
+    let chosen: Vec<usize> = match (0..7).filter(|&d| weekdays[d]).collect::<Vec<_>>() {
+        days if days.is_empty() => vec![0],
+        days => days,
+    };
+    let sitting = (SITTING_HOURS / block).floor().max(1.0) * block;
+    let mut sittings: Vec<(usize, f64)> = Vec::new();
+    for (b, &hours) in block_hours.iter().enumerate() {
+        let mut left = hours;
+        while left > 1e-9 {
+            let take = left.min(sitting);
+            sittings.push((b, take));
+            left -= take;
+        }
+    }
+    sittings.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut load = vec![0.0_f64; chosen.len()];
+    let mut out: Vec<Day> = chosen
+        .iter()
+        .map(|&weekday| Day {
+            weekday,
+            blocks: Vec::new(),
+        })
+        .collect();
+    for (b, hours) in sittings {
+        let day = (0..chosen.len())
+            .min_by(|&i, &j| load[i].total_cmp(&load[j]).then(i.cmp(&j)))
+            .unwrap_or(0);
+        load[day] += hours;
+        match out[day].blocks.iter_mut().find(|(x, _)| *x == b) {
+            Some((_, h)) => *h += hours,
+            None => out[day].blocks.push((b, hours)),
+        }
+    }
+    for day in &mut out {
+        day.blocks.sort_by_key(|(b, _)| *b);
+    }
+    out.retain(|d| !d.blocks.is_empty());
+    out
+}
+
+/// A weekday's short name (0 = Monday).
+#[must_use]
+pub fn weekday_text(weekday: usize, lang: Lang) -> &'static str {
+    [
+        Text::WeekdayMon,
+        Text::WeekdayTue,
+        Text::WeekdayWed,
+        Text::WeekdayThu,
+        Text::WeekdayFri,
+        Text::WeekdaySat,
+        Text::WeekdaySun,
+    ][weekday.min(6)]
+    .get(lang)
+}
+
+/// A week's days in words: "Mon: Supply chain 2 h, Events 1 h; Wed: …", with hours multiplied by
+/// `scale` (1 for an AM, the team size for the team).
+#[must_use]
+pub fn days_text(plan: &Plan, week: &PlanWeek, scale: f64, lang: Lang) -> String {
+    let block = plan.cadence.block_hours;
+    let separator = match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    };
+    days(&week.block_hours, &plan.goal.weekdays, block)
+        .iter()
+        .map(|day| {
+            let items: Vec<String> = day
+                .blocks
+                .iter()
+                .map(|&(b, h)| {
+                    fill(
+                        Text::PlanDayItem.get(lang),
+                        &[
+                            &block_text(&plan.cadence.blocks[b], lang),
+                            &hours_text(h * scale),
+                        ],
+                    )
+                })
+                .collect();
+            let joiner = match lang {
+                Lang::En => ", ",
+                Lang::Zh => "，",
+            };
+            format!(
+                "{}: {}",
+                weekday_text(day.weekday, lang),
+                items.join(joiner)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
@@ -236,12 +364,14 @@ fn push_row(csv: &mut String, cells: &[String]) {
     csv.push_str("\r\n");
 }
 
-/// The plan as CSV: a BOM, a header row in `lang`, one row per week (CRLF line ends).
+/// The plan as CSV: a BOM, a header row in `lang`, one row per week and a totals row (CRLF line
+/// ends). Hours per AM and for the team, by block; the week's work against its hours; what the
+/// simulation expects. Every number is the plan's own (the same the page and the calendar show).
 #[must_use]
 pub fn plan_csv(plan: &Plan, start_date: NaiveDate, lang: Lang) -> String {
-    let channels = plan_channels(plan);
     let mut csv = String::new();
     csv.push(BOM);
+    let ams = plan.summary.ams;
     let mut header: Vec<String> = [
         Text::PlanCsvWeek,
         Text::TableWeekStarting,
@@ -249,17 +379,20 @@ pub fn plan_csv(plan: &Plan, start_date: NaiveDate, lang: Lang) -> String {
         Text::PlanCsvEvents,
         Text::PlanCsvAvailable,
         Text::PlanCsvHours,
+        Text::PlanCsvTeamHours,
     ]
     .iter()
     .map(|t| t.get(lang).to_owned())
     .collect();
-    for &c in &channels {
+    for block in &plan.cadence.blocks {
         header.push(fill(
             Text::PlanCsvHoursChannel.get(lang),
-            &[channel_text(c).get(lang)],
+            &[&block_text(block, lang)],
         ));
     }
     for t in [
+        Text::PlanCsvWork,
+        Text::PlanCsvAvailableHours,
         Text::PlanCsvPipeline,
         Text::PlanCsvNewLoans,
         Text::PlanCsvActiveLoans,
@@ -278,22 +411,46 @@ pub fn plan_csv(plan: &Plan, start_date: NaiveDate, lang: Lang) -> String {
             week.week_of_year.to_string(),
             events_text(&week_events(params, week), lang),
             format!("{:.2}", week.availability),
-            format!("{:.2}", week.prospecting_hours),
+            hours_text(week.planned_hours),
+            hours_text(week.planned_hours * ams),
         ];
-        for &c in &channels {
-            row.push(format!("{:.2}", week.hours_by_channel[c.index()]));
+        for h in &week.block_hours {
+            row.push(hours_text(*h));
         }
+        row.push(format!("{:.1}", week.work_hours));
+        row.push(format!("{:.1}", week.available_hours));
         row.push(format!("{:.2}", week.pipeline_per_am));
         row.push(format!("{:.2}", week.new_loans_per_am));
-        row.push(format!("{:.2}", week.loans_per_am));
-        row.push(format!("{:.2}", week.goal_loans_per_am));
+        row.push(format!("{:.1}", week.loans_per_am));
+        row.push(format!("{:.1}", week.goal_loans_per_am));
         push_row(&mut csv, &row);
     }
+    let summary = &plan.summary;
+    let mut totals = vec![
+        Text::PlanCsvTotal.get(lang).to_owned(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        hours_text(summary.total_hours),
+        hours_text(summary.total_hours * ams),
+    ];
+    for b in 0..plan.cadence.blocks.len() {
+        totals.push(hours_text(
+            plan.cadence.weeks.iter().map(|w| w.block_hours[b]).sum(),
+        ));
+    }
+    totals.extend([
+        String::new(),
+        String::new(),
+        String::new(),
+        format!("{:.2}", summary.new_loans),
+        String::new(),
+        String::new(),
+    ]);
+    push_row(&mut csv, &totals);
     csv
 }
-
-/// Hours below this (per AM-week) are not worth a calendar event.
-const LEAST_EVENT_HOURS: f64 = 0.005;
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).
 fn escape_text(text: &str) -> String {
@@ -328,8 +485,10 @@ fn push_line(ics: &mut String, line: &str) {
     ics.push_str("\r\n");
 }
 
-/// The plan as an iCalendar file: one all-day event (Monday to Friday) per week and channel
-/// with hours, the hours and the week's expectations in its description.
+/// The plan as an iCalendar file: one all-day event per week — for each AM, or for the team,
+/// as the goal says — from its Monday to its last chosen weekday, with the week's blocks by day in
+/// its description ("Mon: Supply chain 2 h; Wed: Events 1.5 h") and what the week should bring.
+/// Weeks without planned hours have no event.
 ///
 /// `stamp` is DTSTAMP, the time the file is made (UTC); the caller reads the clock.
 #[must_use]
@@ -349,64 +508,62 @@ pub fn plan_ics(plan: &Plan, start_date: NaiveDate, lang: Lang, stamp: NaiveDate
     push_line(&mut ics, &format!("X-WR-CALNAME:{}", escape_text(name)));
     let params = &plan.cadence.params;
     let start_id = start_date.format("%Y%m%d").to_string();
+    let team = plan.goal.calendar_per_team;
+    let scale = if team { plan.summary.ams } else { 1.0 };
+    let last_day = (0..7).rev().find(|&d| plan.goal.weekdays[d]).unwrap_or(4);
     for week in &plan.cadence.weeks {
-        let monday = week_start(start_date, week.week);
-        let saturday = monday + Duration::days(5);
-        let events = events_text(&week_events(params, week), lang);
-        for c in ChannelId::ALL {
-            let hours = week.hours_by_channel[c.index()];
-            if hours < LEAST_EVENT_HOURS {
-                continue;
-            }
-            let channel = channel_text(c).get(lang);
-            let summary = fill(
-                Text::IcsSummary.get(lang),
-                &[channel, &format!("{hours:.2}")],
-            );
-            let mut description = fill(
-                Text::IcsDescription.get(lang),
-                &[
-                    &(week.week + 1).to_string(),
-                    &week.week_of_year.to_string(),
-                    &format!("{hours:.2}"),
-                    channel,
-                    &format!("{:.2}", week.prospecting_hours),
-                    &format!("{:.2}", week.new_loans_per_am),
-                    &format!("{:.2}", week.pipeline_per_am),
-                    &format!("{:.1}", week.loans_per_am),
-                    &format!("{:.1}", week.goal_loans_per_am),
-                ],
-            );
-            if !events.is_empty() {
-                description.push('\n');
-                description.push_str(&fill(Text::IcsEvents.get(lang), &[&events]));
-            }
-            push_line(&mut ics, "BEGIN:VEVENT");
-            push_line(
-                &mut ics,
-                &format!(
-                    "UID:cadence-plan-{start_id}-w{:03}-{}@cadence.invalid",
-                    week.week + 1,
-                    c.id()
-                ),
-            );
-            push_line(&mut ics, &format!("DTSTAMP:{stamp}"));
-            push_line(
-                &mut ics,
-                &format!("DTSTART;VALUE=DATE:{}", monday.format("%Y%m%d")),
-            );
-            push_line(
-                &mut ics,
-                &format!("DTEND;VALUE=DATE:{}", saturday.format("%Y%m%d")),
-            );
-            push_line(&mut ics, &format!("SUMMARY:{}", escape_text(&summary)));
-            push_line(
-                &mut ics,
-                &format!("DESCRIPTION:{}", escape_text(&description)),
-            );
-            push_line(&mut ics, "TRANSP:TRANSPARENT");
-            push_line(&mut ics, "END:VEVENT");
+        if week.planned_hours <= 0.0 {
+            continue;
         }
+        let monday = week_start(start_date, week.week);
+        let end = monday + Duration::days(i64::try_from(last_day).unwrap_or(4) + 1);
+        let hours = hours_text(week.planned_hours * scale);
+        let summary = if team {
+            fill(Text::IcsSummaryTeam.get(lang), &[&hours])
+        } else {
+            fill(Text::IcsSummary.get(lang), &[&hours])
+        };
+        let mut description = days_text(plan, week, scale, lang);
+        description.push('\n');
+        description.push_str(&fill(
+            Text::IcsDescription.get(lang),
+            &[
+                &(week.week + 1).to_string(),
+                &format!("{:.2}", week.new_loans_per_am),
+                &format!("{:.1}", week.loans_per_am),
+                &format!("{:.1}", week.goal_loans_per_am),
+            ],
+        ));
+        let events = events_text(&week_events(params, week), lang);
+        if !events.is_empty() {
+            description.push('\n');
+            description.push_str(&fill(Text::IcsEvents.get(lang), &[&events]));
+        }
+        push_line(&mut ics, "BEGIN:VEVENT");
+        push_line(
+            &mut ics,
+            &format!(
+                "UID:cadence-plan-{start_id}-w{:03}-{}@cadence.invalid",
+                week.week + 1,
+                if team { "team" } else { "am" }
+            ),
+        );
+        push_line(&mut ics, &format!("DTSTAMP:{stamp}"));
+        push_line(
+            &mut ics,
+            &format!("DTSTART;VALUE=DATE:{}", monday.format("%Y%m%d")),
+        );
+        push_line(
+            &mut ics,
+            &format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
+        );
+        push_line(&mut ics, &format!("SUMMARY:{}", escape_text(&summary)));
+        push_line(
+            &mut ics,
+            &format!("DESCRIPTION:{}", escape_text(&description)),
+        );
+        push_line(&mut ics, "TRANSP:TRANSPARENT");
+        push_line(&mut ics, "END:VEVENT");
     }
     push_line(&mut ics, "END:VCALENDAR");
     ics
@@ -434,6 +591,10 @@ pub struct GoalJson {
     pub objective: &'static str,
     pub weeks: Option<f64>,
     pub floor_share: Option<f64>,
+    /// `optimise` or `keep`.
+    pub mix: &'static str,
+    pub max_weekly_change_hours: Option<f64>,
+    pub block_hours: Option<f64>,
 }
 
 impl GoalJson {
@@ -452,6 +613,9 @@ impl GoalJson {
             objective: goal.objective.id(),
             weeks: round(goal.weeks),
             floor_share: round(goal.floor_share),
+            mix: goal.mix.id(),
+            max_weekly_change_hours: round(goal.max_weekly_change_hours),
+            block_hours: round(goal.block_hours),
         }
     }
 }
@@ -469,7 +633,10 @@ impl CurrentMixJson {
     fn of(current: &CurrentMix) -> CurrentMixJson {
         CurrentMixJson {
             h_star: current.h_star.and_then(round),
-            hours_total: current.steady.as_ref().and_then(|s| round(s.hours_total)),
+            hours_total: current
+                .mix
+                .as_ref()
+                .and_then(|m| round(m.steady.hours_total)),
             within_hours_budget: current.within_hours_budget,
             a_max: current.a_max.and_then(round),
         }
@@ -553,20 +720,60 @@ impl ShortfallJson {
     }
 }
 
-/// The weekly plan in figures.
+/// The plan in figures: the same summary the page shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CadenceJson {
+pub struct SummaryJson {
     pub weeks: usize,
+    pub ams: Option<f64>,
+    pub mean_hours_per_am: Option<f64>,
+    pub least_week_hours_per_am: Option<f64>,
+    pub most_week_hours_per_am: Option<f64>,
+    pub mean_team_hours: Option<f64>,
+    pub total_hours_per_am: Option<f64>,
+    pub largest_weekly_change_hours: Option<f64>,
+    pub most_work_share: Option<f64>,
+    pub overfull_weeks: usize,
+    pub strained_weeks: usize,
+    pub mean_cash_cny_per_am_week: Option<f64>,
+    pub mean_profit_cny_per_am_week: Option<f64>,
+    pub new_loans_per_am: Option<f64>,
+    pub quality_share: Option<f64>,
     pub start_loans_per_am: Option<f64>,
     pub end_loans_per_am: Option<f64>,
     pub end_goal_loans_per_am: Option<f64>,
-    /// |end − goal| / goal at the end of the plan.
-    pub end_gap: Option<f64>,
     pub floor_hours: Option<f64>,
     pub max_hours: Option<f64>,
-    pub least_week_hours: Option<f64>,
-    pub most_week_hours: Option<f64>,
-    pub total_prospecting_hours_per_am: Option<f64>,
+}
+
+/// What the simulation says about the goal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerdictJson {
+    pub met: bool,
+    pub end_gap: Option<f64>,
+    /// The share of the goal within which the book must end (`GOAL_TOLERANCE`).
+    pub tolerance: Option<f64>,
+    pub reaches_path: bool,
+    pub overfull_weeks: usize,
+    pub over_budget_weeks: usize,
+    pub quality_share: Option<f64>,
+    pub quality_kept: bool,
+}
+
+/// One week as worked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekJson {
+    pub week: usize,
+    pub starts: String,
+    pub planned_hours_per_am: Option<f64>,
+    pub team_hours: Option<f64>,
+    /// Hours per AM by block (channel id, or `other`).
+    pub blocks: BTreeMap<String, Option<f64>>,
+    pub work_hours_per_am: Option<f64>,
+    pub available_hours_per_am: Option<f64>,
+    pub overfull: bool,
+    pub new_loans_per_am: Option<f64>,
+    pub loans_per_am: Option<f64>,
+    pub goal_loans_per_am: Option<f64>,
 }
 
 /// What `cadence plan` prints.
@@ -575,58 +782,112 @@ pub struct PlanJson {
     pub source: String,
     pub goal: GoalJson,
     pub current_mix: Option<CurrentMixJson>,
-    /// Whether the goal is met; when not, `mix` is the closest plan.
+    /// Whether the plan, as simulated, meets the goal within every limit (`verdict.met`).
     pub feasible: bool,
+    /// The first limit no mix keeps at the goal's book; the plan is then the closest one.
     pub shortfall: Option<ShortfallJson>,
-    /// When infeasible: the mix that comes nearest to the missed limit.
-    pub needed_mix: Option<MixJson>,
     pub mix: Option<MixJson>,
-    pub cadence: Option<CadenceJson>,
+    /// With an optimised mix: what the other objective would choose.
+    pub alternative_mix: Option<MixJson>,
+    pub verdict: Option<VerdictJson>,
+    pub summary: Option<SummaryJson>,
+    pub weeks: Vec<WeekJson>,
+}
+
+/// A block's id in the summary: its channel's, or `other`.
+fn block_id(block: &Block) -> String {
+    if block.other {
+        "other".to_owned()
+    } else {
+        block
+            .channels
+            .first()
+            .map_or_else(String::new, |&c| ChannelId::ALL[c].id().to_owned())
+    }
 }
 
 impl PlanJson {
-    /// The summary of a plan.
+    /// The summary of a plan; `start_date` is the Monday of plan week 1.
     #[must_use]
-    pub fn of_plan(source: &str, plan: &Plan) -> PlanJson {
-        let weeks = &plan.cadence.weeks;
-        let hours = weeks.iter().map(|w| w.prospecting_hours);
-        let end = plan.cadence.end_loans_per_am();
-        let goal = plan.cadence.end_goal_loans_per_am();
+    pub fn of_plan(source: &str, plan: &Plan, start_date: NaiveDate) -> PlanJson {
+        let s = &plan.summary;
+        let v = &plan.verdict;
         PlanJson {
             source: source.to_owned(),
             goal: GoalJson::of(&plan.goal),
             current_mix: Some(CurrentMixJson::of(&plan.current)),
-            feasible: plan.shortfall.is_none(),
+            feasible: v.met,
             shortfall: plan.shortfall.map(ShortfallJson::of),
-            needed_mix: plan.needed.as_ref().map(MixJson::of),
             mix: Some(MixJson::of(&plan.mix)),
-            cadence: Some(CadenceJson {
-                weeks: weeks.len(),
-                start_loans_per_am: round(plan.cadence.start_loans_per_am),
-                end_loans_per_am: round(end),
-                end_goal_loans_per_am: round(goal),
-                end_gap: round(if goal > 0.0 {
-                    (end - goal).abs() / goal
-                } else {
-                    0.0
-                }),
+            alternative_mix: plan.alternative.as_ref().map(MixJson::of),
+            verdict: Some(VerdictJson {
+                met: v.met,
+                end_gap: round(v.end_gap),
+                tolerance: round(crate::engine::plan::GOAL_TOLERANCE),
+                reaches_path: v.reaches_path,
+                overfull_weeks: v.overfull_weeks,
+                over_budget_weeks: v.over_budget_weeks,
+                quality_share: round(v.quality_share),
+                quality_kept: v.quality_kept,
+            }),
+            summary: Some(SummaryJson {
+                weeks: s.weeks,
+                ams: round(s.ams),
+                mean_hours_per_am: round(s.mean_hours),
+                least_week_hours_per_am: round(s.least_hours),
+                most_week_hours_per_am: round(s.most_hours),
+                mean_team_hours: round(s.mean_hours * s.ams),
+                total_hours_per_am: round(s.total_hours),
+                largest_weekly_change_hours: round(s.largest_change_hours),
+                most_work_share: round(s.most_work_share),
+                overfull_weeks: s.overfull_weeks,
+                strained_weeks: s.strained_weeks,
+                mean_cash_cny_per_am_week: round(s.mean_cash_cny),
+                mean_profit_cny_per_am_week: round(s.mean_profit_cny),
+                new_loans_per_am: round(s.new_loans),
+                quality_share: round(s.quality_share),
+                start_loans_per_am: round(s.start_loans),
+                end_loans_per_am: round(s.end_loans),
+                end_goal_loans_per_am: round(s.end_goal),
                 floor_hours: round(plan.cadence.floor_hours),
                 max_hours: round(plan.cadence.max_hours),
-                least_week_hours: round(hours.clone().fold(f64::INFINITY, f64::min)),
-                most_week_hours: round(hours.fold(0.0, f64::max)),
-                total_prospecting_hours_per_am: round(plan.cadence.total_hours_per_am()),
             }),
+            weeks: plan
+                .cadence
+                .weeks
+                .iter()
+                .map(|w| WeekJson {
+                    week: w.week + 1,
+                    starts: week_start(start_date, w.week)
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                    planned_hours_per_am: round(w.planned_hours),
+                    team_hours: round(w.planned_hours * s.ams),
+                    blocks: plan
+                        .cadence
+                        .blocks
+                        .iter()
+                        .zip(&w.block_hours)
+                        .map(|(b, h)| (block_id(b), round(*h)))
+                        .collect(),
+                    work_hours_per_am: round(w.work_hours),
+                    available_hours_per_am: round(w.available_hours),
+                    overfull: w.overfull,
+                    new_loans_per_am: round(w.new_loans_per_am),
+                    loans_per_am: round(w.loans_per_am),
+                    goal_loans_per_am: round(w.goal_loans_per_am),
+                })
+                .collect(),
         }
     }
 
-    /// The summary when no plan meets every limit, not even a closest one.
+    /// The summary when no plan keeps every limit, not even with a smaller book.
     #[must_use]
     pub fn of_infeasible(
         source: &str,
         goal: &PlanGoal,
         current: Option<&CurrentMix>,
         shortfall: Shortfall,
-        needed: Option<&MixPlan>,
     ) -> PlanJson {
         PlanJson {
             source: source.to_owned(),
@@ -634,9 +895,11 @@ impl PlanJson {
             current_mix: current.map(CurrentMixJson::of),
             feasible: false,
             shortfall: Some(ShortfallJson::of(shortfall)),
-            needed_mix: needed.map(MixJson::of),
             mix: None,
-            cadence: None,
+            alternative_mix: None,
+            verdict: None,
+            summary: None,
+            weeks: Vec::new(),
         }
     }
 
@@ -659,6 +922,10 @@ pub fn goal_error(error: &GoalError) -> ParamError {
         GoalRule::NotInteger => (
             Rule::NotInteger,
             format!("must be a whole number (got {})", error.value),
+        ),
+        GoalRule::NotABlock => (
+            Rule::OutOfRange,
+            format!("must be 0.25, 0.5 or 1 hour (got {})", error.value),
         ),
     };
     ParamError {

@@ -105,6 +105,8 @@ impl Page {
     }
 
     fn assemble(lang: Lang, workspace: workspace::Model, library: library::Model) -> Page {
+        let mut plan = plan::Model::default();
+        plan.load(&workspace.params);
         Page {
             lang,
             view: View::default(),
@@ -113,7 +115,7 @@ impl Page {
             compare: compare::Model::default(),
             library,
             trainer: trainer::Model::default(),
-            plan: plan::Model::default(),
+            plan,
             ticker: None,
         }
     }
@@ -192,6 +194,19 @@ impl Page {
         let revision = self.workspace.revision;
         let seed = self.workspace.params.run.seed;
         let seed_typed = matches!(msg, Msg::Mc(montecarlo::Action::EditSeed(_)));
+        let plan_goal = self.workspace.params.plan.clone();
+        let goal_chosen = matches!(
+            msg,
+            Msg::Plan(
+                plan::Action::Settle(_)
+                    | plan::Action::SetGrowth(_)
+                    | plan::Action::SetObjective(_)
+                    | plan::Action::SetMix(_)
+                    | plan::Action::SetBlock(_)
+                    | plan::Action::ToggleWeekday(_)
+                    | plan::Action::SetCalendarPerTeam(_)
+            )
+        );
         let mut effects = match msg {
             Msg::SetLang(lang) => {
                 self.lang = lang;
@@ -238,6 +253,15 @@ impl Page {
         }
         if self.workspace.params.run.seed != seed && !seed_typed {
             self.mc.show_seed(self.workspace.params.run.seed);
+        }
+        if goal_chosen {
+            // A goal the person settled on is the scenario's: saved, shared and restored with it.
+            if let Some(goal) = self.plan.settled_goal(&self.workspace.params, self.lang) {
+                self.workspace.set_plan(Some(goal));
+            }
+        } else if self.workspace.params.plan != plan_goal {
+            // Another scenario (a file, a link, a preset) brought its own goal, or none.
+            self.plan.load(&self.workspace.params);
         }
         if self.view == View::Plan {
             self.plan.refresh(&self.workspace, self.lang);

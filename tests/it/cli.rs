@@ -239,7 +239,9 @@ fn a_plan_for_150_per_am_reports_the_hours_budget_and_the_closest_plan() {
     assert_eq!(plan["shortfall"]["limit"], 40.0);
     let needed = plan["shortfall"]["reachable"].as_f64().unwrap();
     assert!(needed > 40.0 && needed < 45.0, "{needed}");
-    assert_eq!(plan["needed_mix"]["loans_per_am"], 150.0);
+    // No "mix the goal would need" with hours no week has (issue 14): the limit and the gap say it.
+    assert!(plan.get("needed_mix").is_none());
+    assert_eq!(plan["verdict"]["met"], false);
     let closest = plan["mix"]["loans_per_am"].as_f64().unwrap();
     assert!(closest > 134.6 && closest < 150.0, "{closest}");
     assert_eq!(plan["mix"]["hours_total"], 40.0);
@@ -273,12 +275,17 @@ fn a_plan_writes_its_csv_and_calendar_files() {
     );
     let plan: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(plan["feasible"], true);
-    let gap = plan["cadence"]["end_gap"].as_f64().unwrap();
-    assert!(gap < 0.01, "{gap}");
+    let gap = plan["verdict"]["end_gap"].as_f64().unwrap();
+    assert!(gap.abs() < 0.02, "{gap}");
+    assert_eq!(plan["weeks"].as_array().unwrap().len(), 52);
     let csv = std::fs::read_to_string(&csv).unwrap();
     let body = csv.strip_prefix('\u{feff}').expect("BOM");
     assert!(body.starts_with("计划周次,周起始日期,"));
-    assert_eq!(body.lines().count(), 53);
+    assert_eq!(
+        body.lines().count(),
+        54,
+        "a header, 52 weeks and the totals"
+    );
     assert!(body.lines().nth(1).unwrap().starts_with("1,2027-01-04,"));
     let ics = std::fs::read_to_string(&ics).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -288,6 +295,42 @@ fn a_plan_writes_its_csv_and_calendar_files() {
         ics.matches("END:VEVENT").count()
     );
     assert!(ics.contains("DTSTART;VALUE=DATE:20270104"));
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        52,
+        "one event per week"
+    );
+}
+
+#[test]
+fn a_scenario_carries_its_plan_goal_to_the_command_line() {
+    // Issue 14: the goal saved with the scenario is the plan the command line makes.
+    let file = temp_file("plan-goal", "scenario.json");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/v2/plan-hold.json"
+    ))
+    .unwrap();
+    std::fs::write(&file, text).unwrap();
+    let output = cadence(&["plan", file.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let plan: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(plan["goal"]["target_loans_per_am"], 130.0);
+    // An option overrides the file's goal.
+    let output = cadence(&[
+        "plan",
+        file.to_str().unwrap(),
+        "--target",
+        "125",
+        "--keep-mix",
+    ]);
+    let plan: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(plan["goal"]["target_loans_per_am"], 125.0);
+    assert_eq!(plan["goal"]["mix"], "keep");
 }
 
 #[test]

@@ -126,8 +126,13 @@ fn golden_workspace_files_of_every_version_restore() {
     check_versions("workspace-v", WORKSPACE_VERSION, |text| {
         let read = read_workspace(text).unwrap_or_else(|e| panic!("{e:#?}"));
         assert!(read.rejected_pins.is_empty());
-        assert_eq!(write_workspace(&read.snapshot), text.trim_end());
-        None
+        // Written back at the current version: every version number (the file's and its
+        // scenarios') reads 2, nothing else changes.
+        assert_eq!(
+            write_workspace(&read.snapshot),
+            text.trim_end().replace("\"version\":1,", "\"version\":2,")
+        );
+        read.migrated_from
     });
     let text = read(&Path::new(GOLDEN).join("workspace-v1/workspace.json"));
     let snapshot = read_workspace(&text).expect("readable").snapshot;

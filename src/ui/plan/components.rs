@@ -6,10 +6,11 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::engine::plan::Objective;
+use crate::engine::goal::DEFAULT_BLOCK_HOURS;
+use crate::engine::plan::{MixChoice, Objective};
 use crate::i18n::{Lang, Text};
 use crate::ui::charts::{plan_hours, ChartSize, ChartTheme};
-use crate::ui::plan::panel::{GoalFieldView, PlanPanelView};
+use crate::ui::plan::panel::{GoalChoices, GoalFieldView, PlanPanelView};
 use crate::ui::plan::view::{GoalInput, PlanView, Table};
 use crate::ui::plan::Action;
 use crate::ui::widgets::kpi_panel::kpi_list;
@@ -58,7 +59,7 @@ fn weeks_table(view: &PlanView) -> Html {
                 <thead><tr>{ for view.week_headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                 <tbody>
                     { for view.weeks.iter().map(|w| html! {
-                        <tr class={classes!((!w.events.is_empty()).then_some("is-event"))}>
+                        <tr class={classes!((!w.events.is_empty()).then_some("is-event"), w.overfull.then_some("is-overfull"))}>
                             <th scope="row">{ &w.date }</th>
                             <td class="plan-events">{ &w.events }</td>
                             { for w.cells.iter().map(|c| html! { <td>{ c }</td> }) }
@@ -113,9 +114,73 @@ fn goal_form(v: &PlanPanelView, lang: Lang, d: &Callback<Action>) -> Html {
         v.field(input)
             .map_or_else(|| html! {}, |f| goal_field(f, d))
     };
+    let c = &v.choices;
     let onpath = d.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         Action::SetGrowth(select.value() == "growth")
+    });
+    html! {
+        <section class="region plan-goal" aria-labelledby="plan-goal-title">
+            <h3 id="plan-goal-title">{ Text::PlanGoalHeading.get(lang) }</h3>
+            <p class="plan-intro">{ Text::PlanIntro.get(lang) }</p>
+            <div class="plan-fields">
+                { field(GoalInput::Target) }
+                { choice("plan-path", Text::PlanFieldPath.get(lang), onpath, &[
+                    ("flat", Text::PlanPathFlat.get(lang), !c.growth),
+                    ("growth", Text::PlanPathGrowth.get(lang), c.growth),
+                ]) }
+                if c.growth {
+                    { field(GoalInput::ByWeek) }
+                }
+                { field(GoalInput::Weeks) }
+                { field(GoalInput::MaxHours) }
+                { field(GoalInput::MinQuality) }
+                { field(GoalInput::CashBudget) }
+                { field(GoalInput::Floor) }
+                { field(GoalInput::WeeklyChange) }
+                { cadence_choices(c, lang, d) }
+            </div>
+        </section>
+    }
+}
+
+/// A labelled select of `(value, label, selected)` options.
+fn choice(
+    id: &'static str,
+    label: &str,
+    onchange: Callback<Event>,
+    options: &[(&str, &str, bool)],
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id}><span class="field-label">{ label }</span></label>
+            <div class="field-row">
+                <select id={id} name={id} onchange={onchange}>
+                    { for options.iter().map(|(value, text, selected)| html! {
+                        <option value={value.to_string()} selected={*selected}>{ *text }</option>
+                    }) }
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// The choices shaping the cadence and its calendar: mix, block size, weekdays, calendar owner,
+/// objective.
+fn cadence_choices(c: &GoalChoices, lang: Lang, d: &Callback<Action>) -> Html {
+    let onmix = d.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::SetMix(MixChoice::from_id(&select.value()).unwrap_or_default())
+    });
+    let blocks: Vec<f64> = c.blocks.iter().map(|(h, _)| *h).collect();
+    let onblock = d.reform(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let index: usize = select.value().parse().unwrap_or(0);
+        Action::SetBlock(blocks.get(index).copied().unwrap_or(DEFAULT_BLOCK_HOURS))
+    });
+    let oncalendar = d.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Action::SetCalendarPerTeam(select.value() == "team")
     });
     let onobjective = d.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -125,44 +190,41 @@ fn goal_form(v: &PlanPanelView, lang: Lang, d: &Callback<Action>) -> Html {
             Objective::FewestHours
         })
     });
+    let block_values: Vec<String> = (0..c.blocks.len()).map(|i| i.to_string()).collect();
+    let block_options: Vec<(&str, &str, bool)> = c
+        .blocks
+        .iter()
+        .zip(&block_values)
+        .enumerate()
+        .map(|(i, ((_, label), value))| (value.as_str(), *label, i == c.block))
+        .collect();
     html! {
-        <section class="region plan-goal" aria-labelledby="plan-goal-title">
-            <h3 id="plan-goal-title">{ Text::PlanGoalHeading.get(lang) }</h3>
-            <p class="plan-intro">{ Text::PlanIntro.get(lang) }</p>
-            <div class="plan-fields">
-                { field(GoalInput::Target) }
-                <div class="field">
-                    <label for="plan-path"><span class="field-label">{ Text::PlanFieldPath.get(lang) }</span></label>
-                    <div class="field-row">
-                        <select id="plan-path" name="plan-path" onchange={onpath}>
-                            <option value="flat" selected={!v.growth}>{ Text::PlanPathFlat.get(lang) }</option>
-                            <option value="growth" selected={v.growth}>{ Text::PlanPathGrowth.get(lang) }</option>
-                        </select>
-                    </div>
+        <>
+            { choice("plan-mix", Text::PlanFieldMix.get(lang), onmix, &[
+                (MixChoice::Optimise.id(), Text::PlanMixOptimise.get(lang), c.mix == MixChoice::Optimise),
+                (MixChoice::Keep.id(), Text::PlanMixKeep.get(lang), c.mix == MixChoice::Keep),
+            ]) }
+            { choice("plan-block", Text::PlanFieldBlock.get(lang), onblock, &block_options) }
+            <fieldset class="field plan-weekdays">
+                <legend class="field-label">{ Text::PlanFieldWeekdays.get(lang) }</legend>
+                <div class="field-row">
+                    { for c.weekdays.iter().enumerate().map(|(day, (label, on))| html! {
+                        <label class="plan-weekday">
+                            <input type="checkbox" checked={*on} onchange={d.reform(move |_| Action::ToggleWeekday(day))} />
+                            { *label }
+                        </label>
+                    }) }
                 </div>
-                if v.growth {
-                    { field(GoalInput::ByWeek) }
-                }
-                { field(GoalInput::Weeks) }
-                { field(GoalInput::MaxHours) }
-                { field(GoalInput::MinQuality) }
-                { field(GoalInput::CashBudget) }
-                { field(GoalInput::Floor) }
-                <div class="field">
-                    <label for="plan-objective"><span class="field-label">{ Text::PlanFieldObjective.get(lang) }</span></label>
-                    <div class="field-row">
-                        <select id="plan-objective" name="plan-objective" onchange={onobjective}>
-                            <option value={Objective::FewestHours.id()} selected={v.objective == Objective::FewestHours}>
-                                { Text::PlanObjectiveHours.get(lang) }
-                            </option>
-                            <option value={Objective::MostProfit.id()} selected={v.objective == Objective::MostProfit}>
-                                { Text::PlanObjectiveProfit.get(lang) }
-                            </option>
-                        </select>
-                    </div>
-                </div>
-            </div>
-        </section>
+            </fieldset>
+            { choice("plan-calendar-for", Text::PlanFieldCalendarFor.get(lang), oncalendar, &[
+                ("am", Text::PlanCalendarPerAm.get(lang), !c.calendar_per_team),
+                ("team", Text::PlanCalendarPerTeam.get(lang), c.calendar_per_team),
+            ]) }
+            { choice("plan-objective", Text::PlanFieldObjective.get(lang), onobjective, &[
+                (Objective::FewestHours.id(), Text::PlanObjectiveHours.get(lang), c.objective == Objective::FewestHours),
+                (Objective::MostProfit.id(), Text::PlanObjectiveProfit.get(lang), c.objective == Objective::MostProfit),
+            ]) }
+        </>
     }
 }
 
@@ -188,8 +250,8 @@ fn plan_result(
                 <p class="plan-current">{ &view.current }</p>
                 { kpi_list(&view.figures, "plan-figures") }
                 { table(&view.mix, "plan-mix") }
-                if let Some(needed) = &view.needed {
-                    { table(needed, "plan-needed") }
+                if let Some(trade) = &view.trade {
+                    <p class="plan-trade">{ trade }</p>
                 }
                 <h4>{ Text::PlanOutcomeHeading.get(lang) }</h4>
                 { kpi_list(&view.outcome, "plan-outcome") }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::engine::params::Params;
-use crate::engine::plan::{self, Objective, Plan, PlanError, PlanGoal};
+use crate::engine::plan::{self, MixChoice, Objective, Plan, PlanError, PlanGoal};
 use crate::engine::validate;
 use crate::i18n::Lang;
 use crate::scenario::plan_out;
@@ -45,6 +45,14 @@ pub enum Action {
     /// Grow to the target by a week (`true`) or reach it and hold it.
     SetGrowth(bool),
     SetObjective(Objective),
+    /// Follow the plan's mix, or keep the scenario's own (plan the hours only).
+    SetMix(MixChoice),
+    /// Plan hours in blocks of this many hours per AM.
+    SetBlock(f64),
+    /// Puts calendar blocks on a weekday (0 = Monday), or takes them off it.
+    ToggleWeekday(usize),
+    /// One calendar event per week for the team (`true`) or for each AM.
+    SetCalendarPerTeam(bool),
     DownloadCsv,
     /// The calendar, stamped with today's date.
     DownloadIcs {
@@ -82,8 +90,10 @@ impl PartialEq for Model {
 }
 
 impl Model {
-    /// Applies one action; the plan is solved again when the settled goal changes.
+    /// Applies one action. The page then keeps a changed, valid goal in the scenario and solves
+    /// the plan again (`refresh`).
     pub fn update(&mut self, action: Action, ws: &workspace::Model, lang: Lang) -> Vec<Effect> {
+        self.refresh(ws, lang);
         match action {
             Action::EditGoal(input, text) => {
                 self.form = self.form.with_text(input, text);
@@ -96,17 +106,20 @@ impl Model {
             Action::Settle(ticket) => {
                 if ticket == self.ticket {
                     self.settled = self.form.clone();
-                    self.refresh(ws, lang);
                 }
             }
             // A choice in a list is solved at once (and outdates a pending settle).
-            Action::SetGrowth(growth) => {
-                self.form.growth = growth;
-                self.settle_now(ws, lang);
-            }
-            Action::SetObjective(objective) => {
-                self.form.objective = objective;
-                self.settle_now(ws, lang);
+            Action::SetGrowth(growth) => self.settle_now(|f| f.growth = growth),
+            Action::SetObjective(objective) => self.settle_now(|f| f.objective = objective),
+            Action::SetMix(mix) => self.settle_now(|f| f.mix = mix),
+            Action::SetBlock(hours) => self.settle_now(|f| f.block_hours = hours),
+            Action::ToggleWeekday(day) => self.settle_now(|f| {
+                if let Some(on) = f.weekdays.get_mut(day) {
+                    *on = !*on;
+                }
+            }),
+            Action::SetCalendarPerTeam(team) => {
+                self.settle_now(|f| f.calendar_per_team = team);
             }
             Action::DownloadCsv => {
                 if let Some(s) = self.shown(ws, lang) {
@@ -132,10 +145,27 @@ impl Model {
         Vec::new()
     }
 
-    fn settle_now(&mut self, ws: &workspace::Model, lang: Lang) {
+    fn settle_now(&mut self, change: impl FnOnce(&mut GoalForm)) {
+        change(&mut self.form);
         self.ticket += 1;
         self.settled = self.form.clone();
-        self.refresh(ws, lang);
+    }
+
+    /// The goal the scenario carries, shown in the form (the default goal when it has none):
+    /// after a scenario is opened, a preset loaded, or the page restored.
+    pub fn load(&mut self, params: &Params) {
+        self.form = params
+            .plan
+            .as_ref()
+            .map_or_else(GoalForm::default, |goal| GoalForm::of_goal(goal, params));
+        self.settled = self.form.clone();
+        self.ticket += 1;
+    }
+
+    /// The settled goal, when it is valid: what the scenario keeps as its plan goal.
+    #[must_use]
+    pub fn settled_goal(&self, params: &Params, lang: Lang) -> Option<PlanGoal> {
+        parse_goal(&self.settled, params, lang).ok()
     }
 
     /// Solves the settled goal for the workspace's result, unless that was done already.
@@ -216,6 +246,8 @@ mod tests {
         };
         assert_eq!(*ms, SETTLE_MS);
         model.update(Action::Settle(*ticket), ws, Lang::En);
+        // The page solves again after every action (when the plan is on screen).
+        model.refresh(ws, Lang::En);
     }
 
     #[test]
@@ -273,6 +305,7 @@ mod tests {
         assert!(!effects.is_empty());
         // Choosing the objective solves at once, with the weeks typed so far.
         model.update(Action::SetObjective(Objective::MostProfit), &ws, Lang::En);
+        model.refresh(&ws, Lang::En);
         assert_eq!(model.settled.weeks, "26");
         assert_eq!(model.settled.objective, Objective::MostProfit);
         assert!(!Rc::ptr_eq(

@@ -1,22 +1,29 @@
 //! The plan view's model: the goal form (typed text → a checked `PlanGoal`, with a message per
 //! field), and a solved plan turned into the texts, figures, tables and chart the plan panel shows.
-//! Everything here is formatted once and tested natively; the component only lays it out.
+//!
+//! Every figure comes from the one solved `Plan`: the headline from its summary (the weeks as they
+//! will be worked), the verdict from its simulation, the week table from its weeks, the comparison
+//! of mixes from the steady state of each. Everything is formatted once here and tested natively;
+//! the component only lays it out.
 
 use chrono::NaiveDate;
 
+use crate::engine::goal::{BLOCK_HOURS, DEFAULT_BLOCK_HOURS, DEFAULT_WEEKLY_CHANGE_HOURS};
 use crate::engine::params::{ChannelId, Params};
 use crate::engine::plan::{
-    GoalField, GoalRule, MixPlan, Objective, Plan, PlanError, PlanGoal, Shortfall, TargetPath,
-    DEFAULT_PLAN_WEEKS,
+    GoalField, GoalRule, MixChoice, MixPlan, Objective, Plan, PlanError, PlanGoal, Shortfall,
+    TargetPath, DEFAULT_PLAN_WEEKS, GOAL_TOLERANCE,
 };
 use crate::i18n::{fill, Lang, Text};
-use crate::scenario::plan_out::{self, channel_text, events_text, festivals, week_events};
+use crate::scenario::plan_out::{
+    self, block_text, channel_text, events_text, festivals, hours_text, week_events,
+};
 use crate::ui::charts::{Band, BandKind, ChartFrame, DateAxis, PlanHoursData, Series};
 use crate::ui::format;
 use crate::ui::workspace::plain_number;
 use crate::ui::workspace::view::KpiItem;
 
-/// An input of the goal form.
+/// A numeric input of the goal form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GoalInput {
     Target,
@@ -26,11 +33,12 @@ pub enum GoalInput {
     CashBudget,
     Weeks,
     Floor,
+    WeeklyChange,
 }
 
 impl GoalInput {
     /// Every numeric input, in form order.
-    pub const ALL: [GoalInput; 7] = [
+    pub const ALL: [GoalInput; 8] = [
         GoalInput::Target,
         GoalInput::ByWeek,
         GoalInput::Weeks,
@@ -38,6 +46,7 @@ impl GoalInput {
         GoalInput::MinQuality,
         GoalInput::CashBudget,
         GoalInput::Floor,
+        GoalInput::WeeklyChange,
     ];
 
     /// The input's DOM id.
@@ -51,6 +60,7 @@ impl GoalInput {
             GoalInput::CashBudget => "plan-cash-budget",
             GoalInput::Weeks => "plan-weeks",
             GoalInput::Floor => "plan-floor",
+            GoalInput::WeeklyChange => "plan-weekly-change",
         }
     }
 
@@ -64,6 +74,7 @@ impl GoalInput {
             GoalInput::CashBudget => Text::PlanFieldCashBudget,
             GoalInput::Weeks => Text::PlanFieldWeeks,
             GoalInput::Floor => Text::PlanFieldFloor,
+            GoalInput::WeeklyChange => Text::PlanFieldWeeklyChange,
         }
     }
 
@@ -73,7 +84,7 @@ impl GoalInput {
             GoalInput::Target => Text::UnitLoansPerAm,
             GoalInput::ByWeek => Text::PlanUnitPlanWeek,
             GoalInput::MinQuality => Text::PlanUnitPercentNew,
-            GoalInput::MaxHours => Text::UnitHoursPerAmWeek,
+            GoalInput::MaxHours | GoalInput::WeeklyChange => Text::UnitHoursPerAmWeek,
             GoalInput::CashBudget => Text::PlanUnitCnyPerAmWeek,
             GoalInput::Weeks => Text::UnitWeeks,
             GoalInput::Floor => Text::PlanUnitPercentSteady,
@@ -90,6 +101,7 @@ impl GoalInput {
             GoalInput::CashBudget => Text::PlanHelpCashBudget,
             GoalInput::Weeks => Text::PlanHelpWeeks,
             GoalInput::Floor => Text::PlanHelpFloor,
+            GoalInput::WeeklyChange => Text::PlanHelpWeeklyChange,
         }
     }
 
@@ -101,8 +113,8 @@ impl GoalInput {
         }
     }
 
-    fn of_field(field: GoalField) -> GoalInput {
-        match field {
+    fn of_field(field: GoalField) -> Option<GoalInput> {
+        Some(match field {
             GoalField::Target => GoalInput::Target,
             GoalField::ByWeek => GoalInput::ByWeek,
             GoalField::MinQualityShare => GoalInput::MinQuality,
@@ -110,7 +122,10 @@ impl GoalInput {
             GoalField::CashBudget => GoalInput::CashBudget,
             GoalField::Weeks => GoalInput::Weeks,
             GoalField::FloorShare => GoalInput::Floor,
-        }
+            GoalField::WeeklyChange => GoalInput::WeeklyChange,
+            // The block size is a choice from a list: it cannot be wrong on the page.
+            GoalField::BlockHours => return None,
+        })
     }
 }
 
@@ -128,10 +143,16 @@ pub struct GoalForm {
     pub objective: Objective,
     pub weeks: String,
     pub floor: String,
+    pub mix: MixChoice,
+    pub weekly_change: String,
+    pub block_hours: f64,
+    pub weekdays: [bool; 7],
+    pub calendar_per_team: bool,
 }
 
 impl Default for GoalForm {
     fn default() -> Self {
+        let goal = PlanGoal::hold(0.0, 0.0);
         GoalForm {
             target: String::new(),
             growth: false,
@@ -142,11 +163,56 @@ impl Default for GoalForm {
             objective: Objective::FewestHours,
             weeks: plain_number(DEFAULT_PLAN_WEEKS),
             floor: "50".to_owned(),
+            mix: MixChoice::Optimise,
+            weekly_change: plain_number(DEFAULT_WEEKLY_CHANGE_HOURS),
+            block_hours: DEFAULT_BLOCK_HOURS,
+            weekdays: goal.weekdays,
+            calendar_per_team: goal.calendar_per_team,
         }
     }
 }
 
 impl GoalForm {
+    /// The form showing a goal the scenario carries: values equal to the scenario's own (the
+    /// target, H) and "none" stay blank, as the person left them.
+    #[must_use]
+    pub fn of_goal(goal: &PlanGoal, params: &Params) -> GoalForm {
+        let (growth, by_week) = match goal.target {
+            TargetPath::Flat { .. } => (false, String::new()),
+            TargetPath::Growth { by_week, .. } => (true, plain_number(by_week)),
+        };
+        let target = goal.target.final_loans();
+        GoalForm {
+            // The same value written back: a blank stays blank.
+            target: if (target - params.team.target_loans_per_am).abs() < 1e-12 {
+                String::new()
+            } else {
+                plain_number(target)
+            },
+            growth,
+            by_week,
+            min_quality: if goal.min_quality_share > 0.0 {
+                plain_number(goal.min_quality_share * 100.0)
+            } else {
+                String::new()
+            },
+            max_hours: if (goal.max_prospecting_hours - params.team.hours_per_week).abs() < 1e-12 {
+                String::new()
+            } else {
+                plain_number(goal.max_prospecting_hours)
+            },
+            cash_budget: goal.cash_budget_cny.map(plain_number).unwrap_or_default(),
+            objective: goal.objective,
+            weeks: plain_number(goal.weeks),
+            floor: plain_number(goal.floor_share * 100.0),
+            mix: goal.mix,
+            weekly_change: plain_number(goal.max_weekly_change_hours),
+            block_hours: goal.block_hours,
+            weekdays: goal.weekdays,
+            calendar_per_team: goal.calendar_per_team,
+        }
+    }
+
     /// The text of a numeric input.
     #[must_use]
     pub fn text(&self, input: GoalInput) -> &str {
@@ -158,6 +224,7 @@ impl GoalForm {
             GoalInput::CashBudget => &self.cash_budget,
             GoalInput::Weeks => &self.weeks,
             GoalInput::Floor => &self.floor,
+            GoalInput::WeeklyChange => &self.weekly_change,
         }
     }
 
@@ -173,6 +240,7 @@ impl GoalForm {
             GoalInput::CashBudget => &mut next.cash_budget,
             GoalInput::Weeks => &mut next.weeks,
             GoalInput::Floor => &mut next.floor,
+            GoalInput::WeeklyChange => &mut next.weekly_change,
         } = text;
         next
     }
@@ -188,7 +256,7 @@ impl GoalForm {
                 Some(blank(Text::PlanNone.get(lang).to_owned()))
             }
             GoalInput::ByWeek => Some(blank(plain_number(DEFAULT_PLAN_WEEKS))),
-            GoalInput::Weeks | GoalInput::Floor => None,
+            GoalInput::Weeks | GoalInput::Floor | GoalInput::WeeklyChange => None,
         }
     }
 }
@@ -244,6 +312,7 @@ pub fn parse_goal(
         Some(read(GoalInput::CashBudget, None))
     };
     let floor_share = read(GoalInput::Floor, None);
+    let max_weekly_change_hours = read(GoalInput::WeeklyChange, None);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -264,16 +333,23 @@ pub fn parse_goal(
         objective: form.objective,
         weeks,
         floor_share,
+        mix: form.mix,
+        max_weekly_change_hours,
+        block_hours: form.block_hours,
+        weekdays: form.weekdays,
+        calendar_per_team: form.calendar_per_team,
     };
     goal.check(params.team.hours_per_week).map_err(|problems| {
         problems
             .iter()
-            .map(|p| {
-                let input = GoalInput::of_field(p.field);
+            .filter_map(|p| {
+                let input = GoalInput::of_field(p.field)?;
                 let scale = input.scale();
                 let shown = plain_number(p.value * scale);
                 let message = match p.rule {
-                    GoalRule::NotFinite => Text::ErrNotANumber.get(lang).to_owned(),
+                    GoalRule::NotFinite | GoalRule::NotABlock => {
+                        Text::ErrNotANumber.get(lang).to_owned()
+                    }
                     GoalRule::NotInteger => fill(Text::ErrNotInteger.get(lang), &[&shown]),
                     GoalRule::OutOfRange { min, max } => fill(
                         Text::ErrOutOfRange.get(lang),
@@ -284,11 +360,21 @@ pub fn parse_goal(
                         ],
                     ),
                 };
-                FieldError { input, message }
+                Some(FieldError { input, message })
             })
             .collect::<Vec<_>>()
     })?;
     Ok(goal)
+}
+
+/// The block sizes the form offers: (hours, label).
+#[must_use]
+pub fn block_choices(lang: Lang) -> Vec<(f64, &'static str)> {
+    BLOCK_HOURS
+        .iter()
+        .zip([Text::PlanBlock15, Text::PlanBlock30, Text::PlanBlock60])
+        .map(|(h, t)| (*h, t.get(lang)))
+        .collect()
 }
 
 /// One row of a table: a heading cell and the values.
@@ -310,25 +396,30 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekRow {
     pub date: String,
-    /// Festival and event names, empty when the week is ordinary.
+    /// Festivals and event names, empty when the week is ordinary.
     pub events: String,
-    /// Hours per channel (the plan's channels), the week's total, pipeline, new loans, book, goal.
+    /// Hours per AM by block, the week's total per AM and for the team, the week's work against
+    /// its hours, pipeline, new loans, book, goal.
     pub cells: Vec<String>,
+    /// Whether the week needs more hours than it has.
+    pub overfull: bool,
 }
 
 /// Everything the plan panel shows about a solved plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanView {
-    /// Whether the goal is met.
+    /// Whether the simulated plan meets the goal within every limit.
     pub feasible: bool,
-    /// Feasibility in words: the verdict, then what the closest plan is when the goal is missed.
+    /// The verdict in words: what the plan reaches, and the limit that binds when it misses.
     pub verdict: Vec<String>,
     /// h* at the current mix, in words.
     pub current: String,
+    /// The plan's figures, from its weeks as they will be worked.
     pub figures: Vec<KpiItem>,
+    /// The plan's mix beside the current one, in a settled week at the goal's book.
     pub mix: Table,
-    /// When the goal is missed: the mix that would come nearest to it, and its hours.
-    pub needed: Option<Table>,
+    /// What the objective (or keeping the mix) traded, in words.
+    pub trade: Option<String>,
     pub outcome: Vec<KpiItem>,
     pub outcome_text: String,
     pub weeks_caption: String,
@@ -345,54 +436,9 @@ fn loans(value: f64) -> String {
     format::number(value, 1)
 }
 
-/// The mix's channels as table rows: hours and share, with the scenario's own share beside.
-fn mix_table(mix: &MixPlan, params: &Params, caption: Text, lang: Lang) -> Table {
-    let rows = ChannelId::ALL
-        .into_iter()
-        .filter(|c| {
-            mix.hours_by_channel[c.index()] > 0.0 || params.channels[c.index()].hour_share > 0.0
-        })
-        .map(|c| Row {
-            heading: channel_text(c).get(lang).to_owned(),
-            cells: vec![
-                hours(mix.hours_by_channel[c.index()]),
-                format::percent(mix.shares[c.index()], 0),
-                format::percent(params.channels[c.index()].hour_share, 0),
-            ],
-        })
-        .collect();
-    Table {
-        caption: caption.get(lang).to_owned(),
-        headers: [
-            Text::PlanMixChannel,
-            Text::PlanMixHours,
-            Text::PlanMixShare,
-            Text::PlanMixCurrentShare,
-        ]
-        .iter()
-        .map(|t| t.get(lang).to_owned())
-        .collect(),
-        rows,
-    }
-}
-
-/// The verdict in words.
-fn verdict(plan: &Plan, lang: Lang) -> Vec<String> {
-    let goal = plan.goal.target.final_loans();
-    let h = plan.mix.steady.hours_total;
-    let available = plan.mix.steady.hours_total + plan.mix.steady.slack_hours;
-    let Some(shortfall) = plan.shortfall else {
-        return vec![fill(
-            Text::PlanVerdictMet.get(lang),
-            &[
-                &loans(goal),
-                &hours(plan.mix.prospecting_hours),
-                &hours(h),
-                &hours(available),
-            ],
-        )];
-    };
-    let first = match shortfall {
+/// The first limit missed, in words.
+fn shortfall_text(shortfall: Shortfall, goal: f64, lang: Lang) -> String {
+    match shortfall {
         Shortfall::Unreachable { target, most } => fill(
             Text::PlanShortUnreachable.get(lang),
             &[&loans(target), &loans(most)],
@@ -435,17 +481,80 @@ fn verdict(plan: &Plan, lang: Lang) -> Vec<String> {
                 &hours(available),
             ],
         ),
-    };
-    vec![
-        first,
-        fill(
+    }
+}
+
+/// The verdict in words, from the simulation of the plan as it will be worked.
+fn verdict(plan: &Plan, lang: Lang) -> Vec<String> {
+    let goal = plan.goal.target.final_loans();
+    let s = &plan.summary;
+    let v = &plan.verdict;
+    let weeks = s.weeks.to_string();
+    let range = fill(
+        Text::PlanHoursRange.get(lang),
+        &[&hours(s.least_hours), &hours(s.most_hours)],
+    );
+    let mut lines = Vec::new();
+    if let Some(shortfall) = plan.shortfall {
+        lines.push(shortfall_text(shortfall, goal, lang));
+        lines.push(fill(
             Text::PlanClosest.get(lang),
+            &[&loans(plan.mix.loans_per_am), &hours(s.mean_hours), &range],
+        ));
+    } else if v.met {
+        lines.push(fill(
+            Text::PlanVerdictMet.get(lang),
             &[
-                &loans(plan.mix.loans_per_am),
-                &hours(plan.mix.prospecting_hours),
+                &loans(goal),
+                &weeks,
+                &loans(s.end_loans),
+                &format::percent(GOAL_TOLERANCE, 0),
+                &hours(s.mean_hours),
+                &range,
             ],
-        ),
-    ]
+        ));
+    } else {
+        lines.push(fill(
+            Text::PlanVerdictShort.get(lang),
+            &[
+                &loans(goal),
+                &weeks,
+                &loans(s.end_loans),
+                &format::percent(v.end_gap.abs(), 1),
+            ],
+        ));
+        if !v.reaches_path {
+            lines.push(Text::PlanVerdictShortWhy.get(lang).to_owned());
+        }
+    }
+    if v.overfull_weeks > 0 {
+        lines.push(fill(
+            Text::PlanVerdictOverfull.get(lang),
+            &[&v.overfull_weeks.to_string()],
+        ));
+    }
+    if s.strained_weeks > 0 {
+        lines.push(fill(
+            Text::PlanVerdictStrained.get(lang),
+            &[&s.strained_weeks.to_string()],
+        ));
+    }
+    if !v.quality_kept {
+        lines.push(fill(
+            Text::PlanVerdictQuality.get(lang),
+            &[
+                &format::percent(v.quality_share, 1),
+                &format::percent(plan.goal.min_quality_share, 1),
+            ],
+        ));
+    }
+    if v.over_budget_weeks > 0 {
+        lines.push(fill(
+            Text::PlanVerdictCash.get(lang),
+            &[&v.over_budget_weeks.to_string()],
+        ));
+    }
+    lines
 }
 
 fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang) -> KpiItem {
@@ -457,82 +566,177 @@ fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang
     }
 }
 
-/// The steady mix's figures: hours, the hours budget, book, quality, cash, profit, marginal cost.
+/// The plan's figures: every one from its summary (the weeks as they will be worked).
 fn figures(plan: &Plan, params: &Params, lang: Lang) -> Vec<KpiItem> {
-    let steady = &plan.mix.steady;
+    let s = &plan.summary;
     let per_am_week = || Text::PlanUnitCnyPerAmWeek.get(lang).to_owned();
-    let mut figures = vec![
+    vec![
         item(
             "plan-hours",
             Text::PlanFigHours,
-            hours(plan.mix.prospecting_hours),
+            hours(s.mean_hours),
             fill(
                 Text::PlanFigHoursDetail.get(lang),
-                &[&plan
-                    .current
-                    .h_star
-                    .map_or(format::MISSING.to_owned(), hours)],
+                &[&hours(s.least_hours), &hours(s.most_hours)],
             ),
             lang,
         ),
         item(
-            "plan-hours-total",
-            Text::PlanFigHoursTotal,
-            hours(steady.hours_total),
+            "plan-team-hours",
+            Text::PlanFigTeamHours,
+            hours(s.mean_hours * s.ams),
             fill(
-                Text::PlanFigHoursTotalDetail.get(lang),
+                Text::PlanFigTeamHoursDetail.get(lang),
+                &[&format::number(s.ams, 0)],
+            ),
+            lang,
+        ),
+        item(
+            "plan-work",
+            Text::PlanFigWork,
+            format::percent(s.most_work_share, 0),
+            fill(
+                Text::PlanFigWorkDetail.get(lang),
                 &[&hours(params.team.hours_per_week)],
             ),
             lang,
         ),
         item(
-            "plan-book",
-            Text::PlanFigBook,
-            loans(plan.mix.loans_per_am),
-            Text::UnitLoansPerAm.get(lang).to_owned(),
+            "plan-change",
+            Text::PlanFigChange,
+            hours(s.largest_change_hours),
+            fill(
+                Text::PlanFigChangeDetail.get(lang),
+                &[&hours(plan.goal.max_weekly_change_hours)],
+            ),
             lang,
         ),
         item(
             "plan-quality",
             Text::PlanFigQuality,
-            format::percent(plan.mix.quality_share, 1),
+            format::percent(s.quality_share, 1),
             Text::PlanFigQualityDetail.get(lang).to_owned(),
             lang,
         ),
         item(
             "plan-cash",
             Text::PlanFigCash,
-            format::cny(steady.cash_cny),
+            format::cny(s.mean_cash_cny),
             per_am_week(),
             lang,
         ),
         item(
             "plan-profit",
             Text::PlanFigProfit,
-            format::cny(steady.profit_cny),
+            format::cny(s.mean_profit_cny),
             per_am_week(),
             lang,
         ),
+    ]
+}
+
+/// The plan's mix beside the scenario's own, in a settled week at the goal's book: hours by
+/// channel, then the totals, cash, quality and profit, each with the change.
+fn mix_table(plan: &Plan, lang: Lang) -> Table {
+    let current = plan.current.mix.as_ref();
+    let ours = &plan.mix;
+    let value =
+        |m: Option<&MixPlan>, f: &dyn Fn(&MixPlan) -> f64, write: &dyn Fn(f64) -> String| {
+            m.map_or_else(|| format::MISSING.to_owned(), |m| write(f(m)))
+        };
+    let change = |f: &dyn Fn(&MixPlan) -> f64, write: &dyn Fn(f64) -> String| {
+        current.map_or_else(
+            || format::MISSING.to_owned(),
+            |c| {
+                let d = f(ours) - f(c);
+                let sign = if d > 1e-9 {
+                    "+"
+                } else if d < -1e-9 {
+                    "−"
+                } else {
+                    ""
+                };
+                format!("{sign}{}", write(d.abs()))
+            },
+        )
+    };
+    let mut rows: Vec<Row> = ChannelId::ALL
+        .into_iter()
+        .filter(|c| {
+            ours.hours_by_channel[c.index()] > 0.0
+                || current.is_some_and(|m| m.hours_by_channel[c.index()] > 0.0)
+        })
+        .map(|c| {
+            let f = move |m: &MixPlan| m.hours_by_channel[c.index()];
+            Row {
+                heading: channel_text(c).get(lang).to_owned(),
+                cells: vec![
+                    value(current, &f, &hours),
+                    hours(f(ours)),
+                    change(&f, &hours),
+                ],
+            }
+        })
+        .collect();
+    let percent = |v: f64| format::percent(v, 1);
+    let summaries: [Summary<'_>; 5] = [
+        (Text::PlanMixTotal, &|m| m.prospecting_hours, &hours),
+        (Text::PlanMixWork, &|m| m.steady.hours_total, &hours),
+        (Text::PlanFigCash, &|m| m.steady.cash_cny, &format::cny),
+        (Text::PlanFigQuality, &|m| m.quality_share, &percent),
+        (Text::PlanMixProfit, &|m| m.steady.profit_cny, &format::cny),
     ];
-    if let Some(marginal) = plan.mix.marginal_hours_per_loan {
-        figures.push(item(
-            "plan-marginal",
-            Text::PlanFigMarginal,
-            format::number(marginal, 3),
-            Text::UnitHoursPerAmWeek.get(lang).to_owned(),
-            lang,
-        ));
+    for (label, f, write) in summaries {
+        rows.push(Row {
+            heading: label.get(lang).to_owned(),
+            cells: vec![value(current, f, write), write(f(ours)), change(f, write)],
+        });
     }
-    figures
+    Table {
+        caption: Text::PlanMixCaption.get(lang).to_owned(),
+        headers: [
+            Text::PlanMixChannel,
+            Text::PlanMixCurrent,
+            Text::PlanMixPlan,
+            Text::PlanMixChange,
+        ]
+        .iter()
+        .map(|t| t.get(lang).to_owned())
+        .collect(),
+        rows,
+    }
+}
+
+/// A row of the mix comparison: its label, the figure of a mix, and how it is written.
+type Summary<'a> = (Text, &'a dyn Fn(&MixPlan) -> f64, &'a dyn Fn(f64) -> String);
+
+/// What the objective traded against the other one (or keeping the mix against optimising it).
+fn trade(plan: &Plan, lang: Lang) -> Option<String> {
+    let other = plan.alternative.as_ref()?;
+    let ours = &plan.mix;
+    let dh = ours.prospecting_hours - other.prospecting_hours;
+    let dp = ours.steady.profit_cny - other.steady.profit_cny;
+    let signed = |v: f64, write: &dyn Fn(f64) -> String| {
+        let sign = if v >= 0.0 { "+" } else { "−" };
+        format!("{sign}{}", write(v.abs()))
+    };
+    let key = match (plan.goal.mix, plan.goal.objective) {
+        (MixChoice::Keep, _) => Text::PlanTradeKeep,
+        (MixChoice::Optimise, Objective::FewestHours) => Text::PlanTradeFewest,
+        (MixChoice::Optimise, Objective::MostProfit) => Text::PlanTradeProfit,
+    };
+    Some(fill(
+        key.get(lang),
+        &[&signed(dh, &hours), &signed(dp, &format::cny)],
+    ))
 }
 
 /// The plan simulated beside the goal: the figures and the sentence.
 fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
-    let last = plan.cadence.weeks.len().to_string();
-    let end = plan.cadence.end_loans_per_am();
-    let end_goal = plan.cadence.end_goal_loans_per_am();
-    let gap = if end_goal > 0.0 {
-        (end - end_goal) / end_goal
+    let s = &plan.summary;
+    let last = s.weeks.to_string();
+    let gap = if s.end_goal > 0.0 {
+        (s.end_loans - s.end_goal) / s.end_goal
     } else {
         0.0
     };
@@ -541,14 +745,14 @@ fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
         item(
             "plan-end-goal",
             Text::PlanOutcomeGoal,
-            loans(end_goal),
+            loans(s.end_goal),
             at_end(),
             lang,
         ),
         item(
             "plan-end-book",
             Text::PlanOutcomeBook,
-            loans(end),
+            loans(s.end_loans),
             at_end(),
             lang,
         ),
@@ -556,22 +760,32 @@ fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
             "plan-end-gap",
             Text::PlanOutcomeGap,
             format::percent(gap, 1),
-            Text::PlanOutcomeGapDetail.get(lang).to_owned(),
+            fill(
+                Text::PlanOutcomeGapDetail.get(lang),
+                &[&format::percent(GOAL_TOLERANCE, 0)],
+            ),
+            lang,
+        ),
+        item(
+            "plan-new-loans",
+            Text::PlanOutcomeNewLoans,
+            loans(s.new_loans),
+            fill(Text::PlanOutcomeNewLoansDetail.get(lang), &[&last]),
             lang,
         ),
     ];
-    let text = if gap.abs() <= 0.01 {
+    let text = if plan.verdict.reaches_path {
         fill(
             Text::PlanOutcomeHit.get(lang),
-            &[&last, &loans(end), &loans(end_goal)],
+            &[&last, &loans(s.end_loans), &loans(s.end_goal)],
         )
     } else {
         fill(
             Text::PlanOutcomeMissed.get(lang),
             &[
                 &last,
-                &loans(end),
-                &loans(end_goal),
+                &loans(s.end_loans),
+                &loans(s.end_goal),
                 &format::percent(gap.abs(), 1),
             ],
         )
@@ -580,24 +794,17 @@ fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
 }
 
 /// The week table's headers and rows.
-fn week_table(
-    plan: &Plan,
-    start_date: NaiveDate,
-    channels: &[ChannelId],
-    lang: Lang,
-) -> (Vec<String>, Vec<WeekRow>) {
+fn week_table(plan: &Plan, start_date: NaiveDate, lang: Lang) -> (Vec<String>, Vec<WeekRow>) {
     let mut headers = vec![
         Text::TableWeekStarting.get(lang).to_owned(),
         Text::PlanCsvEvents.get(lang).to_owned(),
     ];
-    headers.extend(
-        channels
-            .iter()
-            .map(|&c| channel_text(c).get(lang).to_owned()),
-    );
+    headers.extend(plan.cadence.blocks.iter().map(|b| block_text(b, lang)));
     headers.extend(
         [
             Text::PlanTableTotal,
+            Text::PlanTableTeam,
+            Text::PlanTableWork,
             Text::PlanTablePipeline,
             Text::PlanTableNewLoans,
             Text::PlanTableBook,
@@ -606,16 +813,22 @@ fn week_table(
         .iter()
         .map(|t| t.get(lang).to_owned()),
     );
+    let ams = plan.summary.ams;
     let rows = plan
         .cadence
         .weeks
         .iter()
         .map(|w| {
-            let mut cells: Vec<String> = channels
-                .iter()
-                .map(|&c| hours(w.hours_by_channel[c.index()]))
-                .collect();
-            cells.push(hours(w.prospecting_hours));
+            let mut cells: Vec<String> = w.block_hours.iter().map(|h| hours_text(*h)).collect();
+            cells.push(hours_text(w.planned_hours));
+            cells.push(hours_text(w.planned_hours * ams));
+            cells.push(fill(
+                Text::PlanTableWorkCell.get(lang),
+                &[
+                    &format::number(w.work_hours, 1),
+                    &format::number(w.available_hours, 1),
+                ],
+            ));
             cells.push(format::number(w.pipeline_per_am, 2));
             cells.push(format::number(w.new_loans_per_am, 2));
             cells.push(loans(w.loans_per_am));
@@ -624,6 +837,7 @@ fn week_table(
                 date: format::date(plan_out::week_start(start_date, w.week), lang),
                 events: events_text(&week_events(&plan.cadence.params, w), lang),
                 cells,
+                overfull: w.overfull && !w.strained,
             }
         })
         .collect();
@@ -634,37 +848,36 @@ fn week_table(
 #[must_use]
 pub fn plan_view(plan: &Plan, params: &Params, start_date: NaiveDate, lang: Lang) -> PlanView {
     let goal = plan.goal.target.final_loans();
-    let current = match (plan.current.h_star, plan.current.steady.as_ref()) {
-        (Some(h_star), Some(steady)) => fill(
+    let current = match (plan.current.h_star, plan.current.mix.as_ref()) {
+        (Some(h_star), Some(mix)) => fill(
             Text::PlanCurrentMix.get(lang),
             &[
                 &loans(goal),
                 &hours(h_star),
-                &hours(steady.hours_total),
+                &hours(mix.steady.hours_total),
                 &hours(params.team.hours_per_week),
             ],
         ),
         _ => fill(Text::PlanCurrentMixUnreachable.get(lang), &[&loans(goal)]),
     };
     let (outcome, outcome_text) = outcome(plan, lang);
-    let channels = plan_out::plan_channels(plan);
-    let (week_headers, weeks) = week_table(plan, start_date, &channels, lang);
+    let (week_headers, weeks) = week_table(plan, start_date, lang);
     PlanView {
-        feasible: plan.shortfall.is_none(),
+        feasible: plan.verdict.met,
         verdict: verdict(plan, lang),
         current,
         figures: figures(plan, params, lang),
-        mix: mix_table(&plan.mix, params, Text::PlanMixCaption, lang),
-        needed: plan
-            .needed
-            .as_ref()
-            .map(|needed| mix_table(needed, params, Text::PlanNeededCaption, lang)),
+        mix: mix_table(plan, lang),
+        trade: trade(plan, lang),
         outcome,
         outcome_text,
-        weeks_caption: Text::PlanTableCaption.get(lang).to_owned(),
+        weeks_caption: fill(
+            Text::PlanTableCaption.get(lang),
+            &[&hours(plan.cadence.block_hours * 60.0)],
+        ),
         week_headers,
         weeks,
-        chart: chart(plan, start_date, &channels, lang),
+        chart: chart(plan, start_date, lang),
     }
 }
 
@@ -709,7 +922,7 @@ fn bands(plan: &Plan) -> Vec<Band> {
     out
 }
 
-fn chart(plan: &Plan, start_date: NaiveDate, channels: &[ChannelId], lang: Lang) -> PlanHoursData {
+fn chart(plan: &Plan, start_date: NaiveDate, lang: Lang) -> PlanHoursData {
     let (tick_format, year_tick_format) = match lang {
         Lang::En => ("%b", Some("%Y")),
         Lang::Zh => ("%-m月", Some("%Y年")),
@@ -732,15 +945,15 @@ fn chart(plan: &Plan, start_date: NaiveDate, channels: &[ChannelId], lang: Lang)
             festival_label: Text::LegendFestival.get(lang).to_owned(),
             shock_label: Text::LegendShock.get(lang).to_owned(),
         },
-        channels: channels
+        channels: plan
+            .cadence
+            .blocks
             .iter()
-            .map(|&c| {
+            .enumerate()
+            .map(|(b, block)| {
                 Series::new(
-                    channel_text(c).get(lang),
-                    weeks
-                        .iter()
-                        .map(|w| w.hours_by_channel[c.index()])
-                        .collect(),
+                    block_text(block, lang),
+                    weeks.iter().map(|w| w.block_hours[b]).collect(),
                 )
             })
             .collect(),
@@ -751,12 +964,17 @@ fn chart(plan: &Plan, start_date: NaiveDate, channels: &[ChannelId], lang: Lang)
     }
 }
 
-/// Why there is no plan at all, in words (an infeasible goal still has a closest plan).
+/// Why there is no plan at all, in words: the limit that binds for the goal's book `goal`, and that
+/// no smaller book keeps every limit either.
 #[must_use]
-pub fn no_plan_text(error: &PlanError, lang: Lang) -> String {
+pub fn no_plan_text(error: &PlanError, goal: f64, lang: Lang) -> String {
     match error {
         PlanError::NoSteadyState { .. } => Text::PlanNoSteadyState.get(lang).to_owned(),
-        PlanError::Infeasible { .. } => Text::PlanNoClosest.get(lang).to_owned(),
+        PlanError::Infeasible { shortfall } => format!(
+            "{} {}",
+            shortfall_text(*shortfall, goal, lang),
+            Text::PlanNoClosest.get(lang)
+        ),
         PlanError::Goal(_) | PlanError::Scenario(_) => Text::PlanNoPlan.get(lang).to_owned(),
     }
 }
@@ -764,162 +982,3 @@ pub fn no_plan_text(error: &PlanError, lang: Lang) -> String {
 /// The files' names.
 pub const CSV_FILE: &str = "cadence-plan.csv";
 pub const ICS_FILE: &str = "cadence-plan.ics";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::params::Calendar;
-    use crate::engine::plan;
-    use crate::engine::validate;
-    use crate::ui::charts::{plan_hours, ChartSize, ChartTheme};
-
-    fn monday() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2027, 1, 4).expect("date")
-    }
-
-    fn festival_params() -> Params {
-        Params {
-            calendar: Calendar::ChinaDefault {
-                spring_festival_week: 6.0,
-                mid_autumn_week: 38.0,
-            },
-            ..Params::default()
-        }
-    }
-
-    #[test]
-    fn blanks_follow_the_scenario_and_percentages_are_shares() {
-        let params = Params::default();
-        let form = GoalForm {
-            min_quality: "80".to_owned(),
-            floor: "25".to_owned(),
-            ..GoalForm::default()
-        };
-        let goal = parse_goal(&form, &params, Lang::En).expect("valid");
-        assert_eq!(
-            goal.target,
-            TargetPath::Flat {
-                loans_per_am: 120.0
-            }
-        );
-        assert!((goal.max_prospecting_hours - 40.0).abs() < 1e-12);
-        assert!((goal.min_quality_share - 0.8).abs() < 1e-12);
-        assert!((goal.floor_share - 0.25).abs() < 1e-12);
-        assert_eq!(goal.cash_budget_cny, None);
-        let growth = GoalForm {
-            growth: true,
-            target: "130".to_owned(),
-            ..GoalForm::default()
-        };
-        let goal = parse_goal(&growth, &params, Lang::En).expect("valid");
-        assert_eq!(
-            goal.target,
-            TargetPath::Growth {
-                loans_per_am: 130.0,
-                by_week: 52.0
-            }
-        );
-    }
-
-    #[test]
-    fn every_bad_input_gets_its_own_message() {
-        let params = Params::default();
-        let form = GoalForm {
-            target: "many".to_owned(),
-            max_hours: "45".to_owned(),
-            min_quality: "120".to_owned(),
-            weeks: String::new(),
-            ..GoalForm::default()
-        };
-        let errors = parse_goal(&form, &params, Lang::En).expect_err("invalid");
-        let inputs: Vec<GoalInput> = errors.iter().map(|e| e.input).collect();
-        assert_eq!(inputs, [GoalInput::Target, GoalInput::Weeks]);
-        assert_eq!(errors[0].message, "Enter a number.");
-        // Once the text reads as numbers, the ranges are checked (in the units shown).
-        let form = GoalForm {
-            target: "120".to_owned(),
-            weeks: "52".to_owned(),
-            ..form
-        };
-        let errors = parse_goal(&form, &params, Lang::Zh).expect_err("invalid");
-        let shown: Vec<(GoalInput, &str)> = errors
-            .iter()
-            .map(|e| (e.input, e.message.as_str()))
-            .collect();
-        assert_eq!(
-            shown,
-            [
-                (GoalInput::MinQuality, "必须在 0 至 100 之间（当前 120）。"),
-                (GoalInput::MaxHours, "必须在 0 至 40 之间（当前 45）。"),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_plan_for_150_says_why_and_shows_the_closest_plan() {
-        let params = Params::default();
-        let vp = validate(&params).expect("valid");
-        let form = GoalForm {
-            target: "150".to_owned(),
-            ..GoalForm::default()
-        };
-        let goal = parse_goal(&form, &params, Lang::En).expect("valid");
-        let plan = plan::plan(&vp, &goal).expect("closest plan");
-        let view = plan_view(&plan, &params, monday(), Lang::En);
-        assert!(!view.feasible);
-        assert!(
-            view.verdict[0].starts_with("150.0 loans per AM do not fit in the working week"),
-            "{}",
-            view.verdict[0]
-        );
-        assert!(
-            view.verdict[0].contains("42.71 hours of work"),
-            "{}",
-            view.verdict[0]
-        );
-        assert!(
-            view.verdict[1].contains("141.5 loans per AM"),
-            "{}",
-            view.verdict[1]
-        );
-        assert!(view.current.contains("h* = 11.95"), "{}", view.current);
-        let needed = view.needed.expect("the mix 150 would need");
-        assert!(needed.rows.iter().any(|r| r.heading == "Supply chain"));
-        assert_eq!(view.weeks.len(), 52);
-        assert_eq!(view.weeks[0].date, "4 Jan 2027");
-    }
-
-    #[test]
-    fn the_week_table_names_festivals_and_the_chart_renders() {
-        let params = festival_params();
-        let vp = validate(&params).expect("valid");
-        let goal = parse_goal(&GoalForm::default(), &params, Lang::Zh).expect("valid");
-        let plan = plan::plan(&vp, &goal).expect("plan");
-        let view = plan_view(&plan, &params, monday(), Lang::Zh);
-        assert!(view.feasible);
-        assert_eq!(view.weeks[5].events, "春节");
-        assert_eq!(view.weeks[5].date, "2027年2月8日");
-        assert_eq!(
-            view.week_headers.len(),
-            view.weeks[0].cells.len() + 2,
-            "date and events head each row"
-        );
-        assert!(
-            view.outcome_text.contains("达成目标"),
-            "{}",
-            view.outcome_text
-        );
-        assert!(view
-            .chart
-            .frame
-            .bands
-            .iter()
-            .any(|b| b.kind == BandKind::Festival
-                && b.start_week <= 5
-                && b.end_week_exclusive > 5));
-        let svg = plan_hours::render_svg(&view.chart, &ChartTheme::light(), ChartSize::DESKTOP)
-            .expect("renders");
-        assert!(svg.contains("<title>各渠道计划营销工时</title>"));
-        assert!(svg.contains("供应链（线）"));
-    }
-}

@@ -390,6 +390,14 @@ impl Model {
         }
     }
 
+    /// Keeps a plan goal in the scenario (`None`: none).
+    pub fn set_plan(&mut self, goal: Option<crate::engine::plan::PlanGoal>) {
+        if self.params.plan != goal {
+            self.params.plan = goal;
+            self.recompute();
+        }
+    }
+
     /// The scenario as it would be saved, shared or downloaded: the last valid one (the draft when
     /// nothing has run).
     #[must_use]
