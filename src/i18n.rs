@@ -693,9 +693,10 @@ text_table! {
     PlanFigHours => "Prospecting hours", "营销工时";
     PlanFigHoursDetail => "h per AM a week on average · weeks {0}–{1}", "小时/人/周（平均）· 各周 {0}–{1}";
     PlanFigQuality => "Prime and standard", "优质与标准";
-    PlanFigQualityDetail => "of new loans", "占新增贷款";
+    PlanFigQualityDetail => "of new loans in the planned weeks", "占计划各周新增贷款";
     PlanFigCash => "Channel cash", "渠道现金";
-    PlanFigProfit => "Steady profit", "稳态利润";
+    PlanFigProfit => "Profit", "利润";
+    PlanUnitCnyPlannedWeeks => "¥ per AM a week, mean of the planned weeks", "元/人/周（计划各周平均）";
     PlanMixHeading => "Hours and channel mix", "工时与渠道组合";
     PlanMixCaption => "Your current mix and the plan's, per AM in a settled week at the goal's book", "当前组合与计划组合对比（达到目标户数后的稳态一周，每人）";
     PlanMixChannel => "Channel", "渠道";

@@ -182,6 +182,16 @@ pub enum MixOutcome {
 /// profit) — or, with [`MixChoice::Keep`], the hours at the scenario's own mix — or the first limit
 /// that cannot be met, with the closest plan that meets every limit.
 pub fn solve_mix(vp: &ValidParams, goal: &PlanGoal) -> Result<MixOutcome, PlanError> {
+    solve_mix_with(vp, goal, 0.0)
+}
+
+/// [`solve_mix`], the most-profit mix keeping `headroom` hours per AM-week of the week free
+/// (as far as the goal's book leaves them): room for the weeks on the way to the steady state.
+fn solve_mix_with(
+    vp: &ValidParams,
+    goal: &PlanGoal,
+    headroom: f64,
+) -> Result<MixOutcome, PlanError> {
     goal.check(vp.model().hours_per_week)
         .map_err(PlanError::Goal)?;
     let Some(map) = vp.steady_map() else {
@@ -192,7 +202,7 @@ pub fn solve_mix(vp: &ValidParams, goal: &PlanGoal) -> Result<MixOutcome, PlanEr
         });
     };
     Ok(match goal.mix {
-        MixChoice::Optimise => YieldSpace::new(vp.model(), map).solve(goal),
+        MixChoice::Optimise => YieldSpace::new(vp.model(), map).solve(goal, headroom),
         MixChoice::Keep => keep_mix(vp.model(), map, goal),
     })
 }
@@ -340,7 +350,78 @@ pub struct Verdict {
 /// Solves the mix and builds the weekly cadence. A goal whose book cannot be held still gives a
 /// plan — the closest one, with the shortfall — unless no book keeps every limit.
 pub fn plan(vp: &ValidParams, goal: &PlanGoal) -> Result<Plan, PlanError> {
-    let (mix, shortfall) = match solve_mix(vp, goal)? {
+    let mut plan = solve_plan(vp, goal)?;
+    plan.alternative = alternative(vp, &plan);
+    Ok(plan)
+}
+
+/// What a plan that meets its book trades, as the mix the other choice would plan: an optimised
+/// mix against the other objective's, a kept mix against the optimised one — each solved as
+/// [`plan`] would solve it, so the sentence quotes the mix the user would get by switching.
+fn alternative(vp: &ValidParams, plan: &Plan) -> Option<MixPlan> {
+    if plan.shortfall.is_some() {
+        return None;
+    }
+    let goal = &plan.goal;
+    let other = match goal.mix {
+        MixChoice::Optimise => PlanGoal {
+            objective: goal.objective.other(),
+            ..goal.clone()
+        },
+        MixChoice::Keep => PlanGoal {
+            mix: MixChoice::Optimise,
+            ..goal.clone()
+        },
+    };
+    if other.objective == Objective::MostProfit {
+        solve_plan(vp, &other)
+            .ok()
+            .filter(|p| p.shortfall.is_none())
+            .map(|p| p.mix)
+    } else {
+        match solve_mix(vp, &other) {
+            Ok(MixOutcome::Meets(mix)) => Some(mix),
+            _ => None,
+        }
+    }
+}
+
+/// [`plan`] without the alternative: for the most profit, the first headroom whose weeks meet the
+/// goal.
+fn solve_plan(vp: &ValidParams, goal: &PlanGoal) -> Result<Plan, PlanError> {
+    let first = plan_with(vp, goal, 0.0)?;
+    if goal.objective != Objective::MostProfit
+        || goal.mix != MixChoice::Optimise
+        || first.verdict.met
+        || first.shortfall.is_some()
+    {
+        return Ok(first);
+    }
+    // The most-profit mix fills the week in the steady state, so the weeks leading there can ask
+    // more than the week holds, or the book cannot be reached in time. Keep a growing part of the
+    // week free and take the first plan whose simulation meets the goal; if none does, the one
+    // closest to it (fewest weeks over their hours, then the smallest gap).
+    let hours = vp.model().hours_per_week;
+    let mut best = first;
+    for share in PROFIT_HEADROOM_SHARES {
+        let next = plan_with(vp, goal, share * hours)?;
+        if next.verdict.met {
+            return Ok(next);
+        }
+        let key = |p: &Plan| (p.verdict.overfull_weeks, p.verdict.end_gap.abs());
+        if key(&next) < key(&best) {
+            best = next;
+        }
+    }
+    Ok(best)
+}
+
+/// The shares of the working week [`plan`] tries keeping free for the most-profit mix.
+const PROFIT_HEADROOM_SHARES: [f64; 6] = [0.025, 0.05, 0.075, 0.1, 0.15, 0.2];
+
+/// [`plan`] with the most-profit mix keeping `headroom` hours of the week free.
+fn plan_with(vp: &ValidParams, goal: &PlanGoal, headroom: f64) -> Result<Plan, PlanError> {
+    let (mix, shortfall) = match solve_mix_with(vp, goal, headroom)? {
         MixOutcome::Meets(mix) => (mix, None),
         MixOutcome::Misses {
             shortfall,
@@ -354,27 +435,6 @@ pub fn plan(vp: &ValidParams, goal: &PlanGoal) -> Result<Plan, PlanError> {
     let current = current_mix(vp, goal.target.final_loans()).ok_or(PlanError::NoSteadyState {
         loop_gain: f64::INFINITY,
     })?;
-    // What this plan trades: an optimised mix against the other objective's, a kept mix
-    // against the optimised one.
-    let alternative = shortfall
-        .is_none()
-        .then(|| {
-            let other = match goal.mix {
-                MixChoice::Optimise => PlanGoal {
-                    objective: goal.objective.other(),
-                    ..goal.clone()
-                },
-                MixChoice::Keep => PlanGoal {
-                    mix: MixChoice::Optimise,
-                    ..goal.clone()
-                },
-            };
-            match solve_mix(vp, &other) {
-                Ok(MixOutcome::Meets(mix)) => Some(mix),
-                _ => None,
-            }
-        })
-        .flatten();
     let path = if shortfall.is_some() {
         goal.target.with_final(mix.loans_per_am)
     } else {
@@ -390,7 +450,7 @@ pub fn plan(vp: &ValidParams, goal: &PlanGoal) -> Result<Plan, PlanError> {
         current,
         mix,
         shortfall,
-        alternative,
+        alternative: None,
         path,
         cadence,
         verdict,
@@ -710,7 +770,7 @@ impl<'a> YieldSpace<'a> {
                 .sum::<f64>()
     }
 
-    fn solve(&self, goal: &PlanGoal) -> MixOutcome {
+    fn solve(&self, goal: &PlanGoal, headroom: f64) -> MixOutcome {
         let target = goal.target.final_loans();
         let misses = |shortfall: Shortfall| MixOutcome::Misses {
             shortfall,
@@ -760,11 +820,16 @@ impl<'a> YieldSpace<'a> {
                 needed,
             });
         }
-        limits.push((capacity, free_hours));
-
         let objective = match goal.objective {
-            Objective::FewestHours => self.hours(&vec![1.0; self.n()]),
+            Objective::FewestHours => {
+                limits.push((capacity, free_hours));
+                self.hours(&vec![1.0; self.n()])
+            }
             Objective::MostProfit => {
+                // The most profit fills the week; the headroom keeps part of it free, never more
+                // than the goal's book leaves (nine tenths of the hours the fewest need spare).
+                let spare = (self.model.hours_per_week - needed).max(0.0);
+                limits.push((capacity, free_hours - headroom.clamp(0.0, 0.9 * spare)));
                 // The objective chooses among the mixes that hold the goal's book, not a larger
                 // book: the book is the team lead's to set.
                 limits.push(self.at_most(target + PROFIT_BAND_LOANS));

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -461,6 +462,8 @@ impl RunSummary {
 pub enum CsvColumn {
     /// Simulation week t (0-based).
     Week,
+    /// The date the week starts (the page's CSV only).
+    WeekStarting,
     /// Week of the year (1–52).
     WeekOfYear,
     /// A series, as team totals.
@@ -473,6 +476,7 @@ impl CsvColumn {
     pub fn id(self) -> String {
         match self {
             CsvColumn::Week => "week".to_owned(),
+            CsvColumn::WeekStarting => "week_starting".to_owned(),
             CsvColumn::WeekOfYear => "week_of_year".to_owned(),
             CsvColumn::Kpi(kpi) => kpi.id(),
         }
@@ -552,13 +556,14 @@ pub fn mc_csv_columns() -> Vec<McCsvColumn> {
     columns
 }
 
-/// One CSV row per week of team totals: `week`, `week_of_year`, then every KPI id.
+/// One CSV row per week of team totals: `week`, `week_of_year`, then every KPI id, each number
+/// at full precision (scripts and the reference comparison read these).
 #[must_use]
 pub fn ev_csv(output: &EvOutput) -> String {
     ev_csv_with(output, &CsvColumn::id)
 }
 
-/// [`ev_csv`] with the headers named by `header` (the page writes them in its language).
+/// [`ev_csv`] with the headers named by `header`.
 #[must_use]
 pub fn ev_csv_with(output: &EvOutput, header: &dyn Fn(CsvColumn) -> String) -> String {
     let kpis = Kpi::all();
@@ -568,6 +573,78 @@ pub fn ev_csv_with(output: &EvOutput, header: &dyn Fn(CsvColumn) -> String) -> S
         let _ = write!(csv, "{},{}", week.week, week.week_of_year);
         for kpi in &kpis {
             let _ = write!(csv, ",{}", kpi.value(week));
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
+/// The decimals a person reading the weekly CSV needs: whole yuan, shares to a hundredth of a
+/// percent, counts and hours to a hundredth.
+#[must_use]
+pub fn csv_decimals(kpi: Kpi) -> usize {
+    match kpi {
+        Kpi::BalanceCny
+        | Kpi::PastDueBalanceCny
+        | Kpi::IncomeCny
+        | Kpi::LossCny
+        | Kpi::CashCny
+        | Kpi::SalaryCny
+        | Kpi::ProfitCny
+        | Kpi::CumulativeProfitCny => 0,
+        Kpi::Par30
+        | Kpi::CareServedShare
+        | Kpi::Utilisation
+        | Kpi::ShareActiveTier(_)
+        | Kpi::ShareNewTier(_) => 4,
+        _ => 2,
+    }
+}
+
+/// `value` with `decimals` decimals, and never "-0".
+fn fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_owned()
+    } else {
+        text
+    }
+}
+
+/// The columns of [`ev_dated_csv`], in order: the week, the date it starts, the week of the year,
+/// then every KPI.
+#[must_use]
+pub fn ev_dated_csv_columns() -> Vec<CsvColumn> {
+    let mut columns = vec![
+        CsvColumn::Week,
+        CsvColumn::WeekStarting,
+        CsvColumn::WeekOfYear,
+    ];
+    columns.extend(Kpi::all().into_iter().map(CsvColumn::Kpi));
+    columns
+}
+
+/// The weekly CSV for people: each week's start date (ISO 8601, from `start_date`) beside its
+/// number, and every figure rounded to [`csv_decimals`].
+#[must_use]
+pub fn ev_dated_csv(
+    output: &EvOutput,
+    start_date: NaiveDate,
+    header: &dyn Fn(CsvColumn) -> String,
+) -> String {
+    let kpis = Kpi::all();
+    let mut csv = header_line(&ev_dated_csv_columns(), header);
+    for week in &output.run.weeks {
+        let starts = start_date + Duration::weeks(i64::try_from(week.week).unwrap_or(0));
+        let _ = write!(
+            csv,
+            "{},{},{}",
+            week.week,
+            starts.format("%Y-%m-%d"),
+            week.week_of_year
+        );
+        for kpi in &kpis {
+            let _ = write!(csv, ",{}", fixed(kpi.value(week), csv_decimals(*kpi)));
         }
         csv.push('\n');
     }

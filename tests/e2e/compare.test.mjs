@@ -152,6 +152,11 @@ test('downloads: a chart as SVG and PNG, and the weekly figures as CSV with a by
   assert.ok(columns.includes('Active loans') && columns.includes('New loans'), header);
   assert.equal(csv.slice(1).trim().split('\n').length, 1 + 104);
   assert.equal(Math.round(Number(first.split(',')[columns.indexOf('Active loans')])), 960, 'the team of 8 holds 960 loans');
+  // Each week is dated, and figures are rounded for reading (yuan whole, counts to 0.01).
+  assert.equal(columns[1], 'Week starting');
+  assert.match(first.split(',')[1], /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(first.split(',')[columns.indexOf('Outstanding balance (¥)')] ?? '', /^\d+$/, header);
+  assert.match(first.split(',')[columns.indexOf('New loans')], /^\d+\.\d{2}$/);
 
   // In Chinese the headers are Chinese; the numbers are the same.
   await page.click('.lang-switch');

@@ -831,6 +831,48 @@ fn the_issue_14_team_gets_a_verdict_that_matches_its_simulation() {
     }
 }
 
+/// The most-profit mix fills the week in its steady state; the plan keeps enough of the week free
+/// for the weeks on the way there, so the default team and the issue's team of 8 both get a plan
+/// that meets the goal with no week over its hours — and still earns more than the fewest hours.
+#[test]
+fn the_most_profit_plan_leaves_room_for_the_weeks_on_the_way() {
+    let mut team8 = Params::default();
+    team8.team.ams = 8.0;
+    team8.team.hours_per_week = 44.0;
+    team8.team.target_loans_per_am = 130.0;
+    for (params, loans) in [(Params::default(), 120.0), (team8, 130.0)] {
+        let vp = valid(&params);
+        let solve = |objective| {
+            plan::plan(
+                &vp,
+                &PlanGoal {
+                    objective,
+                    ..goal(&vp, loans)
+                },
+            )
+            .expect("plan")
+        };
+        let profit = solve(Objective::MostProfit);
+        let fewest = solve(Objective::FewestHours);
+        assert!(profit.verdict.met, "{loans}: {:?}", profit.verdict);
+        assert_eq!(profit.verdict.overfull_weeks, 0);
+        assert!(
+            profit.mix.steady.hours_total < params.team.hours_per_week,
+            "room is left in the steady week"
+        );
+        assert!(profit.mix.steady.profit_cny > fewest.mix.steady.profit_cny);
+        // Each plan's alternative is the other plan's mix.
+        let other = fewest.alternative.as_ref().expect("an alternative");
+        close(
+            "alternative hours",
+            other.prospecting_hours,
+            profit.mix.prospecting_hours,
+            1e-9,
+        );
+        check_followable(&profit);
+    }
+}
+
 mod properties {
     use proptest::prelude::*;
 

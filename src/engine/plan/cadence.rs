@@ -47,8 +47,9 @@ pub const LOOKAHEAD_WEEKS: usize = 13;
 /// The longest plan: the lookahead must still fit in the engine's 156-week horizon.
 pub const MAX_PLAN_WEEKS: usize = 104;
 
-/// Hours are found to this precision (h per AM-week).
-const HOURS_TOLERANCE: f64 = 1e-7;
+/// Hours are found to this precision (h per AM-week); the worked weeks are whole blocks of at
+/// least a quarter hour, so more would be lost in the rounding.
+const HOURS_TOLERANCE: f64 = 1e-5;
 
 /// A block of the plan: one channel, or the channels too small for a block of their own.
 #[derive(Debug, Clone, PartialEq)]
@@ -828,7 +829,7 @@ impl Tracker<'_> {
             });
         }
         let step = qp::minimize(&q, &g, &rows);
-        // The QP answers to about 1e-7; the bounds are kept exactly.
+        // The QP answers to about 1e-6 (the weeks are rounded to blocks of a quarter hour or more after); the bounds are kept exactly.
         step.iter()
             .enumerate()
             .map(|(t, d)| {

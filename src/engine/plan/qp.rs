@@ -24,8 +24,8 @@ impl Row {
 }
 
 /// Stopping tolerance on the residuals, absolute and relative.
-const EPS_ABS: f64 = 1e-7;
-const EPS_REL: f64 = 1e-7;
+const EPS_ABS: f64 = 1e-6;
+const EPS_REL: f64 = 1e-6;
 const MAX_ITERATIONS: usize = 4000;
 /// Over-relaxation (OSQP's α).
 const ALPHA: f64 = 1.6;
@@ -92,7 +92,7 @@ fn norm_inf(v: &[f64]) -> f64 {
 }
 
 /// Minimises `½·xᵀ·P·x + qᵀ·x` subject to every row, from `x = 0`. Returns the best x found (the
-/// rows hold to about 1e-7 when they can all be met; when they cannot, x is the ADMM iterate,
+/// rows hold to about 1e-6 when they can all be met; when they cannot, x is the ADMM iterate,
 /// which the caller clamps).
 #[must_use]
 pub fn minimize(p: &[Vec<f64>], q: &[f64], rows: &[Row]) -> Vec<f64> {

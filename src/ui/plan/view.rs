@@ -569,7 +569,7 @@ fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang
 /// The plan's figures: every one from its summary (the weeks as they will be worked).
 fn figures(plan: &Plan, params: &Params, lang: Lang) -> Vec<KpiItem> {
     let s = &plan.summary;
-    let per_am_week = || Text::PlanUnitCnyPerAmWeek.get(lang).to_owned();
+    let per_am_week = || Text::PlanUnitCnyPlannedWeeks.get(lang).to_owned();
     vec![
         item(
             "plan-hours",
@@ -873,7 +873,7 @@ pub fn plan_view(plan: &Plan, params: &Params, start_date: NaiveDate, lang: Lang
         outcome_text,
         weeks_caption: fill(
             Text::PlanTableCaption.get(lang),
-            &[&hours(plan.cadence.block_hours * 60.0)],
+            &[&format::number(plan.cadence.block_hours * 60.0, 0)],
         ),
         week_headers,
         weeks,

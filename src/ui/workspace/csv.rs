@@ -1,15 +1,18 @@
 //! The weekly series as the page downloads them: CSV with headers in the page's language.
 //!
-//! The columns and numbers are those of the command line's CSV (`scenario::output`), whose English
-//! ids stay stable for scripts; only the header line is translated. The file starts with a UTF-8
-//! byte-order mark so spreadsheet programs read Chinese headers as UTF-8.
+//! The series are those of the command line's CSV (`scenario::output`), whose English ids and full
+//! precision stay stable for scripts; the page's file adds the date each week starts, rounds each
+//! figure to what a reader needs (`csv_decimals`) and translates the header line. The file starts
+//! with a UTF-8 byte-order mark so spreadsheet programs read Chinese headers as UTF-8.
 
 use super::fields::{channel_label, tier_label};
 use crate::engine::kpi::Kpi;
 use crate::engine::montecarlo::McOutput;
 use crate::engine::simulate::EvOutput;
 use crate::i18n::{fill, Lang, Text};
-use crate::scenario::output::{ev_csv_with, mc_csv_with, CsvColumn, McCsvColumn};
+use chrono::NaiveDate;
+
+use crate::scenario::output::{ev_dated_csv, mc_csv_with, CsvColumn, McCsvColumn};
 
 /// The UTF-8 byte-order mark.
 const BOM: char = '\u{feff}';
@@ -78,6 +81,7 @@ pub fn kpi_header(kpi: Kpi, lang: Lang) -> String {
 pub fn ev_header(column: CsvColumn, lang: Lang) -> String {
     match column {
         CsvColumn::Week => Text::CsvWeek.get(lang).to_owned(),
+        CsvColumn::WeekStarting => Text::TableWeekStarting.get(lang).to_owned(),
         CsvColumn::WeekOfYear => Text::CsvWeekOfYear.get(lang).to_owned(),
         CsvColumn::Kpi(kpi) => kpi_header(kpi, lang),
     }
@@ -96,12 +100,13 @@ pub fn mc_header(column: McCsvColumn, lang: Lang) -> String {
     }
 }
 
-/// The EV run's weekly series (team totals) as the page downloads it: BOM, translated headers.
+/// The EV run's weekly series (team totals) as the page downloads it: BOM, translated headers,
+/// dated weeks, rounded figures.
 #[must_use]
-pub fn ev_weekly_csv(output: &EvOutput, lang: Lang) -> String {
+pub fn ev_weekly_csv(output: &EvOutput, start_date: NaiveDate, lang: Lang) -> String {
     format!(
         "{BOM}{}",
-        ev_csv_with(output, &|column| ev_header(column, lang))
+        ev_dated_csv(output, start_date, &|column| ev_header(column, lang))
     )
 }
 
@@ -118,7 +123,9 @@ pub fn mc_weekly_csv(output: &McOutput, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::engine::params::Params;
-    use crate::scenario::output::{ev_csv, ev_csv_columns, mc_csv, mc_csv_columns};
+    use crate::scenario::output::{
+        csv_decimals, ev_csv, ev_csv_columns, ev_dated_csv_columns, mc_csv, mc_csv_columns,
+    };
     use std::collections::HashSet;
 
     fn ev() -> EvOutput {
@@ -150,26 +157,58 @@ mod tests {
         );
     }
 
+    /// The page's file holds the command line's figures, rounded, each week dated.
     #[test]
-    fn the_page_csv_is_the_cli_csv_with_translated_headers_and_a_bom() {
+    fn the_page_csv_is_the_cli_csv_dated_rounded_and_translated() {
         let out = ev();
+        let start = NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
         let cli = ev_csv(&out);
+        let cli_rows: Vec<Vec<f64>> = cli
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').map(|c| c.parse().expect("a number")).collect())
+            .collect();
         for lang in [Lang::En, Lang::Zh] {
-            let page = ev_weekly_csv(&out, lang);
+            let page = ev_weekly_csv(&out, start, lang);
             let body = page.strip_prefix(BOM).expect("starts with a BOM");
-            let (page_header, page_rows) = body.split_once('\n').expect("header line");
-            let (cli_header, cli_rows) = cli.split_once('\n').expect("header line");
-            assert_eq!(page_rows, cli_rows, "the numbers are the command line's");
-            assert_eq!(
-                page_header.split(',').count(),
-                cli_header.split(',').count(),
-                "{lang:?}: one header per column"
-            );
-            assert_ne!(page_header, cli_header);
+            let mut lines = body.lines();
+            let header: Vec<&str> = lines.next().expect("a header").split(',').collect();
+            assert_eq!(header.len(), ev_dated_csv_columns().len(), "{lang:?}");
+            let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+            assert_eq!(rows.len(), cli_rows.len());
+            for (t, (row, cli_row)) in rows.iter().zip(&cli_rows).enumerate() {
+                assert_eq!(row.len(), header.len(), "week {t}: no ragged rows");
+                let starts = start + chrono::Duration::weeks(i64::try_from(t).expect("small"));
+                assert_eq!(
+                    row[1],
+                    starts.format("%Y-%m-%d").to_string(),
+                    "week {t} is dated"
+                );
+                assert_eq!(row[0].parse::<f64>().ok(), Some(cli_row[0]));
+                // Every figure is the command line's, to the decimals the column keeps.
+                for (i, kpi) in Kpi::all().into_iter().enumerate() {
+                    let cell = row[3 + i];
+                    let decimals = csv_decimals(kpi);
+                    let kept = cell.split_once('.').map_or(0, |(_, d)| d.len());
+                    assert_eq!(kept, decimals, "{} in week {t}: {cell}", kpi.id());
+                    let value: f64 = cell.parse().expect("a number");
+                    let exact = cli_row[2 + i];
+                    let step = 10f64.powi(-i32::try_from(decimals).expect("small"));
+                    assert!(
+                        (value - exact).abs() <= step / 2.0 + 1e-9,
+                        "{} in week {t}: {cell} for {exact}",
+                        kpi.id()
+                    );
+                    assert!(
+                        !cell.starts_with("-0") || value != 0.0,
+                        "no minus zero: {cell}"
+                    );
+                }
+            }
         }
-        let zh = ev_weekly_csv(&out, Lang::Zh);
+        let zh = ev_weekly_csv(&out, start, Lang::Zh);
         assert!(
-            zh.contains("模拟周,全年第几周,在贷户数,在贷户数：优质"),
+            zh.contains("模拟周,周起始日期,全年第几周,在贷户数,在贷户数：优质"),
             "{}",
             &zh[..200]
         );

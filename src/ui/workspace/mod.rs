@@ -241,7 +241,7 @@ impl Model {
                     Effect::Download(Download {
                         file_name: "cadence-weeks.csv".to_owned(),
                         mime: "text/csv;charset=utf-8",
-                        text: csv::ev_weekly_csv(&result.ev, lang),
+                        text: csv::ev_weekly_csv(&result.ev, result.start_date, lang),
                     })
                 })
                 .into_iter()
