@@ -635,7 +635,7 @@ pub fn ev_dated_csv(
     let kpis = Kpi::all();
     let mut csv = header_line(&ev_dated_csv_columns(), header);
     for week in &output.run.weeks {
-        let starts = start_date + Duration::weeks(i64::try_from(week.week).unwrap_or(0));
+        let starts = start_date + Duration::weeks(i64::from(week.week));
         let _ = write!(
             csv,
             "{},{},{}",
