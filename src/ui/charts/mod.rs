@@ -305,6 +305,118 @@ impl Default for ChartTheme {
     }
 }
 
+impl ChartTheme {
+    /// The theme as CSS custom properties, `(name, value)` in the struct's order: every colour (and
+    /// the font) under a `--chart-…` name, so styles beside a chart can use the chart's own colours.
+    ///
+    /// The struct is taken apart field by field, so a new field does not compile until it has a name
+    /// here (and `styles/tokens.css` is regenerated from [`palette_css`]).
+    #[must_use]
+    pub fn custom_properties(&self) -> Vec<(String, String)> {
+        let ChartTheme {
+            background,
+            text,
+            muted_text,
+            grid,
+            axis,
+            ink,
+            primary,
+            tiers,
+            activities,
+            stages,
+            pinned,
+            ghost,
+            fault,
+            gain,
+            loss,
+            festival_band,
+            shock_band,
+            cursor,
+            font_family,
+        } = self;
+        let mut properties: Vec<(String, String)> = Vec::new();
+        let mut rgb = |name: &str, color: &RGBColor| {
+            properties.push((format!("--chart-{name}"), css_rgb(*color)));
+        };
+        rgb("background", background);
+        rgb("text", text);
+        rgb("muted-text", muted_text);
+        rgb("grid", grid);
+        rgb("axis", axis);
+        rgb("ink", ink);
+        rgb("primary", primary);
+        let named = [
+            ("tier", &["prime", "standard", "marginal"][..], &tiers[..]),
+            (
+                "activity",
+                &["care", "renewals", "investigations", "prospecting", "slack"][..],
+                &activities[..],
+            ),
+            (
+                "stage",
+                &["contacted", "interested", "waiting", "pending"][..],
+                &stages[..],
+            ),
+            ("pinned", &["1", "2", "3", "4"][..], &pinned[..]),
+        ];
+        for (group, names, colors) in named {
+            for (name, color) in names.iter().zip(colors) {
+                rgb(&format!("{group}-{name}"), color);
+            }
+        }
+        rgb("ghost", ghost);
+        rgb("fault", fault);
+        rgb("gain", gain);
+        rgb("loss", loss);
+        properties.push(("--chart-festival-band".to_owned(), css_rgba(*festival_band)));
+        properties.push(("--chart-shock-band".to_owned(), css_rgba(*shock_band)));
+        properties.push(("--chart-cursor".to_owned(), css_rgb(*cursor)));
+        properties.push(("--chart-font".to_owned(), font_family.clone()));
+        properties
+    }
+}
+
+/// `#rrggbb`, as CSS writes an opaque colour.
+fn css_rgb(color: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}
+
+/// `rgba(r, g, b, a)`, as CSS writes a translucent colour.
+fn css_rgba(color: RGBAColor) -> String {
+    format!("rgba({}, {}, {}, {})", color.0, color.1, color.2, color.3)
+}
+
+/// The charts' palette as CSS: [`ChartTheme::light`] on `:root`, [`ChartTheme::dark`] for a dark
+/// screen and for the presenter view (whose charts are always drawn dark, see the stage).
+///
+/// This is the one definition of the chart colours; `styles/tokens.css` carries this text between
+/// its "generated from src/ui/charts/mod.rs" markers, and a test fails while the two differ
+/// (`CADENCE_UPDATE_STYLES=1 cargo test --test it styles` rewrites it).
+#[must_use]
+pub fn palette_css() -> String {
+    fn block(out: &mut String, selector: &str, indent: &str, theme: &ChartTheme) {
+        out.push_str(&format!("{indent}{selector} {{\n"));
+        for (name, value) in theme.custom_properties() {
+            out.push_str(&format!("{indent}  {name}: {value};\n"));
+        }
+        out.push_str(&format!("{indent}}}\n"));
+    }
+    let mut out = String::new();
+    out.push_str(
+        "/* The charts' colours and font (ChartTheme::light and ::dark, on the Okabe–Ito palette),\n   \
+         for styles that sit beside a chart. Do not edit: regenerate with\n   \
+         CADENCE_UPDATE_STYLES=1 cargo test --test it styles */\n",
+    );
+    block(&mut out, ":root", "", &ChartTheme::light());
+    out.push_str("\n@media screen and (prefers-color-scheme: dark) {\n");
+    block(&mut out, ":root", "  ", &ChartTheme::dark());
+    out.push_str("}\n\n/* The presenter view draws its charts dark in either scheme. */\n");
+    out.push_str("@media screen {\n");
+    block(&mut out, ".is-presenter", "  ", &ChartTheme::dark());
+    out.push_str("}\n");
+    out
+}
+
 /// The WCAG contrast ratio of two colours (1 to 21), so tests can hold the themes to AA.
 #[must_use]
 pub fn contrast_ratio(a: RGBColor, b: RGBColor) -> f64 {
