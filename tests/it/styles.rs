@@ -454,6 +454,48 @@ fn every_custom_property_a_stylesheet_uses_is_declared() {
 }
 
 #[test]
+fn the_dark_and_presenter_palettes_give_every_colour_token_a_value() {
+    let tokens = std::fs::read_to_string(styles_dir().join(TOKENS)).expect("styles/tokens.css");
+    let generated = tokens.find(BEGIN).expect("markers");
+    let sheet = scan(&tokens[..generated]).expect("tokens.css scans");
+    let declared = |selector: &str, at_rule: Option<&str>| -> BTreeSet<String> {
+        sheet
+            .rules
+            .iter()
+            .filter(|r| r.selector == selector && r.at_rules.last().map(String::as_str) == at_rule)
+            .flat_map(|r| &r.declarations)
+            .map(|d| d.property.clone())
+            .collect()
+    };
+    // The light palette's colours, less paper's and the shadows (black in every scheme).
+    let colours: BTreeSet<String> = sheet
+        .rules
+        .iter()
+        .filter(|r| r.selector == ":root" && r.at_rules.is_empty())
+        .flat_map(|r| &r.declarations)
+        .filter(|d| !raw_colours(&d.property, &d.value).is_empty())
+        .filter(|d| !d.property.starts_with("--print-") && !d.property.starts_with("--shadow-"))
+        .map(|d| d.property.clone())
+        .collect();
+    assert!(
+        colours.contains("--bg") && colours.contains("--warn"),
+        "{colours:?}"
+    );
+    let dark = declared(
+        ":root",
+        Some("@media screen and (prefers-color-scheme: dark)"),
+    );
+    let presenter = declared(".is-presenter", Some("@media screen"));
+    for (palette, names) in [("dark", &dark), ("presenter", &presenter)] {
+        let missing: Vec<&String> = colours.difference(names).collect();
+        assert!(
+            missing.is_empty(),
+            "the {palette} palette leaves {missing:?} light"
+        );
+    }
+}
+
+#[test]
 fn the_page_links_every_stylesheet_and_no_other() {
     let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
         .expect("index.html");
