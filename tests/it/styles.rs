@@ -521,7 +521,7 @@ fn the_page_links_every_stylesheet_and_no_other() {
 
 #[test]
 fn the_checks_find_raw_colours_print_rules_and_presenter_rules_outside_their_homes() {
-    let bad = r##"
+    let bad = r"
 /* A comment with #ffffff and @media print { } is not a rule. */
 .a { color: #fff; }
 .b { background: rgba(0, 0, 0, 0.3); border: 1px solid Red; }
@@ -534,7 +534,7 @@ fn the_checks_find_raw_colours_print_rules_and_presenter_rules_outside_their_hom
 .is-presenter .kpi-value { font-size: var(--text-lg); }
 .app.is-presenter { background: var(--bg); }
 .is-presenter { --bg: var(--surface); }
-"##;
+";
     let found = problems("main.css", bad);
     let expect = [
         "main.css:3: `color: #fff` has a raw colour (#fff)",

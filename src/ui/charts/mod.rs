@@ -30,7 +30,7 @@ pub use plan_hours::PlanHoursData;
 pub use profit::ProfitData;
 pub use quality_mix::QualityMixData;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use chrono::NaiveDate;
 use plotters::coord::Shift;
@@ -394,27 +394,28 @@ fn css_rgba(color: RGBAColor) -> String {
 /// (`CADENCE_UPDATE_STYLES=1 cargo test --test it styles` rewrites it).
 #[must_use]
 pub fn palette_css() -> String {
-    fn block(out: &mut String, selector: &str, indent: &str, theme: &ChartTheme) {
-        out.push_str(&format!("{indent}{selector} {{\n"));
+    fn block(selector: &str, indent: &str, theme: &ChartTheme) -> String {
+        let mut out = format!("{indent}{selector} {{\n");
         for (name, value) in theme.custom_properties() {
-            out.push_str(&format!("{indent}  {name}: {value};\n"));
+            // Writing to a String cannot fail.
+            let _ = writeln!(out, "{indent}  {name}: {value};");
         }
-        out.push_str(&format!("{indent}}}\n"));
+        let _ = writeln!(out, "{indent}}}");
+        out
     }
-    let mut out = String::new();
-    out.push_str(
+    let (light, dark) = (ChartTheme::light(), ChartTheme::dark());
+    format!(
         "/* The charts' colours and font (ChartTheme::light and ::dark, on the Okabe–Ito palette),\n   \
          for styles that sit beside a chart. Do not edit: regenerate with\n   \
-         CADENCE_UPDATE_STYLES=1 cargo test --test it styles */\n",
-    );
-    block(&mut out, ":root", "", &ChartTheme::light());
-    out.push_str("\n@media screen and (prefers-color-scheme: dark) {\n");
-    block(&mut out, ":root", "  ", &ChartTheme::dark());
-    out.push_str("}\n\n/* The presenter view draws its charts dark in either scheme. */\n");
-    out.push_str("@media screen {\n");
-    block(&mut out, ".is-presenter", "  ", &ChartTheme::dark());
-    out.push_str("}\n");
-    out
+         CADENCE_UPDATE_STYLES=1 cargo test --test it styles */\n\
+         {}\n\
+         @media screen and (prefers-color-scheme: dark) {{\n{}}}\n\n\
+         /* The presenter view draws its charts dark in either scheme. */\n\
+         @media screen {{\n{}}}\n",
+        block(":root", "", &light),
+        block(":root", "  ", &dark),
+        block(".is-presenter", "  ", &dark),
+    )
 }
 
 /// The WCAG contrast ratio of two colours (1 to 21), so tests can hold the themes to AA.
