@@ -11,7 +11,7 @@ const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scenario-format.md"
 const REGENERATE: &str = "CADENCE_UPDATE_DOCS=1 cargo test --test it docs";
 
 /// The lines of `old` and `new` as a diff: `-` only in the docs, `+` only in the spec.
-fn diff(old: &str, new: &str) -> String {
+pub(crate) fn diff(old: &str, new: &str) -> String {
     let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
     // Longest common subsequence, from the end, so the walk below can go forwards.
     let mut common = vec![vec![0usize; b.len() + 1]; a.len() + 1];

@@ -16,3 +16,4 @@ mod engine_trainer;
 mod engine_validation;
 mod keep_and_share;
 mod scenario_file;
+mod styles;

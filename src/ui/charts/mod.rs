@@ -30,7 +30,7 @@ pub use plan_hours::PlanHoursData;
 pub use profit::ProfitData;
 pub use quality_mix::QualityMixData;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use chrono::NaiveDate;
 use plotters::coord::Shift;
@@ -303,6 +303,119 @@ impl Default for ChartTheme {
     fn default() -> Self {
         Self::light()
     }
+}
+
+impl ChartTheme {
+    /// The theme as CSS custom properties, `(name, value)` in the struct's order: every colour (and
+    /// the font) under a `--chart-…` name, so styles beside a chart can use the chart's own colours.
+    ///
+    /// The struct is taken apart field by field, so a new field does not compile until it has a name
+    /// here (and `styles/tokens.css` is regenerated from [`palette_css`]).
+    #[must_use]
+    pub fn custom_properties(&self) -> Vec<(String, String)> {
+        let ChartTheme {
+            background,
+            text,
+            muted_text,
+            grid,
+            axis,
+            ink,
+            primary,
+            tiers,
+            activities,
+            stages,
+            pinned,
+            ghost,
+            fault,
+            gain,
+            loss,
+            festival_band,
+            shock_band,
+            cursor,
+            font_family,
+        } = self;
+        let mut properties: Vec<(String, String)> = Vec::new();
+        let mut rgb = |name: &str, color: &RGBColor| {
+            properties.push((format!("--chart-{name}"), css_rgb(*color)));
+        };
+        rgb("background", background);
+        rgb("text", text);
+        rgb("muted-text", muted_text);
+        rgb("grid", grid);
+        rgb("axis", axis);
+        rgb("ink", ink);
+        rgb("primary", primary);
+        let named = [
+            ("tier", &["prime", "standard", "marginal"][..], &tiers[..]),
+            (
+                "activity",
+                &["care", "renewals", "investigations", "prospecting", "slack"][..],
+                &activities[..],
+            ),
+            (
+                "stage",
+                &["contacted", "interested", "waiting", "pending"][..],
+                &stages[..],
+            ),
+            ("pinned", &["1", "2", "3", "4"][..], &pinned[..]),
+        ];
+        for (group, names, colors) in named {
+            for (name, color) in names.iter().zip(colors) {
+                rgb(&format!("{group}-{name}"), color);
+            }
+        }
+        rgb("ghost", ghost);
+        rgb("fault", fault);
+        rgb("gain", gain);
+        rgb("loss", loss);
+        properties.push(("--chart-festival-band".to_owned(), css_rgba(*festival_band)));
+        properties.push(("--chart-shock-band".to_owned(), css_rgba(*shock_band)));
+        properties.push(("--chart-cursor".to_owned(), css_rgb(*cursor)));
+        properties.push(("--chart-font".to_owned(), font_family.clone()));
+        properties
+    }
+}
+
+/// `#rrggbb`, as CSS writes an opaque colour.
+fn css_rgb(color: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}
+
+/// `rgba(r, g, b, a)`, as CSS writes a translucent colour.
+fn css_rgba(color: RGBAColor) -> String {
+    format!("rgba({}, {}, {}, {})", color.0, color.1, color.2, color.3)
+}
+
+/// The charts' palette as CSS: [`ChartTheme::light`] on `:root`, [`ChartTheme::dark`] for a dark
+/// screen and for the presenter view (whose charts are always drawn dark, see the stage).
+///
+/// This is the one definition of the chart colours; `styles/tokens.css` carries this text between
+/// its "generated from src/ui/charts/mod.rs" markers, and a test fails while the two differ
+/// (`CADENCE_UPDATE_STYLES=1 cargo test --test it styles` rewrites it).
+#[must_use]
+pub fn palette_css() -> String {
+    fn block(selector: &str, indent: &str, theme: &ChartTheme) -> String {
+        let mut out = format!("{indent}{selector} {{\n");
+        for (name, value) in theme.custom_properties() {
+            // Writing to a String cannot fail.
+            let _ = writeln!(out, "{indent}  {name}: {value};");
+        }
+        let _ = writeln!(out, "{indent}}}");
+        out
+    }
+    let (light, dark) = (ChartTheme::light(), ChartTheme::dark());
+    format!(
+        "/* The charts' colours and font (ChartTheme::light and ::dark, on the Okabe–Ito palette),\n   \
+         for styles that sit beside a chart. Do not edit: regenerate with\n   \
+         CADENCE_UPDATE_STYLES=1 cargo test --test it styles */\n\
+         {}\n\
+         @media screen and (prefers-color-scheme: dark) {{\n{}}}\n\n\
+         /* The presenter view draws its charts dark in either scheme. */\n\
+         @media screen {{\n{}}}\n",
+        block(":root", "", &light),
+        block(":root", "  ", &dark),
+        block(".is-presenter", "  ", &dark),
+    )
 }
 
 /// The WCAG contrast ratio of two colours (1 to 21), so tests can hold the themes to AA.
