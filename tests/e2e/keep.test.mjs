@@ -144,7 +144,7 @@ test('importing malformed, newer and out-of-range files lists every problem and 
   const before = await kpis(page);
   await page.setInputFiles('#import-files', [
     jsonFile('broken.json', '{"version": 1, "team": {"ams": 6,'),
-    jsonFile('future.json', '{"version": 2, "team": {"ams": 6}}'),
+    jsonFile('future.json', '{"version": 99, "team": {"ams": 6}}'),
     jsonFile('wrong.json', '{"version": 1, "team": {"ams": 0, "colour": "red"}, "shocks": [{"kind": "flood", "start": 1, "duration_weeks": 1}]}'),
   ]);
   await page.waitForFunction(() => document.querySelectorAll('.notice-error').length === 3);
@@ -203,7 +203,7 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   assert.equal(download.suggestedFilename(), 'cadence-library.json');
   const library = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(library.format, 'cadence-library');
-  assert.equal(library.version, 1);
+  assert.equal(library.version, 2);
   assert.deepEqual(library.scenarios.map((s) => s.name), ['The fault (2)', 'Renamed plan', 'The fault']);
 
   const [single] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
