@@ -79,10 +79,9 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
   || [ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" != "wasm-bindgen-test-runner $WASM_BINDGEN_VERSION" ]; then
   # Without --locked: the CLI's own lock file pins a crate version the registry no longer serves.
-  # --no-default-features leaves out TLS (rustls and ring, a third of the compile): the test runner
-  # only talks plain HTTP to the local chromedriver.
-  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, about 3 minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --no-default-features
+  # About 330 s of CPU: 3 minutes on two idle cores, 5–6 under load.
+  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, 3–6 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 wait_background

@@ -43,7 +43,7 @@ cargo fmt --all -- --check
 step "2/8 cargo clippy (native, all targets) -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-step "2/8 cargo clippy (wasm32 lib and bins) -D warnings"
+step "2/8 cargo clippy (wasm32 lib and bins, web feature) -D warnings"
 cargo clippy --workspace --target wasm32-unknown-unknown --features web --lib --bins --quiet -- -D warnings
 
 step "3/8 engine purity"
@@ -61,8 +61,8 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --features web --test web
 
-step "6/8 release build (trunk build --release)"
-trunk build --release --skip-version-check
+step "6/8 release build (scripts/build.mjs)"
+node scripts/build.mjs
 
 step "7/8 page size"
 scripts/size.sh dist
