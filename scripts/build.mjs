@@ -9,10 +9,13 @@
 //      files); index.html links the styles in their order and the app's loader, and has no inline script;
 //   5. sw.js (scripts/make-sw.mjs) lists every built file, and each text or wasm file gets precompressed
 //      .gz and .br copies beside it for hosts that serve them.
+// A bin whose wasm did not change keeps its wasm-bindgen and wasm-opt output, and an unchanged file
+// its compressed copies (both kept under the cargo target directory): a build with nothing new takes
+// a second.
 // Usage: node scripts/build.mjs [--out DIR] [--no-compress]. Prints each step's wall time.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -76,20 +79,30 @@ const STAGE = join(metadata.target_directory, 'cadence-web');
 await run('cargo', ['build', '--release', '--target', TARGET, '--features', 'web', '--bin', 'app', '--bin', 'worker']);
 done('cargo build (app, worker)');
 
-// 2. and 3. wasm-bindgen, then wasm-opt, for both bins at once.
-await rm(STAGE, { recursive: true, force: true });
+// 2. and 3. wasm-bindgen, then wasm-opt, for both bins at once. Their output depends only on the
+//    wasm cargo wrote and the two tools' versions, so a bin whose wasm is unchanged keeps its last output.
+const wasmOptVersion = (await run(WASM_OPT, ['--version'], { capture: true })).trim();
 await mkdir(STAGE, { recursive: true });
 const bins = [
   { name: 'app', target: 'web' },
   { name: 'worker', target: 'no-modules' },
 ];
+let reused = 0;
 await Promise.all(
   bins.map(async ({ name, target }) => {
-    await run('wasm-bindgen', ['--target', target, '--no-typescript', '--out-dir', STAGE, '--out-name', name, join(WASM_DIR, `${name}.wasm`)]);
+    const input = join(WASM_DIR, `${name}.wasm`);
+    const key = `${hashOf(await readFile(input))} ${bindgenVersion} --target ${target} ${wasmOptVersion} -Oz\n`;
+    const keyFile = join(STAGE, `${name}.key`);
+    const outputs = [`${name}.js`, `${name}_bg.opt.wasm`].map((f) => join(STAGE, f));
+    const kept = (await readFile(keyFile, 'utf8').catch(() => '')) === key && (await Promise.all(outputs.map((f) => stat(f).catch(() => null)))).every(Boolean);
+    if (kept) return void reused++;
+    await rm(keyFile, { force: true });
+    await run('wasm-bindgen', ['--target', target, '--no-typescript', '--out-dir', STAGE, '--out-name', name, input]);
     await run(WASM_OPT, ['-Oz', '--output', join(STAGE, `${name}_bg.opt.wasm`), join(STAGE, `${name}_bg.wasm`)]);
+    await writeFile(keyFile, key);
   }),
 );
-done(`wasm-bindgen and wasm-opt -Oz (${bindgenVersion})`);
+done(`wasm-bindgen and wasm-opt -Oz (${bindgenVersion}, ${wasmOptVersion}${reused ? `; ${reused} of 2 unchanged, kept` : ''})`);
 
 // 4. dist/, every file named by its content except the three stable entry names.
 const files = new Map(); // name in dist/ -> contents
@@ -153,11 +166,15 @@ for (const [name, bytes] of files) await writeFile(join(NEXT, name), bytes);
 const sw = await writeServiceWorker(NEXT);
 done(`dist files and sw.js (cache ${sw.version}, ${sw.entries} entries; styles: ${stylesheets.join(', ')})`);
 
-// 5. Precompressed copies (gzip -9 and brotli at its highest quality), never listed in sw.js.
+// 5. Precompressed copies (gzip -9 and brotli at its highest quality), never listed in sw.js; kept by
+//    content hash in the stage directory, so an unchanged file is not compressed again.
 if (COMPRESS) {
   const gzip = promisify(zlib.gzip);
   const brotli = promisify(zlib.brotliCompress);
+  const cacheDir = join(STAGE, 'compressed');
+  await mkdir(cacheDir, { recursive: true });
   const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json)$/.test(n));
+  const used = new Set();
   await Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(join(NEXT, name));
@@ -166,10 +183,20 @@ if (COMPRESS) {
         [zlib.constants.BROTLI_PARAM_MODE]: name.endsWith('.wasm') ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
       };
-      await writeFile(join(NEXT, `${name}.gz`), await gzip(bytes, { level: 9 }));
-      await writeFile(join(NEXT, `${name}.br`), await brotli(bytes, { params }));
+      for (const [ext, compress] of [['gz', () => gzip(bytes, { level: 9 })], ['br', () => brotli(bytes, { params })]]) {
+        const cachedName = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+        used.add(cachedName);
+        const cached = join(cacheDir, cachedName);
+        let out = await readFile(cached).catch(() => null);
+        if (!out) {
+          out = await compress();
+          await writeFile(cached, out);
+        }
+        await writeFile(join(NEXT, `${name}.${ext}`), out);
+      }
     }),
   );
+  for (const f of await readdir(cacheDir)) if (!used.has(f)) await rm(join(cacheDir, f));
   done(`precompressed ${names.length} files (.gz, .br)`);
 }
 
