@@ -21,7 +21,7 @@ rm -f "$native_log"
 
 echo
 echo "== release build and transferred size (gzip -9)"
-trunk build --release --skip-version-check >/dev/null 2>&1
+node scripts/build.mjs >/dev/null
 scripts/size.sh dist
 
 echo

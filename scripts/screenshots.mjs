@@ -1,5 +1,5 @@
-// Takes screenshots of the built page (dist/) in Debian's Chromium: 1280×800 light and dark, and a
-// 390-px phone. Usage: node scripts/screenshots.mjs [out-dir]   (default docs/)
+// Takes screenshots of the built page (dist/, from `node scripts/build.mjs`) in Debian's Chromium:
+// 1280×800 light and dark, and a 390-px phone. Usage: node scripts/screenshots.mjs [out-dir]   (default docs/)
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, launchBrowser, openPage } from '../tests/e2e/harness.mjs';

@@ -1,4 +1,5 @@
-//! The web page's entry point: trunk compiles this bin to WebAssembly and index.html loads it.
+//! The web page's entry point: `scripts/build.mjs` compiles this bin to WebAssembly, and index.html loads it
+//! through `src/bin/app_loader.js`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -13,7 +14,8 @@ fn main() {
 }
 
 /// Benchmark hooks for `scripts/bench.sh`: they time the engine inside the page's own WebAssembly,
-/// so the figures include everything the browser adds. Trunk exposes them as `window.wasmBindings`.
+/// so the figures include everything the browser adds. `src/bin/app_loader.js` exposes them as
+/// `window.wasmBindings`.
 #[cfg(target_arch = "wasm32")]
 mod bench {
     use cadence::engine::{run_ev, validate, Params};

@@ -1,5 +1,6 @@
-//! The Monte Carlo web worker's entry point: trunk builds it as `worker.js` + `worker_bg.wasm`, and the
-//! page's worker pool (`services::monte_carlo`) spawns it.
+//! The Monte Carlo web worker's entry point: `scripts/build.mjs` builds it as `worker-<hash>.js` +
+//! `worker_bg-<hash>.wasm`, which `src/bin/worker_loader.js` starts; the page's worker pool
+//! (`services::monte_carlo`) spawns the loader.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

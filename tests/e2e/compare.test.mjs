@@ -127,7 +127,7 @@ test('downloads: a chart as SVG and PNG, and the weekly figures as CSV with a by
   assert.ok(png.length > 20_000, `PNG of ${png.length} bytes`);
   // What the page drew: decode the PNG in the browser and count the pixels that are not background.
   const inked = await page.evaluate(async (base64) => {
-    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' });
     const bitmap = await createImageBitmap(blob);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');

@@ -23,7 +23,9 @@ const TYPES = {
 };
 
 // Serves `dir` under `base` (e.g. '/' or '/sub/path/') so tests can prove the build works from a sub-path.
-export async function startServer({ dir = DIST, base = '/' } = {}) {
+// `cacheControl(path)` gives each file's Cache-Control header (default: no-store); `serve(dir)` switches
+// the directory served, as a host does when a new release is deployed.
+export async function startServer({ dir = DIST, base = '/', cacheControl = () => 'no-store' } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -42,7 +44,7 @@ export async function startServer({ dir = DIST, base = '/' } = {}) {
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
+        'cache-control': cacheControl(rel),
       });
       res.end(body);
     } catch {
@@ -54,6 +56,9 @@ export async function startServer({ dir = DIST, base = '/' } = {}) {
   return {
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise((ok) => server.close(ok)),
+    serve: (next) => {
+      dir = next;
+    },
   };
 }
 
@@ -78,8 +83,10 @@ export async function launchBrowser() {
 }
 
 // A new page in a fresh context that records console errors/warnings and uncaught page errors.
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light', locale = 'en-US' } = {}) {
+// `initScript` (a function) runs in every document before the page's own scripts.
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light', locale = 'en-US', initScript } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, locale, acceptDownloads: true });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -94,8 +101,10 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // axe-core's serious and critical violations on the page as it is now, one line each (empty = none).
+// axe is evaluated through the DevTools protocol, not added as a <script>: the page's
+// Content-Security-Policy refuses inline scripts.
 export async function seriousViolations(page) {
-  await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(AXE, 'utf8'));
   const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -214,7 +214,7 @@ for (const colorScheme of ['light', 'dark']) {
     for (const presenter of [false, true]) {
       for (const lang of ['en', 'zh']) {
         assert.deepEqual(await seriousViolations(page), [], `${lang}, presenter ${presenter}`);
-        await page.click('.lang-switch').catch(async () => {
+        await page.click('.lang-switch', { timeout: 3000 }).catch(async () => {
           // In presenter view the header is hidden: leave it to switch, then come back.
           await page.keyboard.press('p');
           await page.click('.lang-switch');

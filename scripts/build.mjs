@@ -1,0 +1,205 @@
+// The release build of the page, into dist/ (or the directory given with --out): the whole site, static
+// files with relative URLs. Replaces trunk (issue 13, item 6), in five steps:
+//   1. one cargo invocation builds both wasm bins (app, worker), so they share the dependency build;
+//   2. wasm-bindgen (exactly the version Cargo.lock pins) makes the app an ES module (--target web)
+//      and the Monte Carlo worker a classic worker script (--target no-modules);
+//   3. wasm-opt -Oz (npm binaryen, node_modules/.bin) shrinks both wasm files;
+//   4. every built file gets its content hash in its name, except index.html, sw.js and
+//      worker_loader.js (services::monte_carlo spawns it by name; its content names the hashed worker
+//      files); index.html links the styles in their order and the app's loader, and has no inline script;
+//   5. sw.js (scripts/make-sw.mjs) lists every built file, and each text or wasm file gets precompressed
+//      .gz and .br copies beside it for hosts that serve them.
+// A bin whose wasm did not change keeps its wasm-bindgen and wasm-opt output, and an unchanged file
+// its compressed copies (both kept under the cargo target directory): a build with nothing new takes
+// a second.
+// Usage: node scripts/build.mjs [--out DIR] [--no-compress]. Prints each step's wall time.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { writeServiceWorker } from './make-sw.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const outArg = args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist';
+const OUT = resolve(ROOT, outArg);
+const COMPRESS = !args.includes('--no-compress');
+const TARGET = 'wasm32-unknown-unknown';
+
+const t0 = performance.now();
+let tStep = t0;
+function done(what) {
+  const now = performance.now();
+  console.log(`build: ${what} (${((now - tStep) / 1000).toFixed(1)} s)`);
+  tStep = now;
+}
+
+function run(cmd, argv, { capture = false } = {}) {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    let out = '';
+    if (capture) child.stdout.on('data', (d) => (out += d));
+    child.on('error', (e) => fail(new Error(`${cmd}: ${e.message} (run scripts/setup.sh)`)));
+    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${cmd} ${argv.join(' ')} exited with ${code}`))));
+  });
+}
+
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// `app_bg.wasm` with content hash h is `app_bg-h.wasm`.
+const hashedName = (name, bytes) => `${basename(name, extname(name))}-${hashOf(bytes)}${extname(name)}`;
+
+// Replaces the one occurrence of each key of `names` (a quoted relative URL) in `text`; a template that
+// no longer names a file exactly once is a build error, not a page that silently loads the wrong file.
+function rewrite(text, names, where) {
+  for (const [from, to] of Object.entries(names)) {
+    const count = text.split(from).length - 1;
+    if (count !== 1) throw new Error(`${where}: expected ${from} once, found it ${count} times`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
+// 0. The tools: wasm-bindgen must be the version Cargo.lock pins (its output must match the
+//    wasm-bindgen crate), and wasm-opt npm's binaryen (Debian's is too old for this output).
+const lock = await readFile(join(ROOT, 'Cargo.lock'), 'utf8');
+const pinned = lock.match(/\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
+if (!pinned) throw new Error('build: no wasm-bindgen version in Cargo.lock');
+const bindgenVersion = (await run('wasm-bindgen', ['--version'], { capture: true })).trim();
+if (bindgenVersion !== `wasm-bindgen ${pinned}`) {
+  throw new Error(`build: found ${bindgenVersion}, Cargo.lock pins wasm-bindgen ${pinned} (run scripts/setup.sh)`);
+}
+const WASM_OPT = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+const metadata = JSON.parse(await run('cargo', ['metadata', '--format-version', '1', '--no-deps'], { capture: true }));
+const WASM_DIR = join(metadata.target_directory, TARGET, 'release');
+const STAGE = join(metadata.target_directory, 'cadence-web');
+
+// 1. Both bins in one cargo invocation: one dependency build, and the two LTO links run in parallel.
+await run('cargo', ['build', '--release', '--target', TARGET, '--features', 'web', '--bin', 'app', '--bin', 'worker']);
+done('cargo build (app, worker)');
+
+// 2. and 3. wasm-bindgen, then wasm-opt, for both bins at once. Their output depends only on the
+//    wasm cargo wrote and the two tools' versions, so a bin whose wasm is unchanged keeps its last output.
+const wasmOptVersion = (await run(WASM_OPT, ['--version'], { capture: true })).trim();
+await mkdir(STAGE, { recursive: true });
+const bins = [
+  { name: 'app', target: 'web' },
+  { name: 'worker', target: 'no-modules' },
+];
+let reused = 0;
+await Promise.all(
+  bins.map(async ({ name, target }) => {
+    const input = join(WASM_DIR, `${name}.wasm`);
+    const key = `${hashOf(await readFile(input))} ${bindgenVersion} --target ${target} ${wasmOptVersion} -Oz\n`;
+    const keyFile = join(STAGE, `${name}.key`);
+    const outputs = [`${name}.js`, `${name}_bg.opt.wasm`].map((f) => join(STAGE, f));
+    const kept = (await readFile(keyFile, 'utf8').catch(() => '')) === key && (await Promise.all(outputs.map((f) => stat(f).catch(() => null)))).every(Boolean);
+    if (kept) return void reused++;
+    await rm(keyFile, { force: true });
+    await run('wasm-bindgen', ['--target', target, '--no-typescript', '--out-dir', STAGE, '--out-name', name, input]);
+    await run(WASM_OPT, ['-Oz', '--output', join(STAGE, `${name}_bg.opt.wasm`), join(STAGE, `${name}_bg.wasm`)]);
+    await writeFile(keyFile, key);
+  }),
+);
+done(`wasm-bindgen and wasm-opt -Oz (${bindgenVersion}, ${wasmOptVersion}${reused ? `; ${reused} of 2 unchanged, kept` : ''})`);
+
+// 4. dist/, every file named by its content except the three stable entry names.
+const files = new Map(); // name in dist/ -> contents
+const put = (name, bytes) => {
+  files.set(name, bytes);
+  return `./${name}`;
+};
+const putHashed = (name, bytes) => put(hashedName(name, bytes), bytes);
+
+const appWasm = putHashed('app_bg.wasm', await readFile(join(STAGE, 'app_bg.opt.wasm')));
+const appJs = putHashed('app.js', await readFile(join(STAGE, 'app.js')));
+const workerWasm = putHashed('worker_bg.wasm', await readFile(join(STAGE, 'worker_bg.opt.wasm')));
+const workerJs = putHashed('worker.js', await readFile(join(STAGE, 'worker.js')));
+
+const workerLoader = rewrite(
+  await readFile(join(ROOT, 'src/bin/worker_loader.js'), 'utf8'),
+  { "'./worker.js'": `'${workerJs}'`, "'./worker_bg.wasm'": `'${workerWasm}'` },
+  'src/bin/worker_loader.js',
+);
+put('worker_loader.js', Buffer.from(workerLoader));
+
+const appLoader = rewrite(
+  await readFile(join(ROOT, 'src/bin/app_loader.js'), 'utf8'),
+  { "'./app.js'": `'${appJs}'`, "'./app_bg.wasm'": `'${appWasm}'` },
+  'src/bin/app_loader.js',
+);
+const appLoaderUrl = putHashed('app_loader.js', Buffer.from(appLoader));
+
+// index.html: the source's stylesheets (in their order) and its one module script become the hashed
+// files; the app's module and wasm are preloaded beside the loader so they download in parallel.
+let html = await readFile(join(ROOT, 'index.html'), 'utf8');
+if (!/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self' 'wasm-unsafe-eval'/.test(html)) {
+  throw new Error("index.html: the Content-Security-Policy <meta> with script-src 'self' 'wasm-unsafe-eval' is missing");
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html: inline <script> (the CSP forbids it)');
+const stylesheets = [];
+for (const [tag, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)" \/>/g)) {
+  const url = putHashed(basename(href), await readFile(join(ROOT, href)));
+  stylesheets.push(basename(href));
+  html = html.replace(tag, `<link rel="stylesheet" href="${url}" />`);
+}
+const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)];
+if (scripts.length !== 1 || scripts[0][1] !== 'src/bin/app_loader.js') {
+  throw new Error('index.html: expected one <script type="module" src="src/bin/app_loader.js">');
+}
+html = html.replace(
+  scripts[0][0],
+  [
+    `<link rel="modulepreload" href="${appJs}" />`,
+    `<link rel="preload" href="${appWasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />`,
+    `<script type="module" src="${appLoaderUrl}"></script>`,
+  ].join('\n  '),
+);
+put('index.html', Buffer.from(html));
+
+// Written to a sibling directory first, then swapped in, so a server never sees half a build.
+const NEXT = `${OUT}.next`;
+await rm(NEXT, { recursive: true, force: true });
+await mkdir(NEXT, { recursive: true });
+for (const [name, bytes] of files) await writeFile(join(NEXT, name), bytes);
+const sw = await writeServiceWorker(NEXT);
+done(`dist files and sw.js (cache ${sw.version}, ${sw.entries} entries; styles: ${stylesheets.join(', ')})`);
+
+// 5. Precompressed copies (gzip -9 and brotli at its highest quality), never listed in sw.js; kept by
+//    content hash in the stage directory, so an unchanged file is not compressed again.
+if (COMPRESS) {
+  const gzip = promisify(zlib.gzip);
+  const brotli = promisify(zlib.brotliCompress);
+  const cacheDir = join(STAGE, 'compressed');
+  await mkdir(cacheDir, { recursive: true });
+  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json)$/.test(n));
+  const used = new Set();
+  await Promise.all(
+    names.map(async (name) => {
+      const bytes = await readFile(join(NEXT, name));
+      const params = {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: name.endsWith('.wasm') ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      };
+      for (const [ext, compress] of [['gz', () => gzip(bytes, { level: 9 })], ['br', () => brotli(bytes, { params })]]) {
+        const cachedName = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+        used.add(cachedName);
+        const cached = join(cacheDir, cachedName);
+        let out = await readFile(cached).catch(() => null);
+        if (!out) {
+          out = await compress();
+          await writeFile(cached, out);
+        }
+        await writeFile(join(NEXT, `${name}.${ext}`), out);
+      }
+    }),
+  );
+  for (const f of await readdir(cacheDir)) if (!used.has(f)) await rm(join(cacheDir, f));
+  done(`precompressed ${names.length} files (.gz, .br)`);
+}
+
+await rm(OUT, { recursive: true, force: true });
+await rename(NEXT, OUT);
+console.log(`build: ${outArg}/ written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,0 +1,200 @@
+// The release build as a static host serves it (scripts/build.mjs): a strict Content-Security-Policy the
+// page never violates — in the workspace, the plan, the trainer, chart downloads and the Monte Carlo
+// worker — content-hashed file names, precompressed copies that decompress to the files, and a service
+// worker that caches only its own release's files even when the browser's HTTP cache still holds the
+// previous release's (issue 22, items 3, 5 and 6; issue 13, item 6).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { DIST, startServer, launchBrowser, openPage } from './harness.mjs';
+import { writeServiceWorker } from '../../scripts/make-sw.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Runs before the page's own scripts: every CSP violation the document sees, as one line each.
+const RECORD_VIOLATIONS = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+  });
+};
+const violations = (page) => page.evaluate(() => window.__csp);
+
+const STABLE = new Set(['index.html', 'sw.js', 'worker_loader.js']);
+const builtFiles = async (dir = DIST) => (await readdir(dir)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
+
+test('the page runs under its Content-Security-Policy without a violation, Monte Carlo worker included', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, { initScript: RECORD_VIOLATIONS });
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(policy, /style-src 'self'(;|$)/);
+  assert.match(policy, /worker-src 'self'(;|$)/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+
+  // The workspace and Monte Carlo in the web workers (spawned from ./worker_loader.js).
+  await page.waitForSelector('#chart-active-loans svg');
+  await page.fill('#mc-runs', '200');
+  await page.click('#mc-run');
+  await page.waitForSelector('.mc-done', { timeout: 60000 });
+  assert.match(await page.textContent('.mc-done'), /200 runs/);
+  // A chart as PNG: the SVG is drawn through an image from a blob: URL.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#chart-new-loans .chart-download-png')]);
+  assert.equal(png.suggestedFilename(), 'cadence-chart-new-loans.png');
+  // The plan and the trainer's stage, in Chinese too, and the print layout.
+  await page.click('button[data-view="plan"]');
+  await page.waitForSelector('.plan-result');
+  await page.click('button[data-view="trainer"]');
+  await page.click('li[data-preset="fault"] .card-play');
+  await page.waitForSelector('.week-label');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.click('.lang-switch');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.click('button[data-view="workspace"]');
+  await page.waitForSelector('#chart-active-loans svg');
+
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the policy is in force: an inline script is refused and reported (so the test above can fail)', async () => {
+  const { context, page } = await openPage(browser, server.url, { initScript: RECORD_VIOLATIONS });
+  await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true;';
+    document.head.append(script);
+    await new Promise((ok) => setTimeout(ok, 100));
+  });
+  assert.equal(await page.evaluate(() => window.__inlineRan), undefined);
+  const seen = await violations(page);
+  assert.equal(seen.length, 1, seen.join('\n'));
+  assert.match(seen[0], /^script-src-elem blocked \(inline\)|^script-src-elem blocked inline/);
+  await context.close();
+});
+
+test('every built file is named by its content, but the three entry points; index.html has no inline script', async () => {
+  const files = await builtFiles();
+  for (const name of files.filter((f) => !STABLE.has(f))) {
+    const hash = createHash('sha256').update(await readFile(join(DIST, name))).digest('hex').slice(0, 16);
+    assert.match(name, new RegExp(`-${hash}\\.(js|wasm|css)$`), `${name} carries its content hash`);
+  }
+  assert.deepEqual(files.filter((f) => STABLE.has(f)), ['index.html', 'sw.js', 'worker_loader.js']);
+  for (const kind of [/^app-/, /^app_bg-.*\.wasm$/, /^app_loader-/, /^worker-/, /^worker_bg-.*\.wasm$/]) {
+    assert.equal(files.filter((f) => kind.test(f)).length, 1, `one ${kind}`);
+  }
+
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  assert.doesNotMatch(html, /\bstyle=|<style/, 'no inline style');
+  const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(styles.map((s) => s.replace(/-[0-9a-f]{16}\.css$/, '')), ['tokens', 'main', 'trainer', 'plan', 'print']);
+  // Every URL the entry points name is a relative URL of a file in dist/ (the build works from a sub-path).
+  const loader = await readFile(join(DIST, 'worker_loader.js'), 'utf8');
+  const named = [
+    ...[...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:')),
+    ...[...loader.matchAll(/'(\.\/[^']+)'/g)].map((m) => m[1]),
+  ];
+  assert.equal(named.filter((u) => u.includes('worker')).length, 2, `the loader names the worker's two files: ${named}`);
+  for (const url of named) {
+    assert.match(url, /^\.\/[^/]+$/, url);
+    assert.ok(files.includes(url.slice(2)), `${url} is in dist/`);
+  }
+});
+
+test('precompressed .gz and .br copies decompress to each file, and sw.js lists every built file once', async () => {
+  const all = await readdir(DIST);
+  const files = await builtFiles();
+  for (const name of files) {
+    const bytes = await readFile(join(DIST, name));
+    assert.ok(all.includes(`${name}.gz`) && all.includes(`${name}.br`), `${name} has .gz and .br`);
+    assert.ok(gunzipSync(await readFile(join(DIST, `${name}.gz`))).equals(bytes), `${name}.gz`);
+    assert.ok(brotliDecompressSync(await readFile(join(DIST, `${name}.br`))).equals(bytes), `${name}.br`);
+  }
+  assert.equal(all.length, 3 * files.length, 'nothing else in dist/');
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
+  assert.deepEqual(assets, ['./', ...files.filter((f) => f !== 'sw.js').map((f) => `./${f}`)]);
+  assert.match(sw, /new Request\(url, \{ cache: 'reload' \}\)/);
+});
+
+// A second release, made from this one as a deploy would change it: a new stylesheet (new hashed name)
+// and a new worker_loader.js (same name), with its own sw.js.
+async function nextRelease() {
+  const dir = await mkdtemp(join(tmpdir(), 'cadence-release-b-'));
+  await cp(DIST, dir, { recursive: true });
+  for (const f of await readdir(dir)) if (/\.(gz|br)$/.test(f)) await rm(join(dir, f));
+  await writeFile(join(dir, 'worker_loader.js'), `${await readFile(join(dir, 'worker_loader.js'), 'utf8')}// release B\n`);
+  const oldCss = (await readdir(dir)).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+  const css = `${await readFile(join(dir, oldCss), 'utf8')}\n/* release B */\n`;
+  const newCss = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  await rm(join(dir, oldCss));
+  await writeFile(join(dir, newCss), css);
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  await writeFile(join(dir, 'index.html'), html.replace(oldCss, newCss));
+  const { version } = await writeServiceWorker(dir);
+  return { dir, version, oldCss, newCss };
+}
+
+test('a new release caches only its own files, though the HTTP cache holds the old ones; offline too', async () => {
+  const a = await mkdtemp(join(tmpdir(), 'cadence-release-a-'));
+  await cp(DIST, a, { recursive: true });
+  const b = await nextRelease();
+  // As a host might: files cached for an hour by the browser, but the page and sw.js revalidated.
+  const host = await startServer({ dir: a, cacheControl: (rel) => (/^(index\.html|sw\.js)$/.test(rel) ? 'no-cache' : 'max-age=3600') });
+  const { context, page, problems } = await openPage(browser, host.url);
+  const cacheKeys = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('cadence-')));
+  const waitForCache = async (version) => {
+    for (let i = 0; i < 100 && JSON.stringify(await cacheKeys()) !== JSON.stringify([`cadence-${version}`]); i++) await page.waitForTimeout(100);
+    assert.deepEqual(await cacheKeys(), [`cadence-${version}`]);
+  };
+  try {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const versionA = (await readFile(join(a, 'sw.js'), 'utf8')).match(/const VERSION = "([0-9a-f]+)"/)[1];
+    await waitForCache(versionA);
+    // The old release's worker_loader.js is now in the HTTP cache, fresh for an hour.
+    assert.doesNotMatch(await page.evaluate(async () => (await fetch('./worker_loader.js')).text()), /release B/);
+
+    host.serve(b.dir);
+    await page.reload();
+    await page.waitForSelector('.app');
+    await waitForCache(b.version);
+    const cached = await page.evaluate(async (version) => {
+      const cache = await caches.open(`cadence-${version}`);
+      const urls = (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
+      return { urls, loader: await (await cache.match('./worker_loader.js')).text() };
+    }, b.version);
+    assert.match(cached.loader, /release B/, "the cache holds the new release's worker_loader.js");
+    assert.ok(cached.urls.includes(b.newCss) && !cached.urls.includes(b.oldCss), cached.urls.join(' '));
+    assert.deepEqual(cached.urls, ['', ...(await builtFiles(b.dir)).filter((f) => f !== 'sw.js')].sort());
+
+    // Offline, the page is the new release's, and Monte Carlo starts its worker from the cache.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-kpi="h-star"]');
+    assert.equal(await page.locator(`link[href="./${b.newCss}"]`).count(), 1);
+    await page.fill('#mc-runs', '100');
+    await page.click('#mc-run');
+    await page.waitForSelector('.mc-done', { timeout: 60000 });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await host.close();
+    await rm(a, { recursive: true, force: true });
+    await rm(b.dir, { recursive: true, force: true });
+  }
+});
