@@ -705,11 +705,17 @@ text_table! {
     PlanOutcomeBook => "Simulated book", "模拟在贷户数";
     PlanOutcomeWeek => "loans per AM · end of week {0}", "户/人 · 第 {0} 周末";
     PlanOutcomeGap => "Gap", "差距";
+    PlanOutcomeAim => "The closest plan aims at", "最接近的计划目标";
+    PlanOutcomeGapAimDetail => "simulated against the closest plan's aim · on target within {0}", "模拟值相对最接近计划的目标 · {0} 以内视为达成";
     PlanOutcomeGapDetail => "simulated against the goal · on target within {0}", "模拟值相对目标 · {0} 以内视为达成";
     PlanOutcomeHit => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against a goal of {2}: on target.",
         "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，目标为 {2} 户：达成目标。";
     PlanOutcomeMissed => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against a goal of {2}, {3} apart: loans stay on the book for months, so a book grows slowly and the steady mix gets there only after the plan's weeks.",
         "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，目标为 {2} 户，相差 {3}：贷款会在账上保留数月，组合增长缓慢，稳态组合要在计划期之后才能达到。";
+    PlanOutcomeHitAim => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against the closest plan's aim of {2}: on that aim.",
+        "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，最接近的计划目标为 {2} 户：达到该目标。";
+    PlanOutcomeMissedAim => "Simulated week by week with the engine, the plan ends week {0} with {1} loans per AM against the closest plan's aim of {2}, {3} apart: loans stay on the book for months, so a book grows slowly and the steady mix gets there only after the plan's weeks.",
+        "用模型逐周模拟，计划在第 {0} 周末达到每人 {1} 户，最接近的计划目标为 {2} 户，相差 {3}：贷款会在账上保留数月，组合增长缓慢，稳态组合要在计划期之后才能达到。";
     PlanWeeksHeading => "Week by week", "逐周计划";
     PlanTableCaption => "Prospecting hours per AM by channel, in blocks of {0} minutes, for the team, the week's work against its hours, and what the simulation expects per AM", "每人各渠道营销工时（每块 {0} 分钟）、团队合计、当周工作量与可用工时，以及模拟预计的每人结果";
     PlanTableTotal => "All channels", "合计";

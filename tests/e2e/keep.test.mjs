@@ -162,7 +162,7 @@ test('importing malformed, newer and out-of-range files lists every problem and 
 
 test('the library: import by picker and by drop, rename, duplicate, delete with undo, open, download', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
-  const fault = await readFile(new URL('../golden/v1/fault.json', import.meta.url), 'utf8');
+  const fault = await readFile(new URL('../golden/v2/fault.json', import.meta.url), 'utf8');
   await page.setInputFiles('#import-files', [jsonFile('The fault.json', fault)]);
   await page.waitForSelector('.notice-info');
   assert.match((await notices(page)).join(' '), /Imported into your library: “The fault”/);

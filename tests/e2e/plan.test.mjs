@@ -123,6 +123,8 @@ test('the default goal and 150 per AM: one plan in every figure, the week table 
   assert.doesNotMatch(verdict, /reaches the goal/);
   assert.match(await page.textContent('.plan-current'), /h\* = 11\.95/);
   assert.equal(await figure(page, 'plan-end-goal'), '150.0');
+  assert.equal(await figure(page, 'plan-end-aim'), '141.5');
+  assert.match(await page.textContent('.plan-outcome-text'), /against the closest plan's aim of 141\.5/);
   const { rows, hours } = await checkTableAgreesWithFigures(page);
   assert.ok(rows.every((r) => r.cells.Goal === '141.5'), 'the weeks follow the closest plan');
   // Dated weeks from the scenario's start, every week a row, and the chart.

@@ -741,14 +741,31 @@ fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
         0.0
     };
     let at_end = || fill(Text::PlanOutcomeWeek.get(lang), &[&last]);
-    let figures = vec![
-        item(
-            "plan-end-goal",
-            Text::PlanOutcomeGoal,
+    // When the goal cannot be held, the weeks follow the closest plan: the goal and the plan's
+    // aim are both shown, and the simulation is measured against the aim it follows.
+    let missed = plan.shortfall.is_some();
+    let goal = if missed {
+        plan.goal.target.final_loans()
+    } else {
+        s.end_goal
+    };
+    let mut figures = vec![item(
+        "plan-end-goal",
+        Text::PlanOutcomeGoal,
+        loans(goal),
+        at_end(),
+        lang,
+    )];
+    if missed {
+        figures.push(item(
+            "plan-end-aim",
+            Text::PlanOutcomeAim,
             loans(s.end_goal),
             at_end(),
             lang,
-        ),
+        ));
+    }
+    figures.extend([
         item(
             "plan-end-book",
             Text::PlanOutcomeBook,
@@ -761,7 +778,12 @@ fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
             Text::PlanOutcomeGap,
             format::percent(gap, 1),
             fill(
-                Text::PlanOutcomeGapDetail.get(lang),
+                if missed {
+                    Text::PlanOutcomeGapAimDetail
+                } else {
+                    Text::PlanOutcomeGapDetail
+                }
+                .get(lang),
                 &[&format::percent(GOAL_TOLERANCE, 0)],
             ),
             lang,
@@ -773,15 +795,20 @@ fn outcome(plan: &Plan, lang: Lang) -> (Vec<KpiItem>, String) {
             fill(Text::PlanOutcomeNewLoansDetail.get(lang), &[&last]),
             lang,
         ),
-    ];
+    ]);
+    let (hit, miss) = if missed {
+        (Text::PlanOutcomeHitAim, Text::PlanOutcomeMissedAim)
+    } else {
+        (Text::PlanOutcomeHit, Text::PlanOutcomeMissed)
+    };
     let text = if plan.verdict.reaches_path {
         fill(
-            Text::PlanOutcomeHit.get(lang),
+            hit.get(lang),
             &[&last, &loans(s.end_loans), &loans(s.end_goal)],
         )
     } else {
         fill(
-            Text::PlanOutcomeMissed.get(lang),
+            miss.get(lang),
             &[
                 &last,
                 &loans(s.end_loans),
