@@ -77,3 +77,33 @@ fn the_docs_have_a_table_for_every_group_of_the_spec() {
     assert_eq!(regenerated, spec_out::update_docs(&doc).expect("markers"));
     assert!(diff(&edited, &regenerated).contains("- | `team.ams` | whole | 0–200 |"));
 }
+
+/// The `plan` section is written by hand (its ranges live in `engine::goal`): every field a scenario
+/// file's plan can carry has a row, and every row names a field that exists.
+#[test]
+fn the_docs_describe_every_field_of_the_plan_section() {
+    use cadence::engine::goal::{PlanGoal, TargetPath};
+    let doc = std::fs::read_to_string(DOC).expect("docs/scenario-format.md");
+    let mut goal = PlanGoal::hold(120.0, 40.0);
+    goal.target = TargetPath::Growth {
+        loans_per_am: 130.0,
+        by_week: 26.0,
+    };
+    goal.cash_budget_cny = Some(500.0);
+    let params = cadence::engine::Params {
+        plan: Some(goal),
+        ..cadence::engine::Params::default()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&cadence::scenario::to_json(&params)).expect("scenario JSON");
+    let fields: Vec<&String> = json["plan"].as_object().expect("a plan section").keys().collect();
+    assert!(fields.len() >= 14, "{fields:?}");
+    for field in &fields {
+        assert!(
+            doc.contains(&format!("| `plan.{field}` |")),
+            "docs/scenario-format.md has no row for `plan.{field}`"
+        );
+    }
+    let rows = doc.matches("| `plan.").count();
+    assert_eq!(rows, fields.len(), "a `plan.` row names no field of the file");
+}
