@@ -863,6 +863,8 @@ mod tests {
                         params: Params::default(),
                     },
                     modified: day(2026, 1, 2),
+                    id: String::new(),
+                    stamp: Default::default(),
                 },
                 files::Entry {
                     scenario: NamedScenario {
@@ -871,6 +873,8 @@ mod tests {
                         params: Params::default(),
                     },
                     modified: day(2026, 1, 3),
+                    id: String::new(),
+                    stamp: Default::default(),
                 },
             ],
             files::Layout::Pretty,

@@ -11,7 +11,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::scenario::link::{self, LinkError};
 use crate::ui::format;
 use crate::ui::library::entries::EntryId;
-use crate::ui::library::notice::{FileProblem, Notice, Source, StoredPart};
+use crate::ui::library::notice::{Conflict, FileProblem, Notice, Source, StoredPart};
 use crate::ui::library::Model;
 pub use crate::ui::library::{Export, ShareView};
 use crate::ui::workspace;
@@ -140,8 +140,9 @@ pub struct NoticeView {
     pub more: Option<String>,
     /// Offers Undo (a deletion).
     pub undo: bool,
-    /// Offers to download the scenario (storage cannot keep it).
-    pub download: bool,
+    /// Files offered for download (storage cannot keep the work, or holds what the page could not
+    /// read), each with its button's label.
+    pub downloads: Vec<(Export, String)>,
     /// Goes away by itself after a few seconds (a confirmation nobody needs to act on).
     pub transient: bool,
 }
@@ -154,11 +155,16 @@ pub fn notice_views(w: &impl Keeping) -> Vec<NoticeView> {
         .notices
         .posted()
         .iter()
-        .map(|posted| notice_view(posted.id, &posted.notice, lang))
+        .map(|posted| notice_view(posted.id, &posted.notice, &library.unread, lang))
         .collect()
 }
 
-fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
+fn notice_view(
+    id: u64,
+    notice: &Notice,
+    unread: &[(StoredPart, String)],
+    lang: Lang,
+) -> NoticeView {
     let text = |key: Text, args: &[&str]| fill(key.get(lang), args);
     let mut view = NoticeView {
         id,
@@ -167,13 +173,23 @@ fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
         problems: Vec::new(),
         more: None,
         undo: false,
-        download: false,
+        downloads: Vec::new(),
         transient: false,
+    };
+    let library_download = || (Export::Library, Text::ExportLibrary.get(lang).to_owned());
+    let scenario_download = || (Export::Current, Text::ExportScenario.get(lang).to_owned());
+    let stored_download = |part: &StoredPart| {
+        unread.iter().position(|(p, _)| p == part).map(|i| {
+            (
+                Export::Unread(i),
+                Text::NoticeDownloadStored.get(lang).to_owned(),
+            )
+        })
     };
     match notice {
         Notice::StorageUnavailable | Notice::StorageFull => {
             view.tone = Tone::Warning;
-            view.download = true;
+            view.downloads = vec![library_download(), scenario_download()];
             view.message = if *notice == Notice::StorageFull {
                 text(Text::NoticeStorageFull, &[])
             } else {
@@ -182,24 +198,73 @@ fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
         }
         Notice::Recovered {
             part,
-            key,
+            key: Some(key),
             problems,
         } => {
             view.tone = Tone::Warning;
-            let key = key
-                .clone()
-                .unwrap_or_else(|| Text::NoticeNotKeptAside.get(lang).to_owned());
             view.message = match part {
-                StoredPart::Workspace => text(Text::NoticeRecoveredWorkspace, &[&key]),
-                StoredPart::Library => text(Text::NoticeRecoveredLibrary, &[&key]),
+                StoredPart::Workspace => text(Text::NoticeRecoveredWorkspace, &[key]),
+                StoredPart::Library => text(Text::NoticeRecoveredLibrary, &[key]),
                 StoredPart::LibraryEntry(i) => {
-                    text(Text::NoticeRecoveredEntry, &[&(i + 1).to_string(), &key])
+                    text(Text::NoticeRecoveredEntry, &[&(i + 1).to_string(), key])
                 }
                 StoredPart::Pinned(i) => {
-                    text(Text::NoticeRecoveredPin, &[&(i + 1).to_string(), &key])
+                    text(Text::NoticeRecoveredPin, &[&(i + 1).to_string(), key])
                 }
             };
             (view.problems, view.more) = problem_lines(problems, lang);
+        }
+        Notice::Recovered {
+            part,
+            key: None,
+            problems,
+        } => {
+            view.tone = Tone::Warning;
+            view.message = match part {
+                StoredPart::Workspace => text(Text::NoticeLeftWorkspace, &[]),
+                StoredPart::Library => text(Text::NoticeLeftLibrary, &[]),
+                StoredPart::LibraryEntry(i) => text(Text::NoticeLeftEntry, &[&(i + 1).to_string()]),
+                StoredPart::Pinned(i) => text(Text::NoticeLeftPin, &[&(i + 1).to_string()]),
+            };
+            view.downloads.extend(stored_download(part));
+            if matches!(part, StoredPart::Library) {
+                view.downloads.push(library_download());
+            } else {
+                view.downloads.push(scenario_download());
+            }
+            (view.problems, view.more) = problem_lines(problems, lang);
+        }
+        Notice::Newer { part } => {
+            view.tone = Tone::Warning;
+            view.message = match part {
+                StoredPart::Workspace => text(Text::NoticeNewerWorkspace, &[]),
+                StoredPart::Library => text(Text::NoticeNewerLibrary, &[]),
+                StoredPart::LibraryEntry(i) => {
+                    text(Text::NoticeNewerEntry, &[&(i + 1).to_string()])
+                }
+                StoredPart::Pinned(i) => text(Text::NoticeNewerPin, &[&(i + 1).to_string()]),
+            };
+            view.downloads.extend(stored_download(part));
+            if matches!(part, StoredPart::Library) {
+                view.downloads.push(library_download());
+            } else {
+                view.downloads.push(scenario_download());
+            }
+        }
+        Notice::Merged(conflict) => {
+            view.tone = Tone::Warning;
+            view.message = match conflict {
+                Conflict::BothChanged { theirs, ours } => {
+                    text(Text::NoticeBothChanged, &[theirs, ours])
+                }
+                Conflict::DeletedElsewhere { name } => text(Text::NoticeDeletedElsewhere, &[name]),
+                Conflict::ChangedElsewhere { name } => text(Text::NoticeChangedElsewhere, &[name]),
+            };
+        }
+        Notice::SavedInTab { name } => {
+            view.tone = Tone::Warning;
+            view.message = text(Text::NoticeSavedInTab, &[name]);
+            view.downloads = vec![library_download()];
         }
         Notice::FileRejected { file, problems } => {
             view.tone = Tone::Error;
@@ -467,7 +532,12 @@ mod tests {
             .apply(library::Action::Notify(Notice::StorageFull))
             .apply(library::Action::DeleteEntry(1));
         let views = notice_views(&w);
-        let storage = views.iter().find(|v| v.download).expect("download offered");
+        let storage = views
+            .iter()
+            .find(|v| !v.downloads.is_empty())
+            .expect("download offered");
+        let offered: Vec<Export> = storage.downloads.iter().map(|d| d.0).collect();
+        assert_eq!(offered, [Export::Library, Export::Current]);
         assert_eq!(storage.tone, Tone::Warning);
         let deleted = views.iter().find(|v| v.undo).expect("undo offered");
         assert_eq!(deleted.message, "Deleted “<img src=x onerror=alert(1)>”.");
