@@ -235,10 +235,21 @@ impl Library {
             .pending
             .drain(..written.min(self.pending.len()))
             .collect();
-        self.journal.extend(
-            done.into_iter()
-                .filter(|op| !matches!(op, Op::Delete { .. })),
-        );
+        for op in done {
+            // Only the latest written change of an entry is worth putting back; a deletion this
+            // tab wrote ends its journal.
+            let id = match &op {
+                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id.clone(),
+                Op::Delete { id, .. } => id.clone(),
+            };
+            self.journal.retain(|old| match old {
+                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id != id,
+                Op::Delete { .. } => false,
+            });
+            if !matches!(op, Op::Delete { .. }) {
+                self.journal.push(op);
+            }
+        }
         let skip = self.journal.len().saturating_sub(MAX_JOURNAL);
         self.journal.drain(..skip);
         self.healing = false;
