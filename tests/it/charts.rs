@@ -904,10 +904,14 @@ fn issue_22_hostile_names_give_well_formed_svg() {
         .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFF}')
         .collect();
     assert!(forbidden.is_empty(), "{forbidden:?}");
-    assert!(!svg.contains("<b>") && !svg.contains("<x>"), "markup escaped");
+    assert!(
+        !svg.contains("<b>") && !svg.contains("<x>"),
+        "markup escaped"
+    );
     assert!(svg.contains("bell"), "the name is still drawn");
     // Pins are cleaned on the way in too.
-    let page = cadence::ui::page::Page::new(cadence::i18n::Lang::En, week0())
-        .apply(cadence::ui::compare::Action::Pin("a\u{0007}\u{202E}b <i>".into()));
+    let page = cadence::ui::page::Page::new(cadence::i18n::Lang::En, week0()).apply(
+        cadence::ui::compare::Action::Pin("a\u{0007}\u{202E}b <i>".into()),
+    );
     assert_eq!(page.compare.pinned[0].name, "ab <i>");
 }

@@ -410,3 +410,22 @@ fn params_lists_every_parameter_of_the_spec() {
     }
     assert_eq!(cadence(&["params", "--json"]).status.code(), Some(1));
 }
+
+/// Issue 22: an endless input (`/dev/zero`) or an oversized file is refused with a clear message
+/// and exit 1, without reading it all; a file that is not text is refused the same way.
+#[test]
+fn issue_22_oversized_or_endless_input_is_refused_with_exit_1() {
+    let out = cadence(&["run", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("larger than 5 MB"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    let dir = std::env::temp_dir().join(format!("cadence-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let binary = dir.join("binary.json");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x7b]).expect("written");
+    let out = cadence(&["run", binary.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+    std::fs::remove_dir_all(&dir).expect("cleaned");
+}

@@ -488,7 +488,9 @@ where
 /// a label from any source never makes the SVG (and the PNG drawn from it) malformed (issue 22).
 fn xml_chars_only(svg: &str) -> String {
     svg.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'))
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
         .collect()
 }
 
