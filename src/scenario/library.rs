@@ -202,6 +202,8 @@ struct EntryOut<'a> {
 /// An entry as written: this build's, or one it could not read, written back as it was read.
 #[derive(Serialize)]
 #[serde(untagged)]
+// Lives for one write; boxing every entry would buy nothing.
+#[allow(clippy::large_enum_variant)]
 enum ScenarioOut<'a> {
     Entry(EntryOut<'a>),
     Kept(Value),
@@ -293,6 +295,7 @@ pub fn write_stored_library(
 
 /// Version 2 → 3: entries get ids and stamps. The id is the entry's place in the version 2 list,
 /// so every tab that upgrades the same stored library gives its entries the same ids.
+#[allow(clippy::unnecessary_wraps)] // Every step of a chain may fail.
 fn library_ids(mut fields: Map<String, Value>) -> Result<Map<String, Value>, String> {
     if let Some(Value::Array(entries)) = fields.get_mut("scenarios") {
         for (index, entry) in entries.iter_mut().enumerate() {

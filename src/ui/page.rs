@@ -864,7 +864,7 @@ mod tests {
                     },
                     modified: day(2026, 1, 2),
                     id: String::new(),
-                    stamp: Default::default(),
+                    stamp: files::Stamp::default(),
                 },
                 files::Entry {
                     scenario: NamedScenario {
@@ -874,7 +874,7 @@ mod tests {
                     },
                     modified: day(2026, 1, 3),
                     id: String::new(),
-                    stamp: Default::default(),
+                    stamp: files::Stamp::default(),
                 },
             ],
             files::Layout::Pretty,

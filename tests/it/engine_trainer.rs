@@ -419,7 +419,7 @@ fn links_and_library_files_carry_the_log() {
         scenario: named.clone(),
         modified: named.start_date,
         id: String::new(),
-        stamp: Default::default(),
+        stamp: cadence::scenario::library::Stamp::default(),
     };
     let text = library::write_library(std::slice::from_ref(&entry), Layout::Pretty);
     let read = library::read_library(&text).expect("the library reads");

@@ -242,7 +242,7 @@ fn seeds() -> Vec<String> {
             },
             modified: day(2026, 1, 1),
             id: String::new(),
-            stamp: Default::default(),
+            stamp: cadence::scenario::library::Stamp::default(),
         }],
         Layout::Compact,
     ));

@@ -293,13 +293,12 @@ impl Library {
     fn give_ids(&mut self) {
         for item in &mut self.view.entries {
             if item.id == 0 {
-                item.id = match self.page_ids.get(&item.entry.id) {
-                    Some(&id) => id,
-                    None => {
-                        self.next_id += 1;
-                        self.page_ids.insert(item.entry.id.clone(), self.next_id);
-                        self.next_id
-                    }
+                item.id = if let Some(&id) = self.page_ids.get(&item.entry.id) {
+                    id
+                } else {
+                    self.next_id += 1;
+                    self.page_ids.insert(item.entry.id.clone(), self.next_id);
+                    self.next_id
                 };
             }
         }

@@ -193,6 +193,8 @@ impl Model {
     }
 
     /// Applies one action. Opening an entry or a link replaces the workspace's draft.
+    // One arm per action, as the transition table reads best whole.
+    #[allow(clippy::too_many_lines)]
     pub fn update(&mut self, action: Action, ws: &mut workspace::Model, lang: Lang) -> Vec<Effect> {
         match action {
             Action::EditName(text) => self.name_text = text,
