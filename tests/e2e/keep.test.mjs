@@ -203,7 +203,8 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   assert.equal(download.suggestedFilename(), 'cadence-library.json');
   const library = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(library.format, 'cadence-library');
-  assert.equal(library.version, 2);
+  assert.equal(library.version, 3);
+  assert.ok(library.scenarios.every((s) => typeof s.id === 'string' && s.id !== ''), 'entries carry ids (issue 22)');
   assert.deepEqual(library.scenarios.map((s) => s.name), ['The fault (2)', 'Renamed plan', 'The fault']);
 
   const [single] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
@@ -311,7 +312,13 @@ test('with storage refused (private mode) or full, the page says so and a file c
   assert.match(await page.textContent('.notice-warning'), /does not let the page keep your work/);
   await page.fill('#in-team-ams', '8');
   assert.equal(await page.textContent('[data-kpi="book-end"] .kpi-value'), '960', 'the page works');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.notice-download')]);
+  // The notice offers the library and the scenario (issue 22).
+  const offered = await page.locator('.notice-warning .notice-download').allTextContents();
+  assert.deepEqual(offered, ['Download the library', 'Download this scenario']);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.notice-warning .notice-download:has-text("Download this scenario")'),
+  ]);
   assert.equal(download.suggestedFilename(), 'Untitled scenario.json');
   assert.match(await readFile(await download.path(), 'utf8'), /"ams": 8,/);
   assert.deepEqual(problems, []);
@@ -327,5 +334,9 @@ test('with storage refused (private mode) or full, the page says so and a file c
   await fullPage.goto(server.url);
   await fullPage.waitForSelector('.notice-warning');
   assert.match(await fullPage.textContent('.notice-warning'), /storage is full/);
+  // A save the browser cannot keep is never confirmed as kept (issue 22).
+  await fullPage.click('#save-as');
+  await fullPage.waitForSelector('.notice:has-text("in this tab only")');
+  assert.equal(await fullPage.locator('.notice:has-text("Saved in your library")').count(), 0);
   await full.close();
 });
