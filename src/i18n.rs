@@ -192,6 +192,7 @@ text_table! {
     McRuns => "Runs", "模拟次数";
     McSeed => "Seed", "随机种子";
     McRun => "Run {0} simulations", "运行 {0} 次模拟";
+    McRunPlain => "Run simulations", "运行模拟";
     McCancel => "Cancel", "取消";
     McProgress => "{0} of {1} runs", "已完成 {0} / {1} 次";
     McDone => "{0} runs, seed {1}", "{0} 次模拟，种子 {1}";
@@ -268,6 +269,8 @@ text_table! {
     NoticeSaved => "Saved in your library as “{0}”.", "已保存到场景库：“{0}”。";
     NoticeDeleted => "Deleted “{0}”.", "已删除“{0}”。";
     ProblemsMore => "… and {0} more.", "……另有 {0} 项。";
+    ProblemEntry => "Scenario {0}", "第 {0} 个情景";
+    ProblemDecisions => "Decisions", "决策";
     ErrSyntax => "This is not valid JSON.", "不是有效的 JSON。";
     ErrUnsupportedVersion => "This format version cannot be read (got {0}).", "无法读取此格式版本（当前 {0}）。";
     ErrUnknownField => "Unknown field “{0}”.", "未知字段“{0}”。";
@@ -497,6 +500,22 @@ text_table! {
     ViewWorkspace => "Workspace", "工作台";
     ViewPlan => "Cadence plan", "营销节奏计划";
     ViewTrainer => "Trainer", "培训演示";
+    StartTitle => "Where to start", "从这里开始";
+    StartPurpose => "Cadence plans a lending team's prospecting week by week: how many hours, on which channels, so the loan book holds or grows — and so a wave of applications never stops new business weeks later (the pipeline fault). Everything runs in this browser.", "Cadence 按周规划信贷团队的营销拓客：每周多少小时、用哪些渠道，让贷款余额保持或增长——也让一波申请潮不会在几周后造成新增断档。所有计算都在本浏览器中完成。";
+    StartPlanTitle => "Plan my team's prospecting", "规划我团队的营销拓客";
+    StartPlanText => "Three numbers you know; the plan gives the hours per week, per channel, per AM and for the team, with dates — as a calendar and a spreadsheet.", "填三个您熟悉的数字；计划会给出每周、每个渠道、每位客户经理和整个团队的拓客小时数及日期，可下载为日历和表格。";
+    StartPlanButton => "Make my plan", "生成我的计划";
+    StartLessonsTitle => "Show the fault to a room", "向学员演示断档";
+    StartLessonsText => "Seven lessons from the practitioners' article, played week by week on a projector, with decisions taken with the room.", "取自实践文章的七个案例，在投影上逐周播放，并与学员一起做决策。";
+    StartLessonsButton => "Open the lessons", "打开案例";
+    StartOpenTitle => "Open a file or a link", "打开文件或链接";
+    StartOpenText => "A scenario or library file saved by Cadence, or a share link a colleague sent you.", "Cadence 保存的情景文件或情景库文件，或同事发给您的分享链接。";
+    StartLinkLabel => "Share link", "分享链接";
+    StartLinkButton => "Open link", "打开链接";
+    StartNotALink => "This is not a Cadence share link: a share link has “#scenario=” in it. Copy the whole link from the message you were sent.", "这不是 Cadence 分享链接：分享链接中含有“#scenario=”。请从收到的消息中复制完整链接。";
+    StartPrivacy => "Files and links are read in this browser; nothing is uploaded.", "文件和链接只在本浏览器中读取，不会上传。";
+    StartHide => "Hide", "隐藏";
+    StartShow => "Where to start", "从这里开始";
     GalleryTitle => "Lessons from the article", "原文案例";
     GalleryIntro => "Each preset asks one question the article answers. Open it in the workspace to explore, or play it to a room week by week.", "每个预设对应原文回答的一个问题。可在工作台中自行探索，也可逐周播放给学员看。";
     StoryQuestion => "Question", "问题";
@@ -696,7 +715,7 @@ text_table! {
     PlanFigQualityDetail => "of new loans in the planned weeks", "占计划各周新增贷款";
     PlanFigCash => "Channel cash", "渠道现金";
     PlanFigProfit => "Profit", "利润";
-    PlanUnitCnyPlannedWeeks => "¥ per AM a week, mean of the planned weeks", "元/人/周（计划各周平均）";
+    PlanUnitCnyPlannedWeeks => "per AM a week, mean of the planned weeks", "每人每周（计划各周平均）";
     PlanMixHeading => "Hours and channel mix", "工时与渠道组合";
     PlanMixCaption => "Your current mix and the plan's, per AM in a settled week at the goal's book", "当前组合与计划组合对比（达到目标户数后的稳态一周，每人）";
     PlanMixChannel => "Channel", "渠道";

@@ -161,6 +161,17 @@ fn qualifier(field: Field, lang: Lang) -> Option<String> {
         })
 }
 
+/// An input's name as a person reads it out of context: its label with its tier or channel
+/// ("Saturation · Cold visits").
+#[must_use]
+pub fn field_name(field: Field, lang: Lang) -> String {
+    let label = field.label().get(lang);
+    match qualifier(field, lang) {
+        Some(q) => format!("{label} · {q}"),
+        None => label.to_owned(),
+    }
+}
+
 /// One input as shown for the draft `ws`.
 #[must_use]
 pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
