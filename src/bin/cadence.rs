@@ -358,17 +358,6 @@ fn now_utc() -> chrono::NaiveDateTime {
         .naive_utc()
 }
 
-/// The Monday of week `start_week` (ISO week numbering) in the current year.
-fn default_start_date(start_week: f64, today: chrono::NaiveDate) -> chrono::NaiveDate {
-    let week = if start_week.is_finite() {
-        start_week.clamp(1.0, 52.0) as u32
-    } else {
-        1
-    };
-    chrono::NaiveDate::from_isoywd_opt(today.iso_week().year(), week, chrono::Weekday::Mon)
-        .unwrap_or(today)
-}
-
 fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     let (params, mut errors) = load_params(&request.source)?;
     let vp = match validate(&params) {
@@ -426,9 +415,9 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     let summary = match plan::plan(&vp, &goal) {
         Ok(plan) => {
             let now = now_utc();
-            let start = request
-                .start_date
-                .unwrap_or_else(|| default_start_date(params.team.start_week, now.date()));
+            let start = request.start_date.unwrap_or_else(|| {
+                cadence::scenario::nearest_week_start(params.team.start_week, now.date())
+            });
             let lang = request.lang.unwrap_or_default();
             if let Some(path) = &request.csv {
                 std::fs::write(path, plan_out::plan_csv(&plan, start, lang))

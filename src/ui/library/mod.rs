@@ -434,8 +434,15 @@ impl Model {
         match link::decode(fragment) {
             Err(LinkError::NotALink) => {}
             Err(problem) => self.notices.post(Notice::LinkRejected(problem)),
-            Ok(shared) => {
+            Ok(mut shared) => {
                 self.keep_unsaved(ws, today, lang);
+                // A link without a name is called the same everywhere: the notice, the panel and
+                // what Save would name it.
+                if shared.scenario.name.trim().is_empty() {
+                    Text::SharedScenario
+                        .get(lang)
+                        .clone_into(&mut shared.scenario.name);
+                }
                 let name = shared.scenario.name.clone();
                 self.open_scenario(shared.scenario, false, ws);
                 self.notices.post(Notice::OpenedLink { name });

@@ -121,10 +121,14 @@ impl Tone {
     }
 }
 
-/// One problem of a refused file or link: the field's JSON path and what is wrong with it.
+/// One problem of a refused file or link: the field by its name in the page's language, what is
+/// wrong with it, and its JSON path (for experts and the command line).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProblemLine {
-    /// Empty for a problem with the whole file.
+    /// The field's name ("Account managers", "Cold visits · Saturation hours"), with the entry of
+    /// a library file it is in; empty for a problem with the whole file.
+    pub label: String,
+    /// The JSON path; empty for a problem with the whole file.
     pub field: String,
     pub text: String,
 }
@@ -323,6 +327,7 @@ fn notice_view(
 fn link_problems(error: &LinkError, lang: Lang) -> (Vec<ProblemLine>, Option<String>) {
     let single = |key: Text| {
         let line = ProblemLine {
+            label: String::new(),
             field: String::new(),
             text: key.get(lang).to_owned(),
         };
@@ -355,6 +360,7 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
                 ..error.clone()
             };
             ProblemLine {
+                label: field_name(&error.param, &defaults, lang),
                 field: error.param.clone(),
                 text: error_text(&local, &defaults, lang),
             }
@@ -367,6 +373,53 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
         )
     });
     (lines, more)
+}
+
+/// A field of a scenario, a library file or a link by its name in `lang`: the input's label with
+/// its tier or channel, else the group it belongs to; a library file's entry is named by number.
+#[must_use]
+pub fn field_name(path: &str, params: &Params, lang: Lang) -> String {
+    let (entry, inner) = match path.rsplit_once("scenario.") {
+        Some((outer, inner)) => (entry_number(outer), inner),
+        None => (None, path),
+    };
+    let name = workspace::fields::Field::from_path(inner, params)
+        .map(|field| workspace::inputs::field_name(field, lang))
+        .or_else(|| group_name(inner).map(|key| key.get(lang).to_owned()))
+        .unwrap_or_default();
+    match entry {
+        Some(n) if name.is_empty() => fill(Text::ProblemEntry.get(lang), &[&n.to_string()]),
+        Some(n) => format!(
+            "{} · {name}",
+            fill(Text::ProblemEntry.get(lang), &[&n.to_string()])
+        ),
+        None => name,
+    }
+}
+
+/// `scenarios[2].` → 3 (entries are counted from 1, as a person counts them).
+fn entry_number(outer: &str) -> Option<usize> {
+    let start = outer.find("scenarios[")? + "scenarios[".len();
+    let end = start + outer[start..].find(']')?;
+    outer[start..end].parse::<usize>().ok().map(|i| i + 1)
+}
+
+/// The group of the page's inputs a path belongs to, by its first part.
+fn group_name(path: &str) -> Option<Text> {
+    let head = path.split(['.', '[']).next().unwrap_or_default();
+    Some(match head {
+        "team" | "run" => Text::GroupTeam,
+        "activity_hours" => Text::GroupTimes,
+        "channels" => Text::GroupChannels,
+        "pipeline" => Text::GroupPipeline,
+        "loans" => Text::GroupLoans,
+        "referrals" => Text::GroupReferrals,
+        "calendar" | "shocks" => Text::GroupCalendar,
+        "interventions" => Text::ProblemDecisions,
+        "policy" => Text::GroupPolicy,
+        "plan" => Text::ViewPlan,
+        _ => return None,
+    })
 }
 
 /// The file name (without a directory, not yet made safe) and the text of a download.
@@ -491,8 +544,11 @@ mod tests {
         );
         let fields: Vec<&str> = views[0].problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["team.colour", "team.ams"]);
+        let labels: Vec<&str> = views[0].problems.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["Team", "Account managers"]);
         let zh = notice_views(&w.apply(crate::ui::page::Msg::SetLang(Lang::Zh)));
         assert_eq!(zh[0].problems[0].text, "未知字段“colour”。");
+        assert_eq!(zh[0].problems[1].label, "客户经理人数");
         assert_eq!(zh[0].problems[1].text, "必须在 1 至 200 之间（当前 0）。");
     }
 

@@ -39,6 +39,8 @@ fn tab_name() -> String {
 
 /// Where the view shown is remembered.
 pub const VIEW_KEY: &str = "cadence.view";
+/// Whether the start band is hidden on this machine (`"hidden"`).
+pub const START_KEY: &str = "cadence.start";
 
 /// The page and everything that carries out its effects.
 pub struct Shell {
@@ -62,12 +64,14 @@ impl Shell {
     #[must_use]
     pub fn restore() -> Rc<Shell> {
         let mut store = BrowserStore::open();
-        let (page, autosave) = persist::restore(
+        let (mut page, autosave) = persist::restore(
             &mut store,
             locale::initial_lang(),
             clock::today(),
             &tab_name(),
         );
+        // Known before the first render, so a band hidden on this machine never flashes.
+        page.start.hidden = store.get(START_KEY).ok().flatten().as_deref() == Some("hidden");
         Rc::new_cyclic(|me| Shell {
             page: RefCell::new(page),
             queue: RefCell::new(VecDeque::new()),
@@ -189,6 +193,15 @@ impl Shell {
             Effect::RememberView(view) => {
                 // Not remembering the view is harmless: the page opens on the workspace.
                 let _ = self.store.borrow_mut().set(VIEW_KEY, view.id());
+            }
+            Effect::RememberStart { hidden } => {
+                // Not remembering is harmless: the band shows again on the next visit.
+                let mut store = self.store.borrow_mut();
+                let _ = if hidden {
+                    store.set(START_KEY, "hidden")
+                } else {
+                    store.remove(START_KEY)
+                };
             }
             Effect::Ticker(every) => {
                 *self.ticker.borrow_mut() = every.map(|ms| {

@@ -44,6 +44,11 @@ pub struct FieldView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierRowView {
     pub title: String,
+    /// The unit and valid range the row's inputs share ("h · valid: 0.25–16"), shown once under
+    /// the title; empty when they differ.
+    pub note: String,
+    /// What the row's inputs mean (their shared help), shown once under the title.
+    pub help: String,
     pub fields: Vec<FieldView>,
     /// The path of rules about the whole row (a mix that must sum to 1), if any.
     pub path: Option<String>,
@@ -161,6 +166,17 @@ fn qualifier(field: Field, lang: Lang) -> Option<String> {
         })
 }
 
+/// An input's name as a person reads it out of context: its label with its tier or channel
+/// ("Saturation · Cold visits").
+#[must_use]
+pub fn field_name(field: Field, lang: Lang) -> String {
+    let label = field.label().get(lang);
+    match qualifier(field, lang) {
+        Some(q) => format!("{label} · {q}"),
+        None => label.to_owned(),
+    }
+}
+
 /// One input as shown for the draft `ws`.
 #[must_use]
 pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
@@ -203,14 +219,44 @@ fn tier_row(
     path: Option<String>,
     lang: Lang,
 ) -> TierRowView {
+    let fields: Vec<FieldView> = fields.iter().map(|f| field_view(ws, *f, lang)).collect();
     TierRowView {
         title,
-        fields: fields.iter().map(|f| field_view(ws, *f, lang)).collect(),
+        note: row_note(&fields, lang),
+        help: row_help(&fields),
+        fields,
         errors: path
             .as_deref()
             .map(|p| row_errors(ws, p, lang))
             .unwrap_or_default(),
         path,
+    }
+}
+
+/// The help a row's inputs share (one question for the three tiers), said once.
+fn row_help(fields: &[FieldView]) -> String {
+    match fields.first() {
+        Some(first) if fields.iter().all(|f| f.help == first.help) => first.help.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The unit and range a row's inputs share, said once.
+fn row_note(fields: &[FieldView], lang: Lang) -> String {
+    let Some(first) = fields.first() else {
+        return String::new();
+    };
+    if fields
+        .iter()
+        .any(|f| f.unit != first.unit || f.range != first.range)
+    {
+        return String::new();
+    }
+    let range = format!("{} {}", Text::ValidRange.get(lang), first.range);
+    if first.unit.is_empty() {
+        range
+    } else {
+        format!("{} · {range}", first.unit)
     }
 }
 
@@ -383,12 +429,15 @@ fn shock_views(ws: &Model, lang: Lang) -> Vec<ShockView> {
                     .then(|| field_view(ws, Field::ShockSize(index), lang)),
                 shares: matches!(shock.kind, ShockKind::ChannelMix { .. }).then(|| {
                     let path = format!("shocks[{i}].shares");
+                    let fields: Vec<FieldView> = ChannelId::ALL
+                        .into_iter()
+                        .map(|c| field_view(ws, Field::ShockShare(index, c), lang))
+                        .collect();
                     TierRowView {
                         title: String::new(),
-                        fields: ChannelId::ALL
-                            .into_iter()
-                            .map(|c| field_view(ws, Field::ShockShare(index, c), lang))
-                            .collect(),
+                        note: row_note(&fields, lang),
+                        help: String::new(),
+                        fields,
                         errors: row_errors(ws, &path, lang),
                         path: Some(path),
                     }

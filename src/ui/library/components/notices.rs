@@ -56,10 +56,13 @@ pub fn notices(props: &NoticesProps) -> Html {
                             <ul class="notice-problems">
                                 { for n.problems.iter().map(|p| html! {
                                     <li>
-                                        if !p.field.is_empty() {
-                                            <code class="notice-field">{ &p.field }</code>{ " " }
+                                        if !p.label.is_empty() {
+                                            <strong class="notice-label">{ &p.label }</strong>{ ": " }
                                         }
                                         <span>{ &p.text }</span>
+                                        if !p.field.is_empty() {
+                                            { " " }<code class="notice-field">{ &p.field }</code>
+                                        }
                                     </li>
                                 }) }
                             </ul>
