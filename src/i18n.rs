@@ -283,6 +283,8 @@ text_table! {
     ProblemsMore => "… and {0} more.", "……另有 {0} 项。";
     ProblemEntry => "Scenario {0}", "第 {0} 个情景";
     ProblemDecisions => "Decisions", "决策";
+    ProblemVersion => "File format version", "文件格式版本";
+    ProblemFormat => "Kind of file", "文件类型";
     ErrSyntax => "This is not valid JSON.", "不是有效的 JSON。";
     ErrUnsupportedVersion => "This format version cannot be read (got {0}).", "无法读取此格式版本（当前 {0}）。";
     ErrUnknownField => "Unknown field “{0}”.", "未知字段“{0}”。";

@@ -151,9 +151,10 @@ test('importing malformed, newer and out-of-range files lists every problem and 
   const [broken, future, wrong] = await page.$$eval('.notice-error', (els) => els.map((e) => e.textContent));
   assert.match(broken, /“broken\.json” was not imported; nothing was changed\.[\s\S]*not valid JSON/);
   assert.match(future, /“future\.json” was not imported[\s\S]*version[\s\S]*newer version of Cadence/);
-  assert.match(wrong, /team\.colour[\s\S]*unknown field `colour`/);
-  assert.match(wrong, /team\.ams[\s\S]*must be in \[1, 200\] \(got 0\)/);
-  assert.match(wrong, /shocks\[0\]\.kind/);
+  // Each problem names its field in words first, then what is wrong, then its path (issue 16).
+  assert.match(wrong, /Team: unknown field `colour`[\s\S]*team\.colour/);
+  assert.match(wrong, /Account managers: must be in \[1, 200\] \(got 0\)[\s\S]*team\.ams/);
+  assert.match(wrong, /Calendar and shocks: [\s\S]*shocks\[0\]\.kind/);
   assert.deepEqual(await libraryNames(page), ['Mine'], 'library intact');
   assert.deepEqual(await kpis(page), before, 'workspace intact');
   assert.deepEqual(problems, []);

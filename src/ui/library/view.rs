@@ -418,6 +418,8 @@ fn group_name(path: &str) -> Option<Text> {
         "interventions" => Text::ProblemDecisions,
         "policy" => Text::GroupPolicy,
         "plan" => Text::ViewPlan,
+        "version" => Text::ProblemVersion,
+        "format" => Text::ProblemFormat,
         _ => return None,
     })
 }

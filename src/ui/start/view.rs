@@ -65,6 +65,7 @@ pub fn start_view(start: &Model, ws: &Workspace, lang: Lang) -> StartView {
                 // The inputs panel shows the same fields on the same view: ids stay unique.
                 let mut view = field_view(ws, field, lang);
                 view.id = format!("start-{}", view.id);
+                view.path = format!("start.{}", view.path);
                 view
             })
             .collect(),

@@ -42,7 +42,7 @@ pub fn decisions(props: &DecisionsProps) -> Html {
     let duration_error = v.duration_error.as_ref();
 
     html! {
-        <aside class="decisions" aria-labelledby="decide-title">
+        <section class="decisions" aria-labelledby="decide-title">
             <form class="decide" onsubmit={onsubmit} novalidate=true>
                 <h3 id="decide-title">{ &v.title }</h3>
                 <label for="decide-kind">{ Text::DecideKind.get(lang) }</label>
@@ -105,6 +105,6 @@ pub fn decisions(props: &DecisionsProps) -> Html {
                     <button type="button" class="log-replay" onclick={d.reform(|_| Action::Replay)}>{ Text::LogReplay.get(lang) }</button>
                 </div>
             </section>
-        </aside>
+        </section>
     }
 }
