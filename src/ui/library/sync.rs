@@ -112,6 +112,12 @@ fn copy_id(entry: &Entry) -> String {
     format!("{}~{}.{}", entry.id, entry.stamp.by, entry.stamp.rev)
 }
 
+/// Whether `later` is a version the same tab made after `earlier`. Revisions count per tab, so
+/// only a tab's own versions are ordered: another tab's higher number may not have seen ours.
+fn after_by_same_tab(later: &Stamp, earlier: &Stamp) -> bool {
+    later.by == earlier.by && later.rev > earlier.rev
+}
+
 fn position<T: Slot>(lib: &Stored<T>, id: &str) -> Option<usize> {
     lib.entries.iter().position(|s| s.entry().id == id)
 }
@@ -156,9 +162,12 @@ pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Con
             if stored == entry.stamp {
                 return None;
             }
-            let moved_on = healing && stored.rev > entry.stamp.rev;
+            let moved_on = healing && after_by_same_tab(&stored, &entry.stamp);
             let stale = parent.as_ref() == Some(&stored)
-                || (healing && parent.as_ref().is_some_and(|p| stored.rev < p.rev));
+                || (healing
+                    && parent
+                        .as_ref()
+                        .is_some_and(|p| after_by_same_tab(p, &stored)));
             if moved_on {
                 None
             } else if stale {
@@ -219,7 +228,7 @@ pub fn settled<T: Slot>(lib: &Stored<T>, op: &Op) -> bool {
         Op::Put { entry, .. } | Op::Restore { entry, .. } => match position(lib, &entry.id) {
             Some(at) => {
                 let stored = &lib.entries[at].entry().stamp;
-                *stored == entry.stamp || stored.rev > entry.stamp.rev
+                *stored == entry.stamp || after_by_same_tab(stored, &entry.stamp)
             }
             None => lib
                 .deleted

@@ -375,54 +375,7 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
     (lines, more)
 }
 
-/// A field of a scenario, a library file or a link by its name in `lang`: the input's label with
-/// its tier or channel, else the group it belongs to; a library file's entry is named by number.
-#[must_use]
-pub fn field_name(path: &str, params: &Params, lang: Lang) -> String {
-    let (entry, inner) = match path.rsplit_once("scenario.") {
-        Some((outer, inner)) => (entry_number(outer), inner),
-        None => (None, path),
-    };
-    let name = workspace::fields::Field::from_path(inner, params)
-        .map(|field| workspace::inputs::field_name(field, lang))
-        .or_else(|| group_name(inner).map(|key| key.get(lang).to_owned()))
-        .unwrap_or_default();
-    match entry {
-        Some(n) if name.is_empty() => fill(Text::ProblemEntry.get(lang), &[&n.to_string()]),
-        Some(n) => format!(
-            "{} · {name}",
-            fill(Text::ProblemEntry.get(lang), &[&n.to_string()])
-        ),
-        None => name,
-    }
-}
-
-/// `scenarios[2].` → 3 (entries are counted from 1, as a person counts them).
-fn entry_number(outer: &str) -> Option<usize> {
-    let start = outer.find("scenarios[")? + "scenarios[".len();
-    let end = start + outer[start..].find(']')?;
-    outer[start..end].parse::<usize>().ok().map(|i| i + 1)
-}
-
-/// The group of the page's inputs a path belongs to, by its first part.
-fn group_name(path: &str) -> Option<Text> {
-    let head = path.split(['.', '[']).next().unwrap_or_default();
-    Some(match head {
-        "team" | "run" => Text::GroupTeam,
-        "activity_hours" => Text::GroupTimes,
-        "channels" => Text::GroupChannels,
-        "pipeline" => Text::GroupPipeline,
-        "loans" => Text::GroupLoans,
-        "referrals" => Text::GroupReferrals,
-        "calendar" | "shocks" => Text::GroupCalendar,
-        "interventions" => Text::ProblemDecisions,
-        "policy" => Text::GroupPolicy,
-        "plan" => Text::ViewPlan,
-        "version" => Text::ProblemVersion,
-        "format" => Text::ProblemFormat,
-        _ => return None,
-    })
-}
+pub use crate::ui::workspace::inputs::path_name as field_name;
 
 /// The file name (without a directory, not yet made safe) and the text of a download.
 #[must_use]
