@@ -67,6 +67,14 @@ pub struct Library {
     pub revision: u64,
 }
 
+/// The lasting id of the entry an operation changes.
+fn op_id(op: &Op) -> &str {
+    match op {
+        Op::Put { entry, .. } | Op::Restore { entry, .. } => &entry.id,
+        Op::Delete { id, .. } => id,
+    }
+}
+
 /// `wanted`, cleaned (or `fallback` when nothing is left), made unique by a " (2)", " (3)", …
 /// suffix against the names `taken` says are in use.
 #[must_use]
@@ -236,19 +244,11 @@ impl Library {
             .drain(..written.min(self.pending.len()))
             .collect();
         for op in done {
-            // Only the latest written change of an entry is worth putting back; a deletion this
-            // tab wrote ends its journal.
-            let id = match &op {
-                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id.clone(),
-                Op::Delete { id, .. } => id.clone(),
-            };
-            self.journal.retain(|old| match old {
-                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id != id,
-                Op::Delete { .. } => false,
-            });
-            if !matches!(op, Op::Delete { .. }) {
-                self.journal.push(op);
-            }
+            // Only the latest written change of an entry is worth putting back (a deletion
+            // included: a stale write of another tab may bring the entry back).
+            let id = op_id(&op).to_owned();
+            self.journal.retain(|old| op_id(old) != id);
+            self.journal.push(op);
         }
         let skip = self.journal.len().saturating_sub(MAX_JOURNAL);
         self.journal.drain(..skip);

@@ -205,6 +205,9 @@ pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Con
                 let skip = lib.deleted.len().saturating_sub(MAX_TOMBSTONES);
                 lib.deleted.drain(..skip);
                 None
+            } else if healing {
+                // Changed since this tab deleted it: told when the deletion was first written.
+                None
             } else {
                 Some(Conflict::ChangedElsewhere {
                     name: stored.scenario.name.clone(),
@@ -235,7 +238,11 @@ pub fn settled<T: Slot>(lib: &Stored<T>, op: &Op) -> bool {
                 .iter()
                 .any(|t| t.id == entry.id && t.stamp == entry.stamp),
         },
-        Op::Delete { .. } => true,
+        // Gone, or changed since (then the change is kept): a stale write that brought the
+        // entry back unchanged is undone by the next write.
+        Op::Delete { id, stamp } => {
+            position(lib, id).is_none_or(|at| lib.entries[at].entry().stamp != *stamp)
+        }
     }
 }
 
