@@ -748,6 +748,37 @@ mod tests {
         assert_eq!(stored_count(&store), 900 - deletes);
     }
 
+    /// Issue 22: an older and a newer page open side by side. The newer one stores its library
+    /// in a format this page does not know while this page is open: this page's next writes
+    /// leave it as it is, say so, and keep their saves in the tab (start-up is covered above).
+    #[test]
+    fn issue_22_a_newer_pages_library_stored_meanwhile_is_never_written_over() {
+        let mut store = lived_in(3);
+        let mut tab = Tab::open(&mut store, "old", today());
+        let newer = newer_library();
+        store.items.insert(LIBRARY_KEY.into(), newer.clone());
+        tab.hear(&mut store, &newer);
+        assert_eq!(tab.names().len(), 3, "this page keeps what it has");
+        tab.send(&mut store, save_as("After"));
+        let id = tab.page.library.library.items()[1].id;
+        tab.send(&mut store, library::Action::DeleteEntry(id));
+        tab.send(&mut store, save_as("Later"));
+        assert_eq!(store.items[LIBRARY_KEY], newer, "written over");
+        assert!(tab.notices().contains(&Notice::Newer {
+            part: StoredPart::Library
+        }));
+        assert!(tab.page.library.tab_only);
+        assert!(tab.notices().contains(&Notice::SavedInTab {
+            name: "Later".into()
+        }));
+        assert_eq!(
+            tab.page
+                .library
+                .export_file(&tab.page.workspace, library::Export::Unread(0), Lang::En),
+            Some(("cadence-saved-library".into(), newer))
+        );
+    }
+
     #[test]
     fn issue_22_storage_nearly_full_at_start_loses_nothing() {
         for free in [0, 13, 2_000] {
