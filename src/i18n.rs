@@ -216,6 +216,7 @@ text_table! {
     CurrentOpen => "Open:", "当前：";
     StateUnsavedChanges => "unsaved changes", "有未保存的修改";
     StateSaved => "saved", "已保存";
+    StateKeptInTab => "kept in this tab only", "只保留在此标签页中";
     StateNotInLibrary => "not in your library", "不在场景库中";
     ScenarioNameLabel => "Name", "名称";
     SaveButton => "Save", "保存";

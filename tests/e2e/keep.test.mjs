@@ -339,6 +339,8 @@ test('with storage refused (private mode) or full, the page says so and a file c
   await fullPage.click('#save-as');
   await fullPage.waitForSelector('.notice:has-text("in this tab only")');
   assert.equal(await fullPage.locator('.notice:has-text("Saved in your library")').count(), 0);
+  // Nor does the scenario's name line say "saved" (issue 22).
+  assert.equal(await fullPage.textContent('.current-state'), 'kept in this tab only');
   await full.close();
 });
 

@@ -88,6 +88,8 @@ pub fn current_view(w: &impl Keeping) -> CurrentView {
         None => Text::CurrentUnsaved.get(lang).to_owned(),
     };
     let state = match (bound, unsaved) {
+        // The browser keeps nothing now: "saved" would promise what a reload takes away.
+        (true, false) if library.tab_only => Text::StateKeptInTab,
         (true, false) => Text::StateSaved,
         (true, true) => Text::StateUnsavedChanges,
         (false, _) => Text::StateNotInLibrary,
@@ -552,6 +554,20 @@ mod tests {
         let view = current_view(&w);
         assert_eq!(view.state, "unsaved changes");
         assert!(view.unsaved && view.saves_in_place);
+    }
+
+    /// Issue 22: while storage cannot be written, a saved scenario's name line does not say
+    /// "saved", but where it is.
+    #[test]
+    fn a_save_the_browser_does_not_keep_is_kept_in_this_tab_only() {
+        let w = saved(Lang::En).apply(library::Action::StorageKeeps(false));
+        assert_eq!(current_view(&w).state, "kept in this tab only");
+        let zh = w.apply(crate::ui::page::Msg::SetLang(Lang::Zh));
+        assert_eq!(current_view(&zh).state, "只保留在此标签页中");
+        let edited = w.apply(workspace::Action::EditField(Field::Ams, "9".into()));
+        assert_eq!(current_view(&edited).state, "unsaved changes");
+        let back = w.apply(library::Action::StorageKeeps(true));
+        assert_eq!(current_view(&back).state, "saved");
     }
 
     #[test]
