@@ -193,6 +193,7 @@ text_table! {
     McSeed => "Seed", "随机种子";
     McRun => "Run {0} simulations", "运行 {0} 次模拟";
     McRunPlain => "Run simulations", "运行模拟";
+    McLive => "Follow every change (a quick run after each edit)", "随每次修改更新（每次修改后快速运行）";
     McCancel => "Cancel", "取消";
     McProgress => "{0} of {1} runs", "已完成 {0} / {1} 次";
     McDone => "{0} runs, seed {1}", "{0} 次模拟，种子 {1}";

@@ -272,6 +272,11 @@ impl Page {
         };
         if self.workspace.revision != revision {
             self.trainer.play = self.trainer.play.clone().clamped(self.workspace.horizon());
+            // The fan follows the scenario as the line does (after a pause in typing).
+            effects.extend(
+                self.mc
+                    .update(montecarlo::Action::Follow, &mut self.workspace),
+            );
         }
         if self.workspace.params.run.seed != seed && !seed_typed {
             self.mc.show_seed(self.workspace.params.run.seed);
