@@ -36,7 +36,7 @@ pub struct Overlays<'a> {
     pub pinned: &'a [Pinned],
     /// Trainer mode: draw weeks `t < visible_weeks` only.
     pub visible_weeks: Option<u32>,
-    /// Trainer mode: the run without the interventions.
+    /// Trainer mode: the run without the decisions.
     pub ghost: Option<&'a Computed>,
 }
 
@@ -111,7 +111,9 @@ pub fn number_units(lang: Lang) -> NumberUnits {
     }
 }
 
-fn frame(
+/// A chart's frame over `result`: its titles, dates, shaded weeks and, in trainer mode, the weeks
+/// drawn.
+pub(crate) fn frame(
     result: &Computed,
     title: Text,
     y_axis: Text,

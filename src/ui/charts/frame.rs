@@ -86,6 +86,16 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
+    /// Every text at one size, the title a little larger: the trainer's lesson charts, whose type
+    /// is sized for the room rather than for the chart.
+    pub(crate) fn uniform(px: f64) -> Self {
+        Self {
+            tick: px,
+            legend: px,
+            title: px * 1.1,
+        }
+    }
+
     fn for_width(width: f64) -> Self {
         if width < 480.0 {
             Self {
@@ -355,12 +365,23 @@ impl<'a> Plan<'a> {
     pub(crate) fn new<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         frame: &'a ChartFrame,
+        legend: Vec<LegendEntry<'a>>,
+        theme: &ChartTheme,
+    ) -> Self {
+        let (w, _) = area.dim_in_pixel();
+        Self::with_fonts(area, frame, legend, theme, Fonts::for_width(f64::from(w)))
+    }
+
+    /// [`Plan::new`] with the text sizes given.
+    pub(crate) fn with_fonts<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        frame: &'a ChartFrame,
         mut legend: Vec<LegendEntry<'a>>,
         theme: &ChartTheme,
+        fonts: Fonts,
     ) -> Self {
         let (w, h) = area.dim_in_pixel();
         let (width, height) = (f64::from(w), f64::from(h));
-        let fonts = Fonts::for_width(width);
         legend.retain(|entry| !entry.label.is_empty());
         let drawn = frame.dates.drawn_weeks() as usize;
         let has = |kind: BandKind| {
@@ -416,9 +437,11 @@ impl<'a> Plan<'a> {
         self.bottom - self.top
     }
 
-    /// About one value tick per 45 px of plot height.
+    /// About one value tick per 45 px of plot height, or per 3.5 lines of tick text where the text
+    /// is larger than usual.
     pub(crate) fn y_tick_target(&self) -> usize {
-        ((self.plot_height() / 45.0).floor() as usize).clamp(2, 8)
+        let spacing = (self.fonts.tick * 3.5).max(45.0);
+        ((self.plot_height() / spacing).floor() as usize).clamp(2, 8)
     }
 
     /// The plot rectangle once the value axis is known: the left margin fits the widest tick label.
