@@ -181,9 +181,9 @@ text_table! {
     LegendAvailable => "Available hours", "可用工时";
     LegendBook => "Book", "存量";
     LegendProfit => "Cumulative profit", "累计利润";
-    FaultOnset => "Onset", "开始下滑";
     FaultTroughLabel => "Trough (−{0})", "谷底（−{0}）";
-    FaultRecovery => "Recovery", "恢复";
+    FaultBelowFrom => "Below the baseline from week {0}", "自第 {0} 周起低于基线";
+    FaultBelow => "Below the baseline in weeks {0}–{1}", "第 {0}–{1} 周低于基线";
     FaultDelayText => "Trough {0} weeks after the shock", "冲击后 {0} 周见底";
     FaultLostText => "{0} new loans lost", "损失 {0} 笔新增贷款";
 
@@ -974,7 +974,7 @@ from week 65.",
     ScoreLoansGained => "New loans gained so far", "累计多增贷款";
     ScoreProfitLost => "Profit lost so far", "累计少赚利润";
     ScoreProfitGained => "Profit gained so far", "累计多赚利润";
-    ScorePair => "{0}: {1} · {2}: {3}", "{0}：{1} · {2}：{3}";
+    ScorePair => "{0} vs {1}", "{0} 对比 {1}";
     DecideButton => "Decide… (D)", "决策…（D）";
     DebriefButton => "Debrief (E)", "复盘（E）";
     AutoplayLabel => "Play on replay", "重放时自动播放";
@@ -1002,6 +1002,10 @@ from week 65.",
     ShortcutDebrief => "Open or close the debrief", "打开或关闭复盘";
     ShortcutEscape => "Close what is open, then leave presenter view", "关闭已打开的面板，再按退出演示视图";
     ShortcutEscKey => "Esc", "Esc";
+    DecideShort => "Decide (D)", "决策（D）";
+    DebriefShort => "Debrief (E)", "复盘（E）";
+    PresenterOffShort => "Exit (P)", "退出（P）";
+    FullScreenShort => "Full screen (F)", "全屏（F）";
     StageAllCharts => "All six charts", "全部六张图表";
 }
 

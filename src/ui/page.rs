@@ -1042,13 +1042,20 @@ mod tests {
     fn the_lessons_comparison_follows_an_edit_of_the_scenario() {
         let mut page = fresh();
         page.update(trainer::Action::PlayPreset("fault".into(), 0).into());
-        let first = page.trainer.comparison.clone().expect("the fault has a comparison");
+        let first = page
+            .trainer
+            .comparison
+            .clone()
+            .expect("the fault has a comparison");
         assert_eq!(first.params.team.ams, page.workspace.params.team.ams);
         page.update(Msg::SetView(View::Workspace));
         page.update(workspace::Action::EditField(Field::Ams, "8".into()).into());
         page.update(Msg::SetView(View::Trainer));
         let again = page.trainer.comparison.clone().expect("still a comparison");
-        assert_eq!(again.params.team.ams, 8.0, "the comparison is the edited scenario's");
+        assert_eq!(
+            again.params.team.ams, 8.0,
+            "the comparison is the edited scenario's"
+        );
         assert_eq!(again.params.policy, first.params.policy);
     }
 }

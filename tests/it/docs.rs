@@ -96,7 +96,11 @@ fn the_docs_describe_every_field_of_the_plan_section() {
     };
     let json: serde_json::Value =
         serde_json::from_str(&cadence::scenario::to_json(&params)).expect("scenario JSON");
-    let fields: Vec<&String> = json["plan"].as_object().expect("a plan section").keys().collect();
+    let fields: Vec<&String> = json["plan"]
+        .as_object()
+        .expect("a plan section")
+        .keys()
+        .collect();
     assert!(fields.len() >= 14, "{fields:?}");
     for field in &fields {
         assert!(
@@ -105,5 +109,9 @@ fn the_docs_describe_every_field_of_the_plan_section() {
         );
     }
     let rows = doc.matches("| `plan.").count();
-    assert_eq!(rows, fields.len(), "a `plan.` row names no field of the file");
+    assert_eq!(
+        rows,
+        fields.len(),
+        "a `plan.` row names no field of the file"
+    );
 }

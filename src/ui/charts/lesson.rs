@@ -13,8 +13,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{
-    at, draw_line, draw_polyline, fill_between, finish, px, text_style, text_width, DrawResult, Extent, Fonts,
-    LineStyle, Plan, Plot, YTicks, DASHED, SOLID,
+    at, draw_line, draw_polyline, fill_between, finish, px, text_style, text_width, DrawResult,
+    Extent, Fonts, LineStyle, Plan, Plot, YTicks, DASHED, SOLID,
 };
 use super::{render_with, ChartError, ChartFrame, ChartSize, ChartTheme, Series};
 
@@ -78,7 +78,7 @@ pub fn draw<DB: DrawingBackend>(
         extent.add(&series.values, horizon);
     }
     let (min, max) = extent.or_zero();
-    let plan = Plan::with_fonts(area, &data.frame, Vec::new(), theme, fonts);
+    let plan = Plan::with_fonts(area, &data.frame, Vec::new(), theme, fonts, true);
     // A strip at the top of the plot for the gap, above every line: the axis is raised by it.
     let strip = if data.gap_text.is_some() {
         text_px * LINE + 6.0
@@ -91,10 +91,7 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         max
     };
-    let plot = plan.plot(
-        YTicks::nice(min, raised, plan.y_tick_target()),
-        &data.frame,
-    );
+    let plot = plan.plot(YTicks::nice(min, raised, plan.y_tick_target()), &data.frame);
     plan.draw_frame(area, &plot, &data.frame, theme)?;
 
     if let Some(comparison) = &data.comparison {

@@ -105,11 +105,14 @@ pub fn app() -> Html {
         let result = ws.result.clone();
         let ghost = ws.ghost.clone();
         let comparison = trainer.comparison.as_ref().map(|c| Rc::as_ptr(c) as usize);
-        use_memo((open, revision, lang, comparison), move |&(open, _, lang, _)| {
-            result
-                .filter(|_| open)
-                .map(|result| debrief_view(&trainer, &result, ghost.as_deref(), lang))
-        })
+        use_memo(
+            (open, revision, lang, comparison),
+            move |&(open, _, lang, _)| {
+                result
+                    .filter(|_| open)
+                    .map(|result| debrief_view(&trainer, &result, ghost.as_deref(), lang))
+            },
+        )
     };
     let library_view = library_panel_view(&*page, clock::today());
     let panel = ws.result.as_ref().map(|r| kpi_panel(r, lang));

@@ -64,8 +64,7 @@ fn total_new_loans(c: &Computed) -> f64 {
 }
 
 fn final_profit(c: &Computed) -> f64 {
-    c.ev
-        .run
+    c.ev.run
         .weeks
         .last()
         .map_or(0.0, |w| w.cumulative_profit_cny)
@@ -261,7 +260,11 @@ mod tests {
         let start = NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
         let mut ws = workspace::Model::with(crate::engine::Params::default(), start);
         let mut model = Model::default();
-        model.update(Action::PlayPreset(lesson.into(), variant), &mut ws, Lang::En);
+        model.update(
+            Action::PlayPreset(lesson.into(), variant),
+            &mut ws,
+            Lang::En,
+        );
         model.refresh_comparison(&ws);
         (model, ws)
     }
@@ -272,7 +275,9 @@ mod tests {
         let result = ws.result.as_ref().expect("a result");
         let view = debrief_view(&model, result, None, Lang::En);
         assert_eq!(view.scenario, "The fault — (b) stop when busy, cap h*");
-        assert!(view.lesson.starts_with("Stopping prospecting while processing a batch"));
+        assert!(view
+            .lesson
+            .starts_with("Stopping prospecting while processing a batch"));
         assert_eq!(view.numbers.len(), 3);
         // The figures equal a direct run of the comparison scenario, policy (a).
         let preset = presets::get("fault").expect("the fault");
@@ -291,12 +296,22 @@ mod tests {
         assert_eq!(view.numbers[2].value, format::cny(profit));
         let weeks: u32 = view.numbers[1].value.parse().expect("a number of weeks");
         assert!((3..=20).contains(&weeks), "{weeks} weeks to recover");
-        assert!(view.numbers[1].detail.contains("back by week"), "{}", view.numbers[1].detail);
+        assert!(
+            view.numbers[1].detail.contains("back by week"),
+            "{}",
+            view.numbers[1].detail
+        );
         assert_eq!(view.no_numbers, None);
-        assert_eq!(view.no_decisions.as_deref(), Some("No decisions were taken in this play."));
+        assert_eq!(
+            view.no_decisions.as_deref(),
+            Some("No decisions were taken in this play.")
+        );
         let zh = debrief_view(&model, result, None, Lang::Zh);
         assert_eq!(zh.numbers[0].label, "少增贷款");
-        assert!(zh.lesson.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert!(zh
+            .lesson
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     }
 
     #[test]

@@ -114,8 +114,7 @@ impl Lesson {
     }
 
     fn variant_id(&self) -> Option<&'static str> {
-        presets::get(&self.id)
-            .and_then(|p| p.variants.get(self.variant).map(|v| v.id))
+        presets::get(&self.id).and_then(|p| p.variants.get(self.variant).map(|v| v.id))
     }
 
     /// The run's own short name: its policy, or the mix that the comparison changes.
@@ -207,7 +206,9 @@ impl<'a> Counterparts<'a> {
             .and_then(|l| l.comparison.as_ref().map(|c| (l, c)))
             .zip(comparison)
             .map(|((_, c), computed)| {
-                let name = short_name(c.id()).map_or(c.id(), |t| t.get(lang)).to_owned();
+                let name = short_name(c.id())
+                    .map_or(c.id(), |t| t.get(lang))
+                    .to_owned();
                 (computed.ev.run.weeks.as_slice(), name)
             });
         let (sentence, comparison, ghost) = match (lesson_comparison, without, baseline) {
@@ -312,8 +313,10 @@ impl<'a> Counterparts<'a> {
     pub fn chart(&self, chart: LessonChart, week: u32, lang: Lang) -> LessonData {
         let (title, axis) = chart.titles();
         let mut frame = frame(self.run, title, axis, lang, Some(week + 1));
-        // The dates say what the axis is; its title would take a line the charts need.
+        // The dates say what the time axis is and the chart's title what the values are: the axis
+        // titles would take room the room's large type needs.
         frame.x_axis_title.clear();
+        frame.y_axis_title.clear();
         let series = |weeks: &[WeekKpis], name: &str| {
             Series::new(name, weeks.iter().map(|w| chart.value(w)).collect())
         };
@@ -344,12 +347,8 @@ impl<'a> Counterparts<'a> {
                 .map(|w| LessonChart::NewLoans.value(w))
                 .sum()
         };
-        let pair = |run: String, compared: String| {
-            fill(
-                Text::ScorePair.get(lang),
-                &[&self.run_name, &run, other.name, &compared],
-            )
-        };
+        let pair =
+            |run: String, compared: String| fill(Text::ScorePair.get(lang), &[&run, &compared]);
         let loans = self.gap(LessonChart::NewLoans, week).unwrap_or(0.0);
         let profit = self.gap(LessonChart::Profit, week).unwrap_or(0.0);
         let count = |v: f64| format::number(v, 0);
@@ -385,14 +384,9 @@ impl<'a> Counterparts<'a> {
                 id: "score-book",
                 label: Text::NowBook.get(lang).to_owned(),
                 value: count(LessonChart::Book.value(now)),
-                detail: fill(
-                    Text::ScorePair.get(lang),
-                    &[
-                        &self.run_name,
-                        &count(LessonChart::Book.value(now)),
-                        other.name,
-                        &count(LessonChart::Book.value(then)),
-                    ],
+                detail: pair(
+                    count(LessonChart::Book.value(now)),
+                    count(LessonChart::Book.value(then)),
                 ),
             },
         ]
@@ -418,7 +412,13 @@ mod tests {
         let preset = presets::get("fault").expect("the fault");
         let lesson = Lesson::of("fault", 0);
         let run = computed(&preset.params);
-        let comparison = computed(&lesson.comparison.as_ref().expect("a comparison").apply(&run.params));
+        let comparison = computed(
+            &lesson
+                .comparison
+                .as_ref()
+                .expect("a comparison")
+                .apply(&run.params),
+        );
         let parts = Counterparts::new(&run, Some(&lesson), Some(&comparison), None, Lang::En);
         assert_eq!(
             parts.sentence.as_deref(),
@@ -427,8 +427,11 @@ mod tests {
         assert_eq!(parts.run_name, "stop when busy");
         assert_eq!(parts.comparison().map(|c| c.name), Some("fixed cadence"));
         let chart = parts.chart(LessonChart::NewLoans, 31, Lang::En);
-        assert_eq!(chart.ghost.as_ref().map(|g| g.label.as_str()), Some("without the shock"));
-        assert!(chart.frame.x_axis_title.is_empty());
+        assert_eq!(
+            chart.ghost.as_ref().map(|g| g.label.as_str()),
+            Some("without the shock")
+        );
+        assert!(chart.frame.x_axis_title.is_empty() && chart.frame.y_axis_title.is_empty());
         assert_eq!(chart.frame.dates.visible_weeks, Some(32));
         let zh = Counterparts::new(&run, Some(&lesson), Some(&comparison), None, Lang::Zh);
         assert_eq!(
@@ -444,7 +447,13 @@ mod tests {
         let preset = presets::get("fault").expect("the fault");
         let lesson = Lesson::of("fault", 0);
         let run = computed(&preset.params);
-        let comparison = computed(&lesson.comparison.as_ref().expect("a comparison").apply(&run.params));
+        let comparison = computed(
+            &lesson
+                .comparison
+                .as_ref()
+                .expect("a comparison")
+                .apply(&run.params),
+        );
         let parts = Counterparts::new(&run, Some(&lesson), Some(&comparison), None, Lang::En);
         let direct = run_ev(&validate(&preset.with_variant(&preset.variants[1])).expect("valid"));
         let b = &run.ev.run.weeks;
@@ -461,7 +470,9 @@ mod tests {
             assert!((gap - profit).abs() < 1e-6, "week {week}");
             // The scoreboard and the chart say the same number.
             let score = parts.scoreboard(week, Lang::En);
-            let text = parts.gap_text(LessonChart::NewLoans, week, Lang::En).expect("text");
+            let text = parts
+                .gap_text(LessonChart::NewLoans, week, Lang::En)
+                .expect("text");
             if lost.abs() >= 0.5 {
                 assert!(text.starts_with(&format::number(lost.abs(), 0)), "{text}");
             } else {
@@ -496,7 +507,10 @@ mod tests {
             parts.sentence.as_deref(),
             Some("Compared with the same scenario without its shocks.")
         );
-        assert_eq!(parts.comparison().map(|c| c.name), Some("without the shock"));
+        assert_eq!(
+            parts.comparison().map(|c| c.name),
+            Some("without the shock")
+        );
         let mut decided = preset.params.clone();
         decided.interventions.push(crate::engine::params::Shock {
             start: 20.0,
@@ -508,9 +522,15 @@ mod tests {
         let run = computed(&decided);
         let parts = Counterparts::new(&run, None, None, Some(&plain), Lang::En);
         assert_eq!(parts.run_name, "this scenario + decisions");
-        assert_eq!(parts.comparison().map(|c| c.name), Some("without the decisions"));
+        assert_eq!(
+            parts.comparison().map(|c| c.name),
+            Some("without the decisions")
+        );
         let chart = parts.chart(LessonChart::Book, 40, Lang::En);
-        assert_eq!(chart.ghost.map(|g| g.label), Some("without the shock".to_owned()));
+        assert_eq!(
+            chart.ghost.map(|g| g.label),
+            Some("without the shock".to_owned())
+        );
         let steady = computed(&crate::engine::Params::default());
         let parts = Counterparts::new(&steady, None, None, None, Lang::En);
         assert!(parts.comparison().is_none());
@@ -526,7 +546,12 @@ mod tests {
                 for lang in [Lang::En, Lang::Zh] {
                     let sentence = lesson.sentence(lang).expect("a sentence");
                     assert!(!sentence.contains('{'), "{sentence}");
-                    assert_ne!(lesson.run_name(lang), Text::ShortOwn.get(lang), "{}", preset.id());
+                    assert_ne!(
+                        lesson.run_name(lang),
+                        Text::ShortOwn.get(lang),
+                        "{}",
+                        preset.id()
+                    );
                 }
                 let [first, second] = lesson_charts(Some(preset.id()));
                 assert_ne!(first, second);

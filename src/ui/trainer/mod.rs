@@ -458,8 +458,14 @@ mod tests {
         };
         assert_eq!(shortcut(press(" "), covered), None);
         assert_eq!(shortcut(press("ArrowRight"), covered), None);
-        assert_eq!(shortcut(press("d"), covered), Some(Action::SetDeciding(false)));
-        assert_eq!(shortcut(press("e"), covered), Some(Action::SetDebrief(true)));
+        assert_eq!(
+            shortcut(press("d"), covered),
+            Some(Action::SetDeciding(false))
+        );
+        assert_eq!(
+            shortcut(press("e"), covered),
+            Some(Action::SetDebrief(true))
+        );
         assert_eq!(shortcut(press("Escape"), covered), Some(Action::Escape));
     }
 
@@ -508,7 +514,11 @@ mod tests {
         trainer.update(Action::Play(PlayAction::Seek(30)), &mut ws, Lang::En);
         trainer.update(Action::Replay, &mut ws, Lang::En);
         assert_eq!((trainer.play.week, trainer.play.playing), (0, false));
-        trainer.update(Action::Play(PlayAction::SetAutoplay(true)), &mut ws, Lang::En);
+        trainer.update(
+            Action::Play(PlayAction::SetAutoplay(true)),
+            &mut ws,
+            Lang::En,
+        );
         trainer.update(Action::Play(PlayAction::Seek(30)), &mut ws, Lang::En);
         trainer.update(Action::Replay, &mut ws, Lang::En);
         assert_eq!((trainer.play.week, trainer.play.playing), (0, true));
@@ -518,14 +528,22 @@ mod tests {
     fn escape_closes_what_is_open_then_leaves_the_presenter_view() {
         let mut ws = fault();
         let mut trainer = Model::default();
-        trainer.update(Action::Play(PlayAction::SetPresenter(true)), &mut ws, Lang::En);
+        trainer.update(
+            Action::Play(PlayAction::SetPresenter(true)),
+            &mut ws,
+            Lang::En,
+        );
         let effects = trainer.update(Action::SetDeciding(true), &mut ws, Lang::En);
         assert_eq!(effects, vec![Effect::Focus("decide-kind")]);
         assert!(trainer.covered());
         let effects = trainer.update(Action::Escape, &mut ws, Lang::En);
         assert_eq!(effects, vec![Effect::Focus("stage-title")]);
         assert!(!trainer.deciding && trainer.play.presenter);
-        trainer.update(Action::Play(PlayAction::SetShortcuts(true)), &mut ws, Lang::En);
+        trainer.update(
+            Action::Play(PlayAction::SetShortcuts(true)),
+            &mut ws,
+            Lang::En,
+        );
         trainer.update(Action::Escape, &mut ws, Lang::En);
         assert!(!trainer.play.shortcuts && trainer.play.presenter);
         trainer.update(Action::SetDebrief(true), &mut ws, Lang::En);
@@ -563,7 +581,10 @@ mod tests {
         let preset = crate::engine::presets::get("fault").expect("the fault");
         assert_eq!(first.params, preset.with_variant(&preset.variants[1]));
         trainer.refresh_comparison(&ws);
-        assert!(Rc::ptr_eq(&first, trainer.comparison.as_ref().expect("kept")));
+        assert!(Rc::ptr_eq(
+            &first,
+            trainer.comparison.as_ref().expect("kept")
+        ));
         // A decision changes the run, not the comparison's scenario.
         trainer.update(Action::Play(PlayAction::Seek(20)), &mut ws, Lang::En);
         trainer.update(Action::Decide, &mut ws, Lang::En);

@@ -210,7 +210,10 @@ mod tests {
     #[test]
     fn the_presenter_type_is_24_px_or_more_on_a_1080p_screen_and_scales_with_it() {
         assert!(presenter_text_px(1920.0, 1080.0) >= 24.0);
-        assert!((presenter_text_px(3840.0, 2160.0) - 2.0 * presenter_text_px(1920.0, 1080.0)).abs() < 1e-9);
+        assert!(
+            (presenter_text_px(3840.0, 2160.0) - 2.0 * presenter_text_px(1920.0, 1080.0)).abs()
+                < 1e-9
+        );
         // A 4:3 projector is held by its width.
         assert!((presenter_text_px(1024.0, 768.0) - 1024.0 * 0.018).abs() < 1e-9);
         assert!(presenter_text_px(1280.0, 720.0) > 17.0);
@@ -237,7 +240,10 @@ mod tests {
         let ids: Vec<&str> = view.lesson_charts.iter().map(|(id, _)| *id).collect();
         assert_eq!(ids, ["lesson-new-loans", "lesson-prospecting"]);
         let new_loans = &view.lesson_charts[0].1;
-        assert_eq!(new_loans.comparison.as_ref().map(|c| c.label.as_str()), Some("fixed cadence"));
+        assert_eq!(
+            new_loans.comparison.as_ref().map(|c| c.label.as_str()),
+            Some("fixed cadence")
+        );
         let gap = new_loans.gap_text.clone().expect("the gap is written");
         assert!(gap.ends_with("by week 32"), "{gap}");
         let loans = &view.scoreboard[0];

@@ -71,16 +71,13 @@ pub fn lesson_charts(props: &LessonChartsProps) -> Html {
         let node = node.clone();
         let measured = measured.clone();
         use_effect_with(props.presenter, move |&presenter| {
-            let listener = (presenter)
-                .then(web_sys::window)
-                .flatten()
-                .map(|window| {
-                    EventListener::new(&window, "resize", move |_| {
-                        if let Some(now) = measure(&node) {
-                            measured.set(Some(now));
-                        }
-                    })
-                });
+            let listener = (presenter).then(web_sys::window).flatten().map(|window| {
+                EventListener::new(&window, "resize", move |_| {
+                    if let Some(now) = measure(&node) {
+                        measured.set(Some(now));
+                    }
+                })
+            });
             move || drop(listener)
         });
     }

@@ -79,37 +79,31 @@ pub fn stage(props: &StageProps) -> Html {
             deciding: v.deciding,
             debrief: v.debrief,
         };
-        use_effect_with(
-            state,
-            move |&state| {
-                let listener = web_sys::window().map(|window| {
-                    let options = EventListenerOptions::enable_prevent_default();
-                    EventListener::new_with_options(&window, "keydown", options, move |event| {
-                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                            return;
-                        };
-                        if event.ctrl_key()
-                            || event.meta_key()
-                            || event.alt_key()
-                            || in_control(event)
-                        {
-                            return;
-                        }
-                        let (key, code) = (event.key(), event.code());
-                        let press = KeyPress {
-                            key: &key,
-                            code: &code,
-                            shift: event.shift_key(),
-                        };
-                        if let Some(action) = shortcut(press, state) {
-                            event.prevent_default();
-                            d.emit(action);
-                        }
-                    })
-                });
-                move || drop(listener)
-            },
-        );
+        use_effect_with(state, move |&state| {
+            let listener = web_sys::window().map(|window| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&window, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.ctrl_key() || event.meta_key() || event.alt_key() || in_control(event)
+                    {
+                        return;
+                    }
+                    let (key, code) = (event.key(), event.code());
+                    let press = KeyPress {
+                        key: &key,
+                        code: &code,
+                        shift: event.shift_key(),
+                    };
+                    if let Some(action) = shortcut(press, state) {
+                        event.prevent_default();
+                        d.emit(action);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
     }
 
     let send = |action: PlayAction| d.reform(move |_| Action::Play(action));
@@ -123,6 +117,17 @@ pub fn stage(props: &StageProps) -> Html {
         Action::Play(PlayAction::Seek(week.saturating_sub(1)))
     });
     let presenter = v.presenter;
+    let tool = |class: &'static str,
+                open: bool,
+                full: Text,
+                short: Text,
+                onclick: Callback<MouseEvent>| {
+        html! {
+            <button type="button" {class} aria-expanded={open.to_string()} aria-label={full.get(lang)} {onclick}>
+                { if presenter { short.get(lang) } else { full.get(lang) } }
+            </button>
+        }
+    };
 
     html! {
         <section class="stage" aria-labelledby="stage-title">
@@ -130,32 +135,33 @@ pub fn stage(props: &StageProps) -> Html {
                 <div class="stage-name">
                     <h2 id="stage-title" tabindex="-1">{ Text::StageTitle.get(lang) }</h2>
                     <p class="stage-scenario">{ &v.scenario }</p>
-                    if let Some(comparison) = &v.comparison {
-                        <p class="stage-comparison">{ comparison }</p>
-                    }
                 </div>
+                // In the presenter view the tools take short labels and leave the line to the lesson;
+                // each keeps its full name for screen readers.
                 <div class="stage-tools">
-                    <button type="button" class="decide-open" aria-expanded={v.deciding.to_string()}
-                        onclick={d.reform(move |_| Action::SetDeciding(true))}>
-                        { Text::DecideButton.get(lang) }
-                    </button>
-                    <button type="button" class="debrief-open" aria-expanded={v.debrief.to_string()}
-                        onclick={d.reform(|_| Action::SetDebrief(true))}>
-                        { Text::DebriefButton.get(lang) }
-                    </button>
+                    { tool("decide-open", v.deciding, Text::DecideButton, Text::DecideShort,
+                        d.reform(move |_| Action::SetDeciding(true))) }
+                    { tool("debrief-open", v.debrief, Text::DebriefButton, Text::DebriefShort,
+                        d.reform(|_| Action::SetDebrief(true))) }
                     <button type="button" class="presenter-toggle" aria-pressed={presenter.to_string()}
+                        aria-label={if presenter { Text::PresenterOff.get(lang) } else { Text::PresenterOn.get(lang) }}
                         onclick={send(PlayAction::SetPresenter(!presenter))}>
-                        { if presenter { Text::PresenterOff.get(lang) } else { Text::PresenterOn.get(lang) } }
+                        { if presenter { Text::PresenterOffShort.get(lang) } else { Text::PresenterOn.get(lang) } }
                     </button>
-                    <button type="button" class="full-screen" onclick={d.reform(|_| Action::ToggleFullScreen)}>
-                        { Text::FullScreen.get(lang) }
+                    <button type="button" class="full-screen" aria-label={Text::FullScreen.get(lang)}
+                        onclick={d.reform(|_| Action::ToggleFullScreen)}>
+                        { if presenter { Text::FullScreenShort.get(lang) } else { Text::FullScreen.get(lang) } }
                     </button>
                     <button type="button" class="shortcuts-toggle" aria-expanded={v.shortcuts.to_string()}
+                        aria-label={Text::ShortcutsButton.get(lang)}
                         onclick={send(PlayAction::SetShortcuts(!v.shortcuts))}>
-                        { Text::ShortcutsButton.get(lang) }
+                        { if presenter { "?" } else { Text::ShortcutsButton.get(lang) } }
                     </button>
                 </div>
             </div>
+            if let Some(comparison) = &v.comparison {
+                <p class="stage-comparison">{ comparison }</p>
+            }
             if v.shortcuts {
                 { shortcuts_list(lang, send(PlayAction::SetShortcuts(false))) }
             }
