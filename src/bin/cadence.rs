@@ -186,12 +186,33 @@ fn load_params(source: &str) -> Result<(Params, Vec<ParamError>), Failure> {
                 Failure::Usage(format!("no preset {id}; presets are {}", ids.join(", ")))
             });
     }
-    let text = std::fs::read_to_string(source)
-        .map_err(|e| Failure::Usage(format!("cannot read {source}: {e}")))?;
+    let text = read_capped(source)?;
     match scenario::parse_partial(&text) {
         (Some(params), errors) => Ok((params, errors)),
         (None, errors) => Err(Failure::Invalid(output::errors_to_json(&errors))),
     }
+}
+
+/// Largest scenario file read, in bytes: far above any real scenario (a few kilobytes), far below
+/// what would exhaust memory (`/dev/zero`, a mistaken path) (issue 22).
+const MAX_INPUT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Reads a scenario file, refusing one larger than [`MAX_INPUT_BYTES`] without reading it all.
+fn read_capped(source: &str) -> Result<String, Failure> {
+    use std::io::Read;
+    let file = std::fs::File::open(source)
+        .map_err(|e| Failure::Usage(format!("cannot read {source}: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read {source}: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Failure::Usage(format!(
+            "{source} is larger than 5 MB; a scenario file is a few kilobytes"
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::Usage(format!("cannot read {source}: it is not UTF-8 text")))
 }
 
 fn run(request: &RunRequest) -> Result<(), Failure> {
@@ -337,17 +358,6 @@ fn now_utc() -> chrono::NaiveDateTime {
         .naive_utc()
 }
 
-/// The Monday of week `start_week` (ISO week numbering) in the current year.
-fn default_start_date(start_week: f64, today: chrono::NaiveDate) -> chrono::NaiveDate {
-    let week = if start_week.is_finite() {
-        start_week.clamp(1.0, 52.0) as u32
-    } else {
-        1
-    };
-    chrono::NaiveDate::from_isoywd_opt(today.iso_week().year(), week, chrono::Weekday::Mon)
-        .unwrap_or(today)
-}
-
 fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     let (params, mut errors) = load_params(&request.source)?;
     let vp = match validate(&params) {
@@ -405,9 +415,9 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     let summary = match plan::plan(&vp, &goal) {
         Ok(plan) => {
             let now = now_utc();
-            let start = request
-                .start_date
-                .unwrap_or_else(|| default_start_date(params.team.start_week, now.date()));
+            let start = request.start_date.unwrap_or_else(|| {
+                cadence::scenario::nearest_week_start(params.team.start_week, now.date())
+            });
             let lang = request.lang.unwrap_or_default();
             if let Some(path) = &request.csv {
                 std::fs::write(path, plan_out::plan_csv(&plan, start, lang))

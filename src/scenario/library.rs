@@ -23,10 +23,13 @@ use crate::engine::Params;
 
 /// The `format` of a library file.
 pub const LIBRARY_FORMAT: &str = "cadence-library";
-/// The library file's version.
-pub const LIBRARY_VERSION: u32 = 2;
-/// The library file's upgrade chain (see `migrate`); empty until a version 2 ships.
-pub const LIBRARY_UPGRADES: &[Upgrade] = &[migrate::same_fields];
+/// The library file's version: 3 gave every entry an `id` and a change `stamp` (`rev`, `by`) and
+/// the file its `deleted` list, so two tabs can merge their changes (issue 22).
+pub const LIBRARY_VERSION: u32 = 3;
+/// The library file's upgrade chain (see `migrate`).
+pub const LIBRARY_UPGRADES: &[Upgrade] = &[migrate::same_fields, library_ids];
+/// Most deletions a stored library remembers (so a tab that missed one does not bring it back).
+pub const MAX_TOMBSTONES: usize = 200;
 const _: () = assert!(LIBRARY_UPGRADES.len() + 1 == LIBRARY_VERSION as usize);
 
 /// The `format` of the autosaved workspace.
@@ -59,6 +62,38 @@ pub struct Entry {
     pub scenario: NamedScenario,
     /// The day it was last saved, renamed or imported.
     pub modified: NaiveDate,
+    /// Names the entry across tabs and visits (a rename keeps it); empty until it is first added.
+    pub id: String,
+    /// Which change of the entry this is.
+    pub stamp: Stamp,
+}
+
+impl Entry {
+    /// A new entry, not yet given an id or a stamp (the library gives them when it adds it).
+    #[must_use]
+    pub fn new(scenario: NamedScenario, modified: NaiveDate) -> Entry {
+        Entry {
+            scenario,
+            modified,
+            id: String::new(),
+            stamp: Stamp::default(),
+        }
+    }
+}
+
+/// One change of an entry: its count (every save or rename adds one to the count it was made
+/// from) and the tab that made it, so two tabs' changes of the same version are told apart.
+#[derive(Debug, Clone, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+pub struct Stamp {
+    pub rev: u64,
+    pub by: String,
+}
+
+/// An entry deleted from the library: its id and the change that was deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    pub id: String,
+    pub stamp: Stamp,
 }
 
 /// An entry or pinned scenario that could not be read: its text, to keep aside, and why.
@@ -77,6 +112,8 @@ pub struct LibraryRead {
     pub entries: Vec<Entry>,
     /// Entries that could not be read, with their problems.
     pub rejected: Vec<Rejected>,
+    /// The entries deleted lately.
+    pub deleted: Vec<Tombstone>,
     /// The oldest format version met (the library's own or a scenario's), when older than current.
     pub migrated_from: Option<u32>,
 }
@@ -153,17 +190,39 @@ pub fn date_text(date: NaiveDate) -> String {
 
 #[derive(Serialize)]
 struct EntryOut<'a> {
+    id: &'a str,
+    rev: u64,
+    by: &'a str,
     name: &'a str,
     modified: String,
     start_date: String,
     scenario: ScenarioFile,
 }
 
+/// An entry as written: this build's, or one it could not read, written back as it was read.
+#[derive(Serialize)]
+#[serde(untagged)]
+// Lives for one write; boxing every entry would buy nothing.
+#[allow(clippy::large_enum_variant)]
+enum ScenarioOut<'a> {
+    Entry(EntryOut<'a>),
+    Kept(Value),
+}
+
+#[derive(Serialize)]
+struct TombstoneOut<'a> {
+    id: &'a str,
+    rev: u64,
+    by: &'a str,
+}
+
 #[derive(Serialize)]
 struct LibraryOut<'a> {
     format: &'static str,
     version: u32,
-    scenarios: Vec<EntryOut<'a>>,
+    scenarios: Vec<ScenarioOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    deleted: Vec<TombstoneOut<'a>>,
 }
 
 /// How a file is laid out.
@@ -182,23 +241,74 @@ fn write<T: Serialize>(value: &T, layout: Layout) -> String {
     }
 }
 
-/// The library as a library file.
+/// The library as a library file (to download: without the deletions, which only matter to tabs).
 #[must_use]
 pub fn write_library(entries: &[Entry], layout: Layout) -> String {
-    let file = LibraryOut {
-        format: LIBRARY_FORMAT,
-        version: LIBRARY_VERSION,
-        scenarios: entries
-            .iter()
-            .map(|e| EntryOut {
+    write_stored_library(entries, &[], &[], layout)
+}
+
+/// The library as the browser stores it: its entries, the entries this build could not read
+/// (`kept`, each the JSON text of one entry, written back as they were so nothing unread is lost)
+/// and the latest deletions.
+#[must_use]
+pub fn write_stored_library(
+    entries: &[Entry],
+    kept: &[String],
+    deleted: &[Tombstone],
+    layout: Layout,
+) -> String {
+    let mut scenarios: Vec<ScenarioOut> = entries
+        .iter()
+        .map(|e| {
+            ScenarioOut::Entry(EntryOut {
+                id: &e.id,
+                rev: e.stamp.rev,
+                by: &e.stamp.by,
                 name: &e.scenario.name,
                 modified: date_text(e.modified),
                 start_date: date_text(e.scenario.start_date),
                 scenario: ScenarioFile::from(&e.scenario.params),
             })
+        })
+        .collect();
+    scenarios.extend(
+        kept.iter()
+            .filter_map(|raw| serde_json::from_str(raw).ok())
+            .map(ScenarioOut::Kept),
+    );
+    let skip = deleted.len().saturating_sub(MAX_TOMBSTONES);
+    let file = LibraryOut {
+        format: LIBRARY_FORMAT,
+        version: LIBRARY_VERSION,
+        scenarios,
+        deleted: deleted[skip..]
+            .iter()
+            .map(|t| TombstoneOut {
+                id: &t.id,
+                rev: t.stamp.rev,
+                by: &t.stamp.by,
+            })
             .collect(),
     };
     write(&file, layout)
+}
+
+/// Version 2 → 3: entries get ids and stamps. The id is the entry's place in the version 2 list,
+/// so every tab that upgrades the same stored library gives its entries the same ids.
+#[allow(clippy::unnecessary_wraps)] // Every step of a chain may fail.
+fn library_ids(mut fields: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    if let Some(Value::Array(entries)) = fields.get_mut("scenarios") {
+        for (index, entry) in entries.iter_mut().enumerate() {
+            if let Value::Object(entry) = entry {
+                entry
+                    .entry("id")
+                    .or_insert_with(|| Value::from(format!("v2-{index}")));
+                entry.entry("rev").or_insert_with(|| Value::from(0));
+                entry.entry("by").or_insert_with(|| Value::from(""));
+            }
+        }
+    }
+    Ok(fields)
 }
 
 /// What the page autosaves: everything needed to reopen it as it was left.
@@ -322,7 +432,7 @@ fn read_library_value(value: Value, check: Check) -> Result<LibraryRead, Vec<Par
     let mut fields = Fields::new(
         &upgraded.value,
         "",
-        &["format", "version", "scenarios"],
+        &["format", "version", "scenarios", "deleted"],
         &mut errors,
     );
     match fields.text("format") {
@@ -336,30 +446,75 @@ fn read_library_value(value: Value, check: Check) -> Result<LibraryRead, Vec<Par
         None => {}
     }
     let items = fields.list("scenarios");
+    let deleted = match upgraded.value.get("deleted") {
+        None => Some(Vec::new()),
+        Some(_) => fields.list("deleted"),
+    };
+    let deleted: Vec<Tombstone> = deleted
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let mut inner = Fields::new(
+                item,
+                &format!("deleted[{index}]"),
+                &["id", "rev", "by"],
+                fields.errors,
+            );
+            let (id, stamp) = (inner.text("id"), inner.stamp());
+            Some(Tombstone {
+                id: id?,
+                stamp: stamp?,
+            })
+        })
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
     let mut read = LibraryRead {
         entries: Vec::new(),
         rejected: Vec::new(),
+        deleted,
         migrated_from: upgraded.migrated_from,
     };
     for (index, item) in items.unwrap_or_default().into_iter().enumerate() {
         let path = format!("scenarios[{index}]");
-        match read_named(
+        let mut id_errors = Vec::new();
+        let mut ids = Fields::new(item, &path, &[], &mut id_errors);
+        let identity = ids.text("id").zip(ids.stamp());
+        let named = read_named(
             item,
             &path,
             check,
-            &["name", "modified", "start_date", "scenario"],
-        ) {
-            Ok((scenario, modified, migrated)) => {
+            &[
+                "id",
+                "rev",
+                "by",
+                "name",
+                "modified",
+                "start_date",
+                "scenario",
+            ],
+        );
+        match (named, identity) {
+            (Ok((scenario, modified, migrated)), Some((id, stamp))) => {
                 read.migrated_from = oldest(read.migrated_from, migrated);
                 read.entries.push(Entry {
                     scenario,
                     modified: modified.unwrap_or(NaiveDate::MIN),
+                    id,
+                    stamp,
                 });
             }
-            Err(errors) => read.rejected.push(Rejected {
+            (Ok(_), None) => read.rejected.push(Rejected {
+                index,
+                raw: item.to_string(),
+                errors: id_errors
+                    .into_iter()
+                    .filter(|e| e.rule != Rule::UnknownField)
+                    .collect(),
+            }),
+            (Err(errors), _) => read.rejected.push(Rejected {
                 index,
                 raw: item.to_string(),
                 errors,
@@ -693,6 +848,13 @@ impl<'a, 'e> Fields<'a, 'e> {
         )
     }
 
+    /// A change stamp: `rev` (a whole number) and `by` (a string).
+    pub(crate) fn stamp(&mut self) -> Option<Stamp> {
+        let rev = self.typed("rev", "a whole number", Value::as_u64);
+        let by = self.text("by");
+        Some(Stamp { rev: rev?, by: by? })
+    }
+
     pub(crate) fn list(&mut self, key: &str) -> Option<Vec<&'a Value>> {
         self.typed(key, "a list", |v| v.as_array().map(|a| a.iter().collect()))
     }
@@ -728,6 +890,11 @@ mod tests {
                 params,
             },
             modified: day(2026, 11, 28),
+            id: format!("id-{name}"),
+            stamp: Stamp {
+                rev: 1,
+                by: "t".to_owned(),
+            },
         }
     }
 
@@ -834,7 +1001,7 @@ mod tests {
         let errors = read_import(r#"{"format": "spreadsheet", "version": 1, "scenarios": []}"#)
             .expect_err("wrong format");
         assert_eq!(paths(&errors), vec![("format", Rule::InvalidType)]);
-        let errors = read_import(r#"{"format": "cadence-library", "version": 3, "scenarios": []}"#)
+        let errors = read_import(r#"{"format": "cadence-library", "version": 4, "scenarios": []}"#)
             .expect_err("newer");
         assert_eq!(paths(&errors), vec![("version", Rule::UnsupportedVersion)]);
         assert_eq!(

@@ -68,8 +68,8 @@ pub fn upgrade(
                     v.to_string(),
                     Rule::UnsupportedVersion,
                     format!(
-                        "this {what} was written by a newer version of Cadence (format version \
-                         {n}); this page reads versions 1 to {current}"
+                        "this {what} was {NEWER} (format version {n}); this page reads \
+                         versions 1 to {current}"
                     ),
                 )])
             }
@@ -99,6 +99,18 @@ pub fn upgrade(
         migrated_from: (version < current).then_some(version),
     })
 }
+
+/// Whether these problems say the file (or a part of it) was written by a newer Cadence, rather
+/// than that it is damaged: it is then named as such, and left for that version to read.
+#[must_use]
+pub fn is_newer(errors: &[ParamError]) -> bool {
+    errors
+        .iter()
+        .any(|e| e.rule == Rule::UnsupportedVersion && e.message.contains(NEWER))
+}
+
+/// The words every "written by a newer version" message carries.
+const NEWER: &str = "written by a newer version of Cadence";
 
 /// A short rendering of a JSON value for an error: long values are cut so a message stays readable.
 fn value_text(value: &Value) -> String {

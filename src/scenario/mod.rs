@@ -629,3 +629,22 @@ impl Formatter for WholeNumbers {
         self.0.end_object_value(writer)
     }
 }
+
+/// The Monday that starts week `week` of the year (ISO weeks; 1–52, a value out of range is taken
+/// to its nearest end) nearest to `around`: where a scenario that carries only its week of the
+/// year starts — a file without a date, a preset, the command line's plan. Nearest, so week 1
+/// seen in December is the coming January, not the last one.
+#[must_use]
+pub fn nearest_week_start(week: f64, around: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let week = if week.is_finite() {
+        week.clamp(1.0, 52.0) as u32
+    } else {
+        1
+    };
+    let year = around.iso_week().year();
+    (year - 1..=year + 1)
+        .filter_map(|y| chrono::NaiveDate::from_isoywd_opt(y, week, chrono::Weekday::Mon))
+        .min_by_key(|d| (*d - around).num_days().abs())
+        .unwrap_or(around)
+}

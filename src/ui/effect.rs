@@ -53,6 +53,8 @@ pub enum Effect {
     RememberLang(Lang),
     /// Remember the view shown on this machine.
     RememberView(View),
+    /// Remember on this machine whether the start band is hidden.
+    RememberStart { hidden: bool },
     /// Tick the play clock every `ms` milliseconds (`None`: stop ticking).
     Ticker(Option<u32>),
     /// Send `PlanAction::Settle(ticket)` after `ms` milliseconds (a newer request replaces it).

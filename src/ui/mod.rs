@@ -1,6 +1,6 @@
 //! The Yew page, as feature slices around the pure core.
 //!
-//! Each slice (`workspace`, `compare`, `montecarlo`, `library`, `trainer`, `plan`) holds its model,
+//! Each slice (`start`, `workspace`, `compare`, `montecarlo`, `library`, `trainer`, `plan`) holds its model,
 //! its verb-named actions and their `update`, its view models (numbers formatted, tested natively) and,
 //! with the `web` feature, its components. `shell` is the root component that carries out effects;
 //! `widgets` are components several slices share; `charts`, `chart_data` and `format` are shared view
@@ -16,6 +16,7 @@ pub mod montecarlo;
 pub mod page;
 pub mod persist;
 pub mod plan;
+pub mod start;
 pub mod trainer;
 pub mod views;
 pub mod workspace;

@@ -19,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{library, montecarlo, plan};
+use crate::ui::{library, montecarlo, plan, start};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +33,11 @@ pub enum Msg {
     Library(library::Action),
     Trainer(trainer::Action),
     Plan(plan::Action),
+    Start(start::Action),
+    /// The start band's *Open link*: opens the pasted share link.
+    OpenPastedLink {
+        today: NaiveDate,
+    },
 }
 
 impl From<workspace::Action> for Msg {
@@ -56,6 +61,12 @@ impl From<montecarlo::Action> for Msg {
 impl From<library::Action> for Msg {
     fn from(action: library::Action) -> Msg {
         Msg::Library(action)
+    }
+}
+
+impl From<start::Action> for Msg {
+    fn from(action: start::Action) -> Msg {
+        Msg::Start(action)
     }
 }
 
@@ -89,6 +100,7 @@ pub struct Page {
     pub library: library::Model,
     pub trainer: trainer::Model,
     pub plan: plan::Model,
+    pub start: start::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -117,6 +129,7 @@ impl Page {
             library,
             trainer: trainer::Model::default(),
             plan,
+            start: start::Model::default(),
             ticker: None,
         }
     }
@@ -248,6 +261,15 @@ impl Page {
                 effects
             }
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
+            Msg::Start(action) => self.start.update(action),
+            Msg::OpenPastedLink { today } => match self.start.take_link() {
+                Some(fragment) => self.library.update(
+                    library::Action::OpenLink { fragment, today },
+                    &mut self.workspace,
+                    self.lang,
+                ),
+                None => Vec::new(),
+            },
         };
         if self.workspace.revision != revision {
             self.trainer.play = self.trainer.play.clone().clamped(self.workspace.horizon());
@@ -854,6 +876,55 @@ mod tests {
     }
 
     #[test]
+    fn a_link_without_a_name_is_called_the_same_in_the_notice_and_the_panel() {
+        let fragment = link::encode(&NamedScenario {
+            name: String::new(),
+            start_date: day(2027, 3, 1),
+            params: presets::get("fault").expect("preset").params,
+        });
+        for (lang, name) in [(Lang::En, "Shared scenario"), (Lang::Zh, "分享的场景")] {
+            let w = Page::new(lang, day(2026, 11, 28)).apply(library::Action::OpenLink {
+                fragment: fragment.clone(),
+                today: today(),
+            });
+            let panel = library::view::library_panel_view(&w, today());
+            assert_eq!(panel.current.name, name, "{lang:?}");
+            let notices = library::view::notice_views(&w);
+            assert!(
+                notices.iter().any(|n| n.message.contains(name)),
+                "{lang:?}: {notices:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_start_bands_link_box_opens_a_pasted_address_and_says_when_it_is_no_link() {
+        let fragment = link::encode(&NamedScenario {
+            name: "Festival".into(),
+            start_date: day(2027, 3, 1),
+            params: presets::get("festival").expect("preset").params,
+        });
+        let pasted = fresh().apply(start::Action::EditLink(format!(
+            "https://example.org/cadence/#{fragment}"
+        )));
+        let w = pasted.apply(Msg::OpenPastedLink { today: today() });
+        assert_eq!(w.library.title.as_deref(), Some("Festival"));
+        assert_eq!(w.workspace.start_date, day(2027, 3, 1));
+        assert!(w.start.link_text.is_empty() && !w.start.not_a_link);
+        let wrong = fresh()
+            .apply(start::Action::EditLink(
+                "https://example.org/cadence/".into(),
+            ))
+            .apply(Msg::OpenPastedLink { today: today() });
+        assert!(wrong.start.not_a_link);
+        assert_eq!(
+            wrong.workspace.params,
+            fresh().workspace.params,
+            "nothing changed"
+        );
+    }
+
+    #[test]
     fn imports_add_good_files_and_list_every_problem_of_bad_ones() {
         let before = fresh().apply(library::Action::SaveAsNew {
             name: "Mine".into(),
@@ -868,6 +939,8 @@ mod tests {
                         params: Params::default(),
                     },
                     modified: day(2026, 1, 2),
+                    id: String::new(),
+                    stamp: files::Stamp::default(),
                 },
                 files::Entry {
                     scenario: NamedScenario {
@@ -876,6 +949,8 @@ mod tests {
                         params: Params::default(),
                     },
                     modified: day(2026, 1, 3),
+                    id: String::new(),
+                    stamp: files::Stamp::default(),
                 },
             ],
             files::Layout::Pretty,
@@ -911,8 +986,8 @@ mod tests {
         let fault_entry = &w.library.library.items()[2].entry;
         assert_eq!(
             fault_entry.scenario.start_date,
-            day(2025, 12, 29),
-            "ISO week 1 of 2026"
+            day(2027, 1, 4),
+            "week 1 nearest to 28 Nov 2026: the coming January (issue 16)"
         );
         assert_eq!(w.library.library.items()[1].entry.modified, day(2026, 1, 3));
         let notices = kinds(&w);

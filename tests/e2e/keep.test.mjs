@@ -151,9 +151,10 @@ test('importing malformed, newer and out-of-range files lists every problem and 
   const [broken, future, wrong] = await page.$$eval('.notice-error', (els) => els.map((e) => e.textContent));
   assert.match(broken, /“broken\.json” was not imported; nothing was changed\.[\s\S]*not valid JSON/);
   assert.match(future, /“future\.json” was not imported[\s\S]*version[\s\S]*newer version of Cadence/);
-  assert.match(wrong, /team\.colour[\s\S]*unknown field `colour`/);
-  assert.match(wrong, /team\.ams[\s\S]*must be in \[1, 200\] \(got 0\)/);
-  assert.match(wrong, /shocks\[0\]\.kind/);
+  // Each problem names its field in words first, then what is wrong, then its path (issue 16).
+  assert.match(wrong, /Team: unknown field `colour`[\s\S]*team\.colour/);
+  assert.match(wrong, /Account managers: must be in \[1, 200\] \(got 0\)[\s\S]*team\.ams/);
+  assert.match(wrong, /Calendar and shocks: [\s\S]*shocks\[0\]\.kind/);
   assert.deepEqual(await libraryNames(page), ['Mine'], 'library intact');
   assert.deepEqual(await kpis(page), before, 'workspace intact');
   assert.deepEqual(problems, []);
@@ -203,7 +204,8 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   assert.equal(download.suggestedFilename(), 'cadence-library.json');
   const library = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(library.format, 'cadence-library');
-  assert.equal(library.version, 2);
+  assert.equal(library.version, 3);
+  assert.ok(library.scenarios.every((s) => typeof s.id === 'string' && s.id !== ''), 'entries carry ids (issue 22)');
   assert.deepEqual(library.scenarios.map((s) => s.name), ['The fault (2)', 'Renamed plan', 'The fault']);
 
   const [single] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
@@ -311,7 +313,13 @@ test('with storage refused (private mode) or full, the page says so and a file c
   assert.match(await page.textContent('.notice-warning'), /does not let the page keep your work/);
   await page.fill('#in-team-ams', '8');
   assert.equal(await page.textContent('[data-kpi="book-end"] .kpi-value'), '960', 'the page works');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.notice-download')]);
+  // The notice offers the library and the scenario (issue 22).
+  const offered = await page.locator('.notice-warning .notice-download').allTextContents();
+  assert.deepEqual(offered, ['Download the library', 'Download this scenario']);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.notice-warning .notice-download:has-text("Download this scenario")'),
+  ]);
   assert.equal(download.suggestedFilename(), 'Untitled scenario.json');
   assert.match(await readFile(await download.path(), 'utf8'), /"ams": 8,/);
   assert.deepEqual(problems, []);
@@ -327,5 +335,9 @@ test('with storage refused (private mode) or full, the page says so and a file c
   await fullPage.goto(server.url);
   await fullPage.waitForSelector('.notice-warning');
   assert.match(await fullPage.textContent('.notice-warning'), /storage is full/);
+  // A save the browser cannot keep is never confirmed as kept (issue 22).
+  await fullPage.click('#save-as');
+  await fullPage.waitForSelector('.notice:has-text("in this tab only")');
+  assert.equal(await fullPage.locator('.notice:has-text("Saved in your library")').count(), 0);
   await full.close();
 });

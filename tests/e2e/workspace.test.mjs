@@ -126,15 +126,33 @@ test('advanced inputs: add a burst, see the fault; a mix that does not sum to 1 
   await context.close();
 });
 
-test('leaving a field does not move the page: the help popover is out of the flow', async () => {
+test('what an input means is in the flow: focusing or leaving a field moves nothing and covers nothing', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
+  const help = '.region-inputs [data-path="team.hours_per_week"] .field-why';
+  // Where the "Show all inputs" button sits in the document (not the viewport: focusing scrolls).
+  const docY = () => page.locator('.toggle-advanced').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  assert.equal(await page.isVisible(help), true, 'the help shows before any focus');
+  const before = await docY();
   await page.focus('#in-team-hours_per_week');
-  assert.equal(await page.isVisible('[data-path="team.hours_per_week"] .field-why'), true);
-  const before = await page.locator('.toggle-advanced').boundingBox();
+  assert.equal(await docY(), before, 'focusing moves nothing');
   await page.locator('h1').click();
-  const after = await page.locator('.toggle-advanced').boundingBox();
-  assert.equal(after.y, before.y, 'the "Show all inputs" button stays where the pointer is heading');
-  assert.equal(await page.isVisible('[data-path="team.hours_per_week"] .field-why'), false);
+  assert.equal(await docY(), before, 'leaving moves nothing');
+  assert.equal(await page.isVisible(help), true, 'the help stays');
+  // No help text overlaps another field's input, label or button, in the basic and the advanced view.
+  for (const advanced of [false, true]) {
+    if (advanced) await page.click('.toggle-advanced');
+    const overlaps = await page.evaluate(() => {
+      const boxes = (sel) => [...document.querySelectorAll(sel)].map((e) => [e, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
+      const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const focusable = boxes('.region-inputs input, .region-inputs select, .region-inputs button, .region-inputs summary');
+      const found = [];
+      for (const [h, r] of boxes('.region-inputs .field-why, .region-inputs .tier-row-help')) {
+        for (const [f, q] of focusable) if (!h.closest('.field')?.contains(f) && hit(r, q)) found.push(`${h.textContent.slice(0, 30)} / ${f.id || f.tagName}`);
+      }
+      return found;
+    });
+    assert.deepEqual(overlaps, [], `advanced: ${advanced}`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1043,3 +1043,36 @@ fn a_lesson_chart_names_its_lines_and_writes_the_gap_at_the_rooms_type_size() {
         "no loss by week 20"
     );
 }
+
+/// Issue 22: a pinned scenario named with a bell (U+0007), a right-to-left override and markup
+/// still gives a well-formed SVG: no character XML forbids, the markup escaped.
+#[test]
+fn issue_22_hostile_names_give_well_formed_svg() {
+    let mut data = active(104, None);
+    data.pinned = vec![series(
+        "bell\u{0007} \u{202E}rtl <b>&amp;\u{FFFF}",
+        wave(104, 900.0, 10.0, 0.5),
+    )];
+    data.frame.title = "title\u{0001}<x>".to_owned();
+    let svg = cadence::ui::charts::active_loans::render_svg(
+        &data,
+        &ChartTheme::light(),
+        ChartSize::DESKTOP,
+    )
+    .expect("renders");
+    let forbidden: Vec<char> = svg
+        .chars()
+        .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFF}')
+        .collect();
+    assert!(forbidden.is_empty(), "{forbidden:?}");
+    assert!(
+        !svg.contains("<b>") && !svg.contains("<x>"),
+        "markup escaped"
+    );
+    assert!(svg.contains("bell"), "the name is still drawn");
+    // Pins are cleaned on the way in too.
+    let page = cadence::ui::page::Page::new(cadence::i18n::Lang::En, week0()).apply(
+        cadence::ui::compare::Action::Pin("a\u{0007}\u{202E}b <i>".into()),
+    );
+    assert_eq!(page.compare.pinned[0].name, "ab <i>");
+}

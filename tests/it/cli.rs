@@ -219,7 +219,8 @@ fn csv_has_one_row_per_week_with_the_required_columns() {
 
 #[test]
 fn the_default_plan_matches_its_snapshot() {
-    let output = cadence(&["plan", "preset:steady"]);
+    // A start date of its own, so the snapshot does not follow the day the test runs.
+    let output = cadence(&["plan", "preset:steady", "--start-date", "2027-01-04"]);
     assert!(
         output.status.success(),
         "{}",
@@ -230,7 +231,14 @@ fn the_default_plan_matches_its_snapshot() {
 
 #[test]
 fn a_plan_for_150_per_am_reports_the_hours_budget_and_the_closest_plan() {
-    let output = cadence(&["plan", "preset:steady", "--target", "150"]);
+    let output = cadence(&[
+        "plan",
+        "preset:steady",
+        "--target",
+        "150",
+        "--start-date",
+        "2027-01-04",
+    ]);
     assert!(output.status.success());
     insta::assert_snapshot!("plan_steady_target_150", stdout(&output));
     let plan: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
@@ -409,4 +417,23 @@ fn params_lists_every_parameter_of_the_spec() {
         );
     }
     assert_eq!(cadence(&["params", "--json"]).status.code(), Some(1));
+}
+
+/// Issue 22: an endless input (`/dev/zero`) or an oversized file is refused with a clear message
+/// and exit 1, without reading it all; a file that is not text is refused the same way.
+#[test]
+fn issue_22_oversized_or_endless_input_is_refused_with_exit_1() {
+    let out = cadence(&["run", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("larger than 5 MB"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    let dir = std::env::temp_dir().join(format!("cadence-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let binary = dir.join("binary.json");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x7b]).expect("written");
+    let out = cadence(&["run", binary.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+    std::fs::remove_dir_all(&dir).expect("cleaned");
 }

@@ -418,6 +418,8 @@ fn links_and_library_files_carry_the_log() {
     let entry = Entry {
         scenario: named.clone(),
         modified: named.start_date,
+        id: String::new(),
+        stamp: cadence::scenario::library::Stamp::default(),
     };
     let text = library::write_library(std::slice::from_ref(&entry), Layout::Pretty);
     let read = library::read_library(&text).expect("the library reads");

@@ -241,6 +241,8 @@ fn seeds() -> Vec<String> {
                 params: fault.clone(),
             },
             modified: day(2026, 1, 1),
+            id: String::new(),
+            stamp: cadence::scenario::library::Stamp::default(),
         }],
         Layout::Compact,
     ));

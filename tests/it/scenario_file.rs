@@ -420,3 +420,33 @@ fn a_mistyped_value_says_what_the_field_takes_in_words() {
         }
     }
 }
+
+#[test]
+fn a_week_of_the_year_starts_on_its_monday_nearest_to_the_day_given() {
+    use cadence::scenario::nearest_week_start;
+    use chrono::{Datelike, NaiveDate, Weekday};
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    // Week 1 seen in December is the coming January, not the last one.
+    assert_eq!(nearest_week_start(1.0, day(2026, 12, 7)), day(2027, 1, 4));
+    assert_eq!(
+        nearest_week_start(49.0, day(2026, 12, 7)),
+        day(2026, 11, 30)
+    );
+    assert_eq!(nearest_week_start(1.0, day(2026, 6, 1)), day(2025, 12, 29));
+    assert_eq!(
+        nearest_week_start(f64::NAN, day(2026, 6, 1)),
+        day(2025, 12, 29)
+    );
+    for offset in 0..800 {
+        let around = day(2025, 1, 1) + chrono::Duration::days(offset);
+        for week in [1_u32, 13, 26, 40, 52] {
+            let start = nearest_week_start(f64::from(week), around);
+            assert_eq!(start.weekday(), Weekday::Mon);
+            assert_eq!(start.iso_week().week(), week);
+            assert!(
+                (start - around).num_days().abs() <= 186,
+                "{around} {week} {start}"
+            );
+        }
+    }
+}

@@ -489,7 +489,17 @@ where
         root.present()
             .map_err(|e| ChartError::Drawing(e.to_string()))?;
     }
-    Ok(with_accessible_name(svg, title))
+    Ok(xml_chars_only(&with_accessible_name(svg, title)))
+}
+
+/// Drops every character XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE, U+FFFF), so
+/// a label from any source never makes the SVG (and the PNG drawn from it) malformed (issue 22).
+fn xml_chars_only(svg: &str) -> String {
+    svg.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
+        .collect()
 }
 
 /// Adds `role="img"` and a `<title>` to the root element, so a screen reader announces the chart by

@@ -55,10 +55,13 @@ impl Model {
             Action::EditName(text) => self.name_text = text,
             Action::Pin(name) => {
                 if let Some(result) = current {
-                    let name = if name.trim().is_empty() {
+                    // Cleaned like every name (issue 22): no control or bidi-override characters
+                    // in the table, the legends or a downloaded chart; bounded length.
+                    let cleaned = crate::scenario::library::clean_name(&name);
+                    let name = if cleaned.is_empty() {
                         format!("#{}", self.pinned.len() + 1)
                     } else {
-                        name.trim().to_owned()
+                        cleaned
                     };
                     if self.pinned.len() == MAX_PINNED {
                         self.pinned.remove(0);

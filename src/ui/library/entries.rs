@@ -5,12 +5,20 @@
 //! entry it was opened from by name alone. Ids live only as long as the page: they are what the
 //! buttons of a row refer to, so a rename or a reorder can never make a click act on another entry.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
-use crate::scenario::library::{clean_name, Entry, NamedScenario, MAX_NAME_CHARS};
+use crate::scenario::library::{
+    clean_name, Entry, LibraryRead, NamedScenario, Stamp, MAX_NAME_CHARS,
+};
+use crate::ui::library::sync::{self, Conflict, Op, Slot, Stored};
 
 /// Numbered copies of one name tried before giving up (and keeping the name as it is).
 const MAX_COPIES: u32 = 10_000;
+
+/// Written changes remembered, to put back should another tab's stale write drop them.
+const MAX_JOURNAL: usize = 100;
 
 /// Identifies an entry while the page is open.
 pub type EntryId = u64;
@@ -22,52 +30,140 @@ pub struct Item {
     pub entry: Entry,
 }
 
+impl Slot for Item {
+    fn entry(&self) -> &Entry {
+        &self.entry
+    }
+    fn entry_mut(&mut self) -> &mut Entry {
+        &mut self.entry
+    }
+    fn from_entry(entry: Entry) -> Self {
+        Item { id: 0, entry }
+    }
+}
+
 /// The library: entries in the order they are listed (most recently saved, renamed or imported
-/// first).
+/// first). It is the stored copy last read or written (`base`) with this tab's changes not yet
+/// written (`pending`) applied; writing applies those changes to the copy stored at that moment.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Library {
-    items: Vec<Item>,
+    view: Stored<Item>,
+    base: Stored<Entry>,
+    /// The stored text `base` was read from or written as.
+    base_text: Option<String>,
+    pending: Vec<Op>,
+    /// Changes written, until a copy another tab stored shows them (or moved on past them).
+    journal: Vec<Op>,
+    /// Whether the stored copy lost a change of the journal.
+    healing: bool,
+    page_ids: BTreeMap<String, EntryId>,
     next_id: EntryId,
     /// The last deleted entry and where it stood, so Undo puts it back in its place.
     deleted: Option<(usize, Item)>,
-    /// Bumped on every change that must be stored.
+    /// Names this tab in ids and stamps.
+    tab: String,
+    made: u64,
+    /// Bumped on every change of the list.
     pub revision: u64,
 }
 
+/// `wanted`, cleaned (or `fallback` when nothing is left), made unique by a " (2)", " (3)", …
+/// suffix against the names `taken` says are in use.
+#[must_use]
+pub fn unique_name(wanted: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut base = clean_name(wanted);
+    if base.is_empty() {
+        base = clean_name(fallback);
+    }
+    if !taken(&base) {
+        return base;
+    }
+    // A numbered copy of the name; the base is shortened so the whole stays within the limit.
+    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == '(');
+    let stem = if stem.ends_with(' ') && base.ends_with(')') {
+        stem.trim_end()
+    } else {
+        base.as_str()
+    };
+    (2..=MAX_COPIES)
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let cut: String = stem.chars().take(room).collect();
+            format!("{}{suffix}", cut.trim_end())
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(base)
+}
+
 impl Library {
-    /// A library of stored entries; duplicate names (from a hand-edited file) are made unique.
+    /// A library of entries given here (tests, and files without ids): duplicate names are made
+    /// unique and every entry gets an id.
     #[must_use]
     pub fn from_entries(entries: Vec<Entry>) -> Library {
         let mut library = Library::default();
         for mut entry in entries {
-            entry.scenario.name = library.unique_name(&entry.scenario.name, "#", None);
-            let id = library.fresh_id();
-            library.items.push(Item { id, entry });
+            let base = &library.base.entries;
+            entry.scenario.name = unique_name(&entry.scenario.name, "#", |name| {
+                base.iter().any(|e| e.scenario.name == name)
+            });
+            if entry.id.is_empty() {
+                entry.id = library.fresh_key();
+            }
+            library.base.entries.push(entry);
         }
+        library.rebuild();
         library
+    }
+
+    /// The library stored as `text`.
+    #[must_use]
+    pub fn from_stored(read: LibraryRead, text: String, tab: &str) -> Library {
+        let mut library = Library {
+            tab: tab.to_owned(),
+            ..Library::default()
+        };
+        library.base = Stored::from_read(read);
+        library.base_text = Some(text);
+        library.rebuild();
+        library
+    }
+
+    /// Names this tab in the ids and stamps it makes.
+    pub fn set_tab(&mut self, tab: &str) {
+        tab.clone_into(&mut self.tab);
     }
 
     /// The entries in list order.
     #[must_use]
     pub fn items(&self) -> &[Item] {
-        &self.items
+        &self.view.entries
     }
 
     /// The entries, for writing the library file.
     #[must_use]
     pub fn entries(&self) -> Vec<Entry> {
-        self.items.iter().map(|i| i.entry.clone()).collect()
+        self.view.entries.iter().map(|i| i.entry.clone()).collect()
     }
 
     #[must_use]
     pub fn get(&self, id: EntryId) -> Option<&Item> {
-        self.items.iter().find(|i| i.id == id)
+        self.view.entries.iter().find(|i| i.id == id)
     }
 
     /// The entry of this name.
     #[must_use]
     pub fn find(&self, name: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.entry.scenario.name == name)
+        self.view
+            .entries
+            .iter()
+            .find(|i| i.entry.scenario.name == name)
+    }
+
+    /// The entry of this lasting id.
+    #[must_use]
+    pub fn find_key(&self, key: &str) -> Option<&Item> {
+        self.view.entries.iter().find(|i| i.entry.id == key)
     }
 
     /// Whether an entry can be brought back.
@@ -80,34 +176,147 @@ impl Library {
     /// by a " (2)", " (3)", … suffix.
     #[must_use]
     pub fn unique_name(&self, wanted: &str, fallback: &str, except: Option<EntryId>) -> String {
-        let mut base = clean_name(wanted);
-        if base.is_empty() {
-            base = clean_name(fallback);
-        }
-        let taken = |name: &str| {
-            self.items
+        unique_name(wanted, fallback, |name| {
+            self.view
+                .entries
                 .iter()
                 .any(|i| Some(i.id) != except && i.entry.scenario.name == name)
-        };
-        if !taken(&base) {
-            return base;
+        })
+    }
+
+    /// The changes not yet written.
+    #[must_use]
+    pub fn pending(&self) -> &[Op] {
+        &self.pending
+    }
+
+    /// The changes written but not yet seen in another tab's copy.
+    #[must_use]
+    pub fn journal(&self) -> &[Op] {
+        &self.journal
+    }
+
+    /// Whether the stored library must be written: changes not written yet, or written changes
+    /// the stored copy lost.
+    #[must_use]
+    pub fn needs_write(&self) -> bool {
+        !self.pending.is_empty() || self.healing
+    }
+
+    /// The stored text this library was last read from or written as.
+    #[must_use]
+    pub fn base_text(&self) -> Option<&str> {
+        self.base_text.as_deref()
+    }
+
+    /// The stored copy last read or written.
+    #[must_use]
+    pub fn base(&self) -> &Stored<Entry> {
+        &self.base
+    }
+
+    /// Applies this tab's journal and pending changes to `stored` (the copy read just before
+    /// writing): what to write, and what happened that the person should know.
+    #[must_use]
+    pub fn merge_into(&self, mut stored: Stored<Entry>) -> (Stored<Entry>, Vec<Conflict>) {
+        let mut conflicts = Vec::new();
+        for op in &self.journal {
+            conflicts.extend(sync::apply(&mut stored, op, true));
         }
-        // A numbered copy of the name; the base is shortened so the whole stays within the limit.
-        let stem = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == '(');
-        let stem = if stem.ends_with(' ') && base.ends_with(')') {
-            stem.trim_end()
-        } else {
-            base.as_str()
+        for op in &self.pending {
+            conflicts.extend(sync::apply(&mut stored, op, false));
+        }
+        (stored, conflicts)
+    }
+
+    /// `stored` was written as `text`, with the first `written` pending changes in it.
+    pub fn written(&mut self, stored: Stored<Entry>, text: String, written: usize) {
+        let done: Vec<Op> = self
+            .pending
+            .drain(..written.min(self.pending.len()))
+            .collect();
+        for op in done {
+            // Only the latest written change of an entry is worth putting back; a deletion this
+            // tab wrote ends its journal.
+            let id = match &op {
+                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id.clone(),
+                Op::Delete { id, .. } => id.clone(),
+            };
+            self.journal.retain(|old| match old {
+                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id != id,
+                Op::Delete { .. } => false,
+            });
+            if !matches!(op, Op::Delete { .. }) {
+                self.journal.push(op);
+            }
+        }
+        let skip = self.journal.len().saturating_sub(MAX_JOURNAL);
+        self.journal.drain(..skip);
+        self.healing = false;
+        self.base = stored;
+        self.base_text = Some(text);
+        self.rebuild();
+    }
+
+    /// Another tab stored `read` as `text`: it becomes the stored copy this tab's changes apply
+    /// to. Written changes it shows are settled; one it lost is put back by the next write.
+    pub fn adopt(&mut self, read: LibraryRead, text: String) {
+        self.base = Stored::from_read(read);
+        self.base_text = Some(text);
+        let base = &self.base;
+        self.journal.retain(|op| !sync::settled(base, op));
+        self.healing = !self.journal.is_empty();
+        self.rebuild();
+    }
+
+    /// The list again from the stored copy and the pending changes; page ids stay with entries.
+    fn rebuild(&mut self) {
+        let entries = self
+            .base
+            .entries
+            .iter()
+            .map(|e| Item::from_entry(e.clone()))
+            .collect();
+        self.view = Stored {
+            entries,
+            kept: self.base.kept.clone(),
+            deleted: self.base.deleted.clone(),
         };
-        (2..=MAX_COPIES)
-            .map(|n| {
-                let suffix = format!(" ({n})");
-                let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
-                let cut: String = stem.chars().take(room).collect();
-                format!("{}{suffix}", cut.trim_end())
-            })
-            .find(|candidate| !taken(candidate))
-            .unwrap_or(base)
+        for op in &self.pending {
+            sync::apply(&mut self.view, op, false);
+        }
+        self.give_ids();
+        self.revision += 1;
+    }
+
+    /// Gives every item without a page id its entry's id (or a new one).
+    fn give_ids(&mut self) {
+        for item in &mut self.view.entries {
+            if item.id == 0 {
+                item.id = if let Some(&id) = self.page_ids.get(&item.entry.id) {
+                    id
+                } else {
+                    self.next_id += 1;
+                    self.page_ids.insert(item.entry.id.clone(), self.next_id);
+                    self.next_id
+                };
+            }
+        }
+    }
+
+    /// Records a change and applies it to the list.
+    fn change(&mut self, op: Op) {
+        sync::apply(&mut self.view, &op, false);
+        self.pending.push(op);
+        self.give_ids();
+        self.revision += 1;
+    }
+
+    fn stamp_after(&self, stamp: &Stamp) -> Stamp {
+        Stamp {
+            rev: stamp.rev + 1,
+            by: self.tab.clone(),
+        }
     }
 
     /// Adds a scenario at the top of the list under a unique name; returns its id and final name.
@@ -119,32 +328,36 @@ impl Library {
     ) -> (EntryId, String) {
         scenario.name = self.unique_name(&scenario.name, fallback, None);
         let name = scenario.name.clone();
-        let id = self.fresh_id();
-        self.items.insert(
-            0,
-            Item {
-                id,
-                entry: Entry {
-                    scenario,
-                    modified: today,
-                },
-            },
-        );
-        self.revision += 1;
+        let key = self.fresh_key();
+        let entry = Entry {
+            scenario,
+            modified: today,
+            id: key.clone(),
+            stamp: self.stamp_after(&Stamp::default()),
+        };
+        self.change(Op::Put {
+            parent: None,
+            entry,
+        });
+        let id = self.find_key(&key).map_or(0, |i| i.id);
         (id, name)
     }
 
     /// Replaces an entry's scenario (keeping its name) and moves it to the top.
     pub fn update(&mut self, id: EntryId, scenario: &NamedScenario, today: NaiveDate) -> bool {
-        let Some(index) = self.index(id) else {
+        let Some(item) = self.get(id) else {
             return false;
         };
-        let mut item = self.items.remove(index);
-        item.entry.scenario.params.clone_from(&scenario.params);
-        item.entry.scenario.start_date = scenario.start_date;
-        item.entry.modified = today;
-        self.items.insert(0, item);
-        self.revision += 1;
+        let mut entry = item.entry.clone();
+        let parent = entry.stamp.clone();
+        entry.scenario.params.clone_from(&scenario.params);
+        entry.scenario.start_date = scenario.start_date;
+        entry.modified = today;
+        entry.stamp = self.stamp_after(&parent);
+        self.change(Op::Put {
+            parent: Some(parent),
+            entry,
+        });
         true
     }
 
@@ -155,17 +368,21 @@ impl Library {
         wanted: &str,
         today: NaiveDate,
     ) -> Option<(String, String)> {
-        let index = self.index(id)?;
-        let old = self.items[index].entry.scenario.name.clone();
+        let item = self.get(id)?;
+        let old = item.entry.scenario.name.clone();
         let name = self.unique_name(wanted, &old, Some(id));
         if name == old {
             return None;
         }
-        let mut item = self.items.remove(index);
-        item.entry.scenario.name.clone_from(&name);
-        item.entry.modified = today;
-        self.items.insert(0, item);
-        self.revision += 1;
+        let mut entry = item.entry.clone();
+        let parent = entry.stamp.clone();
+        entry.scenario.name.clone_from(&name);
+        entry.modified = today;
+        entry.stamp = self.stamp_after(&parent);
+        self.change(Op::Put {
+            parent: Some(parent),
+            entry,
+        });
         Some((old, name))
     }
 
@@ -178,31 +395,32 @@ impl Library {
 
     /// Deletes an entry, keeping it for [`Library::undo_delete`]; returns it.
     pub fn delete(&mut self, id: EntryId) -> Option<Entry> {
-        let index = self.index(id)?;
-        let item = self.items.remove(index);
+        let index = self.view.entries.iter().position(|i| i.id == id)?;
+        let item = self.view.entries[index].clone();
+        self.change(Op::Delete {
+            id: item.entry.id.clone(),
+            stamp: item.entry.stamp.clone(),
+        });
         let entry = item.entry.clone();
         self.deleted = Some((index, item));
-        self.revision += 1;
         Some(entry)
     }
 
     /// Puts the last deleted entry back where it was (renamed if its name was taken meanwhile).
     pub fn undo_delete(&mut self) -> Option<String> {
-        let (index, mut item) = self.deleted.take()?;
-        item.entry.scenario.name = self.unique_name(&item.entry.scenario.name, "#", None);
-        let name = item.entry.scenario.name.clone();
-        self.items.insert(index.min(self.items.len()), item);
-        self.revision += 1;
-        Some(name)
+        let (index, item) = self.deleted.take()?;
+        let key = item.entry.id.clone();
+        self.change(Op::Restore {
+            index,
+            entry: item.entry,
+        });
+        self.find_key(&key).map(|i| i.entry.scenario.name.clone())
     }
 
-    fn index(&self, id: EntryId) -> Option<usize> {
-        self.items.iter().position(|i| i.id == id)
-    }
-
-    fn fresh_id(&mut self) -> EntryId {
-        self.next_id += 1;
-        self.next_id
+    /// A lasting id no other tab makes: this tab's name and a count.
+    fn fresh_key(&mut self) -> String {
+        self.made += 1;
+        format!("{}-{}", self.tab, self.made)
     }
 }
 
@@ -246,7 +464,7 @@ mod tests {
             names(&library),
             ["Plan (3)", "Untitled", "Plan (2)", "Plan"]
         );
-        assert_eq!(library.revision, 4);
+        assert_eq!(library.pending().len(), 4);
         let long = "x".repeat(MAX_NAME_CHARS);
         library.add(named(&long, 6.0), "Untitled", day(4));
         let (_, copy) = library.add(named(&long, 6.0), "Untitled", day(4));
@@ -296,18 +514,9 @@ mod tests {
     #[test]
     fn a_deletion_can_be_undone_in_place() {
         let mut library = Library::from_entries(vec![
-            Entry {
-                scenario: named("A", 6.0),
-                modified: day(1),
-            },
-            Entry {
-                scenario: named("A", 7.0),
-                modified: day(1),
-            },
-            Entry {
-                scenario: named("C", 8.0),
-                modified: day(1),
-            },
+            Entry::new(named("A", 6.0), day(1)),
+            Entry::new(named("A", 7.0), day(1)),
+            Entry::new(named("C", 8.0), day(1)),
         ]);
         assert_eq!(
             names(&library),

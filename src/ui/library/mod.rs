@@ -6,6 +6,7 @@
 
 pub mod entries;
 pub mod notice;
+pub mod sync;
 pub mod view;
 
 #[cfg(feature = "web")]
@@ -22,7 +23,8 @@ use crate::services::files::{file_name, ReadFile};
 use crate::ui::effect::{Download, Effect};
 use crate::ui::workspace::{self, date_of_week};
 use entries::{EntryId, Item, Library};
-use notice::{Notice, Notices, Source};
+use notice::{Notice, Notices, Source, StoredPart};
+use sync::Written;
 
 /// The share link last made, and whether copying it worked (`None` while the copy is pending).
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +42,8 @@ pub enum Export {
     Entry(EntryId),
     /// The whole library, as a library file.
     Library,
+    /// Stored data this page could not read and left where it was, as it is stored.
+    Unread(usize),
 }
 
 /// What a person (or another tab, or the clipboard) does.
@@ -89,9 +93,16 @@ pub enum Action {
         files: Vec<ReadFile>,
         today: NaiveDate,
     },
-    /// Another tab of the page stored this library text: take it, so this tab's next write does
-    /// not put back what the other tab deleted or drop what it added.
+    /// Another tab of the page stored this library text: this tab's changes apply to it from now
+    /// on (its next write neither puts back what the other tab deleted nor drops what it added).
     AdoptStoredLibrary(String),
+    /// The library was written: the merged copy, with the first `written` pending changes in it.
+    Written(Box<Written>),
+    /// Whether the browser keeps the library now (false: full, missing, or holding data this page
+    /// must not write over — then saves are confirmed as kept in this tab only).
+    StorageKeeps(bool),
+    /// Stored data this page cannot read stays where it is: kept here to be downloaded.
+    KeepUnread(StoredPart, String),
     /// Makes a share link of the scenario on screen and copies it.
     Share,
     /// The link made for the result of `revision`, before it is copied.
@@ -132,6 +143,10 @@ pub struct Model {
     pub renaming: Option<(EntryId, String)>,
     /// The share link made for the result of a revision.
     pub share: Option<(u64, ShareView)>,
+    /// The browser is not keeping the library now: saves stay in this tab.
+    pub tab_only: bool,
+    /// Stored data this page could not read and left where it is, as stored, to download.
+    pub unread: Vec<(StoredPart, String)>,
 }
 
 impl Model {
@@ -178,6 +193,8 @@ impl Model {
     }
 
     /// Applies one action. Opening an entry or a link replaces the workspace's draft.
+    // One arm per action, as the transition table reads best whole.
+    #[allow(clippy::too_many_lines)]
     pub fn update(&mut self, action: Action, ws: &mut workspace::Model, lang: Lang) -> Vec<Effect> {
         match action {
             Action::EditName(text) => self.name_text = text,
@@ -187,7 +204,7 @@ impl Model {
                     self.library.update(id, &current, today);
                     self.baseline = Some(saved_state(&current));
                     self.name_text.clear();
-                    self.notices.post(Notice::Saved { name: current.name });
+                    self.post_saved(current.name);
                 }
                 _ => self.save_as_new(&name, ws, today, lang),
             },
@@ -236,14 +253,36 @@ impl Model {
             Action::OpenLink { fragment, today } => self.open_link(&fragment, ws, today, lang),
             Action::ImportFiles { files, today } => self.import_files(files, today, lang),
             Action::AdoptStoredLibrary(text) => {
-                // Only a library another tab could have written whole is taken; anything else
-                // is left to that tab, and this one keeps what it has.
+                // A library this build cannot read is left to the tab that wrote it; this one
+                // keeps what it has, and its next write finds the same and does not write.
                 if let Ok(read) = files::read_library(&text) {
-                    if read.rejected.is_empty() {
-                        let revision = self.library.revision + 1;
-                        self.library = Library::from_entries(read.entries);
-                        self.library.revision = revision;
-                    }
+                    self.keep_binding(|library| library.adopt(read, text));
+                }
+            }
+            Action::Written(written) => {
+                let Written {
+                    stored,
+                    text,
+                    written,
+                    conflicts,
+                } = *written;
+                self.keep_binding(|library| library.written(stored, text, written));
+                for conflict in conflicts {
+                    self.notices.post(Notice::Merged(conflict));
+                }
+            }
+            Action::KeepUnread(part, text) => {
+                self.tab_only = true;
+                self.unread.push((part, text));
+            }
+            Action::StorageKeeps(keeps) => {
+                self.tab_only = !keeps;
+                if !keeps {
+                    // A save just confirmed did not reach the browser: say where it is.
+                    self.notices.reword(|n| match n {
+                        Notice::Saved { name } => Some(Notice::SavedInTab { name: name.clone() }),
+                        _ => None,
+                    });
                 }
             }
             Action::Share => {
@@ -311,6 +350,32 @@ impl Model {
                 "cadence-library".to_owned(),
                 files::write_library(&self.library.entries(), files::Layout::Pretty),
             )),
+            Export::Unread(index) => self.unread.get(index).map(|(part, text)| {
+                let name = match part {
+                    StoredPart::Workspace | StoredPart::Pinned(_) => "cadence-saved-workspace",
+                    StoredPart::Library | StoredPart::LibraryEntry(_) => "cadence-saved-library",
+                };
+                (name.to_owned(), text.clone())
+            }),
+        }
+    }
+
+    /// Confirms a save, saying where it is kept.
+    fn post_saved(&mut self, name: String) {
+        self.notices.post(if self.tab_only {
+            Notice::SavedInTab { name }
+        } else {
+            Notice::Saved { name }
+        });
+    }
+
+    /// Changes the library and keeps the open scenario bound to its entry, whose name the change
+    /// may have made unique.
+    fn keep_binding(&mut self, change: impl FnOnce(&mut Library)) {
+        let key = self.bound_entry().map(|item| item.entry.id.clone());
+        change(&mut self.library);
+        if let Some(item) = key.and_then(|key| self.library.find_key(&key)) {
+            self.title = Some(item.entry.scenario.name.clone());
         }
     }
 
@@ -330,7 +395,7 @@ impl Model {
         self.in_library = true;
         self.baseline = Some(saved);
         self.name_text.clear();
-        self.notices.post(Notice::Saved { name });
+        self.post_saved(name);
     }
 
     /// Before another scenario replaces this one, keeps it in the library if that is the only
@@ -369,8 +434,15 @@ impl Model {
         match link::decode(fragment) {
             Err(LinkError::NotALink) => {}
             Err(problem) => self.notices.post(Notice::LinkRejected(problem)),
-            Ok(shared) => {
+            Ok(mut shared) => {
                 self.keep_unsaved(ws, today, lang);
+                // A link without a name is called the same everywhere: the notice, the panel and
+                // what Save would name it.
+                if shared.scenario.name.trim().is_empty() {
+                    Text::SharedScenario
+                        .get(lang)
+                        .clone_into(&mut shared.scenario.name);
+                }
                 let name = shared.scenario.name.clone();
                 self.open_scenario(shared.scenario, false, ws);
                 self.notices.post(Notice::OpenedLink { name });

@@ -5,6 +5,7 @@
 use crate::engine::ParamError;
 use crate::scenario::link::LinkError;
 pub use crate::services::files::FileProblem;
+pub use crate::ui::library::sync::Conflict;
 
 /// Where a scenario came from, for notes about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,12 +35,17 @@ pub enum Notice {
     StorageUnavailable,
     /// The browser's storage is full: the latest changes are not kept.
     StorageFull,
-    /// Stored data that could not be read, moved aside under `key` (`None`: it could not be moved).
+    /// Stored data that could not be read, moved aside under `key` (`None`: there was no room to
+    /// move it, so it stays where it is and is never written over).
     Recovered {
         part: StoredPart,
         key: Option<String>,
         problems: Vec<ParamError>,
     },
+    /// Stored data written by a newer Cadence: left where it is, never written over.
+    Newer { part: StoredPart },
+    /// What two tabs did to one entry, and how both were kept.
+    Merged(Conflict),
     /// A file was refused; nothing was changed.
     FileRejected {
         file: String,
@@ -59,6 +65,9 @@ pub enum Notice {
     KeptUnsaved { name: String },
     /// The scenario was saved in the library under this name.
     Saved { name: String },
+    /// The scenario was saved in the library under this name, but the browser is not keeping the
+    /// library now (storage full, missing, or holding data this page must not write over).
+    SavedInTab { name: String },
     /// An entry was deleted; Undo brings it back.
     Deleted { name: String },
 }
@@ -72,6 +81,7 @@ impl Notice {
             Notice::Imported { .. }
                 | Notice::OpenedLink { .. }
                 | Notice::Saved { .. }
+                | Notice::SavedInTab { .. }
                 | Notice::Deleted { .. }
                 | Notice::StorageFull
                 | Notice::StorageUnavailable
@@ -113,6 +123,15 @@ impl Notices {
         });
         if self.posted.len() > MAX_NOTICES {
             self.posted.remove(0);
+        }
+    }
+
+    /// Changes every notice in place (a confirmation the browser then failed to keep).
+    pub fn reword(&mut self, change: impl Fn(&Notice) -> Option<Notice>) {
+        for posted in &mut self.posted {
+            if let Some(notice) = change(&posted.notice) {
+                posted.notice = notice;
+            }
         }
     }
 

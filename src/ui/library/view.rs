@@ -11,7 +11,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::scenario::link::{self, LinkError};
 use crate::ui::format;
 use crate::ui::library::entries::EntryId;
-use crate::ui::library::notice::{FileProblem, Notice, Source, StoredPart};
+use crate::ui::library::notice::{Conflict, FileProblem, Notice, Source, StoredPart};
 use crate::ui::library::Model;
 pub use crate::ui::library::{Export, ShareView};
 use crate::ui::workspace;
@@ -121,10 +121,14 @@ impl Tone {
     }
 }
 
-/// One problem of a refused file or link: the field's JSON path and what is wrong with it.
+/// One problem of a refused file or link: the field by its name in the page's language, what is
+/// wrong with it, and its JSON path (for experts and the command line).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProblemLine {
-    /// Empty for a problem with the whole file.
+    /// The field's name ("Account managers", "Cold visits · Saturation hours"), with the entry of
+    /// a library file it is in; empty for a problem with the whole file.
+    pub label: String,
+    /// The JSON path; empty for a problem with the whole file.
     pub field: String,
     pub text: String,
 }
@@ -140,8 +144,9 @@ pub struct NoticeView {
     pub more: Option<String>,
     /// Offers Undo (a deletion).
     pub undo: bool,
-    /// Offers to download the scenario (storage cannot keep it).
-    pub download: bool,
+    /// Files offered for download (storage cannot keep the work, or holds what the page could not
+    /// read), each with its button's label.
+    pub downloads: Vec<(Export, String)>,
     /// Goes away by itself after a few seconds (a confirmation nobody needs to act on).
     pub transient: bool,
 }
@@ -154,11 +159,18 @@ pub fn notice_views(w: &impl Keeping) -> Vec<NoticeView> {
         .notices
         .posted()
         .iter()
-        .map(|posted| notice_view(posted.id, &posted.notice, lang))
+        .map(|posted| notice_view(posted.id, &posted.notice, &library.unread, lang))
         .collect()
 }
 
-fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
+// One arm per kind of notice, each a few lines: splitting it would scatter the wording.
+#[allow(clippy::too_many_lines)]
+fn notice_view(
+    id: u64,
+    notice: &Notice,
+    unread: &[(StoredPart, String)],
+    lang: Lang,
+) -> NoticeView {
     let text = |key: Text, args: &[&str]| fill(key.get(lang), args);
     let mut view = NoticeView {
         id,
@@ -167,13 +179,23 @@ fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
         problems: Vec::new(),
         more: None,
         undo: false,
-        download: false,
+        downloads: Vec::new(),
         transient: false,
+    };
+    let library_download = || (Export::Library, Text::ExportLibrary.get(lang).to_owned());
+    let scenario_download = || (Export::Current, Text::ExportScenario.get(lang).to_owned());
+    let stored_download = |part: &StoredPart| {
+        unread.iter().position(|(p, _)| p == part).map(|i| {
+            (
+                Export::Unread(i),
+                Text::NoticeDownloadStored.get(lang).to_owned(),
+            )
+        })
     };
     match notice {
         Notice::StorageUnavailable | Notice::StorageFull => {
             view.tone = Tone::Warning;
-            view.download = true;
+            view.downloads = vec![library_download(), scenario_download()];
             view.message = if *notice == Notice::StorageFull {
                 text(Text::NoticeStorageFull, &[])
             } else {
@@ -182,24 +204,73 @@ fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
         }
         Notice::Recovered {
             part,
-            key,
+            key: Some(key),
             problems,
         } => {
             view.tone = Tone::Warning;
-            let key = key
-                .clone()
-                .unwrap_or_else(|| Text::NoticeNotKeptAside.get(lang).to_owned());
             view.message = match part {
-                StoredPart::Workspace => text(Text::NoticeRecoveredWorkspace, &[&key]),
-                StoredPart::Library => text(Text::NoticeRecoveredLibrary, &[&key]),
+                StoredPart::Workspace => text(Text::NoticeRecoveredWorkspace, &[key]),
+                StoredPart::Library => text(Text::NoticeRecoveredLibrary, &[key]),
                 StoredPart::LibraryEntry(i) => {
-                    text(Text::NoticeRecoveredEntry, &[&(i + 1).to_string(), &key])
+                    text(Text::NoticeRecoveredEntry, &[&(i + 1).to_string(), key])
                 }
                 StoredPart::Pinned(i) => {
-                    text(Text::NoticeRecoveredPin, &[&(i + 1).to_string(), &key])
+                    text(Text::NoticeRecoveredPin, &[&(i + 1).to_string(), key])
                 }
             };
             (view.problems, view.more) = problem_lines(problems, lang);
+        }
+        Notice::Recovered {
+            part,
+            key: None,
+            problems,
+        } => {
+            view.tone = Tone::Warning;
+            view.message = match part {
+                StoredPart::Workspace => text(Text::NoticeLeftWorkspace, &[]),
+                StoredPart::Library => text(Text::NoticeLeftLibrary, &[]),
+                StoredPart::LibraryEntry(i) => text(Text::NoticeLeftEntry, &[&(i + 1).to_string()]),
+                StoredPart::Pinned(i) => text(Text::NoticeLeftPin, &[&(i + 1).to_string()]),
+            };
+            view.downloads.extend(stored_download(part));
+            if matches!(part, StoredPart::Library) {
+                view.downloads.push(library_download());
+            } else {
+                view.downloads.push(scenario_download());
+            }
+            (view.problems, view.more) = problem_lines(problems, lang);
+        }
+        Notice::Newer { part } => {
+            view.tone = Tone::Warning;
+            view.message = match part {
+                StoredPart::Workspace => text(Text::NoticeNewerWorkspace, &[]),
+                StoredPart::Library => text(Text::NoticeNewerLibrary, &[]),
+                StoredPart::LibraryEntry(i) => {
+                    text(Text::NoticeNewerEntry, &[&(i + 1).to_string()])
+                }
+                StoredPart::Pinned(i) => text(Text::NoticeNewerPin, &[&(i + 1).to_string()]),
+            };
+            view.downloads.extend(stored_download(part));
+            if matches!(part, StoredPart::Library) {
+                view.downloads.push(library_download());
+            } else {
+                view.downloads.push(scenario_download());
+            }
+        }
+        Notice::Merged(conflict) => {
+            view.tone = Tone::Warning;
+            view.message = match conflict {
+                Conflict::BothChanged { theirs, ours } => {
+                    text(Text::NoticeBothChanged, &[theirs, ours])
+                }
+                Conflict::DeletedElsewhere { name } => text(Text::NoticeDeletedElsewhere, &[name]),
+                Conflict::ChangedElsewhere { name } => text(Text::NoticeChangedElsewhere, &[name]),
+            };
+        }
+        Notice::SavedInTab { name } => {
+            view.tone = Tone::Warning;
+            view.message = text(Text::NoticeSavedInTab, &[name]);
+            view.downloads = vec![library_download()];
         }
         Notice::FileRejected { file, problems } => {
             view.tone = Tone::Error;
@@ -256,6 +327,7 @@ fn notice_view(id: u64, notice: &Notice, lang: Lang) -> NoticeView {
 fn link_problems(error: &LinkError, lang: Lang) -> (Vec<ProblemLine>, Option<String>) {
     let single = |key: Text| {
         let line = ProblemLine {
+            label: String::new(),
             field: String::new(),
             text: key.get(lang).to_owned(),
         };
@@ -288,6 +360,7 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
                 ..error.clone()
             };
             ProblemLine {
+                label: field_name(&error.param, &defaults, lang),
                 field: error.param.clone(),
                 text: error_text(&local, &defaults, lang),
             }
@@ -301,6 +374,8 @@ pub fn problem_lines(errors: &[ParamError], lang: Lang) -> (Vec<ProblemLine>, Op
     });
     (lines, more)
 }
+
+pub use crate::ui::workspace::inputs::path_name as field_name;
 
 /// The file name (without a directory, not yet made safe) and the text of a download.
 #[must_use]
@@ -424,8 +499,11 @@ mod tests {
         );
         let fields: Vec<&str> = views[0].problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["team.colour", "team.ams"]);
+        let labels: Vec<&str> = views[0].problems.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["Team", "Account managers"]);
         let zh = notice_views(&w.apply(crate::ui::page::Msg::SetLang(Lang::Zh)));
         assert_eq!(zh[0].problems[0].text, "未知字段“colour”。");
+        assert_eq!(zh[0].problems[1].label, "客户经理人数");
         assert_eq!(zh[0].problems[1].text, "必须在 1 至 200 之间（当前 0）。");
     }
 
@@ -467,7 +545,12 @@ mod tests {
             .apply(library::Action::Notify(Notice::StorageFull))
             .apply(library::Action::DeleteEntry(1));
         let views = notice_views(&w);
-        let storage = views.iter().find(|v| v.download).expect("download offered");
+        let storage = views
+            .iter()
+            .find(|v| !v.downloads.is_empty())
+            .expect("download offered");
+        let offered: Vec<Export> = storage.downloads.iter().map(|d| d.0).collect();
+        assert_eq!(offered, [Export::Library, Export::Current]);
         assert_eq!(storage.tone, Tone::Warning);
         let deleted = views.iter().find(|v| v.undo).expect("undo offered");
         assert_eq!(deleted.message, "Deleted “<img src=x onerror=alert(1)>”.");

@@ -55,16 +55,10 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                 <div class="field">
                     <label for="mc-runs"><span class="field-label">{ Text::McRuns.get(lang) }</span></label>
                     { text_input("mc-runs", v.runs_text.clone(), d.reform(Action::EditRuns), v.runs_error.is_some()) }
-                    if let Some(message) = &v.runs_error {
-                        <p id="mc-runs-error" class="field-error" role="alert">{ message }</p>
-                    }
                 </div>
                 <div class="field">
                     <label for="mc-seed"><span class="field-label">{ Text::McSeed.get(lang) }</span></label>
                     { text_input("mc-seed", v.seed_text.clone(), d.reform(Action::EditSeed), v.seed_error.is_some()) }
-                    if let Some(message) = &v.seed_error {
-                        <p id="mc-seed-error" class="field-error" role="alert">{ message }</p>
-                    }
                 </div>
                 <div class="mc-buttons">
                     <button type="button" id="mc-run" class="primary" onclick={d.reform(|_| Action::Run)}
@@ -76,6 +70,13 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                     }
                 </div>
             </div>
+            // Messages under the row, so an error never moves the other inputs out of line.
+            if let Some(message) = &v.runs_error {
+                <p id="mc-runs-error" class="field-error" role="alert">{ message }</p>
+            }
+            if let Some(message) = &v.seed_error {
+                <p id="mc-seed-error" class="field-error" role="alert">{ message }</p>
+            }
             { status }
             if let Some(items) = &v.summary {
                 { kpi_list(items, "") }

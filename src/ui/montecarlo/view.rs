@@ -50,9 +50,13 @@ pub fn mc_view(model: &Model, ws: &workspace::Model, lang: Lang) -> McView {
     let runs_bad = problems.contains(&InputProblem::Runs);
     let seed_bad = problems.contains(&InputProblem::Seed);
     let running = matches!(model.status, Status::Running { .. });
+    // A count that will not run is not promised on the button.
     let run_label = format::parse_number(&model.runs_text)
         .filter(|_| !runs_bad)
-        .map_or_else(|| model.runs_text.clone(), |r| format::number(r, 0));
+        .map_or_else(
+            || Text::McRunPlain.get(lang).to_owned(),
+            |r| fill(Text::McRun.get(lang), &[&format::number(r, 0)]),
+        );
     let count = |n: u32| format::number(f64::from(n), 0);
     let current = model.current(ws.revision);
     let note = match &model.status {
@@ -83,7 +87,7 @@ pub fn mc_view(model: &Model, ws: &workspace::Model, lang: Lang) -> McView {
         seed_text: model.seed_text.clone(),
         runs_error: runs_bad.then(|| Text::McErrRuns.get(lang).to_owned()),
         seed_error: seed_bad.then(|| Text::McErrSeed.get(lang).to_owned()),
-        run_label: fill(Text::McRun.get(lang), &[&run_label]),
+        run_label,
         can_run: !running && problems.is_empty() && !ws.stale,
         running,
         note,
@@ -162,4 +166,29 @@ pub fn mc_summary(output: &McOutput, result: &Computed, lang: Lang) -> Vec<KpiIt
         ));
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::montecarlo::Action;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_run_button_promises_only_a_count_that_will_run() {
+        let mut ws = workspace::Model::new(NaiveDate::from_ymd_opt(2026, 12, 7).expect("date"));
+        let mut mc = Model::new(42);
+        mc.update(Action::EditRuns("2000".into()), &mut ws);
+        assert_eq!(
+            mc_view(&mc, &ws, Lang::En).run_label,
+            "Run 2,000 simulations"
+        );
+        assert_eq!(mc_view(&mc, &ws, Lang::Zh).run_label, "运行 2,000 次模拟");
+        for bad in ["20000", "0", "many"] {
+            mc.update(Action::EditRuns(bad.into()), &mut ws);
+            let view = mc_view(&mc, &ws, Lang::En);
+            assert_eq!(view.run_label, "Run simulations", "{bad}");
+            assert!(view.runs_error.is_some() && !view.can_run, "{bad}");
+        }
+    }
 }

@@ -563,6 +563,7 @@ fn item(id: &'static str, label: Text, value: String, detail: String, lang: Lang
         label: label.get(lang).to_owned(),
         value,
         detail,
+        hint: None,
     }
 }
 

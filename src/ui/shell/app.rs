@@ -23,6 +23,8 @@ use crate::ui::shell::footer::Footer;
 use crate::ui::shell::header::Header;
 use crate::ui::shell::keep::{use_drop_controls, use_shell};
 use crate::ui::shell::views_nav::ViewsNav;
+use crate::ui::start::components::StartBand;
+use crate::ui::start::view::start_view;
 use crate::ui::trainer::components::gallery::Gallery;
 use crate::ui::trainer::components::stage::Stage;
 use crate::ui::trainer::debrief::debrief_view;
@@ -33,7 +35,7 @@ use crate::ui::widgets::kpi_panel::KpiPanel;
 use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
-use crate::ui::{compare, library, montecarlo, plan, trainer, workspace};
+use crate::ui::{compare, library, montecarlo, plan, start, trainer, workspace};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -91,6 +93,14 @@ pub fn app() -> Html {
     let onlibrary = dispatch.reform(|a: library::Action| Msg::Library(a));
     let ontrainer = dispatch.reform(|a: trainer::Action| Msg::Trainer(a));
     let onplan = dispatch.reform(|a: plan::Action| Msg::Plan(a));
+    let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
+    let onstartedit =
+        dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
+    let onstartplan = dispatch.reform(|()| Msg::SetView(View::Plan));
+    let onstartlessons = dispatch.reform(|()| Msg::SetView(View::Trainer));
+    let onstartlink = dispatch.reform(|()| Msg::OpenPastedLink {
+        today: clock::today(),
+    });
     let oneffect = {
         let shell = Rc::clone(&shell);
         Callback::from(move |effect| shell.run_effect(effect))
@@ -125,13 +135,9 @@ pub fn app() -> Html {
             ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <Header {lang} {onlangchange} />
             <ViewsNav view={page.view} {lang} {onview} />
-            <div class="keep">
-                <section class="region region-library" aria-labelledby="region-library-title">
-                    <LibraryPanel view={library_view.clone()} {lang} today={clock::today()}
-                        ondispatch={onlibrary.clone()} onimport={drop.onimport}>
-                        <Notices notices={library_view.notices} {lang} ondispatch={onlibrary.clone()} />
-                    </LibraryPanel>
-                </section>
+            // What the page tells about keeping and sharing shows at the top, on every view.
+            <div class="notices-band">
+                <Notices notices={library_view.notices.clone()} {lang} ondispatch={onlibrary.clone()} />
             </div>
             if drop.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ Text::DropHere.get(lang) }</p></div>
@@ -166,6 +172,9 @@ pub fn app() -> Html {
                 </main>
             }
             if page.view == View::Workspace {
+            <StartBand view={start_view(&page.start, ws, lang)} {lang} ondispatch={onstart}
+                onedit={onstartedit} onplan={onstartplan} onlessons={onstartlessons}
+                onopenlink={onstartlink} onimport={drop.onimport.clone()} />
             <main class="workspace">
                 <section class="region region-inputs" aria-labelledby="region-inputs-title">
                     <h2 id="region-inputs-title">{ Text::RegionInputs.get(lang) }</h2>
@@ -204,6 +213,13 @@ pub fn app() -> Html {
                 </section>
             </main>
             }
+            // Keeping and sharing the scenario comes after the work, on every view.
+            <div class="keep">
+                <section class="region region-library" aria-labelledby="region-library-title">
+                    <LibraryPanel view={library_view} {lang} today={clock::today()}
+                        ondispatch={onlibrary} onimport={drop.onimport} />
+                </section>
+            </div>
             <Footer {lang} />
         </div>
     }

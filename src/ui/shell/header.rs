@@ -27,8 +27,10 @@ pub fn header(props: &HeaderProps) -> Html {
                 <h1 class="brand-name">{ Text::AppName.get(lang) }</h1>
                 <p class="tagline">{ Text::Tagline.get(lang) }</p>
             </div>
+            // Its name is what it shows (the other language's name, in that language); what it
+            // does is the tooltip, so the accessible name contains the visible text.
             <button type="button" class="lang-switch" lang={other.tag()}
-                aria-label={Text::LanguageSwitchLabel.get(lang)} {onclick}>
+                title={Text::LanguageSwitchLabel.get(lang)} {onclick}>
                 { Text::LanguageSwitch.get(lang) }
             </button>
         </header>

@@ -24,8 +24,23 @@ use crate::ui::persist::{self, Autosave};
 use crate::ui::plan;
 use crate::ui::trainer::{self, clock::PlayAction};
 
+/// A name for this tab, unique among the tabs that share its storage: the library's ids and
+/// change stamps carry it, so two tabs never make the same id (53 random bits, base 36).
+fn tab_name() -> String {
+    let mut n = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    let mut out = String::new();
+    while n > 0 || out.is_empty() {
+        let digit = (n % 36) as u32;
+        out.push(char::from_digit(digit, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    out
+}
+
 /// Where the view shown is remembered.
 pub const VIEW_KEY: &str = "cadence.view";
+/// Whether the start band is hidden on this machine (`"hidden"`).
+pub const START_KEY: &str = "cadence.start";
 
 /// The page and everything that carries out its effects.
 pub struct Shell {
@@ -49,7 +64,14 @@ impl Shell {
     #[must_use]
     pub fn restore() -> Rc<Shell> {
         let mut store = BrowserStore::open();
-        let (page, autosave) = persist::restore(&mut store, locale::initial_lang(), clock::today());
+        let (mut page, autosave) = persist::restore(
+            &mut store,
+            locale::initial_lang(),
+            clock::today(),
+            &tab_name(),
+        );
+        // Known before the first render, so a band hidden on this machine never flashes.
+        page.start.hidden = store.get(START_KEY).ok().flatten().as_deref() == Some("hidden");
         Rc::new_cyclic(|me| Shell {
             page: RefCell::new(page),
             queue: RefCell::new(VecDeque::new()),
@@ -159,18 +181,27 @@ impl Shell {
                 );
             }
             Effect::Autosave => {
-                let notice = self
+                let answers = self
                     .autosave
                     .borrow_mut()
                     .save(&mut *self.store.borrow_mut(), &self.page.borrow());
-                if let Some(notice) = notice {
-                    self.send(Msg::Library(library::Action::Notify(notice)));
+                for answer in answers {
+                    self.send(Msg::Library(answer));
                 }
             }
             Effect::RememberLang(lang) => locale::remember_lang(lang),
             Effect::RememberView(view) => {
                 // Not remembering the view is harmless: the page opens on the workspace.
                 let _ = self.store.borrow_mut().set(VIEW_KEY, view.id());
+            }
+            Effect::RememberStart { hidden } => {
+                // Not remembering is harmless: the band shows again on the next visit.
+                let mut store = self.store.borrow_mut();
+                let _ = if hidden {
+                    store.set(START_KEY, "hidden")
+                } else {
+                    store.remove(START_KEY)
+                };
             }
             Effect::Ticker(every) => {
                 *self.ticker.borrow_mut() = every.map(|ms| {
@@ -227,6 +258,12 @@ impl Shell {
             job.runs,
             job.seed,
         );
+    }
+
+    /// Writes what is not written yet, now (the tab is being hidden or closed).
+    pub fn save_now(&self) {
+        self.run(Effect::Autosave);
+        self.flush();
     }
 
     /// The view remembered on this machine, if any.

@@ -172,12 +172,14 @@ fn numbers(parts: &Counterparts<'_>, result: &Computed, lang: Lang) -> Vec<KpiIt
             .get(lang)
             .to_owned(),
             value: format::number(loans.abs(), 0),
+            hint: None,
             detail: over.clone(),
         },
         KpiItem {
             id: "debrief-recover",
             label: Text::DebriefRecover.get(lang).to_owned(),
             value: recover,
+            hint: None,
             detail: recover_detail,
         },
         KpiItem {
@@ -190,6 +192,7 @@ fn numbers(parts: &Counterparts<'_>, result: &Computed, lang: Lang) -> Vec<KpiIt
             .get(lang)
             .to_owned(),
             value: format::cny(profit.abs()),
+            hint: None,
             detail: fill(Text::DebriefAtEnd.get(lang), &[&horizon.to_string()]),
         },
     ]

@@ -363,6 +363,7 @@ impl<'a> Counterparts<'a> {
                 .get(lang)
                 .to_owned(),
                 value: count(loans.abs()),
+                hint: None,
                 detail: pair(count(so_far(self.weeks())), count(so_far(other.weeks))),
             },
             KpiItem {
@@ -375,6 +376,7 @@ impl<'a> Counterparts<'a> {
                 .get(lang)
                 .to_owned(),
                 value: format::cny(profit.abs()),
+                hint: None,
                 detail: pair(
                     format::cny(now.cumulative_profit_cny),
                     format::cny(then.cumulative_profit_cny),
@@ -384,6 +386,7 @@ impl<'a> Counterparts<'a> {
                 id: "score-book",
                 label: Text::NowBook.get(lang).to_owned(),
                 value: count(LessonChart::Book.value(now)),
+                hint: None,
                 detail: pair(
                     count(LessonChart::Book.value(now)),
                     count(LessonChart::Book.value(then)),

@@ -117,6 +117,7 @@ pub fn now_items(
                 label: f.label.get(lang).to_owned(),
                 value: show(value),
                 detail,
+                hint: None,
             }
         })
         .collect()

@@ -120,8 +120,11 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                         Err(_) => html! { <p class="chart-error">{ Text::ChartFailed.get(lang) }</p> },
                     },
                 };
+                // The buttons come under their chart (its title is the drawing's first line), so
+                // they are never nearer the chart above.
                 html! {
                     <figure class="chart" id={CHART_IDS[i]} key={CHART_IDS[i]}>
+                        { body }
                         <div class="chart-actions">
                             if let Some(ondownload) = ondownload {
                                 <button type="button" class="chart-download chart-download-svg" onclick={ondownload}>
@@ -137,7 +140,6 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
                                 { if showing_table { Text::ChartShowChart.get(lang) } else { Text::ChartShowTable.get(lang) } }
                             </button>
                         </div>
-                        { body }
                     </figure>
                 }
             }) }

@@ -11,7 +11,7 @@ pub fn kpi_list(items: &[KpiItem], class: &'static str) -> Html {
         <dl class={classes!("kpi-grid", class)}>
             { for items.iter().map(|i| html! {
                 <div class="kpi" data-kpi={i.id} key={i.id}>
-                    <dt>{ &i.label }</dt>
+                    <dt title={i.hint.clone()}>{ &i.label }</dt>
                     <dd>
                         <span class="kpi-value">{ &i.value }</span>
                         <span class="kpi-detail">{ &i.detail }</span>

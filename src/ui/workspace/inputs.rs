@@ -35,6 +35,9 @@ pub struct FieldView {
     /// "0.25–16".
     pub range: String,
     pub help: String,
+    /// Whether the help is written under this input (else a neighbour with the same help says it;
+    /// it stays the input's tooltip).
+    pub help_shown: bool,
     pub placeholder: Option<String>,
     /// Messages about this field (input problems and engine errors); empty when valid.
     pub errors: Vec<String>,
@@ -44,6 +47,11 @@ pub struct FieldView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierRowView {
     pub title: String,
+    /// The unit and valid range the row's inputs share ("h · valid: 0.25–16"), shown once under
+    /// the title; empty when they differ.
+    pub note: String,
+    /// What the row's inputs mean (their shared help), shown once under the title.
+    pub help: String,
     pub fields: Vec<FieldView>,
     /// The path of rules about the whole row (a mix that must sum to 1), if any.
     pub path: Option<String>,
@@ -161,6 +169,17 @@ fn qualifier(field: Field, lang: Lang) -> Option<String> {
         })
 }
 
+/// An input's name as a person reads it out of context: its label with its tier or channel
+/// ("Saturation · Cold visits").
+#[must_use]
+pub fn field_name(field: Field, lang: Lang) -> String {
+    let label = field.label().get(lang);
+    match qualifier(field, lang) {
+        Some(q) => format!("{label} · {q}"),
+        None => label.to_owned(),
+    }
+}
+
 /// One input as shown for the draft `ws`.
 #[must_use]
 pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
@@ -183,6 +202,7 @@ pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
         unit: field.unit_in(p).get(lang).to_owned(),
         range: range_hint(&range, lang),
         help: field.help().get(lang).to_owned(),
+        help_shown: true,
         placeholder: field
             .allows_auto()
             .then(|| Text::AutoPlaceholder.get(lang).to_owned()),
@@ -203,9 +223,12 @@ fn tier_row(
     path: Option<String>,
     lang: Lang,
 ) -> TierRowView {
+    let fields: Vec<FieldView> = fields.iter().map(|f| field_view(ws, *f, lang)).collect();
     TierRowView {
         title,
-        fields: fields.iter().map(|f| field_view(ws, *f, lang)).collect(),
+        note: row_note(&fields, lang),
+        help: row_help(&fields),
+        fields,
         errors: path
             .as_deref()
             .map(|p| row_errors(ws, p, lang))
@@ -214,8 +237,92 @@ fn tier_row(
     }
 }
 
+/// The help a row's inputs share (one question for the three tiers), said once.
+fn row_help(fields: &[FieldView]) -> String {
+    match fields.first() {
+        Some(first) if fields.iter().all(|f| f.help == first.help) => first.help.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The unit and range a row's inputs share, said once.
+fn row_note(fields: &[FieldView], lang: Lang) -> String {
+    let Some(first) = fields.first() else {
+        return String::new();
+    };
+    if fields
+        .iter()
+        .any(|f| f.unit != first.unit || f.range != first.range)
+    {
+        return String::new();
+    }
+    let range = format!("{} {}", Text::ValidRange.get(lang), first.range);
+    if first.unit.is_empty() {
+        range
+    } else {
+        format!("{} · {range}", first.unit)
+    }
+}
+
+/// A field of a scenario, a library file or a link by its name in `lang`: the input's label with
+/// its tier or channel, else the group it belongs to; a library file's entry is named by number.
+#[must_use]
+pub fn path_name(path: &str, params: &crate::engine::Params, lang: Lang) -> String {
+    let (entry, inner) = match path.rsplit_once("scenario.") {
+        Some((outer, inner)) => (entry_number(outer), inner),
+        None => (None, path),
+    };
+    let name = Field::from_path(inner, params)
+        .map(|field| field_name(field, lang))
+        .or_else(|| group_name(inner).map(|key| key.get(lang).to_owned()))
+        .unwrap_or_default();
+    match entry {
+        Some(n) if name.is_empty() => fill(Text::ProblemEntry.get(lang), &[&n.to_string()]),
+        Some(n) => format!(
+            "{} · {name}",
+            fill(Text::ProblemEntry.get(lang), &[&n.to_string()])
+        ),
+        None => name,
+    }
+}
+
+/// `scenarios[2].` → 3 (entries are counted from 1, as a person counts them).
+fn entry_number(outer: &str) -> Option<usize> {
+    let start = outer.find("scenarios[")? + "scenarios[".len();
+    let end = start + outer[start..].find(']')?;
+    outer[start..end].parse::<usize>().ok().map(|i| i + 1)
+}
+
+/// The group of the page's inputs a path belongs to, by its first part.
+fn group_name(path: &str) -> Option<Text> {
+    let head = path.split(['.', '[']).next().unwrap_or_default();
+    Some(match head {
+        "team" | "run" => Text::GroupTeam,
+        "activity_hours" => Text::GroupTimes,
+        "channels" => Text::GroupChannels,
+        "pipeline" => Text::GroupPipeline,
+        "loans" => Text::GroupLoans,
+        "referrals" => Text::GroupReferrals,
+        "calendar" | "shocks" => Text::GroupCalendar,
+        "interventions" => Text::ProblemDecisions,
+        "policy" => Text::GroupPolicy,
+        "plan" => Text::ViewPlan,
+        "version" => Text::ProblemVersion,
+        "format" => Text::ProblemFormat,
+        _ => return None,
+    })
+}
+
+/// Inputs in a list; the help several inputs in a row share (the three tiers of one question) is
+/// said once, under the last of them.
 fn views(ws: &Model, fields: &[Field], lang: Lang) -> Vec<FieldView> {
-    fields.iter().map(|f| field_view(ws, *f, lang)).collect()
+    let mut views: Vec<FieldView> = fields.iter().map(|f| field_view(ws, *f, lang)).collect();
+    for i in 1..views.len() {
+        if views[i].help == views[i - 1].help {
+            views[i - 1].help_shown = false;
+        }
+    }
+    views
 }
 
 /// The inputs panel for the draft `ws`.
@@ -223,7 +330,14 @@ fn views(ws: &Model, fields: &[Field], lang: Lang) -> Vec<FieldView> {
 pub fn inputs_view(ws: &Model, lang: Lang) -> InputsView {
     let unplaced = ws
         .unplaced_errors()
-        .map(|e| format!("{}: {}", e.param, error_text(e, &ws.params, lang)))
+        .map(|e| {
+            format!(
+                "{}: {} ({})",
+                path_name(&e.param, &ws.params, lang),
+                error_text(e, &ws.params, lang),
+                e.param
+            )
+        })
         .collect();
     let presets = presets::all()
         .into_iter()
@@ -383,12 +497,15 @@ fn shock_views(ws: &Model, lang: Lang) -> Vec<ShockView> {
                     .then(|| field_view(ws, Field::ShockSize(index), lang)),
                 shares: matches!(shock.kind, ShockKind::ChannelMix { .. }).then(|| {
                     let path = format!("shocks[{i}].shares");
+                    let fields: Vec<FieldView> = ChannelId::ALL
+                        .into_iter()
+                        .map(|c| field_view(ws, Field::ShockShare(index, c), lang))
+                        .collect();
                     TierRowView {
                         title: String::new(),
-                        fields: ChannelId::ALL
-                            .into_iter()
-                            .map(|c| field_view(ws, Field::ShockShare(index, c), lang))
-                            .collect(),
+                        note: row_note(&fields, lang),
+                        help: String::new(),
+                        fields,
                         errors: row_errors(ws, &path, lang),
                         path: Some(path),
                     }
@@ -481,5 +598,50 @@ fn loan_views(ws: &Model, lang: Lang) -> LoansView {
             "loans.migration",
             lang,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_question_three_tiers_share_is_written_once_under_the_last() {
+        let mut ws = Model::new(NaiveDate::from_ymd_opt(2026, 12, 7).expect("date"));
+        ws.update(crate::ui::workspace::Action::ToggleAdvanced, Lang::En);
+        let view = inputs_view(&ws, Lang::En);
+        let times = &view.advanced.as_ref().expect("advanced").times;
+        // Every run of inputs with one help shows it once, under its last input.
+        for (i, f) in times.iter().enumerate() {
+            let next_same = times.get(i + 1).is_some_and(|n| n.help == f.help);
+            assert_eq!(f.help_shown, !next_same, "{:?}", f.field);
+        }
+        let investigation: Vec<bool> = times
+            .iter()
+            .filter(|f| matches!(f.field, Field::Investigation(_)))
+            .map(|f| f.help_shown)
+            .collect();
+        assert_eq!(&investigation[..2], [false, false]);
+        assert!(
+            times.iter().all(|f| !f.help.is_empty()),
+            "every input keeps its tooltip"
+        );
+    }
+
+    #[test]
+    fn a_path_is_named_in_the_pages_language() {
+        let p = crate::engine::Params::default();
+        assert_eq!(path_name("team.ams", &p, Lang::En), "Account managers");
+        assert_eq!(path_name("team.ams", &p, Lang::Zh), "客户经理人数");
+        assert_eq!(
+            path_name("scenarios[2].scenario.team.ams", &p, Lang::En),
+            "Scenario 3 · Account managers"
+        );
+        assert_eq!(
+            path_name("shocks[0].kind", &p, Lang::En),
+            "Calendar and shocks"
+        );
+        assert_eq!(path_name("nonsense", &p, Lang::En), "");
     }
 }

@@ -328,7 +328,8 @@ impl Model {
     }
 
     /// Loads a preset (by id) with one of its policy variants; `false` if there is no such preset.
-    /// The preset fixes the week of the year (festivals depend on it); the start date keeps its year.
+    /// The preset fixes the week of the year (festivals depend on it); the start date is that
+    /// week's Monday nearest to the one shown.
     pub fn load_preset(&mut self, id: &str, variant: usize) -> bool {
         let Some(preset) = presets::get(id) else {
             return false;
@@ -337,14 +338,8 @@ impl Model {
             .variants
             .get(variant)
             .map_or_else(|| preset.params.clone(), |v| preset.with_variant(v));
-        let week = params.team.start_week.clamp(1.0, 52.0) as u32;
-        if let Some(date) = NaiveDate::from_isoywd_opt(
-            self.start_date.iso_week().year(),
-            week,
-            chrono::Weekday::Mon,
-        ) {
-            self.start_date = date;
-        }
+        self.start_date =
+            crate::scenario::nearest_week_start(params.team.start_week, self.start_date);
         self.params = params;
         self.texts.clear();
         self.input_problems.clear();
@@ -574,17 +569,11 @@ pub fn is_known_start(params: &Params, start_date: NaiveDate) -> bool {
         })
 }
 
-/// The Monday of week `week` of the year `today` falls in: where a scenario file, which carries
+/// The Monday of week `week` of the year nearest to `today`: where a scenario file, which carries
 /// only its week of the year, starts.
 #[must_use]
 pub fn date_of_week(week: f64, today: NaiveDate) -> NaiveDate {
-    let week = if week.is_finite() {
-        week.clamp(1.0, 52.0) as u32
-    } else {
-        1
-    };
-    NaiveDate::from_isoywd_opt(today.iso_week().year(), week, chrono::Weekday::Mon)
-        .unwrap_or_else(|| monday_on_or_after(today))
+    crate::scenario::nearest_week_start(week, today)
 }
 
 /// A number as an input shows it: no grouping, no trailing zeros.

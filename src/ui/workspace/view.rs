@@ -20,6 +20,8 @@ pub struct KpiItem {
     pub value: String,
     /// Unit and context, e.g. "h per AM per week · team 53 h".
     pub detail: String,
+    /// What the figure is in the model, with its symbol (a tooltip), for the figures that have one.
+    pub hint: Option<String>,
 }
 
 /// The KPI panel: closed-form figures, fault metrics, and the warnings in words.
@@ -38,7 +40,20 @@ pub fn item(id: &'static str, label: Text, value: String, detail: String, lang: 
         label: label.get(lang).to_owned(),
         value,
         detail,
+        hint: kpi_hint(label).map(|hint| hint.get(lang).to_owned()),
     }
+}
+
+/// The model's symbol for a figure, in a sentence: the heading says it in words.
+fn kpi_hint(label: Text) -> Option<Text> {
+    Some(match label {
+        Text::KpiHStar => Text::KpiHStarHint,
+        Text::KpiAStar => Text::KpiAStarHint,
+        Text::KpiAMax => Text::KpiAMaxHint,
+        Text::KpiABreakEven => Text::KpiABreakEvenHint,
+        Text::KpiLoopGain => Text::KpiLoopGainHint,
+        _ => return None,
+    })
 }
 
 fn opt_number(value: Option<f64>, decimals: usize) -> String {
@@ -251,6 +266,7 @@ pub fn kpi_panel(result: &Computed, lang: Lang) -> KpiPanel {
                                 &format::number(u.hours, 1),
                             ],
                         ),
+                        hint: None,
                     }
                 })
                 .collect()

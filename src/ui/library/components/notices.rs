@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::library::view::NoticeView;
-use crate::ui::library::{Action, Export};
+use crate::ui::library::Action;
 
 /// How long a plain confirmation stays on screen.
 const TRANSIENT_MS: u32 = 6_000;
@@ -16,7 +16,8 @@ const TRANSIENT_MS: u32 = 6_000;
 pub struct NoticesProps {
     pub notices: Vec<NoticeView>,
     pub lang: Lang,
-    /// Dismiss, undo a deletion, download the scenario on screen (when storage cannot keep it).
+    /// Dismiss, undo a deletion, download the library, the scenario or stored data (when storage
+    /// cannot keep them, or holds what the page could not read).
     pub ondispatch: Callback<Action>,
 }
 
@@ -55,10 +56,13 @@ pub fn notices(props: &NoticesProps) -> Html {
                             <ul class="notice-problems">
                                 { for n.problems.iter().map(|p| html! {
                                     <li>
-                                        if !p.field.is_empty() {
-                                            <code class="notice-field">{ &p.field }</code>{ " " }
+                                        if !p.label.is_empty() {
+                                            <strong class="notice-label">{ &p.label }</strong>{ ": " }
                                         }
                                         <span>{ &p.text }</span>
+                                        if !p.field.is_empty() {
+                                            { " " }<code class="notice-field">{ &p.field }</code>
+                                        }
                                     </li>
                                 }) }
                             </ul>
@@ -73,12 +77,15 @@ pub fn notices(props: &NoticesProps) -> Html {
                                     { Text::NoticeUndo.get(lang) }
                                 </button>
                             }
-                            if n.download {
-                                <button type="button" class="notice-download"
-                                    onclick={d.reform(|_| Action::Download(Export::Current))}>
-                                    { Text::ExportScenario.get(lang) }
-                                </button>
-                            }
+                            { for n.downloads.iter().map(|(what, label)| {
+                                let what = *what;
+                                html! {
+                                    <button type="button" class="notice-download"
+                                        onclick={d.reform(move |_| Action::Download(what))}>
+                                        { label }
+                                    </button>
+                                }
+                            }) }
                             <button type="button" class="notice-dismiss"
                                 onclick={d.reform(move |_| Action::Dismiss(id))}>
                                 { Text::NoticeDismiss.get(lang) }

@@ -49,7 +49,7 @@ pub fn decisions(props: &DecisionsProps) -> Html {
     let onautoplay = d.reform(move |_: Event| Action::Play(PlayAction::SetAutoplay(!autoplay)));
 
     let body = html! {
-        <aside class="decisions" aria-labelledby="decide-title">
+        <section class="decisions" aria-labelledby="decide-title">
             <form class="decide" onsubmit={onsubmit} novalidate=true>
                 <h3 id="decide-title">{ &v.title }</h3>
                 <label for="decide-kind">{ Text::DecideKind.get(lang) }</label>
@@ -116,7 +116,7 @@ pub fn decisions(props: &DecisionsProps) -> Html {
                     </label>
                 </div>
             </section>
-        </aside>
+        </section>
     };
     if props.overlay {
         html! {

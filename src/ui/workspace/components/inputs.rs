@@ -43,6 +43,12 @@ impl Ctx<'_> {
         html! {
             <div class="tier-row">
                 <p class="tier-row-title">{ &row.title }</p>
+                if !row.help.is_empty() {
+                    <p class="tier-row-help">{ &row.help }</p>
+                }
+                if !row.note.is_empty() {
+                    <p class="tier-row-note">{ &row.note }</p>
+                }
                 <div class="tier-row-fields">{ self.fields(&row.fields) }</div>
                 { row.path.as_deref().map_or_else(|| html! {}, |p| row_error(p, &row.errors)) }
             </div>
@@ -185,18 +191,31 @@ pub fn inputs_panel(props: &InputsProps) -> Html {
                 { if v.advanced_shown { Text::HideAdvanced.get(lang) } else { Text::ShowAdvanced.get(lang) } }
             </button>
             if let Some(advanced) = &v.advanced {
-                { team(&ctx, advanced) }
-                <fieldset class="group">
-                    <legend>{ Group::Times.title().get(lang) }</legend>
-                    { ctx.fields(&advanced.times) }
-                </fieldset>
-                { channels(&ctx, advanced) }
-                { pipeline(&ctx, advanced) }
-                { loans(&ctx, &advanced.loans) }
-                { referrals(&ctx, advanced) }
-                { calendar_group(&ctx, advanced) }
+                { fold(Group::Team, lang, team(&ctx, advanced)) }
+                { fold(Group::Times, lang, html! {
+                    <fieldset class="group">
+                        <legend>{ Group::Times.title().get(lang) }</legend>
+                        { ctx.fields(&advanced.times) }
+                    </fieldset>
+                }) }
+                { fold(Group::Channels, lang, channels(&ctx, advanced)) }
+                { fold(Group::Pipeline, lang, pipeline(&ctx, advanced)) }
+                { fold(Group::Loans, lang, loans(&ctx, &advanced.loans)) }
+                { fold(Group::Referrals, lang, referrals(&ctx, advanced)) }
+                { fold(Group::Calendar, lang, calendar_group(&ctx, advanced)) }
             }
         </div>
+    }
+}
+
+/// An advanced group as a section that can be folded away (open at first; the browser keeps
+/// what the person folded, since the page never sets it again).
+fn fold(group: Group, lang: Lang, body: Html) -> Html {
+    html! {
+        <details class="fold" open=true>
+            <summary>{ group.title().get(lang) }</summary>
+            { body }
+        </details>
     }
 }
 

@@ -51,7 +51,9 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
             </div>
             <p id={help_id} class="field-help">
                 <span class="field-range">{ Text::ValidRange.get(props.lang) }{ " " }{ &v.range }</span>
-                <span class="field-why">{ &v.help }</span>
+                if v.help_shown {
+                    <span class="field-why">{ &v.help }</span>
+                }
             </p>
             if invalid {
                 <p id={error_id} class="field-error" role="alert">
