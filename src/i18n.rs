@@ -166,7 +166,7 @@ text_table! {
     LegendShock => "Shock weeks", "冲击周";
     LegendFan => "P10–P90 of random runs", "随机模拟 P10–P90";
     LegendRuns => "Individual random runs", "单次随机模拟";
-    LegendGhost => "Without the interventions", "未干预时";
+    LegendGhost => "Without the decisions", "未作决策时";
     LegendBaseline => "Without the shock", "无冲击基线";
     LegendNewLoans => "New loans", "新增贷款";
     LegendContacted => "Contacted", "已接触";
@@ -181,9 +181,9 @@ text_table! {
     LegendAvailable => "Available hours", "可用工时";
     LegendBook => "Book", "存量";
     LegendProfit => "Cumulative profit", "累计利润";
-    FaultOnset => "Onset", "开始下滑";
     FaultTroughLabel => "Trough (−{0})", "谷底（−{0}）";
-    FaultRecovery => "Recovery", "恢复";
+    FaultBelowFrom => "Below the baseline from week {0}", "自第 {0} 周起低于基线";
+    FaultBelow => "Below the baseline in weeks {0}–{1}", "第 {0}–{1} 周低于基线";
     FaultDelayText => "Trough {0} weeks after the shock", "冲击后 {0} 周见底";
     FaultLostText => "{0} new loans lost", "损失 {0} 笔新增贷款";
 
@@ -966,6 +966,86 @@ from week 65.",
 并从第 65 周起开始盈利。";
 
     // ── Speed (#9) and anything else: add keys right below this line. ──
+
+    // The stage for a room (issue 15): the lesson's comparison, the gap, the debrief, the keys.
+    ShortFixed => "fixed cadence", "固定节奏";
+    ShortStopWhenBusy => "stop when busy", "忙时停止";
+    ShortFloor => "floor of ½h*", "底线 ½h*";
+    ShortTarget => "target pipeline", "目标漏斗";
+    ShortTargetBoost => "boost only", "只增不减";
+    ShortFullWeek => "all free time", "空闲全部营销";
+    ShortLineSurface => "line and surface", "“线、面”渠道";
+    ShortDefaultMix => "usual mix", "原渠道组合";
+    ShortNoProspecting => "no prospecting", "不营销";
+    ShortOwn => "this scenario", "本情景";
+    ShortWithDecisions => "{0} + decisions", "{0} + 决策";
+    ShortWithoutDecisions => "without the decisions", "未作决策";
+    ShortBaseline => "without the shock", "无冲击";
+    CompareSameBurstKept => "the same burst with prospecting kept", "同样的申请潮，但坚持营销";
+    CompareSameBurst => "the same burst", "同样的申请潮";
+    CompareSameFestivalKept => "the same festival year with prospecting kept", "同样的节日之年，但坚持营销";
+    CompareSameFestival => "the same festival year", "同样的节日之年";
+    CompareSameSpike => "the same demand spike", "同样的需求激增";
+    CompareSameTeam => "the same new team", "同样的新团队";
+    CompareUsualMix => "the same team at the usual channel mix", "同一团队采用原渠道组合";
+    CompareNoProspecting => "the same team with no prospecting at all", "同一团队完全不营销";
+    CompareWithPolicy => "Compared with {0}: {1}.", "对照：{0}——{1}。";
+    CompareWith => "Compared with {0}.", "对照：{0}。";
+    CompareWithoutDecisions => "Compared with the same scenario without the decisions.", "对照：同一情景，未作决策。";
+    CompareBaseline => "Compared with the same scenario without its shocks.", "对照：同一情景，无冲击。";
+    LessonBookTitle => "Loans on the book", "在贷户数";
+    LessonProspectingTitle => "Prospecting hours per AM", "人均营销工时";
+    AxisHoursPerAm => "Hours per AM per week", "小时/人/周";
+    GapLoansLost => "{0} new loans lost by week {1}", "到第 {1} 周少增 {0} 笔贷款";
+    GapLoansGained => "{0} more new loans by week {1}", "到第 {1} 周多增 {0} 笔贷款";
+    GapLoansEven => "No new loans lost by week {0}", "到第 {0} 周新增贷款持平";
+    GapBookFewer => "{0} fewer loans on the book in week {1}", "第 {1} 周在贷少 {0} 户";
+    GapBookMore => "{0} more loans on the book in week {1}", "第 {1} 周在贷多 {0} 户";
+    GapBookEven => "The same book in week {0}", "第 {0} 周在贷户数相同";
+    GapHoursLess => "{0} h less prospecting per AM by week {1}", "到第 {1} 周每人少营销 {0} 小时";
+    GapHoursMore => "{0} h more prospecting per AM by week {1}", "到第 {1} 周每人多营销 {0} 小时";
+    GapHoursEven => "The same prospecting by week {0}", "到第 {0} 周营销工时相同";
+    GapProfitLess => "{0} less profit by week {1}", "到第 {1} 周利润少 {0}";
+    GapProfitMore => "{0} more profit by week {1}", "到第 {1} 周利润多 {0}";
+    GapProfitEven => "The same profit by week {0}", "到第 {0} 周利润相同";
+    ScoreTitle => "Against the comparison", "与对照相比";
+    ScoreLoansLost => "New loans lost so far", "累计少增贷款";
+    ScoreLoansGained => "New loans gained so far", "累计多增贷款";
+    ScoreProfitLost => "Profit lost so far", "累计少赚利润";
+    ScoreProfitGained => "Profit gained so far", "累计多赚利润";
+    ScorePair => "{0} vs {1}", "{0} 对比 {1}";
+    DecideButton => "Decide… (D)", "决策…（D）";
+    DebriefButton => "Debrief (E)", "复盘（E）";
+    AutoplayLabel => "Play on replay", "重放时自动播放";
+    DebriefTitle => "Debrief", "复盘";
+    DebriefLesson => "The lesson", "结论";
+    DebriefNumbers => "Three numbers", "三个数字";
+    DebriefLoansLost => "New loans lost", "少增贷款";
+    DebriefLoansGained => "New loans gained", "多增贷款";
+    DebriefOver => "over {0} weeks, against {1}", "{0} 周合计，对照：{1}";
+    DebriefRecover => "Weeks to recover", "恢复所需周数";
+    DebriefRecoverDetail => "new loans 5% or more below the comparison from week {0}, back by week {1}", "新增贷款自第 {0} 周起比对照低 5% 以上，第 {1} 周恢复";
+    DebriefNoRecovery => "not within the run", "模拟期内未恢复";
+    DebriefNoRecoveryDetail => "new loans 5% or more below the comparison from week {0} to the end", "新增贷款自第 {0} 周起直到结束都比对照低 5% 以上";
+    DebriefNoFall => "new loans never fell 5% below the comparison", "新增贷款从未比对照低 5% 以上";
+    DebriefProfitLost => "Profit lost", "少赚利润";
+    DebriefProfitGained => "Profit gained", "多赚利润";
+    DebriefAtEnd => "by the end of week {0}", "截至第 {0} 周末";
+    DebriefDecisions => "The decisions and what each changed", "决策及其效果";
+    DebriefNoDecisions => "No decisions were taken in this play.", "本次演示未作任何决策。";
+    DebriefEffect => "{0} new loans, {1} profit by the end", "到结束时新增贷款 {0}，利润 {1}";
+    DebriefOwnLesson => "What happened in this scenario, against its comparison.", "本情景与对照相比的结果。";
+    DebriefNoComparison => "This scenario has no comparison to measure a loss against.", "本情景没有可供衡量损失的对照。";
+    DebriefPrint => "Print the debrief", "打印复盘";
+    ShortcutDecide => "Open or close the decision form", "打开或关闭决策表单";
+    ShortcutDebrief => "Open or close the debrief", "打开或关闭复盘";
+    ShortcutEscape => "Close what is open, then leave presenter view", "关闭已打开的面板，再按退出演示视图";
+    ShortcutEscKey => "Esc", "Esc";
+    DecideShort => "Decide (D)", "决策（D）";
+    DebriefShort => "Debrief (E)", "复盘（E）";
+    PresenterOffShort => "Exit (P)", "退出（P）";
+    FullScreenShort => "Full screen (F)", "全屏（F）";
+    StageAllCharts => "All six charts", "全部六张图表";
 }
 
 /// The label of a parameter's unit, shown beside its input.

@@ -3,8 +3,9 @@
 //! `Page::update` hands a message to its slice and returns the effects the slice asked for; then it
 //! applies the few rules that span slices — a new result keeps the play clock inside the run, a
 //! scenario opened from elsewhere shows its own seed, a preset loaded outside the library can be
-//! loaded again at no loss, the plan is solved again while it is on screen, the clock ticks only
-//! while the stage plays — and asks for an autosave. It is pure, so every rule is tested natively;
+//! loaded again at no loss, the plan is solved again while it is on screen, the lesson's comparison
+//! is run again while the stage is, the clock ticks only while the stage plays — and asks for an
+//! autosave. It is pure, so every rule is tested natively;
 //! the shell (`ui::shell`) carries the effects out.
 
 use chrono::NaiveDate;
@@ -292,6 +293,10 @@ impl Page {
         }
         if self.view == View::Plan {
             self.plan.refresh(&self.workspace, self.lang);
+        }
+        if self.view == View::Trainer {
+            // The lesson's comparison follows the scenario: an edit or a decision runs it again.
+            self.trainer.refresh_comparison(&self.workspace);
         }
         let ticker = (self.view == View::Trainer && self.trainer.play.playing)
             .then(|| self.trainer.play.tick_ms());
@@ -1111,5 +1116,26 @@ mod tests {
             page.update(Msg::SetLang(Lang::Zh)).last(),
             Some(&Effect::Autosave)
         );
+    }
+
+    #[test]
+    fn the_lessons_comparison_follows_an_edit_of_the_scenario() {
+        let mut page = fresh();
+        page.update(trainer::Action::PlayPreset("fault".into(), 0).into());
+        let first = page
+            .trainer
+            .comparison
+            .clone()
+            .expect("the fault has a comparison");
+        assert_eq!(first.params.team.ams, page.workspace.params.team.ams);
+        page.update(Msg::SetView(View::Workspace));
+        page.update(workspace::Action::EditField(Field::Ams, "8".into()).into());
+        page.update(Msg::SetView(View::Trainer));
+        let again = page.trainer.comparison.clone().expect("still a comparison");
+        assert_eq!(
+            again.params.team.ams, 8.0,
+            "the comparison is the edited scenario's"
+        );
+        assert_eq!(again.params.policy, first.params.policy);
     }
 }

@@ -27,6 +27,7 @@ use crate::ui::start::components::StartBand;
 use crate::ui::start::view::start_view;
 use crate::ui::trainer::components::gallery::Gallery;
 use crate::ui::trainer::components::stage::Stage;
+use crate::ui::trainer::debrief::debrief_view;
 use crate::ui::trainer::stage::stage_view;
 use crate::ui::trainer::view::cards;
 use crate::ui::widgets::charts_panel::ChartsPanel;
@@ -106,12 +107,31 @@ pub fn app() -> Html {
     };
     let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
 
+    // The debrief runs the scenario once per decision, so it is worked out only when it opens and
+    // again only when what it reports changes.
+    let debrief = {
+        let open = page.view == View::Trainer && page.trainer.debrief;
+        let trainer = page.trainer.clone();
+        let result = ws.result.clone();
+        let ghost = ws.ghost.clone();
+        let comparison = trainer.comparison.as_ref().map(|c| Rc::as_ptr(c) as usize);
+        use_memo(
+            (open, revision, lang, comparison),
+            move |&(open, _, lang, _)| {
+                result
+                    .filter(|_| open)
+                    .map(|result| debrief_view(&trainer, &result, ghost.as_deref(), lang))
+            },
+        )
+    };
     let library_view = library_panel_view(&*page, clock::today());
     let panel = ws.result.as_ref().map(|r| kpi_panel(r, lang));
     let presenter = page.view == View::Trainer && page.trainer.play.presenter;
+    let debriefing = debrief.is_some();
 
     html! {
-        <div class={classes!("app", drop.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"))}
+        <div class={classes!("app", drop.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"),
+            debriefing.then_some("has-debrief"))}
             ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <Header {lang} {onlangchange} />
             <ViewsNav view={page.view} {lang} {onview} />
@@ -129,7 +149,7 @@ pub fn app() -> Html {
                     }
                     if let (Some(result), Some(set)) = (ws.result.as_ref(), (*stage_charts).clone()) {
                         <Stage view={stage_view(&page.trainer, result, ws.ghost.as_deref(), lang)}
-                            charts={set} {lang} ondispatch={ontrainer} ondownload={oneffect.clone()} {dark} {narrow} />
+                            debrief={(*debrief).clone()} charts={set} {lang} ondispatch={ontrainer} ondownload={oneffect.clone()} {dark} {narrow} />
                     }
                 </main>
             }
