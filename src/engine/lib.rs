@@ -24,6 +24,7 @@ pub mod plan;
 pub mod policy;
 pub mod presets;
 pub mod sampler;
+pub mod sensitivity;
 pub mod simulate;
 pub mod spec;
 pub mod state;
