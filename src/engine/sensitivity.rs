@@ -259,10 +259,18 @@ pub fn moved(p: &Params, lever: Lever, factor: f64) -> (Params, f64) {
         let clamp = |x: f64, new: f64, lo: spec::Bound, hi: spec::Bound| -> f64 {
             let mut y = new;
             if y < lo.value || (lo.open && y <= lo.value) {
-                y = if lo.open { (x + lo.value) / 2.0 } else { lo.value };
+                y = if lo.open {
+                    (x + lo.value) / 2.0
+                } else {
+                    lo.value
+                };
             }
             if y > hi.value || (hi.open && y >= hi.value) {
-                y = if hi.open { (x + hi.value) / 2.0 } else { hi.value };
+                y = if hi.open {
+                    (x + hi.value) / 2.0
+                } else {
+                    hi.value
+                };
             }
             if row.kind == Kind::Whole {
                 y = y.round();
