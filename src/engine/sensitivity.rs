@@ -239,6 +239,8 @@ pub struct Tornado {
 /// The scenario with one lever's parameters multiplied by `factor`, each clamped inside its valid
 /// range in `p`, and the mean relative change made (over parameters that are not zero).
 #[must_use]
+// "full" stays "full" only when the clamped value is exactly H again: an exact comparison.
+#[allow(clippy::float_cmp)]
 pub fn moved(p: &Params, lever: Lever, factor: f64) -> (Params, f64) {
     let mut out = p.clone();
     let mut ratios = 0.0;
@@ -260,14 +262,14 @@ pub fn moved(p: &Params, lever: Lever, factor: f64) -> (Params, f64) {
             let mut y = new;
             if y < lo.value || (lo.open && y <= lo.value) {
                 y = if lo.open {
-                    (x + lo.value) / 2.0
+                    f64::midpoint(x, lo.value)
                 } else {
                     lo.value
                 };
             }
             if y > hi.value || (hi.open && y >= hi.value) {
                 y = if hi.open {
-                    (x + hi.value) / 2.0
+                    f64::midpoint(x, hi.value)
                 } else {
                     hi.value
                 };
