@@ -11,9 +11,8 @@
 //! had confirmed (its journal). Applying an operation twice changes nothing.
 
 use crate::scenario::library::{
-    write_stored_library, Entry, Layout, LibraryRead, Stamp, Tombstone, MAX_TOMBSTONES,
+    unique_name, write_stored_library, Entry, Layout, LibraryRead, Stamp, Tombstone, MAX_TOMBSTONES,
 };
-use crate::ui::library::entries::unique_name;
 
 /// What a stored library holds, over any entry type (the page's list adds a page id to each).
 #[derive(Debug, Clone, PartialEq)]
