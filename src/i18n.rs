@@ -159,6 +159,8 @@ text_table! {
     LeversTriedPin => "Before: {0}", "调整前：{0}";
     LeversEmpty => "Enter a valid scenario to see which lever matters.", "请先输入有效的场景，才能看到哪个杠杆最重要。";
     LeversLoans => "{0} loans", "{0}笔贷款";
+    LeversLowFigure => "lower: {0}", "下调：{0}";
+    LeversHighFigure => "higher: {0}", "上调：{0}";
     LeversHours => "{0} h", "{0}小时";
     LeverProspectingHours => "Prospecting hours", "营销时间";
     LeverChannelYields => "Channel yields (prospects per hour)", "渠道产出（每小时潜在客户）";

@@ -74,8 +74,8 @@ test('the tornado of the default scenario has the command line\'s figures, wides
   assert.match(await top.locator('.lever-range').textContent(), /^−20% to \+\d+% of today's values$/);
   assert.match(await page.textContent('#levers .levers-note'), /20% down and up/);
   const loans = (x) => `${Math.round(x).toLocaleString('en-US')} loans`;
-  assert.equal(await top.locator('.lever-low-text').textContent(), loans(cli.bars[0].low.outcome));
-  assert.equal(await top.locator('.lever-high-text').textContent(), loans(cli.bars[0].high.outcome));
+  assert.equal(await top.locator('.lever-low-text').textContent(), `lower: ${loans(cli.bars[0].low.outcome)}`);
+  assert.equal(await top.locator('.lever-high-text').textContent(), `higher: ${loans(cli.bars[0].high.outcome)}`);
   // Another outcome: the bars follow it.
   await page.selectOption('#levers-outcome', 'h_star');
   const hstar = cliTornado(startDate, 'h_star');
