@@ -11,6 +11,7 @@
 //!              [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
 //!              [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
 //! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
+//!                     [--sobol N] [--seed S]
 //! ```
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
@@ -41,7 +42,7 @@ const USAGE: &str = "usage:
                [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
                [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
   cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
-               [--spread S] [--csv FILE]";
+               [--spread S] [--csv FILE] [--sobol N] [--seed S]";
 
 /// Why the command stopped.
 enum Failure {
@@ -272,6 +273,8 @@ fn sensitivity(args: &[String]) -> Result<(), Failure> {
     let mut outcome = Outcome::BookEnd;
     let mut spread = DEFAULT_SPREAD;
     let mut csv = None;
+    let mut sobol_n = None;
+    let mut seed = 1u64;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let mut value = |flag: &str| {
@@ -300,6 +303,25 @@ fn sensitivity(args: &[String]) -> Result<(), Failure> {
                     })?;
             }
             "--csv" => csv = Some(value(arg)?),
+            "--sobol" => {
+                let text = value(arg)?;
+                sobol_n = Some(
+                    text.parse::<usize>()
+                        .ok()
+                        .filter(|n| (2..=100_000).contains(n))
+                        .ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "--sobol needs a whole number of samples from 2 to 100000, not {text}"
+                            ))
+                        })?,
+                );
+            }
+            "--seed" => {
+                let text = value(arg)?;
+                seed = text.parse::<u64>().map_err(|_| {
+                    Failure::Usage(format!("--seed needs a whole number, not {text}"))
+                })?;
+            }
             other => take_source(other, &mut source)?,
         }
     }
@@ -316,16 +338,25 @@ fn sensitivity(args: &[String]) -> Result<(), Failure> {
         std::fs::write(path, sensitivity_out::csv(&tornado))
             .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
     }
-    print!(
-        "{}",
-        sensitivity_out::TornadoOut::of(&source, &tornado).to_json()
-    );
+    let mut out = sensitivity_out::TornadoOut::of(&source, &tornado);
     eprintln!(
         "tornado of {} levers ({} moved scenarios) in {:.1} ms",
         tornado.bars.len(),
         2 * tornado.bars.len(),
         elapsed.as_secs_f64() * 1e3
     );
+    if let Some(n) = sobol_n {
+        let started = std::time::Instant::now();
+        let (indices, refused) = cadence::engine::sobol::levers(&params, outcome, spread, n, seed);
+        let sobol = sensitivity_out::SobolOut::of(&indices, n, seed, refused);
+        eprintln!(
+            "Sobol indices from {} evaluations in {:.1} s",
+            sobol.evaluations,
+            started.elapsed().as_secs_f64()
+        );
+        out.sobol = Some(sobol);
+    }
+    print!("{}", out.to_json());
     Ok(())
 }
 

@@ -26,6 +26,7 @@ pub mod presets;
 pub mod sampler;
 pub mod sensitivity;
 pub mod simulate;
+pub mod sobol;
 pub mod spec;
 pub mod state;
 pub mod stats;

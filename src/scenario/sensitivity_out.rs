@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::engine::sensitivity::{Bar, End, Tornado};
+use crate::engine::sensitivity::{Bar, End, Lever, Tornado};
+use crate::engine::sobol::Indices;
 
 /// Rounds to four decimals (and −0 to 0).
 fn round(x: f64) -> f64 {
@@ -69,6 +70,65 @@ pub struct TornadoOut {
     pub spread: f64,
     pub base: Option<f64>,
     pub bars: Vec<BarOut>,
+    /// Variance-based importance, when asked for (`--sobol N`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sobol: Option<SobolOut>,
+}
+
+/// One lever's Sobol indices as JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct SobolIndexOut {
+    pub lever: &'static str,
+    pub first: f64,
+    pub first_ci: [f64; 2],
+    pub total: f64,
+    pub total_ci: [f64; 2],
+}
+
+/// The Sobol run as JSON: every lever uniform on ±spread at once.
+#[derive(Debug, Clone, Serialize)]
+pub struct SobolOut {
+    pub n: usize,
+    pub seed: u64,
+    /// Model evaluations: N × (levers + 2).
+    pub evaluations: usize,
+    /// Draws the scenario's rules refused, counted at the scenario's own outcome.
+    pub refused: usize,
+    pub variance: f64,
+    /// The lever with the largest total index: the one number worth measuring next.
+    pub measure_next: &'static str,
+    pub indices: Vec<SobolIndexOut>,
+}
+
+impl SobolOut {
+    #[must_use]
+    pub fn of(indices: &Indices, n: usize, seed: u64, refused: usize) -> SobolOut {
+        let rows: Vec<SobolIndexOut> = Lever::ALL
+            .iter()
+            .zip(&indices.inputs)
+            .map(|(lever, ix)| SobolIndexOut {
+                lever: lever.id(),
+                first: round(ix.first),
+                first_ci: [round(ix.first_ci.0), round(ix.first_ci.1)],
+                total: round(ix.total),
+                total_ci: [round(ix.total_ci.0), round(ix.total_ci.1)],
+            })
+            .collect();
+        let measure_next = Lever::ALL
+            .iter()
+            .zip(&indices.inputs)
+            .max_by(|a, b| a.1.total.total_cmp(&b.1.total))
+            .map_or("", |(lever, _)| lever.id());
+        SobolOut {
+            n,
+            seed,
+            evaluations: n * (Lever::ALL.len() + 2),
+            refused,
+            variance: round(indices.variance),
+            measure_next,
+            indices: rows,
+        }
+    }
 }
 
 impl TornadoOut {
@@ -80,6 +140,7 @@ impl TornadoOut {
             spread: round(tornado.spread),
             base: tornado.base.map(round),
             bars: tornado.bars.iter().map(BarOut::of).collect(),
+            sobol: None,
         }
     }
 

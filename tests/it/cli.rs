@@ -483,3 +483,52 @@ fn issue_21_sensitivity_writes_csv_and_refuses_bad_options() {
         assert!(output.stdout.is_empty());
     }
 }
+
+#[test]
+fn issue_21_sobol_indices_name_the_lever_to_measure_next() {
+    let json = summary(&[
+        "sensitivity",
+        "preset:steady",
+        "--outcome",
+        "h_star",
+        "--sobol",
+        "16",
+        "--seed",
+        "3",
+    ]);
+    let sobol = &json["sobol"];
+    assert_eq!(sobol["n"], 16);
+    assert_eq!(sobol["evaluations"], 16 * 18);
+    let indices = sobol["indices"].as_array().expect("indices");
+    assert_eq!(indices.len(), 16);
+    let margin = indices
+        .iter()
+        .find(|i| i["lever"] == "margin")
+        .expect("margin");
+    assert_eq!(
+        margin["total"].as_f64(),
+        Some(0.0),
+        "h* does not read the margin"
+    );
+    let best = indices
+        .iter()
+        .max_by(|a, b| {
+            a["total"]
+                .as_f64()
+                .partial_cmp(&b["total"].as_f64())
+                .expect("cmp")
+        })
+        .expect("a lever");
+    assert_eq!(sobol["measure_next"], best["lever"]);
+    let again = summary(&[
+        "sensitivity",
+        "preset:steady",
+        "--outcome",
+        "h_star",
+        "--sobol",
+        "16",
+        "--seed",
+        "3",
+    ]);
+    assert_eq!(json, again, "the same seed gives the same indices");
+}
