@@ -4,7 +4,7 @@
 //!
 //! Both estimators are means over the rows of the sample matrices, so the indices do not depend on
 //! the order of the rows (up to the last bits of a floating-point sum), unlike estimators that read
-//! neighbouring samples. Sampling is seeded ChaCha8: the same seed gives the same indices.
+//! neighbouring samples. Sampling is seeded `ChaCha8`: the same seed gives the same indices.
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
