@@ -129,8 +129,20 @@ fn new_loans_fall(
     window: FaultWindow,
     end: usize,
 ) -> Option<NewLoansFall> {
-    let y = &run.series(Kpi::NewLoans)[..end];
-    let b = &baseline.series(Kpi::NewLoans)[..end];
+    new_loans_fall_of(
+        &run.series(Kpi::NewLoans)[..end],
+        &baseline.series(Kpi::NewLoans)[..end],
+        window,
+    )
+}
+
+/// The fall of new loans `y` against `b` (weekly series of the same length, the weeks known so
+/// far) within `window`: the trainer's debrief measures a run against its lesson's comparison this
+/// way, as the narration measures it against the baseline.
+#[must_use]
+pub fn new_loans_fall_of(y: &[f64], b: &[f64], window: FaultWindow) -> Option<NewLoansFall> {
+    let end = y.len().min(b.len());
+    let (y, b) = (&y[..end], &b[..end]);
     let window = FaultWindow {
         start: window.start,
         end: window.end.min(end),

@@ -1,7 +1,9 @@
 //! The preset scenarios of MODEL.md section 14, with stable ids and the text the page shows.
 //!
 //! All English text lives in one table (`TEXTS`) so the page can translate it in one place; the
-//! scenarios and the policy variants each preset compares are built by `scenario` below.
+//! scenarios and the policy variants each preset compares are built by `scenario` below, and what
+//! each lesson is compared with on the trainer's stage (its [`Counterfactual`]) by
+//! [`Preset::comparison`].
 
 use super::params::{
     BaselineKind, Calendar, ChannelId, Hours, InitialBook, Params, Policy, PolicyKind, Shock,
@@ -140,6 +142,86 @@ impl Preset {
             policy: variant.policy.clone(),
             ..self.params.clone()
         }
+    }
+}
+
+/// What a lesson is compared with: the same scenario (the same burst, festival year, spike or new
+/// team) changed in one respect, so that the gap between the two runs is the lesson.
+///
+/// The fault's stop-when-busy run is not compared with "no burst" — the burst's extra loans would
+/// hide the collapse that follows — but with the same burst under a policy that keeps prospecting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Counterfactual {
+    /// Another of the preset's policies.
+    Policy(PolicyVariant),
+    /// The default channel shares: the quality lesson played with the usual mix.
+    DefaultMix,
+    /// No prospecting at all: the steady lesson's book without the hours that hold it.
+    NoProspecting,
+}
+
+impl Counterfactual {
+    /// A stable id: the variant's id, `default_mix` or `no_prospecting`.
+    #[must_use]
+    pub fn id(&self) -> &'static str {
+        match self {
+            Counterfactual::Policy(variant) => variant.id,
+            Counterfactual::DefaultMix => "default_mix",
+            Counterfactual::NoProspecting => "no_prospecting",
+        }
+    }
+
+    /// `scenario` changed by this counterfactual, without the trainer's decisions: the comparison
+    /// is what the lesson's scenario does on its own.
+    #[must_use]
+    pub fn apply(&self, scenario: &Params) -> Params {
+        let mut params = Params {
+            interventions: Vec::new(),
+            ..scenario.clone()
+        };
+        match self {
+            Counterfactual::Policy(variant) => params.policy = variant.policy.clone(),
+            Counterfactual::DefaultMix => {
+                for (channel, default) in params.channels.iter_mut().zip(Params::default().channels)
+                {
+                    channel.hour_share = default.hour_share;
+                }
+            }
+            Counterfactual::NoProspecting => {
+                params.policy = Policy {
+                    kind: PolicyKind::Fixed,
+                    fixed_hours: Hours::Value(0.0),
+                    ..params.policy
+                };
+            }
+        }
+        params
+    }
+}
+
+impl Preset {
+    /// What variant `variant` of this lesson is compared with on the stage, if anything: the
+    /// policy that keeps prospecting for a policy that stops (and the reverse), the usual channel
+    /// mix for the quality lesson, no prospecting for the steady one.
+    #[must_use]
+    pub fn comparison(&self, variant: usize) -> Option<Counterfactual> {
+        let own = self.variants.get(variant)?.id;
+        // (the variant played, the variant it is compared with)
+        let pairs: &[(&str, &str)] = match self.id() {
+            "steady" => return Some(Counterfactual::NoProspecting),
+            "quality" => return Some(Counterfactual::DefaultMix),
+            "fault" | "festival" => &[("b", "a"), ("a", "b"), ("c", "a")],
+            "floor" => &[("b_floor", "a"), ("a", "b_floor"), ("b", "b_floor")],
+            "spike" => &[("c", "c_boost"), ("c_boost", "c"), ("a", "c")],
+            "ramp" => &[("b_full", "a"), ("a", "b_full")],
+            _ => &[],
+        };
+        let other = pairs.iter().find(|(played, _)| *played == own)?.1;
+        self.variants
+            .iter()
+            .find(|v| v.id == other)
+            .cloned()
+            .map(Counterfactual::Policy)
     }
 }
 
@@ -314,4 +396,41 @@ fn scenario(id: &str) -> Option<(Params, Vec<PolicyVariant>)> {
     };
     params.policy = variants[0].policy.clone();
     Some((params, variants))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_of_every_lesson_names_a_comparison_that_differs_from_it() {
+        for preset in all() {
+            for (index, variant) in preset.variants.iter().enumerate() {
+                let played = preset.with_variant(variant);
+                let comparison = preset
+                    .comparison(index)
+                    .unwrap_or_else(|| panic!("{} {} has no comparison", preset.id(), variant.id));
+                assert_ne!(comparison.id(), variant.id, "{}", preset.id());
+                let other = comparison.apply(&played);
+                assert_ne!(other, played, "{} {}", preset.id(), variant.id);
+                // Only the policy or the mix changes: the same shocks, team and calendar.
+                assert_eq!(other.shocks, played.shocks);
+                assert_eq!(other.team, played.team);
+                assert_eq!(other.calendar, played.calendar);
+            }
+        }
+        let fault = get("fault").expect("the fault");
+        assert_eq!(fault.comparison(0).map(|c| c.id()), Some("a"));
+        assert_eq!(fault.comparison(9), None);
+    }
+
+    #[test]
+    fn the_comparison_leaves_out_the_trainers_decisions() {
+        let fault = get("fault").expect("the fault");
+        let mut params = fault.params.clone();
+        params.interventions.push(association_burst());
+        let compared = fault.comparison(0).expect("a comparison").apply(&params);
+        assert!(compared.interventions.is_empty());
+        assert_eq!(compared, fault.with_variant(&fault.variants[1]));
+    }
 }

@@ -174,6 +174,38 @@ pub fn clean_name(raw: &str) -> String {
         .to_owned()
 }
 
+/// The most numbered copies of one name tried before the name is kept as it is.
+const MAX_COPIES: u32 = 10_000;
+
+/// `wanted`, cleaned (or `fallback` when nothing is left), made unique by a " (2)", " (3)", …
+/// suffix against the names `taken` says are in use.
+#[must_use]
+pub fn unique_name(wanted: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut base = clean_name(wanted);
+    if base.is_empty() {
+        base = clean_name(fallback);
+    }
+    if !taken(&base) {
+        return base;
+    }
+    // A numbered copy of the name; the base is shortened so the whole stays within the limit.
+    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == '(');
+    let stem = if stem.ends_with(' ') && base.ends_with(')') {
+        stem.trim_end()
+    } else {
+        base.as_str()
+    };
+    (2..=MAX_COPIES)
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let cut: String = stem.chars().take(room).collect();
+            format!("{}{suffix}", cut.trim_end())
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(base)
+}
+
 /// Reads a `YYYY-MM-DD` date inside [`YEARS`].
 #[must_use]
 pub fn parse_date(text: &str) -> Option<NaiveDate> {

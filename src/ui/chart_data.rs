@@ -36,7 +36,7 @@ pub struct Overlays<'a> {
     pub pinned: &'a [Pinned],
     /// Trainer mode: draw weeks `t < visible_weeks` only.
     pub visible_weeks: Option<u32>,
-    /// Trainer mode: the run without the interventions.
+    /// Trainer mode: the run without the decisions.
     pub ghost: Option<&'a Computed>,
 }
 
@@ -111,7 +111,9 @@ pub fn number_units(lang: Lang) -> NumberUnits {
     }
 }
 
-fn frame(
+/// A chart's frame over `result`: its titles, dates, shaded weeks and, in trainer mode, the weeks
+/// drawn.
+pub(crate) fn frame(
     result: &Computed,
     title: Text,
     y_axis: Text,
@@ -172,16 +174,22 @@ fn fault_annotation(result: &Computed, lang: Lang) -> Option<FaultAnnotation> {
     let recovery = (trough as usize..y.len().min(b.len()))
         .find(|&t| y[t] >= 0.95 * b[t])
         .map(|t| t as u32);
+    let shown = |t: u32| (t + 1).to_string();
     Some(FaultAnnotation {
         onset_week: onset,
-        onset_label: Text::FaultOnset.get(lang).to_owned(),
         trough_week: trough,
         trough_label: fill(
             Text::FaultTroughLabel.get(lang),
             &[&format::percent(m.depth, 0)],
         ),
         recovery_week: recovery,
-        recovery_label: Text::FaultRecovery.get(lang).to_owned(),
+        below_from_text: fill(Text::FaultBelowFrom.get(lang), &[&shown(onset)]),
+        below_text: recovery.map_or_else(String::new, |back| {
+            fill(
+                Text::FaultBelow.get(lang),
+                &[&shown(onset), &shown(back.saturating_sub(1).max(onset))],
+            )
+        }),
         delay_text: fill(
             Text::FaultDelayText.get(lang),
             &[&m.delay_weeks.unwrap_or(0).to_string()],

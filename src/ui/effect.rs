@@ -62,6 +62,9 @@ pub enum Effect {
     ContinueImport,
     /// Send `PlanAction::Settle(ticket)` after `ms` milliseconds (a newer request replaces it).
     SettleGoal { ticket: u64, ms: u32 },
+    /// Send `montecarlo::Action::LiveSettle(ticket)` after `ms` milliseconds (a newer request
+    /// replaces it).
+    SettleMonteCarlo { ticket: u64, ms: u32 },
     /// Enter or leave full screen.
     ToggleFullScreen,
     /// Scroll the page to its top.

@@ -3,8 +3,9 @@
 //! `Page::update` hands a message to its slice and returns the effects the slice asked for; then it
 //! applies the few rules that span slices — a new result keeps the play clock inside the run, a
 //! scenario opened from elsewhere shows its own seed, a preset loaded outside the library can be
-//! loaded again at no loss, the plan is solved again while it is on screen, the clock ticks only
-//! while the stage plays — and asks for an autosave. It is pure, so every rule is tested natively;
+//! loaded again at no loss, the plan is solved again while it is on screen, the lesson's comparison
+//! is run again while the stage is, the clock ticks only while the stage plays — and asks for an
+//! autosave. It is pure, so every rule is tested natively;
 //! the shell (`ui::shell`) carries the effects out.
 
 use chrono::NaiveDate;
@@ -18,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{library, montecarlo, plan, start};
+use crate::ui::{library, montecarlo, plan, sensitivity, start};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,9 @@ pub enum Msg {
     Trainer(trainer::Action),
     Plan(plan::Action),
     Start(start::Action),
+    Sensitivity(sensitivity::Action),
+    /// The start band's *Make my plan*: the plan view, with the plan itself in view.
+    PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
     OpenPastedLink {
         today: NaiveDate,
@@ -100,6 +104,8 @@ pub struct Page {
     pub trainer: trainer::Model,
     pub plan: plan::Model,
     pub start: start::Model,
+    /// "Which lever matters": the tornado of the valid result, while its section is open.
+    pub sensitivity: sensitivity::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -129,6 +135,7 @@ impl Page {
             trainer: trainer::Model::default(),
             plan,
             start: start::Model::default(),
+            sensitivity: sensitivity::Model::default(),
             ticker: None,
         }
     }
@@ -261,17 +268,17 @@ impl Page {
             }
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
             Msg::Start(action) => self.start.update(action),
-            Msg::OpenPastedLink { today } => match self.start.take_link() {
-                Some(fragment) => self.library.update(
-                    library::Action::OpenLink { fragment, today },
-                    &mut self.workspace,
-                    self.lang,
-                ),
-                None => Vec::new(),
-            },
+            Msg::Sensitivity(action) => self.levers(action),
+            Msg::PlanMyTeam => self.plan_my_team(),
+            Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
         if self.workspace.revision != revision {
             self.trainer.play = self.trainer.play.clone().clamped(self.workspace.horizon());
+            // The fan follows the scenario as the line does (after a pause in typing).
+            effects.extend(
+                self.mc
+                    .update(montecarlo::Action::Follow, &mut self.workspace),
+            );
         }
         if self.workspace.params.run.seed != seed && !seed_typed {
             self.mc.show_seed(self.workspace.params.run.seed);
@@ -287,6 +294,12 @@ impl Page {
         }
         if self.view == View::Plan {
             self.plan.refresh(&self.workspace, self.lang);
+        }
+        // The tornado follows every new valid result while its section is open.
+        self.sensitivity.refresh(&self.workspace);
+        if self.view == View::Trainer {
+            // The lesson's comparison follows the scenario: an edit or a decision runs it again.
+            self.trainer.refresh_comparison(&self.workspace);
         }
         let ticker = (self.view == View::Trainer && self.trainer.play.playing)
             .then(|| self.trainer.play.tick_ms());
@@ -306,10 +319,63 @@ impl Page {
         next
     }
 
+    fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {
+        match action {
+            sensitivity::Action::Try(lever) => self.try_lever(lever),
+            action => self.sensitivity.update(action, &self.workspace),
+        }
+        Vec::new()
+    }
+
+    /// "Try it" on a lever's bar: the current scenario is pinned ("Before: renewal rates") and the
+    /// workspace opens it with the lever at the bar's high end, so the two sit side by side.
+    fn try_lever(&mut self, lever: crate::engine::sensitivity::Lever) {
+        let Some(tried) = self.sensitivity.tried(&self.workspace, lever) else {
+            return;
+        };
+        let current = self
+            .workspace
+            .result
+            .as_ref()
+            .filter(|_| !self.workspace.stale);
+        let name = crate::i18n::fill(
+            crate::i18n::Text::LeversTriedPin.get(self.lang),
+            &[sensitivity::view::lever_label(lever).get(self.lang)],
+        );
+        self.compare.update(compare::Action::Pin(name), current);
+        let start_date = self.workspace.start_date;
+        self.workspace.open(tried, start_date);
+    }
+
+    /// The plan view, with the plan itself brought into view.
+    fn plan_my_team(&mut self) -> Vec<Effect> {
+        let mut effects = self.show(View::Plan);
+        effects.push(Effect::Focus(plan::RESULT_ID));
+        effects
+    }
+
+    /// Opens the link pasted into the start band, if it is one.
+    fn open_pasted_link(&mut self, today: NaiveDate) -> Vec<Effect> {
+        match self.start.take_link() {
+            Some(fragment) => self.library.update(
+                library::Action::OpenLink { fragment, today },
+                &mut self.workspace,
+                self.lang,
+            ),
+            None => Vec::new(),
+        }
+    }
+
     fn show(&mut self, view: View) -> Vec<Effect> {
+        let other = view != self.view;
         self.view = view;
         self.trainer.play.playing = false;
-        vec![Effect::RememberView(view)]
+        let mut effects = vec![Effect::RememberView(view)];
+        if other {
+            // Another view opens at its top, not where the last one was scrolled to.
+            effects.push(Effect::ScrollToTop);
+        }
+        effects
     }
 
     /// A preset loaded outside the library can be loaded again: replacing it loses nothing.
@@ -488,6 +554,44 @@ mod tests {
         assert_eq!(w.compare.reference, 2);
         let w = w.apply(compare::Action::Pin("  ".into()));
         assert_eq!(w.compare.pinned.last().map(|p| p.name.as_str()), Some("#4"));
+    }
+
+    #[test]
+    fn issue_21_the_tornado_follows_edits_and_try_it_pins_and_moves_the_lever() {
+        use crate::engine::sensitivity::Lever;
+        let w = fresh();
+        assert!(w.sensitivity.tornado.is_none(), "closed: not computed");
+        let w = w.apply(Msg::Sensitivity(sensitivity::Action::SetOpen(true)));
+        let (rev, _) = w.sensitivity.tornado.clone().expect("computed on opening");
+        assert_eq!(rev, w.workspace.revision);
+        let w = w.apply(workspace::Action::EditField(Field::Ams, "8".into()));
+        let (rev, t) = w.sensitivity.tornado.clone().expect("computed again");
+        assert_eq!(rev, w.workspace.revision);
+        let base = t.base.expect("base");
+        let renewal = w.workspace.params.loans.renewal_prob;
+        let w = w.apply(Msg::Sensitivity(sensitivity::Action::Try(
+            Lever::RenewalRates,
+        )));
+        assert_eq!(w.compare.pinned.len(), 1);
+        assert_eq!(w.compare.pinned[0].name, "Before: Renewal rates");
+        assert_eq!(
+            w.compare.pinned[0].computed.params.loans.renewal_prob,
+            renewal
+        );
+        let moved = w.workspace.params.loans.renewal_prob;
+        assert!((moved[1] - renewal[1] * 1.2).abs() < 1e-12, "{moved:?}");
+        let (_, after) = w
+            .sensitivity
+            .tornado
+            .clone()
+            .expect("tornado of the tried scenario");
+        let bar = t
+            .bars
+            .iter()
+            .find(|b| b.lever == Lever::RenewalRates)
+            .expect("bar");
+        assert_eq!(after.base, bar.high.outcome);
+        assert_ne!(after.base, Some(base));
     }
 
     #[test]
@@ -871,6 +975,33 @@ mod tests {
     }
 
     #[test]
+    fn make_my_plan_opens_the_plan_at_its_result_and_views_open_at_their_top() {
+        let mut page = fresh();
+        page.update(workspace::Action::EditField(Field::Ams, "8".into()).into());
+        let effects = page.update(Msg::PlanMyTeam);
+        assert_eq!(page.view, View::Plan);
+        assert!(
+            effects.contains(&Effect::Focus(plan::RESULT_ID)),
+            "{effects:?}"
+        );
+        let shown = page
+            .plan
+            .shown(&page.workspace, Lang::En)
+            .expect("the plan is there to be shown");
+        assert!(
+            (shown.plan.summary.ams - 8.0).abs() < 1e-12,
+            "for the team typed"
+        );
+        let again = page.update(Msg::SetView(View::Plan));
+        assert!(
+            !again.contains(&Effect::ScrollToTop),
+            "the same view stays where it is"
+        );
+        let other = page.update(Msg::SetView(View::Trainer));
+        assert!(other.contains(&Effect::ScrollToTop), "{other:?}");
+    }
+
+    #[test]
     fn a_link_without_a_name_is_called_the_same_in_the_notice_and_the_panel() {
         let fragment = link::encode(&NamedScenario {
             name: String::new(),
@@ -1107,5 +1238,26 @@ mod tests {
             page.update(Msg::SetLang(Lang::Zh)).last(),
             Some(&Effect::Autosave)
         );
+    }
+
+    #[test]
+    fn the_lessons_comparison_follows_an_edit_of_the_scenario() {
+        let mut page = fresh();
+        page.update(trainer::Action::PlayPreset("fault".into(), 0).into());
+        let first = page
+            .trainer
+            .comparison
+            .clone()
+            .expect("the fault has a comparison");
+        assert_eq!(first.params.team.ams, page.workspace.params.team.ams);
+        page.update(Msg::SetView(View::Workspace));
+        page.update(workspace::Action::EditField(Field::Ams, "8".into()).into());
+        page.update(Msg::SetView(View::Trainer));
+        let again = page.trainer.comparison.clone().expect("still a comparison");
+        assert_eq!(
+            again.params.team.ams, 8.0,
+            "the comparison is the edited scenario's"
+        );
+        assert_eq!(again.params.policy, first.params.policy);
     }
 }

@@ -43,7 +43,7 @@ test('keyboard only: tab to the first input, type, and reach the Monte Carlo but
   // Tab from the top of the page (language switch, the three views, the library's controls) until the
   // team-size input has focus.
   let focused = '';
-  for (let i = 0; i < 20 && focused !== 'in-team-ams'; i++) {
+  for (let i = 0; i < 40 && focused !== 'in-team-ams'; i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => document.activeElement?.id ?? '');
   }
@@ -53,7 +53,7 @@ test('keyboard only: tab to the first input, type, and reach the Monte Carlo but
   await page.keyboard.press('Control+A');
   await page.keyboard.type('8');
   assert.equal(await page.textContent('[data-kpi="book-end"] .kpi-value'), '960');
-  for (let i = 0; i < 60 && focused !== 'mc-run'; i++) {
+  for (let i = 0; i < 80 && focused !== 'mc-run'; i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => document.activeElement?.id ?? '');
   }

@@ -18,7 +18,8 @@ after(async () => {
 });
 
 const PROBE = '<img src=x onerror="window.__pwned=1">';
-const kpis = (page) => page.$$eval('[data-kpi] .kpi-value', (els) => els.map((e) => e.textContent));
+// The scenario's own figures (the live Monte Carlo spread follows them on its own time).
+const kpis = (page) => page.$$eval('.kpis [data-kpi] .kpi-value', (els) => els.map((e) => e.textContent));
 const notices = (page) => page.$$eval('.notice', (els) => els.map((e) => e.textContent));
 const libraryNames = async (page) => {
   await openLibrary(page);

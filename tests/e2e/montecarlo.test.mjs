@@ -70,6 +70,8 @@ test('invalid runs or seed are refused next to the input', async () => {
 
 test('runs that finish after an edit are shown as the earlier scenario’s, never as the new one’s (issue 13)', async () => {
   const { context, page, problems } = await openPage(browser, server.url);
+  // Live off: the fan would otherwise run again for the new scenario after the edit.
+  await page.uncheck('#mc-live');
   await page.fill('#mc-runs', '4000');
   await page.click('#mc-run');
   await page.waitForFunction(() => Number(document.querySelector('#mc-progress')?.value) > 0);
@@ -82,6 +84,32 @@ test('runs that finish after an edit are shown as the earlier scenario’s, neve
   // The fan is not drawn over the new scenario's line either.
   const fan = await page.locator('#chart-active-loans svg').innerHTML();
   assert.ok(!/P10–P90/.test(fan), 'no Monte Carlo fan on the new scenario’s chart');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('live: the fan follows every edit as the line does, for the scenario on screen (issue 20)', async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  // On load the fan of the scenario shown arrives by itself.
+  await page.waitForSelector('.mc-done', { timeout: 60000 });
+  assert.match(await page.textContent('.mc-done'), /^250 runs, seed 42$/);
+  assert.match(await page.locator('#chart-active-loans svg').innerHTML(), /P10–P90/);
+  const before = await page.textContent('[data-kpi="mc-book-end"] .kpi-value');
+  // Typing a new team size runs it again once typing pauses: the spread is the new scenario's.
+  const t0 = Date.now();
+  await page.fill('#in-team-ams', '9');
+  await page.waitForFunction((old) => {
+    const done = document.querySelector('.mc-done');
+    const book = document.querySelector('[data-kpi="mc-book-end"] .kpi-value');
+    return done && book && book.textContent !== old;
+  }, before, { timeout: 60000 });
+  const waited = Date.now() - t0;
+  console.log(`live fan after an edit: ${waited} ms (pause ${300} ms + ${await page.textContent('.mc-done')})`);
+  assert.match(await page.textContent('.mc-done'), /runs, seed 42/);
+  assert.equal(await page.locator('.mc-note:not(.mc-done)').count(), 0, 'nothing marked out of date');
+  // The full count still runs on request.
+  await page.click('#mc-run');
+  await page.waitForFunction(() => /^1,000 runs/.test(document.querySelector('.mc-done')?.textContent ?? ''), null, { timeout: 60000 });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -22,6 +22,8 @@ test('after one visit the page reloads offline and still simulates, Monte Carlo 
       await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
     }
   });
+  // The live fan of the first visit has its worker loaded before the network goes.
+  await page.waitForSelector('.mc-done', { timeout: 60000 });
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('[data-kpi="h-star"]');

@@ -21,6 +21,9 @@ const kpiDetail = (page, id) => page.textContent(`[data-kpi="${id}"] .kpi-detail
 async function typeInto(page, selector, text) {
   await page.fill(selector, '');
   await page.type(selector, text);
+  // The page renders after the last keystroke on its own schedule (a loaded machine, the live
+  // Monte Carlo and the levers share the thread): read figures only once two frames have passed.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 test('the default team shows the reference figures', async () => {

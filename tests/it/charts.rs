@@ -3,9 +3,10 @@
 //! and trainer mode's cut-off and ghost behave.
 
 use cadence::ui::charts::{
-    active_loans, contrast_ratio, hours, new_loans, pipeline, profit, quality_mix, ActiveLoansData,
-    Band, BandKind, ChartError, ChartFrame, ChartSize, ChartTheme, DateAxis, Fan, FaultAnnotation,
-    HoursData, NewLoansData, NumberUnits, PipelineData, ProfitData, QualityMixData, Runs, Series,
+    active_loans, contrast_ratio, hours, lesson, new_loans, pipeline, profit, quality_mix,
+    ActiveLoansData, Band, BandKind, ChartError, ChartFrame, ChartSize, ChartTheme, DateAxis, Fan,
+    FaultAnnotation, HoursData, LessonData, NewLoansData, NumberUnits, PipelineData, ProfitData,
+    QualityMixData, Runs, Series,
 };
 use chrono::NaiveDate;
 use plotters::style::RGBColor;
@@ -127,6 +128,27 @@ impl Doc {
         self.els.iter().filter(move |e| e.name == name)
     }
 
+    /// The x extent of the plot: the first and last x of the axis lines' horizontal stroke, read
+    /// from the widest horizontal grid line.
+    fn plot_span(&self) -> (f64, f64) {
+        let mut best = (0.0, 0.0);
+        for line in self.named("polyline") {
+            let points: Vec<(f64, f64)> = line
+                .attr("points")
+                .unwrap_or("")
+                .split_whitespace()
+                .filter_map(|p| p.split_once(','))
+                .filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
+                .collect();
+            if let [a, b] = points[..] {
+                if (a.1 - b.1).abs() < 1e-9 && (b.0 - a.0).abs() > best.1 - best.0 {
+                    best = (a.0.min(b.0), a.0.max(b.0));
+                }
+            }
+        }
+        best
+    }
+
     fn polygons(&self, fill: RGBColor) -> Vec<&El> {
         self.named("polygon")
             .filter(|e| e.attr("fill") == Some(&hex(fill)))
@@ -237,11 +259,11 @@ fn active(weeks: u32, visible: Option<u32>) -> ActiveLoansData {
 fn fault() -> FaultAnnotation {
     FaultAnnotation {
         onset_week: 26,
-        onset_label: "Onset".to_owned(),
         trough_week: 27,
         trough_label: "Trough".to_owned(),
         recovery_week: Some(34),
-        recovery_label: "Recovery".to_owned(),
+        below_from_text: "Below from week 27".to_owned(),
+        below_text: "Below in weeks 27–34".to_owned(),
         delay_text: "Delay 7 weeks".to_owned(),
         lost_text: "Lost new loans 41.3".to_owned(),
     }
@@ -682,9 +704,8 @@ fn pinned_scenarios_differ_in_colour_and_dash() {
 fn new_loans_annotates_the_fault_only_when_there_is_one() {
     let theme = ChartTheme::light();
     let texts = [
-        "Onset",
         "Trough",
-        "Recovery",
+        "Below in weeks 27–34",
         "Delay 7 weeks",
         "Lost new loans 41.3",
     ];
@@ -693,7 +714,14 @@ fn new_loans_annotates_the_fault_only_when_there_is_one() {
     for text in texts {
         assert!(doc.has_text(text), "{text} missing: {:?}", doc.texts());
     }
-    assert!(doc.lines(theme.fault).len() >= 3, "dashed markers");
+    assert!(
+        !doc.lines(theme.fault).is_empty(),
+        "the trough's dashed marker"
+    );
+    assert!(
+        !doc.has_text("Below from week 27"),
+        "the span is closed once recovered"
+    );
     assert_eq!(doc.polygons(theme.fault).len(), 1, "lost loans shaded");
     assert!(doc.has_text("New loans") && doc.has_text("Without shocks"));
     assert!(doc.lines(theme.ink).len() > 10, "dashed baseline");
@@ -707,8 +735,13 @@ fn new_loans_annotates_the_fault_only_when_there_is_one() {
 
     // Trainer mode at week 27: the onset has happened, the trough has not been seen yet.
     let doc = desktop(new_loans::render_svg, &new_loans_data(Some(27), true));
-    assert!(doc.has_text("Onset"));
-    for text in ["Trough", "Recovery", "Delay 7 weeks", "Lost new loans 41.3"] {
+    assert!(doc.has_text("Below from week 27"));
+    for text in [
+        "Trough",
+        "Below in weeks 27–34",
+        "Delay 7 weeks",
+        "Lost new loans 41.3",
+    ] {
         assert!(!doc.has_text(text), "{text} shown before its week");
     }
 }
@@ -881,6 +914,134 @@ fn text_meets_wcag_aa_and_main_lines_stand_out_in_both_themes() {
             assert!(ratio >= 3.0, "{name} {ratio:.2}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stage for a room (issue 15).
+
+/// The box a text element covers, estimated as the charts estimate it (0.6 em a character).
+fn text_box(text: &El) -> Option<(f64, f64, f64, f64)> {
+    let number = |key: &str| text.attr(key).and_then(|v| v.parse::<f64>().ok());
+    let (x, y, size) = (number("x")?, number("y")?, number("font-size")?);
+    let width = text.text.chars().count() as f64 * 0.55 * size;
+    let (from, to) = match text.attr("text-anchor") {
+        Some("end") => (x - width, x),
+        Some("middle") => (x - width / 2.0, x + width / 2.0),
+        _ => (x, x + width),
+    };
+    Some((from, y - size * 0.45, to, y + size * 0.45))
+}
+
+/// Regression (issue 15): the fault's texts on the new-loans chart — the trough's label and the
+/// block of delay, weeks below the baseline and loss — never overlap one another, at desktop and
+/// phone size, at every week trainer mode draws.
+#[test]
+fn the_fault_annotation_never_crowds_its_texts() {
+    for size in [ChartSize::DESKTOP, ChartSize::PHONE] {
+        for visible in [Some(27), Some(28), Some(30), Some(36), None] {
+            let data = new_loans_data(visible, true);
+            let doc = Doc::new(
+                new_loans::render_svg(&data, &ChartTheme::light(), size).expect("renders"),
+            );
+            let fault_texts = ["Trough", "Delay 7 weeks", "Below", "Lost new loans 41.3"];
+            let boxes: Vec<(String, (f64, f64, f64, f64))> = doc
+                .named("text")
+                .filter(|t| fault_texts.iter().any(|f| t.text.starts_with(f)))
+                .filter_map(|t| text_box(t).map(|b| (t.text.clone(), b)))
+                .collect();
+            // Between the fault's first and last weeks only the trough's own label is written.
+            let weeks = f64::from(WEEKS);
+            let plot_x = |week: f64| {
+                let (left, right) = doc.plot_span();
+                left + (right - left) * week / weeks
+            };
+            let (left, right) = doc.plot_span();
+            assert!(right - left > 200.0, "the plot is found: {left}..{right}");
+            let (from, to) = (plot_x(26.0), plot_x(35.0));
+            let inside: Vec<&String> = boxes
+                .iter()
+                .filter(|(_, b)| b.0 < to && b.2 > from)
+                .map(|(t, _)| t)
+                .collect();
+            assert!(
+                inside.len() <= 1,
+                "{inside:?} crowd the fault ({size:?}, {visible:?})"
+            );
+            for (i, (a, ba)) in boxes.iter().enumerate() {
+                for (b, bb) in &boxes[i + 1..] {
+                    let apart = ba.2 <= bb.0 || bb.2 <= ba.0 || ba.3 <= bb.1 || bb.3 <= ba.1;
+                    assert!(
+                        apart,
+                        "{a:?} {ba:?} overlaps {b:?} {bb:?} ({size:?}, {visible:?})"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn lesson_data(visible: u32) -> LessonData {
+    let run: Vec<f64> = (0..WEEKS)
+        .map(|t| if (26..34).contains(&t) { 5.0 } else { 11.0 })
+        .collect();
+    LessonData {
+        frame: frame("New loans per week", WEEKS, Some(visible), Vec::new()),
+        run: series("stop when busy", run),
+        comparison: Some(series("fixed cadence", vec![11.0; WEEKS as usize])),
+        ghost: Some(series("without the shock", vec![10.0; WEEKS as usize])),
+        gap_text: Some("7 new loans lost by week 32".to_owned()),
+    }
+}
+
+/// A lesson chart laid out for a room: every text at the size asked for, each line named at its
+/// end, the gap written, the loss shaded, and the run and its comparison drawn equally thick.
+#[test]
+fn a_lesson_chart_names_its_lines_and_writes_the_gap_at_the_rooms_type_size() {
+    let theme = ChartTheme::dark();
+    let size = ChartSize {
+        width_px: 916,
+        height_px: 665,
+    };
+    let svg = lesson::render_svg(&lesson_data(32), &theme, size, 26.0).expect("renders");
+    let doc = Doc::new(svg);
+    for text in [
+        "New loans per week",
+        "stop when busy",
+        "fixed cadence",
+        "without the shock",
+        "7 new loans lost by week 32",
+    ] {
+        assert!(doc.has_text(text), "{text} missing: {:?}", doc.texts());
+    }
+    for text in doc.named("text") {
+        let px: f64 = text
+            .attr("font-size")
+            .expect("a size")
+            .parse()
+            .expect("a number");
+        assert!(px >= 26.0 - 0.5, "{:?} at {px} px", text.text);
+    }
+    let width = |color: RGBColor| -> Vec<u32> {
+        doc.lines(color)
+            .iter()
+            .filter_map(|e| e.attr("stroke-width").and_then(|w| w.parse().ok()))
+            .collect()
+    };
+    let (run, comparison) = (width(theme.primary), width(theme.comparison));
+    assert!(!run.is_empty() && !comparison.is_empty());
+    assert!(
+        run.iter().chain(&comparison).all(|w| *w >= 4),
+        "{run:?} {comparison:?}"
+    );
+    assert_eq!(run.iter().max(), comparison.iter().max(), "equal weight");
+    assert_eq!(doc.polygons(theme.loss).len(), 1, "the loss is shaded");
+    // Nothing of the future is drawn.
+    let phone =
+        lesson::render_svg(&lesson_data(20), &theme, ChartSize::PHONE, 12.0).expect("renders");
+    assert!(
+        Doc::new(phone).polygons(theme.loss).is_empty(),
+        "no loss by week 20"
+    );
 }
 
 /// Issue 22: a pinned scenario named with a bell (U+0007), a right-to-left override and markup

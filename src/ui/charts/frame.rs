@@ -86,6 +86,16 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
+    /// Every text at one size, the title a little larger: the trainer's lesson charts, whose type
+    /// is sized for the room rather than for the chart.
+    pub(crate) fn uniform(px: f64) -> Self {
+        Self {
+            tick: px,
+            legend: px,
+            title: px * 1.1,
+        }
+    }
+
     fn for_width(width: f64) -> Self {
         if width < 480.0 {
             Self {
@@ -355,12 +365,32 @@ impl<'a> Plan<'a> {
     pub(crate) fn new<DB: DrawingBackend>(
         area: &DrawingArea<DB, Shift>,
         frame: &'a ChartFrame,
+        legend: Vec<LegendEntry<'a>>,
+        theme: &ChartTheme,
+    ) -> Self {
+        let (w, _) = area.dim_in_pixel();
+        Self::with_fonts(
+            area,
+            frame,
+            legend,
+            theme,
+            Fonts::for_width(f64::from(w)),
+            false,
+        )
+    }
+
+    /// [`Plan::new`] with the text sizes given; `beside_title` puts a legend that fits on one line
+    /// on the title's line, right of it, so a short chart keeps its height for the data.
+    pub(crate) fn with_fonts<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        frame: &'a ChartFrame,
         mut legend: Vec<LegendEntry<'a>>,
         theme: &ChartTheme,
+        fonts: Fonts,
+        beside_title: bool,
     ) -> Self {
         let (w, h) = area.dim_in_pixel();
         let (width, height) = (f64::from(w), f64::from(h));
-        let fonts = Fonts::for_width(width);
         legend.retain(|entry| !entry.label.is_empty());
         let drawn = frame.dates.drawn_weeks() as usize;
         let has = |kind: BandKind| {
@@ -387,12 +417,22 @@ impl<'a> Plan<'a> {
         } else {
             fonts.title + 6.0
         };
-        let legend_top = PAD + title_height;
+        let mut legend_top = PAD + title_height;
         let legend_row_height = fonts.legend + 6.0;
-        let legend_rows = flow_legend(&legend, fonts.legend, width - 2.0 * PAD);
+        let mut legend_rows = flow_legend(&legend, fonts.legend, PAD, width - 2.0 * PAD);
+        let mut rows_below = legend_rows.len();
+        if beside_title && title_height > 0.0 {
+            let start = PAD + text_width(&frame.title, fonts.title) * 1.05 + 2.0 * fonts.legend;
+            let beside = flow_legend(&legend, fonts.legend, start, width - PAD - start);
+            if beside.len() == 1 {
+                legend_rows = beside;
+                legend_top = PAD + (fonts.title - legend_row_height) / 2.0;
+                rows_below = 0;
+            }
+        }
         // Half a tick label of room above the plot, so the top label is not cut.
         let top =
-            legend_top + legend_rows.len() as f64 * legend_row_height + fonts.tick * 0.6 + 2.0;
+            PAD + title_height + rows_below as f64 * legend_row_height + fonts.tick * 0.6 + 2.0;
         let x_title = if frame.x_axis_title.is_empty() {
             0.0
         } else {
@@ -416,9 +456,11 @@ impl<'a> Plan<'a> {
         self.bottom - self.top
     }
 
-    /// About one value tick per 45 px of plot height.
+    /// About one value tick per 45 px of plot height, or per 3.5 lines of tick text where the text
+    /// is larger than usual.
     pub(crate) fn y_tick_target(&self) -> usize {
-        ((self.plot_height() / 45.0).floor() as usize).clamp(2, 8)
+        let spacing = (self.fonts.tick * 3.5).max(45.0);
+        ((self.plot_height() / spacing).floor() as usize).clamp(2, 8)
     }
 
     /// The plot rectangle once the value axis is known: the left margin fits the widest tick label.
@@ -579,16 +621,22 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Places legend entries left to right, wrapping to a new row when the next one would not fit.
-fn flow_legend(legend: &[LegendEntry<'_>], font: f64, width: f64) -> Vec<Vec<(usize, f64)>> {
+/// Places legend entries left to right from `start`, wrapping to a new row when the next one would
+/// not fit in `width`.
+fn flow_legend(
+    legend: &[LegendEntry<'_>],
+    font: f64,
+    start: f64,
+    width: f64,
+) -> Vec<Vec<(usize, f64)>> {
     let mut rows: Vec<Vec<(usize, f64)>> = Vec::new();
-    let mut x = PAD;
+    let mut x = start;
     for (index, entry) in legend.iter().enumerate() {
         let item = SWATCH + 4.0 + text_width(entry.label, font);
         let row_is_open = rows.last().is_some_and(|row| !row.is_empty());
-        if !row_is_open || x + item > PAD + width {
+        if !row_is_open || x + item > start + width {
             rows.push(Vec::new());
-            x = PAD;
+            x = start;
         }
         if let Some(row) = rows.last_mut() {
             row.push((index, x));

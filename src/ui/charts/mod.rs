@@ -16,6 +16,7 @@ mod frame;
 
 pub mod active_loans;
 pub mod hours;
+pub mod lesson;
 pub mod new_loans;
 pub mod pipeline;
 pub mod plan_hours;
@@ -24,6 +25,7 @@ pub mod quality_mix;
 
 pub use active_loans::ActiveLoansData;
 pub use hours::HoursData;
+pub use lesson::LessonData;
 pub use new_loans::{FaultAnnotation, NewLoansData};
 pub use pipeline::PipelineData;
 pub use plan_hours::PlanHoursData;
@@ -198,8 +200,10 @@ pub struct ChartTheme {
     pub stages: [RGBColor; 4],
     /// One colour per pinned scenario; each also gets its own dash pattern.
     pub pinned: [RGBColor; MAX_PINNED],
-    /// Trainer mode's "without your interventions" line.
+    /// Trainer mode's "without the decisions" line and the lessons' faint second ghost.
     pub ghost: RGBColor,
+    /// What a lesson is compared with on the stage, drawn as strongly as the run itself.
+    pub comparison: RGBColor,
     /// Fault markers and the lost-loans shading.
     pub fault: RGBColor,
     /// Profit fill above and below zero.
@@ -249,6 +253,7 @@ impl ChartTheme {
             // Yellow is too faint for a line on white, so the light theme's fourth pin is sky blue.
             pinned: [REDDISH_PURPLE, ORANGE, BLUISH_GREEN, SKY_BLUE],
             ghost: RGBColor(0x8C, 0x8C, 0x8C),
+            comparison: BLUISH_GREEN,
             fault: VERMILLION,
             gain: BLUISH_GREEN,
             loss: VERMILLION,
@@ -278,6 +283,7 @@ impl ChartTheme {
             stages: [SKY_BLUE, BLUISH_GREEN, ORANGE, REDDISH_PURPLE],
             pinned: [REDDISH_PURPLE, ORANGE, BLUISH_GREEN, YELLOW],
             ghost: RGBColor(0x9A, 0x9A, 0x9A),
+            comparison: BLUISH_GREEN,
             fault: VERMILLION,
             gain: BLUISH_GREEN,
             loss: VERMILLION,
@@ -326,6 +332,7 @@ impl ChartTheme {
             stages,
             pinned,
             ghost,
+            comparison,
             fault,
             gain,
             loss,
@@ -365,6 +372,7 @@ impl ChartTheme {
             }
         }
         rgb("ghost", ghost);
+        rgb("comparison", comparison);
         rgb("fault", fault);
         rgb("gain", gain);
         rgb("loss", loss);

@@ -1,6 +1,7 @@
 //! New loans per week against the shock-free baseline, with the prospecting fault annotated on the
-//! chart: markers at onset, trough and recovery, the lost new loans shaded, and the delay and the
-//! loss written out.
+//! chart: a marker at the trough with its depth, the lost new loans shaded from onset to recovery,
+//! and the delay, the weeks below the baseline and the loss written out in one block, away from the
+//! trough, so nothing crowds between the lines.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -31,16 +32,20 @@ pub struct NewLoansData {
 /// The fault as the page wants it written on the chart. Weeks are indices into the series; the texts
 /// are translated and formatted by the page (say "Delay 7 weeks" and "Lost new loans 41.3").
 ///
-/// Each marker appears once its week is drawn, and the texts once the trough is, so trainer mode does
-/// not give the fault away early.
+/// Each text appears once the week it tells of is drawn — the weeks below the baseline from the
+/// onset, the trough's marker, delay and loss from the trough, the closed span from the recovery —
+/// so trainer mode does not give the fault away early.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FaultAnnotation {
     pub onset_week: u32,
-    pub onset_label: String,
     pub trough_week: u32,
+    /// Written beside the trough's marker, e.g. "Trough (−52%)".
     pub trough_label: String,
     pub recovery_week: Option<u32>,
-    pub recovery_label: String,
+    /// "Below the baseline from week 27", while the recovery has not been drawn.
+    pub below_from_text: String,
+    /// "Below the baseline in weeks 27–34", once it has.
+    pub below_text: String,
     pub delay_text: String,
     pub lost_text: String,
 }
@@ -166,8 +171,9 @@ struct Placement<'a> {
     rows: usize,
 }
 
-/// Places the marker labels next to their lines and the delay/lost block in the corner away from
-/// the trough, each in the lowest row where it overlaps nothing already placed.
+/// Places the trough's label next to its line and the block of texts (delay, weeks below the
+/// baseline, loss) in the corner away from the trough, each in the lowest row where it overlaps
+/// nothing already placed.
 fn place_labels<'a>(plot: &Plot, fault: &'a FaultAnnotation, font: f64) -> Placement<'a> {
     let drawn = |week: u32| (week as usize) < plot.drawn;
     let mut occupied: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -191,64 +197,62 @@ fn place_labels<'a>(plot: &Plot, fault: &'a FaultAnnotation, font: f64) -> Place
 
     let mut items = Vec::new();
     let mut markers = Vec::new();
-    let mut marks: Vec<(u32, &'a str)> = vec![
-        (fault.onset_week, &fault.onset_label),
-        (fault.trough_week, &fault.trough_label),
-    ];
-    if let Some(week) = fault.recovery_week {
-        marks.push((week, &fault.recovery_label));
-    }
-    for (week, label) in marks {
-        if !drawn(week) {
-            continue;
-        }
-        markers.push(week);
-        if label.is_empty() {
-            continue;
-        }
-        let line_x = plot.x(f64::from(week) + 0.5);
-        let width = text_width(label, font) + 4.0;
-        let x = if line_x + 3.0 + width <= plot.right {
-            line_x + 3.0
-        } else {
-            line_x - 3.0 - width
-        };
-        let row = take(x, x + width, 1);
-        items.push(Placed {
-            lines: vec![label],
-            x,
-            row,
-            keyed: false,
-        });
-    }
-
-    if drawn(fault.trough_week) {
-        let lines: Vec<&str> = [fault.delay_text.as_str(), fault.lost_text.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        let keyed = !fault.lost_text.is_empty();
-        if !lines.is_empty() {
-            let width = lines
-                .iter()
-                .map(|s| text_width(s, font))
-                .fold(0.0, f64::max)
-                + if keyed { KEY_PX + 4.0 } else { 0.0 }
-                + 8.0;
-            let trough_x = plot.x(f64::from(fault.trough_week) + 0.5);
-            let x = if trough_x < f64::midpoint(plot.left, plot.right) {
-                plot.right - 4.0 - width
+    let trough_drawn = drawn(fault.trough_week);
+    if trough_drawn {
+        markers.push(fault.trough_week);
+        if !fault.trough_label.is_empty() {
+            let line_x = plot.x(f64::from(fault.trough_week) + 0.5);
+            let width = text_width(&fault.trough_label, font) + 4.0;
+            let x = if line_x + 3.0 + width <= plot.right {
+                line_x + 3.0
             } else {
-                plot.left + 4.0
+                line_x - 3.0 - width
             };
-            let row = take(x, x + width, lines.len());
+            let row = take(x, x + width, 1);
             items.push(Placed {
-                lines,
+                lines: vec![&fault.trough_label],
                 x,
                 row,
-                keyed,
+                keyed: false,
             });
         }
+    }
+
+    let span = match fault.recovery_week {
+        Some(week) if drawn(week) => Some(fault.below_text.as_str()),
+        _ if drawn(fault.onset_week) => Some(fault.below_from_text.as_str()),
+        _ => None,
+    };
+    let mut lines: Vec<&str> = Vec::new();
+    if trough_drawn {
+        lines.push(&fault.delay_text);
+    }
+    lines.extend(span);
+    if trough_drawn {
+        lines.push(&fault.lost_text);
+    }
+    lines.retain(|s| !s.is_empty());
+    let keyed = trough_drawn && !fault.lost_text.is_empty();
+    if !lines.is_empty() {
+        let width = lines
+            .iter()
+            .map(|s| text_width(s, font))
+            .fold(0.0, f64::max)
+            + if keyed { KEY_PX + 4.0 } else { 0.0 }
+            + 8.0;
+        let trough_x = plot.x(f64::from(fault.trough_week) + 0.5);
+        let x = if trough_x < f64::midpoint(plot.left, plot.right) {
+            plot.right - 4.0 - width
+        } else {
+            plot.left + 4.0
+        };
+        let row = take(x, x + width, lines.len());
+        items.push(Placed {
+            lines,
+            x,
+            row,
+            keyed,
+        });
     }
     Placement {
         rows: occupied.len(),

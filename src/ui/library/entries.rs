@@ -9,13 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::scenario::library::{
-    clean_name, Entry, LibraryRead, NamedScenario, Stamp, MAX_NAME_CHARS,
-};
+use crate::scenario::library::{unique_name, Entry, LibraryRead, NamedScenario, Stamp};
 use crate::ui::library::sync::{self, Conflict, Op, Slot, Stored};
-
-/// Numbered copies of one name tried before giving up (and keeping the name as it is).
-const MAX_COPIES: u32 = 10_000;
 
 /// Written changes remembered, to put back should another tab's stale write drop them.
 const MAX_JOURNAL: usize = 100;
@@ -87,35 +82,6 @@ fn without(old: Op, ids: &HashSet<String>) -> Option<Op> {
         }
         other => (!op_ids(&other).iter().any(|id| ids.contains(*id))).then_some(other),
     }
-}
-
-/// `wanted`, cleaned (or `fallback` when nothing is left), made unique by a " (2)", " (3)", …
-/// suffix against the names `taken` says are in use.
-#[must_use]
-pub fn unique_name(wanted: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
-    let mut base = clean_name(wanted);
-    if base.is_empty() {
-        base = clean_name(fallback);
-    }
-    if !taken(&base) {
-        return base;
-    }
-    // A numbered copy of the name; the base is shortened so the whole stays within the limit.
-    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == '(');
-    let stem = if stem.ends_with(' ') && base.ends_with(')') {
-        stem.trim_end()
-    } else {
-        base.as_str()
-    };
-    (2..=MAX_COPIES)
-        .map(|n| {
-            let suffix = format!(" ({n})");
-            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
-            let cut: String = stem.chars().take(room).collect();
-            format!("{}{suffix}", cut.trim_end())
-        })
-        .find(|candidate| !taken(candidate))
-        .unwrap_or(base)
 }
 
 impl Library {
@@ -503,6 +469,7 @@ impl Library {
 mod tests {
     use super::*;
     use crate::engine::Params;
+    use crate::scenario::library::MAX_NAME_CHARS;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid date")

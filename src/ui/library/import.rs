@@ -1,7 +1,7 @@
 //! Imports a slice at a time (issue 22): a library file of 10,000 entries is checked, then added,
 //! in slices small enough that the page answers keystrokes between them. The import in progress
-//! is part of the library slice's model and each slice asks for the next with
-//! [`Effect::ContinueImport`], so an import is plain data and tested natively. It stays all or
+//! is part of the library slice's model, which asks for each next slice with
+//! `Effect::ContinueImport`, so an import is plain data and tested natively. It stays all or
 //! nothing per file: every entry of a file is checked before the first is added, and a file with
 //! one bad entry is refused whole, listing every problem.
 
@@ -14,9 +14,8 @@ use crate::i18n::{Lang, Text};
 use crate::scenario::library::sliced::{read_import_slice, split_import, LibrarySplit};
 use crate::scenario::library::{self as files, Entry, Imported, NamedScenario};
 use crate::services::files::ReadFile;
-use crate::ui::effect::Effect;
-use crate::ui::library::notice::{Notice, Source};
-use crate::ui::library::{file_stem, Model};
+use crate::ui::library::entries::Library;
+use crate::ui::library::notice::{Notice, Notices, Source};
 use crate::ui::workspace::date_of_week;
 
 /// The work one slice may do, in bytes of file text read (checking an entry costs
@@ -87,86 +86,74 @@ impl Import {
     }
 }
 
-impl Model {
-    /// Adds the scenarios of these files to the library, a slice now and the rest in later
-    /// slices (or after the import already in progress).
-    pub(super) fn import_files(
-        &mut self,
-        files: Vec<ReadFile>,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Vec<Effect> {
-        if let Some(import) = &mut self.import {
-            // Its next slice is already asked for.
-            import.queue.extend(files);
-            return Vec::new();
-        }
-        self.import = Some(Import {
+impl Import {
+    /// An import of these files, not yet begun.
+    #[must_use]
+    pub fn new(files: Vec<ReadFile>, today: NaiveDate) -> Import {
+        Import {
             queue: files.into(),
             today,
             file: None,
             named: Vec::new(),
             count: 0,
             slices: 0,
-        });
-        self.continue_import(lang)
+        }
     }
 
-    /// Runs the next slice of the import in progress; asks for another while work is left.
-    pub(super) fn continue_import(&mut self, lang: Lang) -> Vec<Effect> {
-        if let Some(import) = &mut self.import {
-            import.slices += 1;
-        }
+    /// Reads these files after the others.
+    pub fn queue(&mut self, files: Vec<ReadFile>) {
+        self.queue.extend(files);
+    }
+
+    /// Runs one slice of the import into `library`, saying on `notices` how far it is, what was
+    /// refused and, at the end, what came in. Returns whether work is left for another slice.
+    pub fn run_slice(&mut self, library: &mut Library, notices: &mut Notices, lang: Lang) -> bool {
+        self.slices += 1;
+        let fallback = Text::UntitledScenario.get(lang);
         let mut work = 0;
         // A step is worth taking while an entry can still be added.
         while work + ADD_COST <= SLICE_WORK {
-            match self.import_step(SLICE_WORK - work, lang) {
+            match self.step(SLICE_WORK - work, library, notices, fallback) {
                 Step::Worked(done) => work += done,
                 Step::Finished => break,
             }
         }
-        self.notices
-            .dismiss_where(|n| matches!(n, Notice::Importing { .. }));
-        let Some(import) = &self.import else {
-            return Vec::new();
-        };
-        match import.progress() {
-            Some((file, done, total, adding)) => self.notices.post(Notice::Importing {
+        notices.dismiss_where(|n| matches!(n, Notice::Importing { .. }));
+        if let Some((file, done, total, adding)) = self.progress() {
+            notices.post(Notice::Importing {
                 file: file.to_owned(),
                 done,
                 total,
                 adding,
-            }),
-            None if import.queue.is_empty() => {
-                // Every file is read: say what came in.
-                let Some(import) = self.import.take() else {
-                    return Vec::new();
-                };
-                if import.count > 0 {
-                    self.notices.post(Notice::Imported {
-                        more: import.count - import.named.len(),
-                        names: import.named,
-                    });
-                }
-                return Vec::new();
-            }
-            None => {}
+            });
+            return true;
         }
-        vec![Effect::ContinueImport]
+        if !self.queue.is_empty() {
+            return true;
+        }
+        // Every file is read: say what came in.
+        if self.count > 0 {
+            notices.post(Notice::Imported {
+                more: self.count - self.named.len(),
+                names: std::mem::take(&mut self.named),
+            });
+        }
+        false
     }
 
     /// Does up to `budget` of the import's work (at least one entry's).
-    fn import_step(&mut self, budget: usize, lang: Lang) -> Step {
-        let Some(import) = &mut self.import else {
-            return Step::Finished;
-        };
-        let fallback = Text::UntitledScenario.get(lang);
-        let today = import.today;
-        let Some(mut file) = import.file.take() else {
-            let Some(next) = import.queue.pop_front() else {
+    fn step(
+        &mut self,
+        budget: usize,
+        library: &mut Library,
+        notices: &mut Notices,
+        fallback: &str,
+    ) -> Step {
+        let Some(mut file) = self.file.take() else {
+            let Some(next) = self.queue.pop_front() else {
                 return Step::Finished;
             };
-            return self.start_file(next, today, fallback);
+            return self.start_file(next, library, notices, fallback);
         };
         let total = file.split.entries.len();
         let worked = if file.checked < total {
@@ -183,7 +170,7 @@ impl Model {
             file.migrated_from = oldest(file.migrated_from, read.migrated_from);
             file.checked = end;
             if end == total && !file.problems.is_empty() {
-                self.notices.post(Notice::FileRejected {
+                notices.post(Notice::FileRejected {
                     file: file.name,
                     problems: file.problems,
                 });
@@ -191,7 +178,7 @@ impl Model {
             }
             if end == total {
                 if let Some(from) = file.migrated_from {
-                    self.notices.post(Notice::Migrated {
+                    notices.post(Notice::Migrated {
                         source: Source::File(file.name.clone()),
                         from,
                     });
@@ -206,7 +193,7 @@ impl Model {
                 .drain(from..)
                 .map(|e| (e.scenario, e.modified))
                 .collect();
-            file.names.push(self.library.add_all(slice, fallback));
+            file.names.push(library.add_all(slice, fallback));
             file.added += count;
             if file.added == total {
                 let names: Vec<String> = file.names.drain(..).rev().flatten().collect();
@@ -215,19 +202,23 @@ impl Model {
             }
             count * ADD_COST
         };
-        if let Some(import) = &mut self.import {
-            import.file = Some(file);
-        }
+        self.file = Some(file);
         Step::Worked(worked.max(1))
     }
 
     /// Starts reading a file: a library file is split to be read in slices; a scenario file (or
     /// a file the splitter does not follow) is read at once.
-    fn start_file(&mut self, file: ReadFile, today: NaiveDate, fallback: &str) -> Step {
+    fn start_file(
+        &mut self,
+        file: ReadFile,
+        library: &mut Library,
+        notices: &mut Notices,
+        fallback: &str,
+    ) -> Step {
         let text = match file.content {
             Ok(text) => text,
             Err(problem) => {
-                self.notices.post(Notice::FileFailed {
+                notices.post(Notice::FileFailed {
                     file: file.name,
                     problem,
                 });
@@ -237,30 +228,28 @@ impl Model {
         match split_import(&text) {
             Some(Ok(split)) if !split.entries.is_empty() => {
                 let work = text.len() / SPLIT_SHARE + 1;
-                if let Some(import) = &mut self.import {
-                    import.file = Some(FileImport {
-                        name: file.name,
-                        text,
-                        split,
-                        checked: 0,
-                        entries: Vec::new(),
-                        problems: Vec::new(),
-                        migrated_from: None,
-                        added: 0,
-                        names: Vec::new(),
-                    });
-                }
+                self.file = Some(FileImport {
+                    name: file.name,
+                    text,
+                    split,
+                    checked: 0,
+                    entries: Vec::new(),
+                    problems: Vec::new(),
+                    migrated_from: None,
+                    added: 0,
+                    names: Vec::new(),
+                });
                 Step::Worked(work)
             }
             Some(Err(problems)) => {
-                self.notices.post(Notice::FileRejected {
+                notices.post(Notice::FileRejected {
                     file: file.name,
                     problems,
                 });
                 Step::Worked(text.len() / SPLIT_SHARE + 1)
             }
             Some(Ok(_)) | None => {
-                self.import_whole(&file.name, &text, today, fallback);
+                self.import_whole(&file.name, &text, library, notices, fallback);
                 Step::Worked(text.len() + 1)
             }
         }
@@ -268,10 +257,17 @@ impl Model {
 
     /// Reads a whole file and adds what it holds (a scenario file, a library file the splitter
     /// does not follow), or says why it was refused.
-    fn import_whole(&mut self, name: &str, text: &str, today: NaiveDate, fallback: &str) {
+    fn import_whole(
+        &mut self,
+        name: &str,
+        text: &str,
+        library: &mut Library,
+        notices: &mut Notices,
+        fallback: &str,
+    ) {
         let migrated_from = match files::read_import(text) {
             Err(problems) => {
-                self.notices.post(Notice::FileRejected {
+                notices.post(Notice::FileRejected {
                     file: name.to_owned(),
                     problems,
                 });
@@ -283,10 +279,10 @@ impl Model {
             }) => {
                 let scenario = NamedScenario {
                     name: file_stem(name),
-                    start_date: date_of_week(params.team.start_week, today),
+                    start_date: date_of_week(params.team.start_week, self.today),
                     params,
                 };
-                let (_, added) = self.library.add(scenario, fallback, today);
+                let (_, added) = library.add(scenario, fallback, self.today);
                 self.imported(vec![added]);
                 migrated_from
             }
@@ -296,13 +292,13 @@ impl Model {
                     .into_iter()
                     .map(|e| (e.scenario, e.modified))
                     .collect();
-                let names = self.library.add_all(scenarios, fallback);
+                let names = library.add_all(scenarios, fallback);
                 self.imported(names);
                 read.migrated_from
             }
         };
         if let Some(from) = migrated_from {
-            self.notices.post(Notice::Migrated {
+            notices.post(Notice::Migrated {
                 source: Source::File(name.to_owned()),
                 from,
             });
@@ -311,12 +307,22 @@ impl Model {
 
     /// Counts names added, keeping the first for the notice.
     fn imported(&mut self, names: Vec<String>) {
-        if let Some(import) = &mut self.import {
-            import.count += names.len();
-            let room = MAX_NAMED.saturating_sub(import.named.len());
-            import.named.extend(names.into_iter().take(room));
-        }
+        self.count += names.len();
+        let room = MAX_NAMED.saturating_sub(self.named.len());
+        self.named.extend(names.into_iter().take(room));
     }
+}
+
+/// A file's name without its `.json` ending, as a scenario name.
+fn file_stem(file_name: &str) -> String {
+    let stem = file_name
+        .len()
+        .checked_sub(5)
+        .filter(|&cut| {
+            file_name.is_char_boundary(cut) && file_name[cut..].eq_ignore_ascii_case(".json")
+        })
+        .map_or(file_name, |cut| &file_name[..cut]);
+    files::clean_name(stem)
 }
 
 fn oldest(a: Option<u32>, b: Option<u32>) -> Option<u32> {
@@ -333,6 +339,7 @@ mod tests {
     use super::*;
     use crate::engine::Params;
     use crate::scenario::library::{read_import, write_library, Layout};
+    use crate::ui::effect::Effect;
     use crate::ui::library::Action;
     use crate::ui::page::{Msg, Page};
     use crate::ui::workspace::{self, fields::Field};

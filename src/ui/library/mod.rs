@@ -265,7 +265,14 @@ impl Model {
                     .dismiss_where(|n| matches!(n, Notice::Deleted { .. }));
             }
             Action::OpenLink { fragment, today } => self.open_link(&fragment, ws, today, lang),
-            Action::ImportFiles { files, today } => return self.import_files(files, today, lang),
+            Action::ImportFiles { files, today } => match &mut self.import {
+                // Its next slice is already asked for.
+                Some(import) => import.queue(files),
+                None => {
+                    self.import = Some(import::Import::new(files, today));
+                    return self.continue_import(lang);
+                }
+            },
             Action::ContinueImport => return self.continue_import(lang),
             Action::ShowMoreEntries => self.more_rows += LIBRARY_ROWS,
             Action::AdoptStoredLibrary(text) => {
@@ -376,6 +383,19 @@ impl Model {
         }
     }
 
+    /// Runs the next slice of the import in progress; asks for another while work is left.
+    fn continue_import(&mut self, lang: Lang) -> Vec<Effect> {
+        let Some(mut import) = self.import.take() else {
+            return Vec::new();
+        };
+        if import.run_slice(&mut self.library, &mut self.notices, lang) {
+            self.import = Some(import);
+            vec![Effect::ContinueImport]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Confirms a save, saying where it is kept.
     fn post_saved(&mut self, name: String) {
         self.notices.post(if self.tab_only {
@@ -477,16 +497,4 @@ impl Model {
 #[must_use]
 pub fn saved_state(scenario: &NamedScenario) -> (Params, NaiveDate) {
     (scenario.params.clone(), scenario.start_date)
-}
-
-/// A file's name without its `.json` ending, as a scenario name.
-pub(crate) fn file_stem(file_name: &str) -> String {
-    let stem = file_name
-        .len()
-        .checked_sub(5)
-        .filter(|&cut| {
-            file_name.is_char_boundary(cut) && file_name[cut..].eq_ignore_ascii_case(".json")
-        })
-        .map_or(file_name, |cut| &file_name[..cut]);
-    files::clean_name(stem)
 }

@@ -13,9 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::scenario::library::{
-    write_stored_library, Entry, Layout, LibraryRead, Stamp, Tombstone, MAX_TOMBSTONES,
+    unique_name, write_stored_library, Entry, Layout, LibraryRead, Stamp, Tombstone, MAX_TOMBSTONES,
 };
-use crate::ui::library::entries::unique_name;
 
 /// What a stored library holds, over any entry type (the page's list adds a page id to each).
 #[derive(Debug, Clone, PartialEq)]

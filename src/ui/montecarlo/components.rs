@@ -60,6 +60,14 @@ pub fn mc_panel(props: &McPanelProps) -> Html {
                     <label for="mc-seed"><span class="field-label">{ Text::McSeed.get(lang) }</span></label>
                     { text_input("mc-seed", v.seed_text.clone(), d.reform(Action::EditSeed), v.seed_error.is_some()) }
                 </div>
+                <label class="mc-live">
+                    <input id="mc-live" type="checkbox" checked={v.live}
+                        onchange={d.reform(|e: Event| {
+                            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                            Action::SetLive(input.checked())
+                        })} />
+                    { " " }{ &v.live_label }
+                </label>
                 <div class="mc-buttons">
                     <button type="button" id="mc-run" class="primary" onclick={d.reform(|_| Action::Run)}
                         disabled={!v.can_run}>

@@ -4,6 +4,10 @@
 //! edit belongs to the earlier scenario: it is shown as out of date, never as the current one's
 //! (issue 13). The seed has one home, the scenario's `run.seed`: typing a valid seed sets it, and
 //! that is what runs, shows and is saved.
+//!
+//! With *live* on (the default), the fan follows the scenario: a short pause after every new
+//! result, a job of [`live_runs`] runs starts in place of any other (sized to arrive in about a
+//! third of a second), and *Run* still runs the full count typed.
 
 pub mod view;
 
@@ -118,6 +122,25 @@ pub enum Action {
         job: u32,
         message: String,
     },
+    /// Follow the fan live (`true`) or only on request.
+    SetLive(bool),
+    /// The scenario has a new result: with live on, run again once typing pauses.
+    Follow,
+    /// Typing paused after follow `ticket`: start the live job if no newer result came.
+    LiveSettle(u64),
+}
+
+/// The pause after an edit before the live fan runs again, so typing a number runs once.
+pub const LIVE_SETTLE_MS: u32 = 300;
+
+/// Runs of the live fan for a scenario: about 250 runs for the default team over two years (well
+/// under a third of a second through two workers), fewer as the team or the horizon grows — a run
+/// costs in proportion to AMs × weeks — and never fewer than 50 nor more than `typed`.
+#[must_use]
+pub fn live_runs(ams: f64, weeks: f64, typed: u32) -> u32 {
+    let size = (ams.max(1.0) * weeks.max(1.0)) / (6.0 * 104.0);
+    let runs = (250.0 / size.max(1e-9) / 10.0).round() * 10.0;
+    (runs.clamp(50.0, 250.0) as u32).min(typed.max(10))
 }
 
 /// The Monte Carlo controls and the job's status.
@@ -127,6 +150,10 @@ pub struct Model {
     /// The seed as typed; a valid one is the scenario's `run.seed`.
     pub seed_text: String,
     pub status: Status,
+    /// Whether the fan follows every new result.
+    pub live: bool,
+    /// The last follow; a settle of an older one is dropped.
+    live_ticket: u64,
     /// The number the next job gets.
     next_job: u32,
 }
@@ -139,6 +166,8 @@ impl Model {
             runs_text: "1000".to_owned(),
             seed_text: seed.to_string(),
             status: Status::Idle,
+            live: true,
+            live_ticket: 0,
             next_job: 1,
         }
     }
@@ -226,8 +255,48 @@ impl Model {
                     self.status = Status::Failed(message);
                 }
             }
+            Action::SetLive(live) => {
+                self.live = live;
+                if live {
+                    return self.follow();
+                }
+            }
+            Action::Follow => return self.follow(),
+            Action::LiveSettle(ticket) => {
+                if self.live && ticket == self.live_ticket {
+                    return self.run_live(ws);
+                }
+            }
         }
         Vec::new()
+    }
+
+    /// A new result: with live on, ask to run once typing pauses.
+    fn follow(&mut self) -> Vec<Effect> {
+        if !self.live {
+            return Vec::new();
+        }
+        self.live_ticket += 1;
+        vec![Effect::SettleMonteCarlo {
+            ticket: self.live_ticket,
+            ms: LIVE_SETTLE_MS,
+        }]
+    }
+
+    /// The live job: the result on screen, at [`live_runs`], in place of any job running.
+    fn run_live(&mut self, ws: &workspace::Model) -> Vec<Effect> {
+        let (Ok((typed, seed)), Some(result), true) = (self.parsed(), &ws.result, ws.can_keep())
+        else {
+            return Vec::new();
+        };
+        if self.current(ws.revision).is_some()
+            || matches!(self.status, Status::Running { revision, .. } if revision == ws.revision)
+        {
+            return Vec::new();
+        }
+        let team = &result.params.team;
+        let runs = live_runs(team.ams, team.horizon_weeks, typed);
+        self.start(ws.revision, result.params.clone(), runs, seed)
     }
 
     fn run(&mut self, ws: &workspace::Model) -> Vec<Effect> {
@@ -235,22 +304,35 @@ impl Model {
         else {
             return Vec::new();
         };
-        if matches!(self.status, Status::Running { .. }) {
+        // A job for this very result runs already; a live job for it gives way to the full count.
+        if matches!(self.status, Status::Running { revision, total, .. } if revision == ws.revision && total >= runs)
+        {
             return Vec::new();
         }
+        self.start(ws.revision, result.params.clone(), runs, seed)
+    }
+
+    /// Starts a job (the pool cancels any other).
+    fn start(
+        &mut self,
+        revision: u64,
+        params: crate::engine::Params,
+        runs: u32,
+        seed: u64,
+    ) -> Vec<Effect> {
         let id = self.next_job;
         self.next_job = self.next_job.wrapping_add(1);
         self.status = Status::Running {
             job: id,
-            revision: ws.revision,
+            revision,
             seed,
             done: 0,
             total: runs,
         };
         vec![Effect::StartMonteCarlo(Box::new(McJob {
             id,
-            revision: ws.revision,
-            params: result.params.clone(),
+            revision,
+            params,
             runs,
             seed,
         }))]
@@ -285,4 +367,96 @@ impl Model {
 
 fn parse_seed(text: &str) -> Option<u64> {
     text.trim().parse::<u64>().ok()
+}
+
+#[cfg(test)]
+mod live_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn ws() -> workspace::Model {
+        workspace::Model::new(NaiveDate::from_ymd_opt(2026, 12, 7).expect("date"))
+    }
+
+    fn started(effects: &[Effect]) -> Option<&McJob> {
+        effects.iter().find_map(|e| match e {
+            Effect::StartMonteCarlo(job) => Some(&**job),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn live_runs_follow_the_scenarios_size_within_bounds() {
+        assert_eq!(live_runs(6.0, 104.0, 1000), 250);
+        assert_eq!(live_runs(12.0, 104.0, 1000), 130);
+        assert_eq!(live_runs(200.0, 156.0, 1000), 50);
+        assert_eq!(live_runs(1.0, 13.0, 1000), 250);
+        assert_eq!(live_runs(6.0, 104.0, 100), 100, "never more than typed");
+        for ams in [1.0, 3.0, 50.0, 200.0] {
+            for weeks in [13.0, 52.0, 156.0] {
+                let runs = live_runs(ams, weeks, 10_000);
+                assert!((50..=250).contains(&runs), "{ams} {weeks} {runs}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_result_runs_the_live_fan_once_typing_pauses_and_only_the_last_settle_counts() {
+        let mut ws = ws();
+        let mut mc = Model::new(42);
+        let first = mc.update(Action::Follow, &mut ws);
+        let second = mc.update(Action::Follow, &mut ws);
+        let ticket = |effects: &[Effect]| match effects {
+            [Effect::SettleMonteCarlo { ticket, ms }] => {
+                assert_eq!(*ms, LIVE_SETTLE_MS);
+                *ticket
+            }
+            other => panic!("{other:?}"),
+        };
+        let (old, new) = (ticket(&first), ticket(&second));
+        assert!(
+            mc.update(Action::LiveSettle(old), &mut ws).is_empty(),
+            "an older pause is dropped"
+        );
+        let effects = mc.update(Action::LiveSettle(new), &mut ws);
+        let job = started(&effects).expect("a live job");
+        assert_eq!((job.runs, job.revision), (250, ws.revision));
+        // Its answer is the current result's fan.
+        let id = job.id;
+        let valid =
+            crate::engine::validate(&ws.result.as_ref().expect("result").params).expect("valid");
+        let output = Rc::new(
+            crate::engine::montecarlo::McPlan::new(
+                &valid,
+                crate::engine::montecarlo::McOptions {
+                    runs: 10,
+                    seed: 42,
+                    kept_runs: 2,
+                    noise_floor: false,
+                },
+            )
+            .run_all(),
+        );
+        mc.update(Action::Finished { job: id, output }, &mut ws);
+        assert!(mc.current(ws.revision).is_some());
+        // Settling again for the same result starts nothing; the full count still runs on request.
+        let again = mc.update(Action::Follow, &mut ws);
+        assert!(mc
+            .update(Action::LiveSettle(ticket(&again)), &mut ws)
+            .is_empty());
+        let full = mc.update(Action::Run, &mut ws);
+        assert_eq!(started(&full).map(|j| j.runs), Some(1000));
+    }
+
+    #[test]
+    fn with_live_off_an_edit_starts_nothing() {
+        let mut ws = ws();
+        let mut mc = Model::new(42);
+        assert!(mc.update(Action::SetLive(false), &mut ws).is_empty());
+        assert!(mc.update(Action::Follow, &mut ws).is_empty());
+        assert!(
+            !matches!(mc.update(Action::SetLive(true), &mut ws).as_slice(), []),
+            "turning it on follows at once"
+        );
+    }
 }

@@ -38,6 +38,9 @@ pub struct McView {
     pub run_label: String,
     pub can_run: bool,
     pub running: bool,
+    /// Whether the fan follows every change, and the checkbox's words.
+    pub live: bool,
+    pub live_label: String,
     pub note: McNote,
     /// The spread of outcomes of a job that finished for the result shown.
     pub summary: Option<Vec<KpiItem>>,
@@ -90,6 +93,8 @@ pub fn mc_view(model: &Model, ws: &workspace::Model, lang: Lang) -> McView {
         run_label,
         can_run: !running && problems.is_empty() && !ws.stale,
         running,
+        live: model.live,
+        live_label: Text::McLive.get(lang).to_owned(),
         note,
         summary: current
             .zip(ws.result.as_ref())

@@ -19,6 +19,8 @@ use crate::ui::montecarlo::view::mc_view;
 use crate::ui::page::{Msg, View};
 use crate::ui::plan::components::PlanPanel;
 use crate::ui::plan::panel::plan_panel_view;
+use crate::ui::sensitivity::components::Levers;
+use crate::ui::sensitivity::view::sensitivity_view;
 use crate::ui::shell::footer::Footer;
 use crate::ui::shell::header::Header;
 use crate::ui::shell::keep::{use_drop_controls, use_shell};
@@ -27,6 +29,7 @@ use crate::ui::start::components::StartBand;
 use crate::ui::start::view::start_view;
 use crate::ui::trainer::components::gallery::Gallery;
 use crate::ui::trainer::components::stage::Stage;
+use crate::ui::trainer::debrief::debrief_view;
 use crate::ui::trainer::stage::stage_view;
 use crate::ui::trainer::view::cards;
 use crate::ui::widgets::charts_panel::ChartsPanel;
@@ -34,7 +37,7 @@ use crate::ui::widgets::kpi_panel::KpiPanel;
 use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
-use crate::ui::{compare, library, montecarlo, plan, start, trainer, workspace};
+use crate::ui::{compare, library, montecarlo, plan, sensitivity, start, trainer, workspace};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -93,9 +96,10 @@ pub fn app() -> Html {
     let ontrainer = dispatch.reform(|a: trainer::Action| Msg::Trainer(a));
     let onplan = dispatch.reform(|a: plan::Action| Msg::Plan(a));
     let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
+    let onlevers = dispatch.reform(|a: sensitivity::Action| Msg::Sensitivity(a));
     let onstartedit =
         dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
-    let onstartplan = dispatch.reform(|()| Msg::SetView(View::Plan));
+    let onstartplan = dispatch.reform(|()| Msg::PlanMyTeam);
     let onstartlessons = dispatch.reform(|()| Msg::SetView(View::Trainer));
     let onstartlink = dispatch.reform(|()| Msg::OpenPastedLink {
         today: clock::today(),
@@ -106,12 +110,31 @@ pub fn app() -> Html {
     };
     let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
 
+    // The debrief runs the scenario once per decision, so it is worked out only when it opens and
+    // again only when what it reports changes.
+    let debrief = {
+        let open = page.view == View::Trainer && page.trainer.debrief;
+        let trainer = page.trainer.clone();
+        let result = ws.result.clone();
+        let ghost = ws.ghost.clone();
+        let comparison = trainer.comparison.as_ref().map(|c| Rc::as_ptr(c) as usize);
+        use_memo(
+            (open, revision, lang, comparison),
+            move |&(open, _, lang, _)| {
+                result
+                    .filter(|_| open)
+                    .map(|result| debrief_view(&trainer, &result, ghost.as_deref(), lang))
+            },
+        )
+    };
     let library_view = library_panel_view(&*page, clock::today());
     let panel = ws.result.as_ref().map(|r| kpi_panel(r, lang));
     let presenter = page.view == View::Trainer && page.trainer.play.presenter;
+    let debriefing = debrief.is_some();
 
     html! {
-        <div class={classes!("app", drop.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"))}
+        <div class={classes!("app", drop.dragging.then_some("is-dragging"), presenter.then_some("is-presenter"),
+            debriefing.then_some("has-debrief"))}
             ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <Header {lang} {onlangchange} />
             <ViewsNav view={page.view} {lang} {onview} />
@@ -129,7 +152,7 @@ pub fn app() -> Html {
                     }
                     if let (Some(result), Some(set)) = (ws.result.as_ref(), (*stage_charts).clone()) {
                         <Stage view={stage_view(&page.trainer, result, ws.ghost.as_deref(), lang)}
-                            charts={set} {lang} ondispatch={ontrainer} ondownload={oneffect.clone()} {dark} {narrow} />
+                            debrief={(*debrief).clone()} charts={set} {lang} ondispatch={ontrainer} ondownload={oneffect.clone()} {dark} {narrow} />
                     }
                 </main>
             }
@@ -180,6 +203,7 @@ pub fn app() -> Html {
                     }
                     <Compare view={compare_view(&page.compare, ws.can_keep(), lang)} {lang} ondispatch={oncompare} />
                     <McPanel view={mc_view(&page.mc, ws, lang)} {lang} ondispatch={onmc} />
+                    <Levers view={sensitivity_view(&page.sensitivity, lang)} {lang} ondispatch={onlevers} />
                 </section>
                 <section class={classes!("region", "region-charts", ws.stale.then_some("is-stale"))}
                     aria-labelledby="region-charts-title">

@@ -58,6 +58,8 @@ pub fn use_shell() -> Rc<Shell> {
         // The view is remembered on this machine, so a trainer who reloads stays on the stage.
         let shell = Rc::clone(&shell);
         use_effect_with((), move |()| {
+            // The live fan of the scenario restored.
+            shell.dispatch(Msg::Mc(crate::ui::montecarlo::Action::Follow));
             if let Some(view) = shell.remembered_view() {
                 if view != shell.page().view {
                     shell.dispatch(Msg::SetView(view));

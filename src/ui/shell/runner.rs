@@ -54,6 +54,8 @@ pub struct Shell {
     ticker: RefCell<Option<Interval>>,
     /// Replacing the pending timeout cancels it: only the last keystroke's goal is solved.
     settle: RefCell<Option<Timeout>>,
+    /// The same for the live Monte Carlo fan: only the last edit's scenario runs.
+    settle_mc: RefCell<Option<Timeout>>,
     /// Renders the root component again.
     rerender: RefCell<Option<Callback<()>>>,
     me: Weak<Shell>,
@@ -81,6 +83,7 @@ impl Shell {
             pool: RefCell::new(None),
             ticker: RefCell::new(None),
             settle: RefCell::new(None),
+            settle_mc: RefCell::new(None),
             rerender: RefCell::new(None),
             me: me.clone(),
         })
@@ -219,6 +222,11 @@ impl Shell {
             Effect::SettleGoal { ticket, ms } => {
                 *self.settle.borrow_mut() = Some(Timeout::new(ms, move || {
                     dispatch.emit(Msg::Plan(plan::Action::Settle(ticket)));
+                }));
+            }
+            Effect::SettleMonteCarlo { ticket, ms } => {
+                *self.settle_mc.borrow_mut() = Some(Timeout::new(ms, move || {
+                    dispatch.emit(Msg::Mc(montecarlo::Action::LiveSettle(ticket)));
                 }));
             }
             Effect::ToggleFullScreen => display::toggle_full_screen(),

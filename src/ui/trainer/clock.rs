@@ -9,6 +9,8 @@ pub const SPEEDS: [f64; 5] = [0.5, 1.0, 2.0, 4.0, 8.0];
 const DEFAULT_SPEED: usize = 2;
 
 /// The play clock.
+// Playing, presenter view, the shortcuts list and auto-play are independent switches.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Play {
     /// The current week t (0-based); the charts draw weeks 0..=t.
@@ -20,6 +22,8 @@ pub struct Play {
     pub presenter: bool,
     /// Whether the keyboard shortcuts are listed.
     pub shortcuts: bool,
+    /// Whether "Replay from week 1" plays at once; otherwise it waits for Space.
+    pub autoplay: bool,
     /// The preset (id, policy variant) put on the stage from the gallery, if that is what plays.
     pub lesson: Option<(String, usize)>,
 }
@@ -32,6 +36,7 @@ impl Default for Play {
             speed: DEFAULT_SPEED,
             presenter: false,
             shortcuts: false,
+            autoplay: false,
             lesson: None,
         }
     }
@@ -55,6 +60,7 @@ pub enum PlayAction {
     SetSpeed(usize),
     SetPresenter(bool),
     SetShortcuts(bool),
+    SetAutoplay(bool),
 }
 
 impl Play {
@@ -117,6 +123,7 @@ impl Play {
             PlayAction::SetSpeed(index) => next.speed = index.min(SPEEDS.len() - 1),
             PlayAction::SetPresenter(on) => next.presenter = on,
             PlayAction::SetShortcuts(on) => next.shortcuts = on,
+            PlayAction::SetAutoplay(on) => next.autoplay = on,
         }
         next
     }

@@ -1,12 +1,15 @@
 //! The trainer slice: the lessons gallery, the play clock, the stage, the decision form and log,
-//! and the fault narration.
+//! the fault narration, the lesson's comparison and the debrief.
 //!
 //! The clock only decides how many weeks the charts draw; the run is always the engine's whole
 //! horizon, computed from the scenario and its decision log (the workspace's draft). The decision
 //! form lives here, as typed, so it is tested natively; a decision it accepts is recorded in the
-//! workspace's scenario.
+//! workspace's scenario. The lesson's comparison run is kept here, computed again whenever the
+//! scenario or the lesson changes.
 
 pub mod clock;
+pub mod debrief;
+pub mod lesson;
 pub mod narration;
 pub mod presets;
 pub mod stage;
@@ -15,10 +18,13 @@ pub mod view;
 #[cfg(feature = "web")]
 pub mod components;
 
+use std::rc::Rc;
+
 use crate::i18n::Lang;
 use crate::ui::effect::Effect;
-use crate::ui::workspace;
+use crate::ui::workspace::{self, Computed};
 use clock::{Play, PlayAction};
+use lesson::Lesson;
 use view::{decision, DecisionChoice, DecisionProblem};
 
 /// The decision form as typed.
@@ -71,46 +77,185 @@ pub enum Action {
     Undecide(usize),
     /// Drops the decisions that start after the week the clock shows (rewinding the story).
     DropLaterDecisions,
-    /// Back to week 1 and play.
+    /// Back to week 1, playing at once only if the presenter chose auto-play.
     Replay,
     ToggleFullScreen,
+    /// Opens or closes the decision form over the stage (the presenter view's overlay; in the
+    /// page's own layout it only takes the focus).
+    SetDeciding(bool),
+    /// Opens or closes the debrief.
+    SetDebrief(bool),
+    /// Esc: closes what is open over the stage, or leaves the presenter view.
+    Escape,
+    /// Prints the debrief.
+    PrintDebrief,
 }
 
-/// What a key does on the stage, given whether the presenter view and the shortcuts list are on;
-/// `None` leaves the key to the browser.
+/// A key as the browser reported it: `key` is what it types (`"p"`, `" "`, `"Process"` while an
+/// input method composes), `code` the physical key (`"KeyP"`), for layouts and input methods that
+/// report no usable `key`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyPress<'a> {
+    pub key: &'a str,
+    pub code: &'a str,
+    pub shift: bool,
+}
+
+/// What is on screen when a key is pressed.
+// Each is its own switch on screen; the keys read them together.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyState {
+    pub presenter: bool,
+    pub shortcuts: bool,
+    /// The decision form covers the stage (the presenter view's overlay).
+    pub deciding: bool,
+    pub debrief: bool,
+}
+
+/// The key a press stands for, the same whatever the language: full-width characters (as a
+/// Chinese input method types them) become their ASCII twins, and a press the input method kept
+/// (`Process`, `Unidentified`) is read from its physical key.
+fn normalised(press: KeyPress<'_>) -> String {
+    let from_code = || -> Option<String> {
+        let code = press.code;
+        if let Some(letter) = code.strip_prefix("Key") {
+            return Some(letter.to_ascii_lowercase());
+        }
+        Some(
+            match code {
+                "Space" => " ",
+                "Slash" if press.shift => "?",
+                "ArrowRight" | "ArrowLeft" | "Escape" => code,
+                _ => return None,
+            }
+            .to_owned(),
+        )
+    };
+    match press.key {
+        "Process" | "Unidentified" | "" => from_code().unwrap_or_default(),
+        key => key
+            .chars()
+            .map(|c| match u32::from(c) {
+                // U+FF01..U+FF5E are the full-width forms of U+0021..U+007E; U+3000 is a wide space.
+                code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+                0x3000 => ' ',
+                _ => c,
+            })
+            .collect(),
+    }
+}
+
+/// What a key does on the stage; `None` leaves the key to the browser. Every key the shortcuts
+/// list names is here, and no other.
 #[must_use]
-pub fn shortcut(key: &str, presenter: bool, shortcuts: bool) -> Option<Action> {
-    Some(match key {
-        " " | "Spacebar" => Action::Play(PlayAction::Toggle),
-        "ArrowRight" => Action::Play(PlayAction::Forward),
-        "ArrowLeft" => Action::Play(PlayAction::Back),
-        "r" | "R" => Action::Play(PlayAction::Rewind),
-        "f" | "F" => Action::ToggleFullScreen,
-        "p" | "P" => Action::Play(PlayAction::SetPresenter(!presenter)),
-        "?" => Action::Play(PlayAction::SetShortcuts(!shortcuts)),
-        "Escape" => Action::Play(PlayAction::SetShortcuts(false)),
-        _ => return None,
-    })
+pub fn shortcut(press: KeyPress<'_>, state: KeyState) -> Option<Action> {
+    let key = normalised(press);
+    // Under the decision form or the debrief the clock rests, so a key meant for them never moves
+    // the week the room is looking at.
+    let covered = state.deciding || state.debrief;
+    let clock = |action| (!covered).then_some(Action::Play(action));
+    match key.as_str() {
+        " " | "Spacebar" => clock(PlayAction::Toggle),
+        "ArrowRight" => clock(PlayAction::Forward),
+        "ArrowLeft" => clock(PlayAction::Back),
+        "r" | "R" => clock(PlayAction::Rewind),
+        "f" | "F" => Some(Action::ToggleFullScreen),
+        "p" | "P" => Some(Action::Play(PlayAction::SetPresenter(!state.presenter))),
+        "?" => Some(Action::Play(PlayAction::SetShortcuts(!state.shortcuts))),
+        "d" | "D" => Some(Action::SetDeciding(!state.deciding)),
+        "e" | "E" => Some(Action::SetDebrief(!state.debrief)),
+        "Escape" | "Esc" => Some(Action::Escape),
+        _ => None,
+    }
 }
 
-/// The clock and the decision form.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The clock, the decision form, what is open over the stage and the lesson's comparison.
+#[derive(Debug, Clone, Default)]
 pub struct Model {
     pub play: Play,
     pub form: DecisionForm,
+    /// The decision form is open (over the stage in the presenter view).
+    pub deciding: bool,
+    /// The debrief is open.
+    pub debrief: bool,
+    /// The run of the lesson's comparison scenario, when a lesson with one is on stage.
+    pub comparison: Option<Rc<Computed>>,
+    /// The scenario revision and lesson `comparison` was computed for.
+    comparison_of: Option<(u64, Option<(String, usize)>)>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.play == other.play
+            && self.form == other.form
+            && self.deciding == other.deciding
+            && self.debrief == other.debrief
+            && self.comparison_of == other.comparison_of
+    }
 }
 
 impl Model {
+    /// The lesson on stage with what it is compared with, if a preset was put on stage.
+    #[must_use]
+    pub fn lesson(&self) -> Option<Lesson> {
+        self.play
+            .lesson
+            .as_ref()
+            .map(|(id, variant)| Lesson::of(id, *variant))
+    }
+
+    /// Whether the decision form or the debrief covers the stage, so the clock's keys rest.
+    #[must_use]
+    pub fn covered(&self) -> bool {
+        let keys = self.key_state();
+        keys.deciding || keys.debrief
+    }
+
+    /// What the keys see on screen.
+    #[must_use]
+    pub fn key_state(&self) -> KeyState {
+        KeyState {
+            presenter: self.play.presenter,
+            shortcuts: self.play.shortcuts,
+            deciding: self.deciding && self.play.presenter,
+            debrief: self.debrief,
+        }
+    }
+
+    /// Runs the lesson's comparison scenario again if the scenario or the lesson changed since it
+    /// was last run: the comparison is the current scenario (without the decisions) changed by the
+    /// lesson's counterfactual, so an edit in the workspace moves both runs.
+    pub fn refresh_comparison(&mut self, ws: &workspace::Model) {
+        let key = (ws.revision, self.play.lesson.clone());
+        if self.comparison_of.as_ref() == Some(&key) {
+            return;
+        }
+        self.comparison = self
+            .lesson()
+            .and_then(|lesson| lesson.comparison)
+            .and_then(|c| Computed::run(&c.apply(&ws.params), ws.start_date).ok())
+            .map(Rc::new);
+        self.comparison_of = Some(key);
+    }
+
     /// Applies one action to the clock, the form and, for decisions and presets, the workspace.
     /// Switching the view for `OpenPreset` and `PlayPreset` is the page's.
     pub fn update(&mut self, action: Action, ws: &mut workspace::Model, lang: Lang) -> Vec<Effect> {
         match action {
             Action::Play(action) => {
-                let presenter = self.play.presenter;
+                let before = self.play.clone();
                 self.play = self.play.apply(action, ws.horizon());
-                if self.play.presenter && !presenter {
-                    // Entering the presenter view starts at the top, with the clock on screen.
-                    return vec![Effect::ScrollToTop];
+                if self.play.presenter != before.presenter {
+                    // The view starts at the top, with the clock on screen, and the focus on the
+                    // stage's title rather than on the button pressed: the keys drive the clock,
+                    // and no focus ring stays on a button for the whole talk.
+                    return vec![Effect::ScrollToTop, Effect::Focus("stage-title")];
+                }
+                if before.playing && !self.play.playing && action == PlayAction::Tick {
+                    // The play reached the last week: the debrief closes the lesson.
+                    self.debrief = true;
+                    return vec![Effect::Focus("debrief-title")];
                 }
             }
             Action::OpenPreset(id, variant) => {
@@ -122,6 +267,8 @@ impl Model {
                     self.play.week = 0;
                     self.play.playing = false;
                     self.play.lesson = Some((id, variant));
+                    self.debrief = false;
+                    self.deciding = false;
                     // The stage is below the gallery: bring it into view with the focus on it, so
                     // the keys (Space, →) drive the clock at once.
                     return vec![Effect::Focus("stage-title")];
@@ -155,12 +302,50 @@ impl Model {
             Action::DropLaterDecisions => ws.drop_decisions_after(self.play.week),
             Action::Replay => {
                 let horizon = ws.horizon();
-                self.play = self
-                    .play
-                    .apply(PlayAction::Rewind, horizon)
-                    .apply(PlayAction::Toggle, horizon);
+                self.play = self.play.apply(PlayAction::Rewind, horizon);
+                if self.play.autoplay {
+                    self.play = self.play.apply(PlayAction::Toggle, horizon);
+                }
+                let covered = self.covered();
+                self.debrief = false;
+                self.deciding = false;
+                if covered {
+                    return vec![Effect::Focus("stage-title")];
+                }
             }
             Action::ToggleFullScreen => return vec![Effect::ToggleFullScreen],
+            Action::SetDeciding(open) => {
+                self.deciding = open;
+                self.debrief = false;
+                if open {
+                    self.play.playing = false;
+                    return vec![Effect::Focus("decide-kind")];
+                }
+                return vec![Effect::Focus("stage-title")];
+            }
+            Action::SetDebrief(open) => {
+                self.debrief = open;
+                self.deciding = false;
+                if open {
+                    self.play.playing = false;
+                    return vec![Effect::Focus("debrief-title")];
+                }
+                return vec![Effect::Focus("stage-title")];
+            }
+            Action::Escape => {
+                if self.debrief || self.deciding {
+                    self.debrief = false;
+                    self.deciding = false;
+                    return vec![Effect::Focus("stage-title")];
+                }
+                if self.play.shortcuts {
+                    self.play.shortcuts = false;
+                } else if self.play.presenter {
+                    self.play.presenter = false;
+                    return vec![Effect::ScrollToTop, Effect::Focus("stage-title")];
+                }
+            }
+            Action::PrintDebrief => return vec![Effect::Print],
         }
         Vec::new()
     }
@@ -222,29 +407,194 @@ mod tests {
         assert!(ws.params.interventions.is_empty());
     }
 
+    fn press(key: &str) -> KeyPress<'_> {
+        KeyPress {
+            key,
+            code: "",
+            shift: false,
+        }
+    }
+
     #[test]
     fn keys_drive_the_clock_and_the_presenter_view() {
+        let plain = KeyState::default();
         assert_eq!(
-            shortcut(" ", false, false),
+            shortcut(press(" "), plain),
             Some(Action::Play(PlayAction::Toggle))
         );
         assert_eq!(
-            shortcut("ArrowRight", false, false),
+            shortcut(press("ArrowRight"), plain),
             Some(Action::Play(PlayAction::Forward))
         );
         assert_eq!(
-            shortcut("P", false, false),
+            shortcut(press("P"), plain),
+            Some(Action::Play(PlayAction::SetPresenter(true)))
+        );
+        let presenter = KeyState {
+            presenter: true,
+            ..plain
+        };
+        assert_eq!(
+            shortcut(press("p"), presenter),
+            Some(Action::Play(PlayAction::SetPresenter(false)))
+        );
+        let listed = KeyState {
+            shortcuts: true,
+            ..plain
+        };
+        assert_eq!(
+            shortcut(press("?"), listed),
+            Some(Action::Play(PlayAction::SetShortcuts(false)))
+        );
+        assert_eq!(shortcut(press("f"), plain), Some(Action::ToggleFullScreen));
+        assert_eq!(shortcut(press("d"), plain), Some(Action::SetDeciding(true)));
+        assert_eq!(shortcut(press("E"), plain), Some(Action::SetDebrief(true)));
+        assert_eq!(shortcut(press("Escape"), plain), Some(Action::Escape));
+        assert_eq!(shortcut(press("x"), plain), None);
+        // Under the decision form or the debrief the clock rests; the overlay's own keys work.
+        let covered = KeyState {
+            deciding: true,
+            ..presenter
+        };
+        assert_eq!(shortcut(press(" "), covered), None);
+        assert_eq!(shortcut(press("ArrowRight"), covered), None);
+        assert_eq!(
+            shortcut(press("d"), covered),
+            Some(Action::SetDeciding(false))
+        );
+        assert_eq!(
+            shortcut(press("e"), covered),
+            Some(Action::SetDebrief(true))
+        );
+        assert_eq!(shortcut(press("Escape"), covered), Some(Action::Escape));
+    }
+
+    #[test]
+    fn keys_are_the_same_under_a_chinese_input_method() {
+        let plain = KeyState::default();
+        // Full-width characters, as a Chinese input method types them.
+        assert_eq!(
+            shortcut(press("？"), plain),
+            Some(Action::Play(PlayAction::SetShortcuts(true)))
+        );
+        assert_eq!(
+            shortcut(press("ｐ"), plain),
             Some(Action::Play(PlayAction::SetPresenter(true)))
         );
         assert_eq!(
-            shortcut("p", true, false),
-            Some(Action::Play(PlayAction::SetPresenter(false)))
+            shortcut(press("\u{3000}"), plain),
+            Some(Action::Play(PlayAction::Toggle))
+        );
+        // A key the input method kept is read from the physical key.
+        let composing = |code, shift| KeyPress {
+            key: "Process",
+            code,
+            shift,
+        };
+        assert_eq!(
+            shortcut(composing("KeyR", false), plain),
+            Some(Action::Play(PlayAction::Rewind))
         );
         assert_eq!(
-            shortcut("?", false, true),
-            Some(Action::Play(PlayAction::SetShortcuts(false)))
+            shortcut(composing("Space", false), plain),
+            Some(Action::Play(PlayAction::Toggle))
         );
-        assert_eq!(shortcut("f", false, false), Some(Action::ToggleFullScreen));
-        assert_eq!(shortcut("x", false, false), None);
+        assert_eq!(
+            shortcut(composing("Slash", true), plain),
+            Some(Action::Play(PlayAction::SetShortcuts(true)))
+        );
+        assert_eq!(shortcut(composing("Slash", false), plain), None);
+        assert_eq!(shortcut(composing("Digit1", false), plain), None);
+    }
+
+    #[test]
+    fn replay_waits_for_space_unless_auto_play_was_chosen() {
+        let mut ws = fault();
+        let mut trainer = Model::default();
+        trainer.update(Action::Play(PlayAction::Seek(30)), &mut ws, Lang::En);
+        trainer.update(Action::Replay, &mut ws, Lang::En);
+        assert_eq!((trainer.play.week, trainer.play.playing), (0, false));
+        trainer.update(
+            Action::Play(PlayAction::SetAutoplay(true)),
+            &mut ws,
+            Lang::En,
+        );
+        trainer.update(Action::Play(PlayAction::Seek(30)), &mut ws, Lang::En);
+        trainer.update(Action::Replay, &mut ws, Lang::En);
+        assert_eq!((trainer.play.week, trainer.play.playing), (0, true));
+    }
+
+    #[test]
+    fn escape_closes_what_is_open_then_leaves_the_presenter_view() {
+        let mut ws = fault();
+        let mut trainer = Model::default();
+        trainer.update(
+            Action::Play(PlayAction::SetPresenter(true)),
+            &mut ws,
+            Lang::En,
+        );
+        let effects = trainer.update(Action::SetDeciding(true), &mut ws, Lang::En);
+        assert_eq!(effects, vec![Effect::Focus("decide-kind")]);
+        assert!(trainer.covered());
+        let effects = trainer.update(Action::Escape, &mut ws, Lang::En);
+        assert_eq!(effects, vec![Effect::Focus("stage-title")]);
+        assert!(!trainer.deciding && trainer.play.presenter);
+        trainer.update(
+            Action::Play(PlayAction::SetShortcuts(true)),
+            &mut ws,
+            Lang::En,
+        );
+        trainer.update(Action::Escape, &mut ws, Lang::En);
+        assert!(!trainer.play.shortcuts && trainer.play.presenter);
+        trainer.update(Action::SetDebrief(true), &mut ws, Lang::En);
+        trainer.update(Action::Escape, &mut ws, Lang::En);
+        assert!(!trainer.debrief && trainer.play.presenter);
+        trainer.update(Action::Escape, &mut ws, Lang::En);
+        assert!(!trainer.play.presenter);
+    }
+
+    #[test]
+    fn the_debrief_opens_when_the_play_reaches_the_last_week() {
+        let mut ws = fault();
+        let mut trainer = Model::default();
+        let last = ws.horizon() - 1;
+        trainer.update(Action::Play(PlayAction::Seek(last - 1)), &mut ws, Lang::En);
+        trainer.update(Action::Play(PlayAction::Toggle), &mut ws, Lang::En);
+        let effects = trainer.update(Action::Play(PlayAction::Tick), &mut ws, Lang::En);
+        assert_eq!(trainer.play.week, last);
+        assert!(trainer.debrief);
+        assert_eq!(effects, vec![Effect::Focus("debrief-title")]);
+        // Stepping to the end by hand does not open it.
+        let mut stepped = Model::default();
+        stepped.update(Action::Play(PlayAction::Seek(last - 1)), &mut ws, Lang::En);
+        stepped.update(Action::Play(PlayAction::Forward), &mut ws, Lang::En);
+        assert!(!stepped.debrief);
+    }
+
+    #[test]
+    fn the_comparison_is_the_lessons_counterfactual_run_again_after_an_edit() {
+        let mut ws = fault();
+        let mut trainer = Model::default();
+        trainer.update(Action::PlayPreset("fault".into(), 0), &mut ws, Lang::En);
+        trainer.refresh_comparison(&ws);
+        let first = trainer.comparison.clone().expect("a comparison run");
+        let preset = crate::engine::presets::get("fault").expect("the fault");
+        assert_eq!(first.params, preset.with_variant(&preset.variants[1]));
+        trainer.refresh_comparison(&ws);
+        assert!(Rc::ptr_eq(
+            &first,
+            trainer.comparison.as_ref().expect("kept")
+        ));
+        // A decision changes the run, not the comparison's scenario.
+        trainer.update(Action::Play(PlayAction::Seek(20)), &mut ws, Lang::En);
+        trainer.update(Action::Decide, &mut ws, Lang::En);
+        trainer.refresh_comparison(&ws);
+        let again = trainer.comparison.clone().expect("a comparison run");
+        assert!(!Rc::ptr_eq(&first, &again));
+        assert_eq!(again.params, first.params);
+        // The workspace's own scenario has no lesson, so no lesson comparison.
+        trainer.play.lesson = None;
+        trainer.refresh_comparison(&ws);
+        assert!(trainer.comparison.is_none());
     }
 }

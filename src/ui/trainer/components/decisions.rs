@@ -1,9 +1,11 @@
 //! Trainer mode's decisions: the form that records a decision at the week shown, and the decision
-//! log with remove, drop-later and replay — laid out from the `DecisionsView`.
+//! log with remove, drop-later, replay and its auto-play choice — laid out from the
+//! `DecisionsView`; in the presenter view, as an overlay over the stage with a close button.
 
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::ui::trainer::clock::PlayAction;
 use crate::ui::trainer::stage::DecisionsView;
 use crate::ui::trainer::view::DecisionChoice;
 use crate::ui::trainer::Action;
@@ -13,6 +15,9 @@ pub struct DecisionsProps {
     pub view: DecisionsView,
     pub lang: Lang,
     pub ondispatch: Callback<Action>,
+    /// Shown over the stage, with a close button.
+    #[prop_or_default]
+    pub overlay: bool,
 }
 
 #[function_component(Decisions)]
@@ -40,8 +45,10 @@ pub fn decisions(props: &DecisionsProps) -> Html {
     });
     let value_error = v.value_error.as_ref();
     let duration_error = v.duration_error.as_ref();
+    let autoplay = v.autoplay;
+    let onautoplay = d.reform(move |_: Event| Action::Play(PlayAction::SetAutoplay(!autoplay)));
 
-    html! {
+    let body = html! {
         <section class="decisions" aria-labelledby="decide-title">
             <form class="decide" onsubmit={onsubmit} novalidate=true>
                 <h3 id="decide-title">{ &v.title }</h3>
@@ -103,8 +110,26 @@ pub fn decisions(props: &DecisionsProps) -> Html {
                         { &v.drop_label }
                     </button>
                     <button type="button" class="log-replay" onclick={d.reform(|_| Action::Replay)}>{ Text::LogReplay.get(lang) }</button>
+                    <label class="log-autoplay">
+                        <input type="checkbox" checked={autoplay} onchange={onautoplay} />
+                        { Text::AutoplayLabel.get(lang) }
+                    </label>
                 </div>
             </section>
         </section>
+    };
+    if props.overlay {
+        html! {
+            <div class="stage-overlay decisions-overlay" role="dialog" aria-modal="true" aria-labelledby="decide-title">
+                <div class="overlay-head">
+                    <button type="button" class="decisions-close" onclick={d.reform(|_| Action::SetDeciding(false))}>
+                        { Text::Close.get(lang) }
+                    </button>
+                </div>
+                { body }
+            </div>
+        }
+    } else {
+        body
     }
 }

@@ -45,14 +45,7 @@ fn preset_card(props: &PresetCardProps) -> Html {
     // Which policy the card shows is the card's own choice until a button puts it on the page.
     let variant = use_state(|| 0usize);
     let id = card.id;
-    let select_id = format!("card-{id}-policy");
-    let onchange = {
-        let variant = variant.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            variant.set(select.value().parse().unwrap_or(0));
-        })
-    };
+    let group = format!("card-{id}-policy");
     let chosen = *variant;
     let onopen = props
         .ondispatch
@@ -70,13 +63,24 @@ fn preset_card(props: &PresetCardProps) -> Html {
                     <dt>{ Text::StoryLesson.get(lang) }</dt><dd>{ story.lesson }</dd>
                 </dl>
             }
+            // The policies as radio buttons, whose labels wrap: a select cut the long ones off on
+            // narrow cards.
+            <fieldset class="card-policy">
+                <legend>{ Text::StoryPolicy.get(lang) }</legend>
+                { for card.variants.iter().map(|(i, label)| {
+                    let i = *i;
+                    let variant = variant.clone();
+                    let onchange = Callback::from(move |_: Event| variant.set(i));
+                    html! {
+                        <label class="card-variant">
+                            <input type="radio" name={group.clone()} value={i.to_string()}
+                                checked={i == chosen} {onchange} />
+                            <span>{ label }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
             <div class="card-actions">
-                <label for={select_id.clone()}>{ Text::StoryPolicy.get(lang) }</label>
-                <select id={select_id} {onchange}>
-                    { for card.variants.iter().map(|(i, label)| html! {
-                        <option value={i.to_string()} selected={*i == chosen}>{ label }</option>
-                    }) }
-                </select>
                 <button type="button" class="card-open" onclick={onopen}
                     aria-describedby={format!("card-{id}-title")}>{ Text::OpenInWorkspace.get(lang) }</button>
                 <button type="button" class="card-play primary" onclick={onplay}
