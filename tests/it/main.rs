@@ -13,6 +13,7 @@ mod engine_plan;
 mod engine_spec;
 mod engine_support;
 mod engine_trainer;
+mod engine_track;
 mod engine_validation;
 mod keep_and_share;
 mod scenario_file;
