@@ -10,12 +10,17 @@
 //!              [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
 //!              [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
 //!              [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
+//! cadence track <scenario.json | preset:ID> --actuals FILE
 //! ```
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
 //! carries (its `plan` section), with the options overriding it (an infeasible goal is an answer,
-//! with its shortfall and the closest plan, not an error). An invalid scenario exits with status 2 and prints every
+//! with its shortfall and the closest plan, not an error). `track` sets a CSV of weekly actuals
+//! beside the scenario's EV path (or its plan's, when it has a `plan` section) and prints the
+//! gaps, the early-warning indicators and state of every reported week and the first warning week;
+//! actuals that cannot be read exit with status 2, every problem in words (row, column) on
+//! stderr. An invalid scenario exits with status 2 and prints every
 //! error as JSON on stderr, nothing on stdout; usage and file errors exit with status 1.
 
 use std::process::ExitCode;
@@ -27,7 +32,8 @@ use cadence::engine::params::{Mode, Params};
 use cadence::engine::plan::{self, Objective, PlanError, PlanGoal, TargetPath};
 use cadence::engine::{presets, run_ev, validate, ParamError};
 use cadence::i18n::Lang;
-use cadence::scenario::{self, output, plan_out, spec_out};
+use cadence::engine::warning::{self, Reference};
+use cadence::scenario::{self, actuals, output, plan_out, spec_out, track_out};
 
 const USAGE: &str = "usage:
   cadence presets
@@ -37,7 +43,8 @@ const USAGE: &str = "usage:
   cadence plan <scenario.json | preset:ID> [--target N] [--by-week W] [--min-quality S]
                [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
                [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
-               [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]";
+               [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
+  cadence track <scenario.json | preset:ID> --actuals FILE";
 
 /// Why the command stopped.
 enum Failure {
@@ -70,6 +77,7 @@ fn main() -> ExitCode {
         Some("params") => params(&args[1..]),
         Some("run") => parse_run(&args[1..]).and_then(|request| run(&request)),
         Some("plan") => parse_plan(&args[1..]).and_then(|request| run_plan(&request)),
+        Some("track") => parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals)),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -440,6 +448,69 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
             return Err(Failure::Invalid(output::errors_to_json(&errors)));
         }
     };
+    print!("{}", summary.to_json());
+    Ok(())
+}
+
+/// `track`'s scenario and actuals file.
+fn parse_track(args: &[String]) -> Result<(String, String), Failure> {
+    let (mut source, mut actuals_path) = (String::new(), None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--actuals" => {
+                actuals_path = Some(rest.next().cloned().ok_or_else(|| {
+                    Failure::Usage(format!("--actuals needs a value\n{USAGE}"))
+                })?);
+            }
+            other => take_source(other, &mut source)?,
+        }
+    }
+    require_source(&source, "track")?;
+    let actuals_path = actuals_path
+        .ok_or_else(|| Failure::Usage(format!("track needs --actuals FILE\n{USAGE}")))?;
+    Ok((source, actuals_path))
+}
+
+/// The actuals beside the scenario's EV path, or its plan's when it carries a goal.
+fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
+    let (params, errors) = load_params(source)?;
+    let vp = match validate(&params) {
+        Ok(vp) if errors.is_empty() => vp,
+        Ok(_) => return Err(Failure::Invalid(output::errors_to_json(&errors))),
+        Err(more) => {
+            let mut errors = errors;
+            errors.extend(more);
+            return Err(Failure::Invalid(output::errors_to_json(&errors)));
+        }
+    };
+    let text = read_capped(actuals_path)?;
+    let horizon = vp.schedule().weeks.len();
+    let actuals = actuals::parse(&text, horizon).map_err(|errors| {
+        Failure::Invalid(format!(
+            "{actuals_path}:\n{}",
+            actuals::errors_in_words(&errors)
+        ))
+    })?;
+    // With a plan section the plan's own weeks are what the team follows.
+    let planned = match &params.plan {
+        Some(goal) => {
+            let solved = plan::plan(&vp, goal).map_err(|e| {
+                Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}"))
+            })?;
+            Some(validate(&solved.cadence.params).map_err(|errors| {
+                Failure::Invalid(output::errors_to_json(&errors))
+            })?)
+        }
+        None => None,
+    };
+    let (tracked, reference, compared_with) = match &planned {
+        Some(plan_vp) => (plan_vp, Reference::of_plan(plan_vp), "plan"),
+        None => (&vp, Reference::of_scenario(&vp), "scenario"),
+    };
+    let tracking = warning::track(tracked, &reference, &actuals);
+    let summary =
+        track_out::TrackSummary::new(source, compared_with, &reference, &actuals, &tracking);
     print!("{}", summary.to_json());
     Ok(())
 }

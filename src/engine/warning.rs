@@ -71,6 +71,8 @@ pub struct Reference {
     pub normal_cover_weeks: Vec<f64>,
     /// The plan's prospecting hours per AM each week.
     pub plan_hours_per_am: Vec<f64>,
+    /// The share of hours spent investigating on the normal path each week.
+    pub normal_investigation_share: Vec<f64>,
     schedule: Schedule,
     pi_l: f64,
     approval_prob: f64,
@@ -114,6 +116,11 @@ impl Reference {
             .iter()
             .map(|w| cover_weeks(pi_l * WeekKpis::total(&w.interested), w.applications))
             .collect();
+        let normal_investigation_share = normal_trace
+            .weeks
+            .iter()
+            .map(|w| share(w.hours_investigation, w.hours_available))
+            .collect();
         let plan_hours_per_am = expected
             .weeks
             .iter()
@@ -137,6 +144,7 @@ impl Reference {
             normal_new_loans,
             normal_cover_weeks,
             plan_hours_per_am,
+            normal_investigation_share,
             schedule: vp.schedule().clone(),
             pi_l,
             approval_prob: mean(&model.approval_prob),
@@ -157,9 +165,9 @@ pub struct Indicators {
     pub prospecting_hours_per_am: Option<f64>,
     pub plan_hours_per_am: f64,
     pub hours_share_of_plan: Option<f64>,
-    /// Estimated share of the team's hours spent investigating, and the expected path's.
+    /// Estimated share of the team's hours spent investigating, and the normal path's.
     pub investigation_share: Option<f64>,
-    pub expected_investigation_share: f64,
+    pub normal_investigation_share: f64,
 }
 
 /// The projected fall of new loans below normal.
@@ -257,7 +265,7 @@ pub fn indicators(reference: &Reference, actual: &WeekActuals) -> Indicators {
         plan_hours_per_am: plan_hours,
         hours_share_of_plan: hours.map(|h| share(h, plan_hours)),
         investigation_share: actual.new_loans_or_approvals().map(investigation),
-        expected_investigation_share: share(expected.hours_investigation, expected.hours_available),
+        normal_investigation_share: reference.normal_investigation_share[t],
     }
 }
 
