@@ -30,9 +30,9 @@ use chrono::Datelike;
 use cadence::engine::montecarlo::{McOptions, McPlan};
 use cadence::engine::params::{Mode, Params};
 use cadence::engine::plan::{self, Objective, PlanError, PlanGoal, TargetPath};
+use cadence::engine::warning::{self, Reference};
 use cadence::engine::{presets, run_ev, validate, ParamError};
 use cadence::i18n::Lang;
-use cadence::engine::warning::{self, Reference};
 use cadence::scenario::{self, actuals, output, plan_out, spec_out, track_out};
 
 const USAGE: &str = "usage:
@@ -77,7 +77,9 @@ fn main() -> ExitCode {
         Some("params") => params(&args[1..]),
         Some("run") => parse_run(&args[1..]).and_then(|request| run(&request)),
         Some("plan") => parse_plan(&args[1..]).and_then(|request| run_plan(&request)),
-        Some("track") => parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals)),
+        Some("track") => {
+            parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals))
+        }
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -459,9 +461,10 @@ fn parse_track(args: &[String]) -> Result<(String, String), Failure> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--actuals" => {
-                actuals_path = Some(rest.next().cloned().ok_or_else(|| {
-                    Failure::Usage(format!("--actuals needs a value\n{USAGE}"))
-                })?);
+                actuals_path =
+                    Some(rest.next().cloned().ok_or_else(|| {
+                        Failure::Usage(format!("--actuals needs a value\n{USAGE}"))
+                    })?);
             }
             other => take_source(other, &mut source)?,
         }
@@ -498,9 +501,10 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
             let solved = plan::plan(&vp, goal).map_err(|e| {
                 Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}"))
             })?;
-            Some(validate(&solved.cadence.params).map_err(|errors| {
-                Failure::Invalid(output::errors_to_json(&errors))
-            })?)
+            Some(
+                validate(&solved.cadence.params)
+                    .map_err(|errors| Failure::Invalid(output::errors_to_json(&errors)))?,
+            )
         }
         None => None,
     };

@@ -87,7 +87,10 @@ impl Actuals {
     /// # Errors
     /// Every figure that is negative or not finite, every week at or beyond the horizon and every
     /// week not after the one before it.
-    pub fn new(weeks: Vec<WeekActuals>, horizon_weeks: usize) -> Result<Actuals, Vec<ActualsError>> {
+    pub fn new(
+        weeks: Vec<WeekActuals>,
+        horizon_weeks: usize,
+    ) -> Result<Actuals, Vec<ActualsError>> {
         let mut errors = Vec::new();
         let mut previous: Option<u32> = None;
         for (index, week) in weeks.iter().enumerate() {
@@ -170,7 +173,9 @@ fn figure_problem(value: f64) -> Option<String> {
     if !value.is_finite() {
         Some("must be a number".to_owned())
     } else if value < 0.0 {
-        Some(format!("{value} is negative; figures are counts or hours, 0 or more"))
+        Some(format!(
+            "{value} is negative; figures are counts or hours, 0 or more"
+        ))
     } else {
         None
     }
@@ -194,7 +199,11 @@ mod tests {
         let places: Vec<(usize, &str)> =
             errors.iter().map(|e| (e.row, e.column.as_str())).collect();
         assert_eq!(places, vec![(2, "week"), (3, "week")]);
-        assert!(errors[1].message.contains("beyond"), "{}", errors[1].message);
+        assert!(
+            errors[1].message.contains("beyond"),
+            "{}",
+            errors[1].message
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! **What is compared with what.** The *expected path* is the EV run the actuals are set beside
 //! (the scenario's, or its plan's); the gaps are actual − expected. The *plan's hours* are the
-//! plan's weekly prospecting hours when tracking a plan, else the scenario's steady hours h_ref
+//! plan's weekly prospecting hours when tracking a plan, else the scenario's steady hours `h_ref`
 //! (h* at the target book). The *normal* new loans a fall is measured against are the expected
 //! path's shock-free baseline when it has one (a tracked burst is not normal business), else the
 //! expected path itself.
@@ -81,7 +81,7 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// The scenario's EV run as the expected path; the plan's hours are h_ref (or the path's own
+    /// The scenario's EV run as the expected path; the plan's hours are `h_ref` (or the path's own
     /// hours without a steady state), normal is the shock-free baseline when there is one.
     #[must_use]
     pub fn of_scenario(vp: &ValidParams) -> Reference {
@@ -253,7 +253,10 @@ pub fn indicators(reference: &Reference, actual: &WeekActuals) -> Indicators {
         } else {
             0.0
         };
-        share(cases * reference.hours_per_application, expected.hours_available)
+        share(
+            cases * reference.hours_per_application,
+            expected.hours_available,
+        )
     };
     Indicators {
         week: actual.week,
@@ -318,16 +321,16 @@ pub fn project(
         .zip(&normal)
         .map(|(p, n)| if *n > 0.0 { p / n } else { 1.0 })
         .collect();
-    let (trough, lowest) = ratios
-        .iter()
-        .enumerate()
-        .fold((0, f64::INFINITY), |(bi, bv), (i, &v)| {
+    let (trough, lowest) = ratios.iter().enumerate().fold(
+        (0, f64::INFINITY),
+        |(bi, bv), (i, &v)| {
             if v < bv {
                 (i, v)
             } else {
                 (bi, bv)
             }
-        });
+        },
+    );
     let depth = (1.0 - lowest).max(0.0);
     let half = 1.0 - depth / 2.0;
     let deep: Vec<usize> = (0..ratios.len())
@@ -361,10 +364,9 @@ pub fn estimate_state(reference: &Reference, upto: &[WeekActuals]) -> Option<Sta
     }
     // Contacts made in week s are still contacted at t with weight retention^(t−s).
     // Weeks not reported count as worked to plan.
-    let (mut actual, mut planned) = (0.0, 0.0);
+    let (mut actual, mut planned, mut w) = (0.0, 0.0, 1.0);
     for age in 0..=t.min(CONTACT_MEMORY_WEEKS) {
         let s = t - age;
-        let w = reference.contact_retention.powi(age as i32);
         let plan = reference.plan_hours_per_am[s];
         let reported = upto
             .iter()
@@ -373,6 +375,7 @@ pub fn estimate_state(reference: &Reference, upto: &[WeekActuals]) -> Option<Sta
             .and_then(WeekActuals::prospecting_hours_per_am);
         actual += w * reported.unwrap_or(plan);
         planned += w * plan;
+        w *= reference.contact_retention;
     }
     let ratio = ratio_or_one(actual, planned);
     state.contacted.iter_mut().for_each(|c| *c *= ratio);

@@ -70,7 +70,13 @@ pub fn parse(text: &str, horizon_weeks: usize) -> Result<Actuals, Vec<ActualsErr
         .from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(record) => record.iter().map(str::to_owned).collect(),
-        Err(e) => return Err(vec![error(0, "", format!("the header cannot be read: {e}"))]),
+        Err(e) => {
+            return Err(vec![error(
+                0,
+                "",
+                format!("the header cannot be read: {e}"),
+            )])
+        }
     };
     let mut errors = Vec::new();
     let mut columns = Vec::with_capacity(header.len());
@@ -218,7 +224,8 @@ mod tests {
 
     #[test]
     fn a_file_with_a_bom_crlf_and_empty_cells_reads() {
-        let text = "\u{feff}week,new_loans,leads,prospecting_hours.flyer\r\n0,5,,1.5\r\n1, 6 ,40,\r\n";
+        let text =
+            "\u{feff}week,new_loans,leads,prospecting_hours.flyer\r\n0,5,,1.5\r\n1, 6 ,40,\r\n";
         let actuals = parse(text, 10).expect("valid");
         let weeks = actuals.weeks();
         assert_eq!(weeks.len(), 2);

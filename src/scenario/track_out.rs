@@ -166,7 +166,10 @@ impl TrackSummary {
                 }
             })
             .collect();
-        let first_warning = weeks.iter().find(|w| w.warning).and_then(|w| w.message.clone());
+        let first_warning = weeks
+            .iter()
+            .find(|w| w.warning)
+            .and_then(|w| w.message.clone());
         TrackSummary {
             source: source.to_owned(),
             compared_with,

@@ -472,7 +472,10 @@ fn track_sets_eight_weeks_of_the_fault_beside_the_scenario_and_warns_in_words() 
 
 #[test]
 fn track_against_a_plan_compares_with_the_plan_s_weeks() {
-    let scenario = format!("{}/tests/golden/v2/plan-hold.json", env!("CARGO_MANIFEST_DIR"));
+    let scenario = format!(
+        "{}/tests/golden/v2/plan-hold.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let out = summary(&[
         "track",
         &scenario,
@@ -481,7 +484,11 @@ fn track_against_a_plan_compares_with_the_plan_s_weeks() {
     ]);
     assert_eq!(out["compared_with"], "plan");
     assert_eq!(out["weeks"].as_array().map(Vec::len), Some(6));
-    assert!(out["first_warning_week"].is_null(), "{}", out["first_warning"]);
+    assert!(
+        out["first_warning_week"].is_null(),
+        "{}",
+        out["first_warning"]
+    );
 }
 
 #[test]
@@ -502,7 +509,10 @@ fn track_refuses_bad_actuals_with_every_problem_in_words() {
         "row 5, week: week 200 is beyond the scenario's horizon",
         "row 6: the row has 2 cells but the header has 4 columns",
     ] {
-        assert!(stderr.contains(expected), "{expected} missing from:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{expected} missing from:\n{stderr}"
+        );
     }
     let output = cadence(&[
         "track",

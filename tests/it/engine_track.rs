@@ -30,9 +30,15 @@ fn on_the_fault_preset_the_warning_fires_at_least_4_weeks_before_the_trough() {
         alarmed.projection.map_or(0, |p| p.from_week),
         alarmed.projection.map_or(0, |p| p.to_week),
     );
-    assert!(lead >= 4, "warning in week {first}, trough in week {trough}");
+    assert!(
+        lead >= 4,
+        "warning in week {first}, trough in week {trough}"
+    );
     // Before the burst nothing is wrong, so nothing is raised.
-    assert!(first >= 20, "a false alarm in week {first}, before the burst");
+    assert!(
+        first >= 20,
+        "a false alarm in week {first}, before the burst"
+    );
 }
 
 #[test]
