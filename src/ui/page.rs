@@ -34,6 +34,8 @@ pub enum Msg {
     Trainer(trainer::Action),
     Plan(plan::Action),
     Start(start::Action),
+    /// The start band's *Make my plan*: the plan view, with the plan itself in view.
+    PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
     OpenPastedLink {
         today: NaiveDate,
@@ -262,14 +264,8 @@ impl Page {
             }
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
             Msg::Start(action) => self.start.update(action),
-            Msg::OpenPastedLink { today } => match self.start.take_link() {
-                Some(fragment) => self.library.update(
-                    library::Action::OpenLink { fragment, today },
-                    &mut self.workspace,
-                    self.lang,
-                ),
-                None => Vec::new(),
-            },
+            Msg::PlanMyTeam => self.plan_my_team(),
+            Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
         if self.workspace.revision != revision {
             self.trainer.play = self.trainer.play.clone().clamped(self.workspace.horizon());
@@ -316,10 +312,35 @@ impl Page {
         next
     }
 
+    /// The plan view, with the plan itself brought into view.
+    fn plan_my_team(&mut self) -> Vec<Effect> {
+        let mut effects = self.show(View::Plan);
+        effects.push(Effect::Focus(plan::RESULT_ID));
+        effects
+    }
+
+    /// Opens the link pasted into the start band, if it is one.
+    fn open_pasted_link(&mut self, today: NaiveDate) -> Vec<Effect> {
+        match self.start.take_link() {
+            Some(fragment) => self.library.update(
+                library::Action::OpenLink { fragment, today },
+                &mut self.workspace,
+                self.lang,
+            ),
+            None => Vec::new(),
+        }
+    }
+
     fn show(&mut self, view: View) -> Vec<Effect> {
+        let other = view != self.view;
         self.view = view;
         self.trainer.play.playing = false;
-        vec![Effect::RememberView(view)]
+        let mut effects = vec![Effect::RememberView(view)];
+        if other {
+            // Another view opens at its top, not where the last one was scrolled to.
+            effects.push(Effect::ScrollToTop);
+        }
+        effects
     }
 
     /// A preset loaded outside the library can be loaded again: replacing it loses nothing.
@@ -878,6 +899,33 @@ mod tests {
             other.library.notices.posted().is_empty(),
             "not a share link: ignored"
         );
+    }
+
+    #[test]
+    fn make_my_plan_opens_the_plan_at_its_result_and_views_open_at_their_top() {
+        let mut page = fresh();
+        page.update(workspace::Action::EditField(Field::Ams, "8".into()).into());
+        let effects = page.update(Msg::PlanMyTeam);
+        assert_eq!(page.view, View::Plan);
+        assert!(
+            effects.contains(&Effect::Focus(plan::RESULT_ID)),
+            "{effects:?}"
+        );
+        let shown = page
+            .plan
+            .shown(&page.workspace, Lang::En)
+            .expect("the plan is there to be shown");
+        assert!(
+            (shown.plan.summary.ams - 8.0).abs() < 1e-12,
+            "for the team typed"
+        );
+        let again = page.update(Msg::SetView(View::Plan));
+        assert!(
+            !again.contains(&Effect::ScrollToTop),
+            "the same view stays where it is"
+        );
+        let other = page.update(Msg::SetView(View::Trainer));
+        assert!(other.contains(&Effect::ScrollToTop), "{other:?}");
     }
 
     #[test]

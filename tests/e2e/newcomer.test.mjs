@@ -27,6 +27,7 @@ const WORDS = {
   en: {
     locale: 'en-US', start: 'Where to start', planForm: "Plan my team's prospecting", ams: 'Account managers',
     hours: 'Productive hours', target: 'Target portfolio', make: 'Make my plan', planView: 'Cadence plan',
+    result: 'Hours and channel mix',
     lessons: 'Open the lessons', gallery: 'Lessons from the article', play: 'Play week by week',
     link: 'Share link', open: 'Open link', opened: /Opened the shared scenario/, notALink: /not a Cadence share link/,
     hide: 'Hide',
@@ -34,6 +35,7 @@ const WORDS = {
   zh: {
     locale: 'zh-CN', start: '从这里开始', planForm: '规划我团队的营销拓客', ams: '客户经理人数',
     hours: '每周有效工时', target: '目标在贷户数', make: '生成我的计划', planView: '营销节奏计划',
+    result: '工时与渠道组合',
     lessons: '打开案例', gallery: '原文案例', play: '逐周播放',
     link: '分享链接', open: '打开链接', opened: /分享/, notALink: /不是 Cadence 分享链接/,
     hide: '隐藏',
@@ -64,6 +66,9 @@ for (const [lang, w] of Object.entries(WORDS)) {
       await form.getByRole('button', { name: w.make }).click();
       await page.getByRole('heading', { name: w.planView, level: 2 }).waitFor();
       await page.waitForSelector('.plan-result');
+      // The plan itself is in view, not the form it came from (a phone would show the goal form).
+      await page.waitForTimeout(300);
+      assert.ok(await inView(page.getByRole('heading', { name: w.result }), size.viewport), 'the plan is on screen');
       const figure = async (id) => Number((await page.textContent(`[data-kpi="${id}"] .kpi-value`)).replace(/[^\d.]/g, ''));
       const perAm = await figure('plan-hours');
       const team = await figure('plan-team-hours');

@@ -238,7 +238,8 @@ fn plan_result(
 ) -> Html {
     html! {
         <>
-            <section class={classes!("region", "plan-result", stale_goal.then_some("is-stale"))}
+            <section id={crate::ui::plan::RESULT_ID} tabindex="-1"
+                class={classes!("region", "plan-result", stale_goal.then_some("is-stale"))}
                 aria-labelledby="plan-result-title" aria-live="polite">
                 <h3 id="plan-result-title">{ Text::PlanMixHeading.get(lang) }</h3>
                 if stale_goal {

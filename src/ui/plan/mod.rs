@@ -27,6 +27,9 @@ use view::{parse_goal, GoalForm, GoalInput, CSV_FILE, ICS_FILE};
 /// second in the browser; messages about the text show at once).
 pub const SETTLE_MS: u32 = 250;
 
+/// The element id of the plan's result (focused when the start band opens the plan).
+pub const RESULT_ID: &str = "plan-result";
+
 /// A solved plan with the scenario and start date it was solved for.
 #[derive(Debug)]
 pub struct Solved {

@@ -96,7 +96,7 @@ pub fn app() -> Html {
     let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
     let onstartedit =
         dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
-    let onstartplan = dispatch.reform(|()| Msg::SetView(View::Plan));
+    let onstartplan = dispatch.reform(|()| Msg::PlanMyTeam);
     let onstartlessons = dispatch.reform(|()| Msg::SetView(View::Trainer));
     let onstartlink = dispatch.reform(|()| Msg::OpenPastedLink {
         today: clock::today(),
