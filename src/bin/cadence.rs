@@ -513,8 +513,75 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
         None => (&vp, Reference::of_scenario(&vp), "scenario"),
     };
     let tracking = warning::track(tracked, &reference, &actuals);
-    let summary =
+    let mut summary =
         track_out::TrackSummary::new(source, compared_with, &reference, &actuals, &tracking);
+    if let (Some(goal), Some(last)) = (&params.plan, actuals.weeks().last()) {
+        summary.replan = replan(&params, goal, &reference, last);
+    }
     print!("{}", summary.to_json());
     Ok(())
+}
+
+/// The plan's goal solved again from the week after the last reported one, for a team holding
+/// the book it reports (its pipeline and queue are the steady ones at that book: the planner
+/// starts from a steady state). Shocks still ahead move with the new week 0; the growth deadline
+/// comes that much closer. `None` when the re-planned scenario or goal cannot be solved.
+fn replan(
+    params: &Params,
+    goal: &PlanGoal,
+    reference: &Reference,
+    last: &cadence::engine::actuals::WeekActuals,
+) -> Option<track_out::ReplanOut> {
+    let from = f64::from(last.week + 1);
+    let mut again = params.clone();
+    let ams = again.team.ams;
+    let expected_active = reference
+        .expected
+        .weeks
+        .get(last.week as usize)
+        .map(|w| cadence::engine::WeekKpis::total(&w.active_loans))?;
+    let book_per_am = last.active_loans.unwrap_or(expected_active) / ams;
+    again.team.init = cadence::engine::params::InitialBook::Steady;
+    again.team.init_loans_per_am = Some(book_per_am);
+    again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
+    again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
+    again.interventions.clear();
+    again.shocks = again
+        .shocks
+        .iter()
+        .filter(|shock| shock.start >= from)
+        .map(|shock| cadence::engine::params::Shock {
+            start: shock.start - from,
+            ..shock.clone()
+        })
+        .collect();
+    let mut goal = goal.clone();
+    if let TargetPath::Growth {
+        loans_per_am,
+        by_week,
+    } = goal.target
+    {
+        goal.target = TargetPath::Growth {
+            loans_per_am,
+            by_week: (by_week - from).max(1.0),
+        };
+    }
+    again.plan = Some(goal.clone());
+    let vp = validate(&again).ok()?;
+    let started = std::time::Instant::now();
+    let solved = plan::plan(&vp, &goal).ok()?;
+    let solve_ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0;
+    Some(track_out::ReplanOut {
+        from_week: last.week + 1,
+        start_loans_per_am: (book_per_am * 1000.0).round() / 1000.0,
+        meets_goal: solved.verdict.met,
+        end_loans_per_am: (solved.verdict.end_loans_per_am * 1000.0).round() / 1000.0,
+        hours: solved
+            .cadence
+            .weeks
+            .iter()
+            .map(|w| (w.planned_hours * 1000.0).round() / 1000.0)
+            .collect(),
+        solve_ms,
+    })
 }

@@ -97,7 +97,7 @@ pub struct TrackWeek {
     pub message: Option<String>,
 }
 
-/// The re-plan from the state at the last reported week.
+/// The plan's goal solved again from the week after the last reported one (rounded on output).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReplanOut {
     pub from_week: u32,

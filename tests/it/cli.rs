@@ -529,3 +529,36 @@ fn track_refuses_bad_actuals_with_every_problem_in_words() {
     let output = cadence(&["track", "preset:fault"]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn track_against_a_plan_re_plans_from_the_book_reported_in_its_last_week() {
+    let scenario = format!(
+        "{}/tests/golden/v2/plan-hold.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = summary(&[
+        "track",
+        &scenario,
+        "--actuals",
+        &actuals_file("steady-weeks-0-5.csv"),
+    ]);
+    let replan = &out["replan"];
+    assert_eq!(replan["from_week"], 6);
+    let weeks = replan["hours"].as_array().expect("the re-plan's weeks");
+    assert!(!weeks.is_empty());
+    assert!(weeks.iter().all(|h| h.as_f64().is_some_and(|h| h >= 0.0)));
+    println!(
+        "re-plan from week 6: {} weeks solved in {} ms, meets the goal: {}",
+        weeks.len(),
+        replan["solve_ms"],
+        replan["meets_goal"]
+    );
+    // A scenario without a plan section has nothing to re-plan.
+    let plain = summary(&[
+        "track",
+        "preset:fault",
+        "--actuals",
+        &actuals_file("fault-weeks-16-23.csv"),
+    ]);
+    assert!(plain.get("replan").is_none());
+}
