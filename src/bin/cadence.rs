@@ -488,13 +488,6 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
         }
     };
     let text = read_capped(actuals_path)?;
-    let horizon = vp.schedule().weeks.len();
-    let actuals = actuals::parse(&text, horizon).map_err(|errors| {
-        Failure::Invalid(format!(
-            "{actuals_path}:\n{}",
-            actuals::errors_in_words(&errors)
-        ))
-    })?;
     // With a plan section the plan's own weeks are what the team follows.
     let planned = match &params.plan {
         Some(goal) => {
@@ -512,6 +505,14 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
         Some(plan_vp) => (plan_vp, Reference::of_plan(plan_vp), "plan"),
         None => (&vp, Reference::of_scenario(&vp), "scenario"),
     };
+    // Checked against the horizon of the path they are set beside (a plan's may be shorter).
+    let horizon = tracked.schedule().weeks.len();
+    let actuals = actuals::parse(&text, horizon).map_err(|errors| {
+        Failure::Invalid(format!(
+            "{actuals_path}:\n{}",
+            actuals::errors_in_words(&errors)
+        ))
+    })?;
     let tracking = warning::track(tracked, &reference, &actuals);
     let mut summary =
         track_out::TrackSummary::new(source, compared_with, &reference, &actuals, &tracking);

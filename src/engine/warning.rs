@@ -202,13 +202,20 @@ pub struct Tracking {
     pub first_alarm_week: Option<u32>,
 }
 
-/// Indicators, projection and alarm for every reported week.
+/// Indicators, projection and alarm for every reported week (`actuals` checked against `vp`'s
+/// horizon; weeks beyond the reference's, if any, are left out).
 #[must_use]
 pub fn track(vp: &ValidParams, reference: &Reference, actuals: &Actuals) -> Tracking {
-    let mut weeks = Vec::with_capacity(actuals.weeks().len());
+    let horizon = reference.expected.weeks.len();
+    let reported = actuals
+        .weeks()
+        .iter()
+        .take_while(|w| (w.week as usize) < horizon)
+        .count();
+    let mut weeks = Vec::with_capacity(reported);
     let mut under_run = 0u32;
     let mut previous_week: Option<u32> = None;
-    for (index, actual) in actuals.weeks().iter().enumerate() {
+    for (index, actual) in actuals.weeks()[..reported].iter().enumerate() {
         let indicators = indicators(reference, actual);
         let under = indicators
             .hours_share_of_plan
