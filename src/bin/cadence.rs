@@ -11,6 +11,8 @@
 //!              [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
 //!              [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
 //! cadence track <scenario.json | preset:ID> --actuals FILE
+//! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
+//!                     [--sobol N] [--seed S]
 //! ```
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
@@ -30,10 +32,11 @@ use chrono::Datelike;
 use cadence::engine::montecarlo::{McOptions, McPlan};
 use cadence::engine::params::{Mode, Params};
 use cadence::engine::plan::{self, Objective, PlanError, PlanGoal, TargetPath};
+use cadence::engine::sensitivity::{self, Outcome, DEFAULT_SPREAD};
 use cadence::engine::warning::{self, Reference};
 use cadence::engine::{presets, run_ev, validate, ParamError};
 use cadence::i18n::Lang;
-use cadence::scenario::{self, actuals, output, plan_out, spec_out, track_out};
+use cadence::scenario::{self, actuals, output, plan_out, sensitivity_out, spec_out, track_out};
 
 const USAGE: &str = "usage:
   cadence presets
@@ -44,7 +47,9 @@ const USAGE: &str = "usage:
                [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
                [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
                [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
-  cadence track <scenario.json | preset:ID> --actuals FILE";
+  cadence track <scenario.json | preset:ID> --actuals FILE
+  cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
+               [--spread S] [--csv FILE] [--sobol N] [--seed S]";
 
 /// Why the command stopped.
 enum Failure {
@@ -80,6 +85,7 @@ fn main() -> ExitCode {
         Some("track") => {
             parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals))
         }
+        Some("sensitivity") => sensitivity(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -267,6 +273,100 @@ fn run(request: &RunRequest) -> Result<(), Failure> {
             .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
     }
     print!("{}", summary.to_json());
+    Ok(())
+}
+
+/// `sensitivity`: the tornado of the scenario's levers as JSON on stdout (and CSV), with the time it
+/// took on stderr (issue 21).
+fn sensitivity(args: &[String]) -> Result<(), Failure> {
+    let mut source = String::new();
+    let mut outcome = Outcome::BookEnd;
+    let mut spread = DEFAULT_SPREAD;
+    let mut csv = None;
+    let mut sobol_n = None;
+    let mut seed = 1u64;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |flag: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{flag} needs a value\n{USAGE}")))
+        };
+        match arg.as_str() {
+            "--outcome" => {
+                let id = value(arg)?;
+                outcome = Outcome::from_id(&id).ok_or_else(|| {
+                    let ids: Vec<&str> = Outcome::ALL.iter().map(|o| o.id()).collect();
+                    Failure::Usage(format!("--outcome is one of {}, not {id}", ids.join(", ")))
+                })?;
+            }
+            "--spread" => {
+                let text = value(arg)?;
+                spread = text
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| (0.0..1.0).contains(s))
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--spread needs a share from 0 to below 1 (0.2 is ±20 %), not {text}"
+                        ))
+                    })?;
+            }
+            "--csv" => csv = Some(value(arg)?),
+            "--sobol" => {
+                let text = value(arg)?;
+                sobol_n = Some(
+                    text.parse::<usize>()
+                        .ok()
+                        .filter(|n| (2..=100_000).contains(n))
+                        .ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "--sobol needs a whole number of samples from 2 to 100000, not {text}"
+                            ))
+                        })?,
+                );
+            }
+            "--seed" => {
+                let text = value(arg)?;
+                seed = text.parse::<u64>().map_err(|_| {
+                    Failure::Usage(format!("--seed needs a whole number, not {text}"))
+                })?;
+            }
+            other => take_source(other, &mut source)?,
+        }
+    }
+    require_source(&source, "sensitivity")?;
+    let (params, errors) = load_params(&source)?;
+    if !errors.is_empty() {
+        return Err(Failure::Invalid(output::errors_to_json(&errors)));
+    }
+    let started = std::time::Instant::now();
+    let tornado = sensitivity::tornado(&params, outcome, spread)
+        .map_err(|errors| Failure::Invalid(output::errors_to_json(&errors)))?;
+    let elapsed = started.elapsed();
+    if let Some(path) = &csv {
+        std::fs::write(path, sensitivity_out::csv(&tornado))
+            .map_err(|e| Failure::Usage(format!("cannot write {path}: {e}")))?;
+    }
+    let mut out = sensitivity_out::TornadoOut::of(&source, &tornado);
+    eprintln!(
+        "tornado of {} levers ({} moved scenarios) in {:.1} ms",
+        tornado.bars.len(),
+        2 * tornado.bars.len(),
+        elapsed.as_secs_f64() * 1e3
+    );
+    if let Some(n) = sobol_n {
+        let started = std::time::Instant::now();
+        let (indices, refused) = cadence::engine::sobol::levers(&params, outcome, spread, n, seed);
+        let sobol = sensitivity_out::SobolOut::of(&indices, n, seed, refused);
+        eprintln!(
+            "Sobol indices from {} evaluations in {:.1} s",
+            sobol.evaluations,
+            started.elapsed().as_secs_f64()
+        );
+        out.sobol = Some(sobol);
+    }
+    print!("{}", out.to_json());
     Ok(())
 }
 

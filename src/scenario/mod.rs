@@ -15,6 +15,7 @@ pub mod link;
 pub mod migrate;
 pub mod output;
 pub mod plan_out;
+pub mod sensitivity_out;
 pub mod spec_out;
 pub mod track_out;
 pub mod wire;

@@ -16,6 +16,7 @@ pub mod montecarlo;
 pub mod page;
 pub mod persist;
 pub mod plan;
+pub mod sensitivity;
 pub mod start;
 pub mod trainer;
 pub mod views;

@@ -19,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{library, montecarlo, plan, start};
+use crate::ui::{library, montecarlo, plan, sensitivity, start};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +34,7 @@ pub enum Msg {
     Trainer(trainer::Action),
     Plan(plan::Action),
     Start(start::Action),
+    Sensitivity(sensitivity::Action),
     /// The start band's *Make my plan*: the plan view, with the plan itself in view.
     PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
@@ -103,6 +104,8 @@ pub struct Page {
     pub trainer: trainer::Model,
     pub plan: plan::Model,
     pub start: start::Model,
+    /// "Which lever matters": the tornado of the valid result, while its section is open.
+    pub sensitivity: sensitivity::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -132,6 +135,7 @@ impl Page {
             trainer: trainer::Model::default(),
             plan,
             start: start::Model::default(),
+            sensitivity: sensitivity::Model::default(),
             ticker: None,
         }
     }
@@ -264,6 +268,7 @@ impl Page {
             }
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
             Msg::Start(action) => self.start.update(action),
+            Msg::Sensitivity(action) => self.levers(action),
             Msg::PlanMyTeam => self.plan_my_team(),
             Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
@@ -290,6 +295,8 @@ impl Page {
         if self.view == View::Plan {
             self.plan.refresh(&self.workspace, self.lang);
         }
+        // The tornado follows every new valid result while its section is open.
+        self.sensitivity.refresh(&self.workspace);
         if self.view == View::Trainer {
             // The lesson's comparison follows the scenario: an edit or a decision runs it again.
             self.trainer.refresh_comparison(&self.workspace);
@@ -310,6 +317,34 @@ impl Page {
         let mut next = self.clone();
         next.update(msg.into());
         next
+    }
+
+    fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {
+        match action {
+            sensitivity::Action::Try(lever) => self.try_lever(lever),
+            action => self.sensitivity.update(action, &self.workspace),
+        }
+        Vec::new()
+    }
+
+    /// "Try it" on a lever's bar: the current scenario is pinned ("Before: renewal rates") and the
+    /// workspace opens it with the lever at the bar's high end, so the two sit side by side.
+    fn try_lever(&mut self, lever: crate::engine::sensitivity::Lever) {
+        let Some(tried) = self.sensitivity.tried(&self.workspace, lever) else {
+            return;
+        };
+        let current = self
+            .workspace
+            .result
+            .as_ref()
+            .filter(|_| !self.workspace.stale);
+        let name = crate::i18n::fill(
+            crate::i18n::Text::LeversTriedPin.get(self.lang),
+            &[sensitivity::view::lever_label(lever).get(self.lang)],
+        );
+        self.compare.update(compare::Action::Pin(name), current);
+        let start_date = self.workspace.start_date;
+        self.workspace.open(tried, start_date);
     }
 
     /// The plan view, with the plan itself brought into view.
@@ -519,6 +554,44 @@ mod tests {
         assert_eq!(w.compare.reference, 2);
         let w = w.apply(compare::Action::Pin("  ".into()));
         assert_eq!(w.compare.pinned.last().map(|p| p.name.as_str()), Some("#4"));
+    }
+
+    #[test]
+    fn issue_21_the_tornado_follows_edits_and_try_it_pins_and_moves_the_lever() {
+        use crate::engine::sensitivity::Lever;
+        let w = fresh();
+        assert!(w.sensitivity.tornado.is_none(), "closed: not computed");
+        let w = w.apply(Msg::Sensitivity(sensitivity::Action::SetOpen(true)));
+        let (rev, _) = w.sensitivity.tornado.clone().expect("computed on opening");
+        assert_eq!(rev, w.workspace.revision);
+        let w = w.apply(workspace::Action::EditField(Field::Ams, "8".into()));
+        let (rev, t) = w.sensitivity.tornado.clone().expect("computed again");
+        assert_eq!(rev, w.workspace.revision);
+        let base = t.base.expect("base");
+        let renewal = w.workspace.params.loans.renewal_prob;
+        let w = w.apply(Msg::Sensitivity(sensitivity::Action::Try(
+            Lever::RenewalRates,
+        )));
+        assert_eq!(w.compare.pinned.len(), 1);
+        assert_eq!(w.compare.pinned[0].name, "Before: Renewal rates");
+        assert_eq!(
+            w.compare.pinned[0].computed.params.loans.renewal_prob,
+            renewal
+        );
+        let moved = w.workspace.params.loans.renewal_prob;
+        assert!((moved[1] - renewal[1] * 1.2).abs() < 1e-12, "{moved:?}");
+        let (_, after) = w
+            .sensitivity
+            .tornado
+            .clone()
+            .expect("tornado of the tried scenario");
+        let bar = t
+            .bars
+            .iter()
+            .find(|b| b.lever == Lever::RenewalRates)
+            .expect("bar");
+        assert_eq!(after.base, bar.high.outcome);
+        assert_ne!(after.base, Some(base));
     }
 
     #[test]

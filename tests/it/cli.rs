@@ -562,3 +562,98 @@ fn track_against_a_plan_re_plans_from_the_book_reported_in_its_last_week() {
     ]);
     assert!(plain.get("replan").is_none());
 }
+
+#[test]
+fn issue_21_sensitivity_of_the_steady_preset_matches_its_snapshot() {
+    let output = cadence(&["sensitivity", "preset:steady"]);
+    assert!(output.status.success());
+    insta::assert_snapshot!("sensitivity_steady", stdout(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let bars = json["bars"].as_array().expect("bars");
+    assert_eq!(bars.len(), 16);
+    let swings: Vec<f64> = bars
+        .iter()
+        .map(|b| b["swing"].as_f64().expect("swing"))
+        .collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("tornado of 16 levers"), "{stderr}");
+}
+
+#[test]
+fn issue_21_sensitivity_writes_csv_and_refuses_bad_options() {
+    let path = temp_file("sensitivity", "tornado.csv");
+    let output = cadence(&[
+        "sensitivity",
+        "preset:fault",
+        "--outcome",
+        "fault_depth",
+        "--csv",
+        path.to_str().expect("path"),
+    ]);
+    assert!(output.status.success());
+    let csv = std::fs::read_to_string(&path).expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 17);
+    assert!(lines[0].starts_with("lever,outcome,base,"));
+    assert!(lines[1].contains(",fault_depth,"));
+    for args in [
+        &["sensitivity"][..],
+        &["sensitivity", "preset:steady", "--outcome", "joy"],
+        &["sensitivity", "preset:steady", "--spread", "2"],
+        &["sensitivity", "preset:nowhere"],
+    ] {
+        let output = cadence(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn issue_21_sobol_indices_name_the_lever_to_measure_next() {
+    let json = summary(&[
+        "sensitivity",
+        "preset:steady",
+        "--outcome",
+        "h_star",
+        "--sobol",
+        "16",
+        "--seed",
+        "3",
+    ]);
+    let sobol = &json["sobol"];
+    assert_eq!(sobol["n"], 16);
+    assert_eq!(sobol["evaluations"], 16 * 18);
+    let indices = sobol["indices"].as_array().expect("indices");
+    assert_eq!(indices.len(), 16);
+    let margin = indices
+        .iter()
+        .find(|i| i["lever"] == "margin")
+        .expect("margin");
+    assert_eq!(
+        margin["total"].as_f64(),
+        Some(0.0),
+        "h* does not read the margin"
+    );
+    let best = indices
+        .iter()
+        .max_by(|a, b| {
+            a["total"]
+                .as_f64()
+                .partial_cmp(&b["total"].as_f64())
+                .expect("cmp")
+        })
+        .expect("a lever");
+    assert_eq!(sobol["measure_next"], best["lever"]);
+    let again = summary(&[
+        "sensitivity",
+        "preset:steady",
+        "--outcome",
+        "h_star",
+        "--sobol",
+        "16",
+        "--seed",
+        "3",
+    ]);
+    assert_eq!(json, again, "the same seed gives the same indices");
+}

@@ -19,6 +19,8 @@ use crate::ui::montecarlo::view::mc_view;
 use crate::ui::page::{Msg, View};
 use crate::ui::plan::components::PlanPanel;
 use crate::ui::plan::panel::plan_panel_view;
+use crate::ui::sensitivity::components::Levers;
+use crate::ui::sensitivity::view::sensitivity_view;
 use crate::ui::shell::footer::Footer;
 use crate::ui::shell::header::Header;
 use crate::ui::shell::keep::{use_drop_controls, use_shell};
@@ -35,7 +37,7 @@ use crate::ui::widgets::kpi_panel::KpiPanel;
 use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
-use crate::ui::{compare, library, montecarlo, plan, start, trainer, workspace};
+use crate::ui::{compare, library, montecarlo, plan, sensitivity, start, trainer, workspace};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -94,6 +96,7 @@ pub fn app() -> Html {
     let ontrainer = dispatch.reform(|a: trainer::Action| Msg::Trainer(a));
     let onplan = dispatch.reform(|a: plan::Action| Msg::Plan(a));
     let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
+    let onlevers = dispatch.reform(|a: sensitivity::Action| Msg::Sensitivity(a));
     let onstartedit =
         dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
     let onstartplan = dispatch.reform(|()| Msg::PlanMyTeam);
@@ -200,6 +203,7 @@ pub fn app() -> Html {
                     }
                     <Compare view={compare_view(&page.compare, ws.can_keep(), lang)} {lang} ondispatch={oncompare} />
                     <McPanel view={mc_view(&page.mc, ws, lang)} {lang} ondispatch={onmc} />
+                    <Levers view={sensitivity_view(&page.sensitivity, lang)} {lang} ondispatch={onlevers} />
                 </section>
                 <section class={classes!("region", "region-charts", ws.stale.then_some("is-stale"))}
                     aria-labelledby="region-charts-title">
