@@ -4,9 +4,10 @@
 //   2. wasm-bindgen (exactly the version Cargo.lock pins) makes the app an ES module (--target web)
 //      and the Monte Carlo worker a classic worker script (--target no-modules);
 //   3. wasm-opt -Oz (npm binaryen, node_modules/.bin) shrinks both wasm files;
-//   4. every built file gets its content hash in its name, except index.html, sw.js and
-//      worker_loader.js (services::monte_carlo spawns it by name; its content names the hashed worker
-//      files); index.html links the styles in their order and the app's loader, and has no inline script;
+//   4. every built file gets its content hash in its name, except index.html and sw.js (the worker's
+//      loader too: the app's loader tells services::monte_carlo its name, so a page never starts
+//      another release's worker); index.html links the styles in their order and the app's loader, and
+//      has no inline script;
 //   5. sw.js (scripts/make-sw.mjs) lists every built file, and each text or wasm file gets precompressed
 //      .gz and .br copies beside it for hosts that serve them.
 // A bin whose wasm did not change keeps its wasm-bindgen and wasm-opt output, and an unchanged file
@@ -104,7 +105,7 @@ await Promise.all(
 );
 done(`wasm-bindgen and wasm-opt -Oz (${bindgenVersion}, ${wasmOptVersion}${reused ? `; ${reused} of 2 unchanged, kept` : ''})`);
 
-// 4. dist/, every file named by its content except the three stable entry names.
+// 4. dist/, every file named by its content except the two stable entry names.
 const files = new Map(); // name in dist/ -> contents
 const put = (name, bytes) => {
   files.set(name, bytes);
@@ -122,11 +123,11 @@ const workerLoader = rewrite(
   { "'./worker.js'": `'${workerJs}'`, "'./worker_bg.wasm'": `'${workerWasm}'` },
   'src/bin/worker_loader.js',
 );
-put('worker_loader.js', Buffer.from(workerLoader));
+const workerLoaderUrl = putHashed('worker_loader.js', Buffer.from(workerLoader));
 
 const appLoader = rewrite(
   await readFile(join(ROOT, 'src/bin/app_loader.js'), 'utf8'),
-  { "'./app.js'": `'${appJs}'`, "'./app_bg.wasm'": `'${appWasm}'` },
+  { "'./app.js'": `'${appJs}'`, "'./app_bg.wasm'": `'${appWasm}'`, "'./worker_loader.js'": `'${workerLoaderUrl}'` },
   'src/bin/app_loader.js',
 );
 const appLoaderUrl = putHashed('app_loader.js', Buffer.from(appLoader));

@@ -1,9 +1,11 @@
 // Writes sw.js, the service worker that makes the page work offline after the first visit (a step of
 // scripts/build.mjs; `node scripts/make-sw.mjs DIR` runs it alone). It lists every built file and is
-// versioned by their content, so a new release installs a new cache and removes the old one. At install
-// it fetches every file with `cache: 'reload'`, past the browser's HTTP cache, so a new release can
-// never cache the previous release's copy of a file (issue 22, item 5). Precompressed copies (.gz, .br)
-// are for hosts that serve them and are not listed.
+// versioned by their content, so a new release installs a new cache and removes the older ones. At
+// install it fetches every file with `cache: 'reload'`, past the browser's HTTP cache, so a new release
+// can never cache the previous release's copy of a file (issue 22, item 5). The previous release's
+// cache is kept until the next: a page of that release still open finds its files (every file but the
+// page is named by its content, so a name means the same bytes in any release's cache). Precompressed
+// copies (.gz, .br) are for hosts that serve them and are not listed.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -46,24 +48,38 @@ self.addEventListener('install', (event) => {
   );
 });
 
+// Older releases' caches go, but the one this release replaces (caches are listed in the order they
+// were made): a page of that release may still be open, and claimed by this worker.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('cadence-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => {
+        const older = keys.filter((k) => k.startsWith('cadence-') && k !== CACHE);
+        return Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
+      })
       .then(() => self.clients.claim()),
   );
 });
 
+// A file named by its content hash is the same file in any release's cache.
+const HASHED = /-[0-9a-f]{16}\\.[a-z]+$/;
+
 // Pages: the network first (a new release shows at once), the cached page when offline.
-// Everything else is content-hashed or versioned with this file: the cache first.
+// Everything else is content-hashed: this release's cache first, then the previous release's (for its
+// pages still open), then the network.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(fetch(request).catch(() => caches.match('./', { cacheName: CACHE })));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE })
+      .then((hit) => hit ?? (HASHED.test(url.pathname) ? caches.match(request) : undefined))
+      .then((hit) => hit ?? fetch(request)),
+  );
 });
 `;
   await writeFile(join(dir, 'sw.js'), sw);

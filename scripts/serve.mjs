@@ -1,6 +1,6 @@
 // A small static server for dist/ on http://127.0.0.1:8080 (scripts/serve.sh runs it after a build),
 // as a static host would serve it: the precompressed .br or .gz copy when the browser accepts it,
-// content-hashed files cached for good, index.html, sw.js and worker_loader.js revalidated. With
+// content-hashed files cached for good, index.html and sw.js revalidated. With
 // --watch it rebuilds (scripts/build.mjs) when a source file changes; reload the page to see it.
 // Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--watch]
 import { spawn } from 'node:child_process';
@@ -23,7 +23,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
 };
-const STABLE = new Set(['index.html', 'sw.js', 'worker_loader.js']);
+const STABLE = new Set(['index.html', 'sw.js']);
 
 const server = createServer(async (req, res) => {
   try {

@@ -253,6 +253,7 @@ text_table! {
     CurrentOpen => "Open:", "当前：";
     StateUnsavedChanges => "unsaved changes", "有未保存的修改";
     StateSaved => "saved", "已保存";
+    StateKeptInTab => "kept in this tab only", "只保留在此标签页中";
     StateNotInLibrary => "not in your library", "不在场景库中";
     ScenarioNameLabel => "Name", "名称";
     SaveButton => "Save", "保存";
@@ -311,6 +312,10 @@ text_table! {
     LinkDamaged => "The link is damaged or cut short. Copy the whole link again.", "链接已损坏或被截断。请重新复制完整链接。";
     LinkTooLarge => "The link is far larger than any scenario; it was not made by this page.", "链接远大于任何场景，并非由本页面生成。";
     NoticeImported => "Imported into your library: {0}.", "已导入到场景库：{0}。";
+    NoticeImportedMore => "Imported {0} scenarios into your library: {1} and {2} more.", "已将 {0} 个场景导入场景库：{1}，另有 {2} 个。";
+    NoticeImportChecking => "Importing “{0}”: {1} of {2} scenarios checked…", "正在导入“{0}”：已检查 {1} / {2} 个场景……";
+    NoticeImportAdding => "Importing “{0}”: {1} of {2} scenarios added…", "正在导入“{0}”：已添加 {1} / {2} 个场景……";
+    LibraryShowMore => "Show {0} more ({1} not shown)", "再显示 {0} 个（还有 {1} 个未显示）";
     NoticeMigratedFile => "“{0}” was written in an older format (version {1}) and was updated.", "“{0}”使用旧版格式（版本 {1}），已自动升级。";
     NoticeMigratedLink => "The link was made in an older format (version {0}) and was updated.", "此链接使用旧版格式（版本 {0}），已自动升级。";
     NoticeOpenedLink => "Opened the shared scenario “{0}” as a new, unsaved scenario; your library is unchanged. Save it to keep it.", "已将分享的场景“{0}”作为未保存的新场景打开，场景库未改动。如需保留请保存。";

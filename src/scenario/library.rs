@@ -16,6 +16,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+pub mod sliced;
+
 use super::migrate::{self, Upgrade};
 use super::ScenarioFile;
 use crate::engine::validate::{ParamError, ParamValue, Rule};
@@ -279,6 +281,79 @@ pub fn write_library(entries: &[Entry], layout: Layout) -> String {
     write_stored_library(entries, &[], &[], layout)
 }
 
+fn entry_out(e: &Entry) -> ScenarioOut<'_> {
+    ScenarioOut::Entry(EntryOut {
+        id: &e.id,
+        rev: e.stamp.rev,
+        by: &e.stamp.by,
+        name: &e.scenario.name,
+        modified: date_text(e.modified),
+        start_date: date_text(e.scenario.start_date),
+        scenario: ScenarioFile::from(&e.scenario.params),
+    })
+}
+
+/// One entry as the stored (compact) library file holds it: the browser's autosave keeps each
+/// entry's text between writes, so a big library is not written out anew on every change.
+#[must_use]
+pub fn write_stored_entry(entry: &Entry) -> String {
+    write(&entry_out(entry), Layout::Compact)
+}
+
+/// The stored (compact) library file from its entries' texts ([`write_stored_entry`]), the
+/// entries this build could not read and the latest deletions: the same text as
+/// [`write_stored_library`] in the compact layout.
+#[must_use]
+pub fn assemble_stored_library<'t>(
+    entries: impl IntoIterator<Item = &'t str>,
+    kept: &[String],
+    deleted: &[Tombstone],
+) -> String {
+    let kept: Vec<String> = kept
+        .iter()
+        .filter_map(|raw| serde_json::from_str::<Value>(raw).ok())
+        .map(|value| value.to_string())
+        .collect();
+    let deleted = write(&tombstones_out(deleted), Layout::Compact);
+    let mut out = format!(
+        "{{\"format\":{},\"version\":{LIBRARY_VERSION},\"scenarios\":[",
+        Value::from(LIBRARY_FORMAT)
+    );
+    let mut first = true;
+    let mut push = |text: &str| {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(text);
+    };
+    for text in entries {
+        push(text);
+    }
+    for text in &kept {
+        push(text);
+    }
+    out.push(']');
+    if deleted != "[]" {
+        out.push_str(",\"deleted\":");
+        out.push_str(&deleted);
+    }
+    out.push('}');
+    out
+}
+
+fn tombstones_out(deleted: &[Tombstone]) -> Vec<TombstoneOut<'_>> {
+    let skip = deleted.len().saturating_sub(MAX_TOMBSTONES);
+    deleted[skip..]
+        .iter()
+        .map(|t| TombstoneOut {
+            id: &t.id,
+            rev: t.stamp.rev,
+            by: &t.stamp.by,
+        })
+        .collect()
+}
+
 /// The library as the browser stores it: its entries, the entries this build could not read
 /// (`kept`, each the JSON text of one entry, written back as they were so nothing unread is lost)
 /// and the latest deletions.
@@ -289,38 +364,17 @@ pub fn write_stored_library(
     deleted: &[Tombstone],
     layout: Layout,
 ) -> String {
-    let mut scenarios: Vec<ScenarioOut> = entries
-        .iter()
-        .map(|e| {
-            ScenarioOut::Entry(EntryOut {
-                id: &e.id,
-                rev: e.stamp.rev,
-                by: &e.stamp.by,
-                name: &e.scenario.name,
-                modified: date_text(e.modified),
-                start_date: date_text(e.scenario.start_date),
-                scenario: ScenarioFile::from(&e.scenario.params),
-            })
-        })
-        .collect();
+    let mut scenarios: Vec<ScenarioOut> = entries.iter().map(entry_out).collect();
     scenarios.extend(
         kept.iter()
             .filter_map(|raw| serde_json::from_str(raw).ok())
             .map(ScenarioOut::Kept),
     );
-    let skip = deleted.len().saturating_sub(MAX_TOMBSTONES);
     let file = LibraryOut {
         format: LIBRARY_FORMAT,
         version: LIBRARY_VERSION,
         scenarios,
-        deleted: deleted[skip..]
-            .iter()
-            .map(|t| TombstoneOut {
-                id: &t.id,
-                rev: t.stamp.rev,
-                by: &t.stamp.by,
-            })
-            .collect(),
+        deleted: tombstones_out(deleted),
     };
     write(&file, layout)
 }
@@ -947,6 +1001,41 @@ mod tests {
             MAX_NAME_CHARS
         );
         assert_eq!(clean_name(" \u{200B} "), "");
+    }
+
+    #[test]
+    fn a_library_assembled_from_entry_texts_is_the_library_written_whole() {
+        let entries: Vec<Entry> = presets::all()
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| entry(&format!("{i} \"quoted\" 中"), p.params))
+            .collect();
+        let kept = [
+            r#"{"name": "newer", "future": [1, 2]}"#.to_owned(),
+            "{bad".to_owned(),
+        ];
+        let none: [String; 0] = [];
+        let deleted: Vec<Tombstone> = (0..MAX_TOMBSTONES + 3)
+            .map(|i| Tombstone {
+                id: format!("d{i}"),
+                stamp: Stamp {
+                    rev: i as u64,
+                    by: "t".into(),
+                },
+            })
+            .collect();
+        for (entries, kept, deleted) in [
+            (&entries[..], &kept[..], &deleted[..]),
+            (&entries[..1], &none[..], &deleted[..0]),
+            (&entries[..0], &kept[..1], &deleted[..1]),
+            (&entries[..0], &none[..], &deleted[..0]),
+        ] {
+            let texts: Vec<String> = entries.iter().map(write_stored_entry).collect();
+            assert_eq!(
+                assemble_stored_library(texts.iter().map(String::as_str), kept, deleted),
+                write_stored_library(entries, kept, deleted, Layout::Compact)
+            );
+        }
     }
 
     #[test]

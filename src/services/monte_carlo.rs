@@ -181,8 +181,9 @@ mod browser {
     }
 
     impl McPool {
-        /// Spawns `workers` workers (clamped to 1–8) from `worker_loader.js` (`src/bin/worker_loader.js`) beside the page (a
-        /// real script URL rather than a `blob:` one, so a strict content security policy can allow it).
+        /// Spawns `workers` workers (clamped to 1–8) from the worker's loader (`src/bin/worker_loader.js`,
+        /// built under its content hash) beside the page: a real script URL rather than a `blob:`
+        /// one, so a strict content security policy can allow it.
         #[must_use]
         pub fn spawn(workers: usize, onevent: Rc<dyn Fn(McEvent)>) -> McPool {
             let state = Rc::new(RefCell::new(PoolState {
@@ -197,12 +198,13 @@ mod browser {
                 onevent,
             }));
             let count = workers.clamp(1, MAX_WORKERS);
+            let loader = worker_loader_url();
             let bridges = (0..count)
                 .map(|index| {
                     let weak = Rc::downgrade(&state);
                     McWorker::spawner()
                         .callback(move |done: McChunkDone| on_chunk(&weak, index, done))
-                        .spawn_with_loader("./worker_loader.js")
+                        .spawn_with_loader(&loader)
                 })
                 .collect();
             state.borrow_mut().bridges = bridges;
@@ -379,6 +381,15 @@ mod browser {
         web_sys::window()
             .and_then(|w| w.performance())
             .map_or(0.0, |p| p.now())
+    }
+
+    /// The worker's loader by the name this release gave it (`src/bin/app_loader.js` sets
+    /// `window.cadenceWorkerLoader`), so a page never starts another release's worker (issue 22).
+    fn worker_loader_url() -> String {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"cadenceWorkerLoader".into()).ok())
+            .and_then(|url| url.as_string())
+            .unwrap_or_else(|| "./worker_loader.js".to_owned())
     }
 
     /// How many workers to start: one per logical core the browser reports.

@@ -57,6 +57,9 @@ pub enum Effect {
     RememberStart { hidden: bool },
     /// Tick the play clock every `ms` milliseconds (`None`: stop ticking).
     Ticker(Option<u32>),
+    /// Send `library::Action::ContinueImport` once the browser has had its turn (a 0 ms
+    /// timeout): the next slice of an import, after the page answered what came in meanwhile.
+    ContinueImport,
     /// Send `PlanAction::Settle(ticket)` after `ms` milliseconds (a newer request replaces it).
     SettleGoal { ticket: u64, ms: u32 },
     /// Send `montecarlo::Action::LiveSettle(ticket)` after `ms` milliseconds (a newer request

@@ -1140,7 +1140,8 @@ mod tests {
             problem: FileProblem::TooLarge
         }));
         assert!(notices.contains(&&Notice::Imported {
-            names: vec!["Fault plan".into(), "Mine (2)".into(), "Second".into()]
+            names: vec!["Fault plan".into(), "Mine (2)".into(), "Second".into()],
+            more: 0
         }));
     }
 

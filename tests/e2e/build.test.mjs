@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DIST, startServer, launchBrowser, openPage } from './harness.mjs';
+import { DIST, startServer, launchBrowser, openPage, waitForRelease } from './harness.mjs';
 import { writeServiceWorker } from '../../scripts/make-sw.mjs';
 
 let browser;
@@ -33,7 +33,7 @@ const RECORD_VIOLATIONS = () => {
 };
 const violations = (page) => page.evaluate(() => window.__csp);
 
-const STABLE = new Set(['index.html', 'sw.js', 'worker_loader.js']);
+const STABLE = new Set(['index.html', 'sw.js']);
 const builtFiles = async (dir = DIST) => (await readdir(dir)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
 
 test('the page runs under its Content-Security-Policy without a violation, Monte Carlo worker included', async () => {
@@ -44,7 +44,7 @@ test('the page runs under its Content-Security-Policy without a violation, Monte
   assert.match(policy, /worker-src 'self'(;|$)/);
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
 
-  // The workspace and Monte Carlo in the web workers (spawned from ./worker_loader.js).
+  // The workspace and Monte Carlo in the web workers (spawned from ./worker_loader-<hash>.js).
   await page.waitForSelector('#chart-active-loans svg');
   await page.fill('#mc-runs', '200');
   await page.click('#mc-run');
@@ -87,14 +87,14 @@ test('the policy is in force: an inline script is refused and reported (so the t
   await context.close();
 });
 
-test('every built file is named by its content, but the three entry points; index.html has no inline script', async () => {
+test('every built file is named by its content, but the two entry points; index.html has no inline script', async () => {
   const files = await builtFiles();
   for (const name of files.filter((f) => !STABLE.has(f))) {
     const hash = createHash('sha256').update(await readFile(join(DIST, name))).digest('hex').slice(0, 16);
     assert.match(name, new RegExp(`-${hash}\\.(js|wasm|css)$`), `${name} carries its content hash`);
   }
-  assert.deepEqual(files.filter((f) => STABLE.has(f)), ['index.html', 'sw.js', 'worker_loader.js']);
-  for (const kind of [/^app-/, /^app_bg-.*\.wasm$/, /^app_loader-/, /^worker-/, /^worker_bg-.*\.wasm$/]) {
+  assert.deepEqual(files.filter((f) => STABLE.has(f)), ['index.html', 'sw.js']);
+  for (const kind of [/^app-/, /^app_bg-.*\.wasm$/, /^app_loader-/, /^worker-/, /^worker_bg-.*\.wasm$/, /^worker_loader-/]) {
     assert.equal(files.filter((f) => kind.test(f)).length, 1, `one ${kind}`);
   }
 
@@ -104,12 +104,14 @@ test('every built file is named by its content, but the three entry points; inde
   const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(styles.map((s) => s.replace(/-[0-9a-f]{16}\.css$/, '')), ['tokens', 'main', 'trainer', 'plan', 'print']);
   // Every URL the entry points name is a relative URL of a file in dist/ (the build works from a sub-path).
-  const loader = await readFile(join(DIST, 'worker_loader.js'), 'utf8');
+  const appLoader = await readFile(join(DIST, files.find((f) => /^app_loader-/.test(f))), 'utf8');
+  const loader = await readFile(join(DIST, files.find((f) => /^worker_loader-/.test(f))), 'utf8');
   const named = [
     ...[...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:')),
+    ...[...appLoader.matchAll(/'(\.\/[^']+)'/g)].map((m) => m[1]),
     ...[...loader.matchAll(/'(\.\/[^']+)'/g)].map((m) => m[1]),
   ];
-  assert.equal(named.filter((u) => u.includes('worker')).length, 2, `the loader names the worker's two files: ${named}`);
+  assert.equal(named.filter((u) => u.includes('worker')).length, 3, `the app's loader names the worker's loader, which names the worker's two files: ${named}`);
   for (const url of named) {
     assert.match(url, /^\.\/[^/]+$/, url);
     assert.ok(files.includes(url.slice(2)), `${url} is in dist/`);
@@ -132,13 +134,15 @@ test('precompressed .gz and .br copies decompress to each file, and sw.js lists 
   assert.match(sw, /new Request\(url, \{ cache: 'reload' \}\)/);
 });
 
-// A second release, made from this one as a deploy would change it: a new stylesheet (new hashed name)
-// and a new worker_loader.js (same name), with its own sw.js.
+// A second release, made from this one as a deploy would change it: a new stylesheet (new hashed name),
+// and — as a careless host or CDN might — another stylesheet's bytes changed under its old name, with
+// its own sw.js. (tests/e2e/releases.test.mjs deploys two releases in turn as a person meets them.)
 async function nextRelease() {
   const dir = await mkdtemp(join(tmpdir(), 'cadence-release-b-'));
   await cp(DIST, dir, { recursive: true });
   for (const f of await readdir(dir)) if (/\.(gz|br)$/.test(f)) await rm(join(dir, f));
-  await writeFile(join(dir, 'worker_loader.js'), `${await readFile(join(dir, 'worker_loader.js'), 'utf8')}// release B\n`);
+  const samePrint = (await readdir(dir)).find((f) => /^print-[0-9a-f]{16}\.css$/.test(f));
+  await writeFile(join(dir, samePrint), `${await readFile(join(dir, samePrint), 'utf8')}\n/* release B */\n`);
   const oldCss = (await readdir(dir)).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
   const css = `${await readFile(join(dir, oldCss), 'utf8')}\n/* release B */\n`;
   const newCss = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
@@ -147,7 +151,7 @@ async function nextRelease() {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   await writeFile(join(dir, 'index.html'), html.replace(oldCss, newCss));
   const { version } = await writeServiceWorker(dir);
-  return { dir, version, oldCss, newCss };
+  return { dir, version, oldCss, newCss, samePrint };
 }
 
 test('a new release caches only its own files, though the HTTP cache holds the old ones; offline too', async () => {
@@ -157,28 +161,24 @@ test('a new release caches only its own files, though the HTTP cache holds the o
   // As a host might: files cached for an hour by the browser, but the page and sw.js revalidated.
   const host = await startServer({ dir: a, cacheControl: (rel) => (/^(index\.html|sw\.js)$/.test(rel) ? 'no-cache' : 'max-age=3600') });
   const { context, page, problems } = await openPage(browser, host.url);
-  const cacheKeys = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('cadence-')));
-  const waitForCache = async (version) => {
-    for (let i = 0; i < 100 && JSON.stringify(await cacheKeys()) !== JSON.stringify([`cadence-${version}`]); i++) await page.waitForTimeout(100);
-    assert.deepEqual(await cacheKeys(), [`cadence-${version}`]);
-  };
   try {
     await page.evaluate(() => navigator.serviceWorker.ready);
     const versionA = (await readFile(join(a, 'sw.js'), 'utf8')).match(/const VERSION = "([0-9a-f]+)"/)[1];
-    await waitForCache(versionA);
-    // The old release's worker_loader.js is now in the HTTP cache, fresh for an hour.
-    assert.doesNotMatch(await page.evaluate(async () => (await fetch('./worker_loader.js')).text()), /release B/);
+    assert.deepEqual(await waitForRelease(page, a), [`cadence-${versionA}`]);
+    // The old release's print stylesheet is now in the HTTP cache, fresh for an hour.
+    assert.doesNotMatch(await page.evaluate(async (name) => (await fetch(`./${name}`)).text(), b.samePrint), /release B/);
 
     host.serve(b.dir);
     await page.reload();
     await page.waitForSelector('.app');
-    await waitForCache(b.version);
-    const cached = await page.evaluate(async (version) => {
+    // The release replaced stays until the next, for its pages still open.
+    assert.deepEqual(await waitForRelease(page, b.dir), [`cadence-${versionA}`, `cadence-${b.version}`]);
+    const cached = await page.evaluate(async ([version, name]) => {
       const cache = await caches.open(`cadence-${version}`);
       const urls = (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
-      return { urls, loader: await (await cache.match('./worker_loader.js')).text() };
-    }, b.version);
-    assert.match(cached.loader, /release B/, "the cache holds the new release's worker_loader.js");
+      return { urls, print: await (await cache.match(`./${name}`, { cacheName: `cadence-${version}` })).text() };
+    }, [b.version, b.samePrint]);
+    assert.match(cached.print, /release B/, "the cache holds the new release's bytes, not the HTTP cache's");
     assert.ok(cached.urls.includes(b.newCss) && !cached.urls.includes(b.oldCss), cached.urls.join(' '));
     assert.deepEqual(cached.urls, ['', ...(await builtFiles(b.dir)).filter((f) => f !== 'sw.js')].sort());
 

@@ -117,3 +117,24 @@ export async function allViolations(page) {
   const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
   return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+// Waits until the service worker of the release built in `dir` is installed and in charge: its cache
+// holds every file its sw.js lists and is the newest Cadence cache (the one it replaced may be kept,
+// for that release's pages still open). Returns the Cadence caches, oldest first.
+export async function waitForRelease(page, dir) {
+  const sw = await readFile(join(dir, 'sw.js'), 'utf8');
+  const name = `cadence-${sw.match(/const VERSION = "([0-9a-f]+)"/)[1]}`;
+  const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]).length;
+  for (let i = 0; i < 300; i++) {
+    const state = await page.evaluate(async ([name, assets]) => {
+      const keys = (await caches.keys()).filter((k) => k.startsWith('cadence-'));
+      const registration = await navigator.serviceWorker.getRegistration();
+      const complete = keys.includes(name) && (await (await caches.open(name)).keys()).length === assets;
+      const settled = !!registration?.active && !registration.installing && !registration.waiting;
+      return { keys, ready: complete && keys.at(-1) === name && keys.length <= 2 && settled && !!navigator.serviceWorker.controller };
+    }, [name, assets]);
+    if (state.ready) return state.keys;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the release of ${dir} never took charge`);
+}

@@ -5,7 +5,7 @@
 //! entry it was opened from by name alone. Ids live only as long as the page: they are what the
 //! buttons of a row refer to, so a rename or a reorder can never make a click act on another entry.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -55,11 +55,33 @@ pub struct Library {
     next_id: EntryId,
     /// The last deleted entry and where it stood, so Undo puts it back in its place.
     deleted: Option<(usize, Item)>,
+    /// Counts the stored copies `base` has been (a write, another tab's copy).
+    generation: u64,
     /// Names this tab in ids and stamps.
     tab: String,
     made: u64,
     /// Bumped on every change of the list.
     pub revision: u64,
+}
+
+/// The lasting ids of the entries an operation changes.
+fn op_ids(op: &Op) -> Vec<&str> {
+    match op {
+        Op::Put { entry, .. } | Op::Restore { entry, .. } => vec![&entry.id],
+        Op::Delete { id, .. } => vec![id],
+        Op::AddAll { entries } => entries.iter().map(|e| e.id.as_str()).collect(),
+    }
+}
+
+/// `old` without its changes of the entries in `ids`; `None` when nothing is left of it.
+fn without(old: Op, ids: &HashSet<String>) -> Option<Op> {
+    match old {
+        Op::AddAll { mut entries } => {
+            entries.retain(|e| !ids.contains(&e.id));
+            (!entries.is_empty()).then_some(Op::AddAll { entries })
+        }
+        other => (!op_ids(&other).iter().any(|id| ids.contains(*id))).then_some(other),
+    }
 }
 
 impl Library {
@@ -169,6 +191,16 @@ impl Library {
         !self.pending.is_empty() || self.healing
     }
 
+    /// Whether all there is to write is an import's entries (then it waits for the import's end).
+    #[must_use]
+    pub fn only_imports_to_write(&self) -> bool {
+        !self.healing
+            && self
+                .pending
+                .iter()
+                .all(|op| matches!(op, Op::AddAll { .. }))
+    }
+
     /// The stored text this library was last read from or written as.
     #[must_use]
     pub fn base_text(&self) -> Option<&str> {
@@ -179,6 +211,12 @@ impl Library {
     #[must_use]
     pub fn base(&self) -> &Stored<Entry> {
         &self.base
+    }
+
+    /// Changes whenever the stored copy does (this tab wrote, or heard another tab's write).
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Applies this tab's journal and pending changes to `stored` (the copy read just before
@@ -202,23 +240,19 @@ impl Library {
             .drain(..written.min(self.pending.len()))
             .collect();
         for op in done {
-            // Only the latest written change of an entry is worth putting back; a deletion this
-            // tab wrote ends its journal.
-            let id = match &op {
-                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id.clone(),
-                Op::Delete { id, .. } => id.clone(),
-            };
-            self.journal.retain(|old| match old {
-                Op::Put { entry, .. } | Op::Restore { entry, .. } => entry.id != id,
-                Op::Delete { .. } => false,
-            });
-            if !matches!(op, Op::Delete { .. }) {
-                self.journal.push(op);
-            }
+            // Only the latest written change of an entry is worth putting back (a deletion
+            // included: a stale write of another tab may bring the entry back).
+            let ids: HashSet<String> = op_ids(&op).into_iter().map(str::to_owned).collect();
+            self.journal = std::mem::take(&mut self.journal)
+                .into_iter()
+                .filter_map(|old| without(old, &ids))
+                .collect();
+            self.journal.push(op);
         }
         let skip = self.journal.len().saturating_sub(MAX_JOURNAL);
         self.journal.drain(..skip);
         self.healing = false;
+        self.generation += 1;
         self.base = stored;
         self.base_text = Some(text);
         self.rebuild();
@@ -227,6 +261,7 @@ impl Library {
     /// Another tab stored `read` as `text`: it becomes the stored copy this tab's changes apply
     /// to. Written changes it shows are settled; one it lost is put back by the next write.
     pub fn adopt(&mut self, read: LibraryRead, text: String) {
+        self.generation += 1;
         self.base = Stored::from_read(read);
         self.base_text = Some(text);
         let base = &self.base;
@@ -304,9 +339,45 @@ impl Library {
         self.change(Op::Put {
             parent: None,
             entry,
+            renamed: false,
         });
         let id = self.find_key(&key).map_or(0, |i| i.id);
         (id, name)
+    }
+
+    /// Adds scenarios at the top of the list in the order given (the first on top), each under a
+    /// unique name, as one change: an import's slice. Returns their final names, in that order.
+    pub fn add_all(
+        &mut self,
+        scenarios: Vec<(NamedScenario, NaiveDate)>,
+        fallback: &str,
+    ) -> Vec<String> {
+        let mut taken: HashSet<String> = self
+            .view
+            .entries
+            .iter()
+            .map(|i| i.entry.scenario.name.clone())
+            .collect();
+        let mut entries: Vec<Entry> = scenarios
+            .into_iter()
+            .rev()
+            .map(|(mut scenario, modified)| {
+                scenario.name = unique_name(&scenario.name, fallback, |n| taken.contains(n));
+                taken.insert(scenario.name.clone());
+                Entry {
+                    scenario,
+                    modified,
+                    id: self.fresh_key(),
+                    stamp: self.stamp_after(&Stamp::default()),
+                }
+            })
+            .collect();
+        entries.reverse();
+        let names = entries.iter().map(|e| e.scenario.name.clone()).collect();
+        if !entries.is_empty() {
+            self.change(Op::AddAll { entries });
+        }
+        names
     }
 
     /// Replaces an entry's scenario (keeping its name) and moves it to the top.
@@ -323,6 +394,7 @@ impl Library {
         self.change(Op::Put {
             parent: Some(parent),
             entry,
+            renamed: false,
         });
         true
     }
@@ -348,6 +420,7 @@ impl Library {
         self.change(Op::Put {
             parent: Some(parent),
             entry,
+            renamed: true,
         });
         Some((old, name))
     }

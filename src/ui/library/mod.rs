@@ -5,6 +5,7 @@
 //! library, so nothing is lost by a click; a refused file or link changes nothing but the notices.
 
 pub mod entries;
+pub mod import;
 pub mod notice;
 pub mod sync;
 pub mod view;
@@ -16,12 +17,12 @@ use chrono::NaiveDate;
 
 use crate::engine::Params;
 use crate::i18n::{Lang, Text};
-use crate::scenario::library::{self as files, Imported, NamedScenario};
+use crate::scenario::library::{self as files, NamedScenario};
 use crate::scenario::link::{self, LinkError};
 use crate::scenario::to_json;
 use crate::services::files::{file_name, ReadFile};
 use crate::ui::effect::{Download, Effect};
-use crate::ui::workspace::{self, date_of_week};
+use crate::ui::workspace;
 use entries::{EntryId, Item, Library};
 use notice::{Notice, Notices, Source, StoredPart};
 use sync::Written;
@@ -89,10 +90,15 @@ pub enum Action {
         today: NaiveDate,
     },
     /// Adds the scenarios of these files to the library; the scenario being edited is untouched.
+    /// A big library file is read in slices (issue 22).
     ImportFiles {
         files: Vec<ReadFile>,
         today: NaiveDate,
     },
+    /// Runs the next slice of the import in progress.
+    ContinueImport,
+    /// Lists more rows of a long library.
+    ShowMoreEntries,
     /// Another tab of the page stored this library text: this tab's changes apply to it from now
     /// on (its next write neither puts back what the other tab deleted nor drops what it added).
     AdoptStoredLibrary(String),
@@ -147,7 +153,15 @@ pub struct Model {
     pub tab_only: bool,
     /// Stored data this page could not read and left where it is, as stored, to download.
     pub unread: Vec<(StoredPart, String)>,
+    /// The import in progress.
+    pub import: Option<import::Import>,
+    /// Rows of the library list shown beyond the first [`LIBRARY_ROWS`].
+    pub more_rows: usize,
 }
+
+/// Rows the library list shows at first, and how many more each *Show more* adds: a long library
+/// is not all drawn on every change.
+pub const LIBRARY_ROWS: usize = 100;
 
 impl Model {
     /// The scenario as it would be saved, shared or downloaded: the workspace's last valid one,
@@ -251,7 +265,16 @@ impl Model {
                     .dismiss_where(|n| matches!(n, Notice::Deleted { .. }));
             }
             Action::OpenLink { fragment, today } => self.open_link(&fragment, ws, today, lang),
-            Action::ImportFiles { files, today } => self.import_files(files, today, lang),
+            Action::ImportFiles { files, today } => match &mut self.import {
+                // Its next slice is already asked for.
+                Some(import) => import.queue(files),
+                None => {
+                    self.import = Some(import::Import::new(files, today));
+                    return self.continue_import(lang);
+                }
+            },
+            Action::ContinueImport => return self.continue_import(lang),
+            Action::ShowMoreEntries => self.more_rows += LIBRARY_ROWS,
             Action::AdoptStoredLibrary(text) => {
                 // A library this build cannot read is left to the tab that wrote it; this one
                 // keeps what it has, and its next write finds the same and does not write.
@@ -360,6 +383,19 @@ impl Model {
         }
     }
 
+    /// Runs the next slice of the import in progress; asks for another while work is left.
+    fn continue_import(&mut self, lang: Lang) -> Vec<Effect> {
+        let Some(mut import) = self.import.take() else {
+            return Vec::new();
+        };
+        if import.run_slice(&mut self.library, &mut self.notices, lang) {
+            self.import = Some(import);
+            vec![Effect::ContinueImport]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Confirms a save, saying where it is kept.
     fn post_saved(&mut self, name: String) {
         self.notices.post(if self.tab_only {
@@ -455,80 +491,10 @@ impl Model {
             }
         }
     }
-
-    fn import_files(&mut self, files: Vec<ReadFile>, today: NaiveDate, lang: Lang) {
-        let fallback = Text::UntitledScenario.get(lang);
-        let mut names = Vec::new();
-        for file in files {
-            let text = match file.content {
-                Ok(text) => text,
-                Err(problem) => {
-                    self.notices.post(Notice::FileFailed {
-                        file: file.name,
-                        problem,
-                    });
-                    continue;
-                }
-            };
-            let migrated_from = match files::read_import(&text) {
-                Err(problems) => {
-                    self.notices.post(Notice::FileRejected {
-                        file: file.name,
-                        problems,
-                    });
-                    continue;
-                }
-                Ok(Imported::Scenario {
-                    params,
-                    migrated_from,
-                }) => {
-                    let scenario = NamedScenario {
-                        name: file_stem(&file.name),
-                        start_date: date_of_week(params.team.start_week, today),
-                        params,
-                    };
-                    names.push(self.library.add(scenario, fallback, today).1);
-                    migrated_from
-                }
-                Ok(Imported::Library(read)) => {
-                    // Added last to first, so the file's order is kept at the top of the list.
-                    let added: Vec<String> = read
-                        .entries
-                        .into_iter()
-                        .rev()
-                        .map(|e| self.library.add(e.scenario, fallback, e.modified).1)
-                        .collect();
-                    names.extend(added.into_iter().rev());
-                    read.migrated_from
-                }
-            };
-            if let Some(from) = migrated_from {
-                self.notices.post(Notice::Migrated {
-                    source: Source::File(file.name),
-                    from,
-                });
-            }
-        }
-        if !names.is_empty() {
-            self.notices.post(Notice::Imported { names });
-        }
-    }
 }
 
 /// What a scenario is, for "is it saved": its parameters and start date.
 #[must_use]
 pub fn saved_state(scenario: &NamedScenario) -> (Params, NaiveDate) {
     (scenario.params.clone(), scenario.start_date)
-}
-
-/// A file's name without its `.json` ending, as a scenario name.
-fn file_stem(file_name: &str) -> String {
-    let stem = file_name
-        .len()
-        .checked_sub(5)
-        .filter(|&cut| {
-            file_name.is_char_boundary(cut) && file_name[cut..].eq_ignore_ascii_case(".json")
-        })
-        .map_or(file_name, |cut| &file_name[..cut]);
-    files::clean_name(stem)
 }

@@ -55,8 +55,15 @@ pub enum Notice {
     FileFailed { file: String, problem: FileProblem },
     /// A link was refused; nothing was changed.
     LinkRejected(LinkError),
-    /// Scenarios added to the library by an import, under these names.
-    Imported { names: Vec<String> },
+    /// Scenarios added to the library by an import: the first under these names, and `more`.
+    Imported { names: Vec<String>, more: usize },
+    /// An import in progress: `done` of the `total` entries of `file` checked (or `adding`).
+    Importing {
+        file: String,
+        done: usize,
+        total: usize,
+        adding: bool,
+    },
     /// A file or link of an older format version was brought up to date.
     Migrated { source: Source, from: u32 },
     /// A shared scenario was opened as a new, unsaved scenario.
@@ -79,6 +86,7 @@ impl Notice {
         matches!(
             self,
             Notice::Imported { .. }
+                | Notice::Importing { .. }
                 | Notice::OpenedLink { .. }
                 | Notice::Saved { .. }
                 | Notice::SavedInTab { .. }

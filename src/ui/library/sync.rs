@@ -10,6 +10,8 @@
 //! step across tabs) can tell an entry another tab deleted from one it lost, and put back what it
 //! had confirmed (its journal). Applying an operation twice changes nothing.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::scenario::library::{
     unique_name, write_stored_library, Entry, Layout, LibraryRead, Stamp, Tombstone, MAX_TOMBSTONES,
 };
@@ -84,9 +86,16 @@ pub struct Written {
 /// One change of the library, as it is applied to the stored copy.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
-    /// Adds `entry`, or replaces the entry of its id that is at `parent` (a save or a rename);
-    /// `parent` is `None` for a new entry. The entry goes to the top of the list.
-    Put { parent: Option<Stamp>, entry: Entry },
+    /// Adds `entry`, or replaces the entry of its id that is at `parent` (a save, or a rename
+    /// when `renamed`); `parent` is `None` for a new entry. The entry goes to the top of the list.
+    Put {
+        parent: Option<Stamp>,
+        entry: Entry,
+        renamed: bool,
+    },
+    /// Adds new entries at the top, the first on top (a slice of an import): the same as a
+    /// `Put` of each, last first, in time proportional to the library, not to its square.
+    AddAll { entries: Vec<Entry> },
     /// Deletes the entry of `id` if it is still at `stamp`.
     Delete { id: String, stamp: Stamp },
     /// Puts a deleted entry back at `index` (undo).
@@ -136,11 +145,83 @@ fn insert_top<T: Slot>(lib: &mut Stored<T>, mut entry: Entry, index: usize) -> S
     name
 }
 
+/// Whether `stored`, another version of the entry this tab wrote as `ours`, keeps what this tab
+/// wrote, so putting `ours` back would only copy it: every version of a new entry descends from
+/// it (no other tab can change an entry before it has seen it), a later version with the same
+/// scenario keeps its content (another tab renamed it), and a later version with the name this
+/// tab gave keeps that rename (another tab changed the scenario). A later version that changed
+/// what this tab's save changed cannot be told from a stale one, so it is kept as a copy.
+fn keeps_ours(stored: &Entry, ours: &Entry, parent: Option<&Stamp>, renamed: bool) -> bool {
+    stored.stamp.rev > ours.stamp.rev
+        && (parent.is_none()
+            || (stored.scenario.params == ours.scenario.params
+                && stored.scenario.start_date == ours.scenario.start_date)
+            || (renamed && stored.scenario.name == ours.scenario.name))
+}
+
 /// Applies one operation. `healing` marks an operation this tab had already written once, put
 /// again because the stored copy lost it: then an entry that moved on past it is left alone.
-pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Conflict> {
+pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Vec<Conflict> {
     match op {
-        Op::Put { parent, entry } => {
+        Op::AddAll { entries } => add_all(lib, entries, healing),
+        _ => apply_one(lib, op, healing).into_iter().collect(),
+    }
+}
+
+/// Adds new entries at the top in one splice, names made unique against a set: entries this
+/// copy already knows (healing, or another tab's copy) go one by one.
+fn add_all<T: Slot>(lib: &mut Stored<T>, entries: &[Entry], healing: bool) -> Vec<Conflict> {
+    let (fresh, known): (Vec<&Entry>, Vec<&Entry>) = {
+        let stamps: HashMap<&str, &Stamp> = lib
+            .entries
+            .iter()
+            .map(|s| (s.entry().id.as_str(), &s.entry().stamp))
+            .collect();
+        let tombs: HashSet<&str> = lib.deleted.iter().map(|t| t.id.as_str()).collect();
+        entries
+            .iter()
+            .filter(|e| stamps.get(e.id.as_str()) != Some(&&e.stamp))
+            .partition(|e| !stamps.contains_key(e.id.as_str()) && !tombs.contains(e.id.as_str()))
+    };
+    let mut names: HashSet<String> = lib
+        .entries
+        .iter()
+        .map(|s| s.entry().scenario.name.clone())
+        .collect();
+    let mut added: Vec<T> = fresh
+        .iter()
+        .rev()
+        .map(|&e| {
+            let mut entry = e.clone();
+            entry.scenario.name = unique_name(&entry.scenario.name, "#", |n| names.contains(n));
+            names.insert(entry.scenario.name.clone());
+            T::from_entry(entry)
+        })
+        .collect();
+    added.reverse();
+    lib.entries.splice(0..0, added);
+    known
+        .into_iter()
+        .rev()
+        .filter_map(|e| {
+            let put = Op::Put {
+                parent: None,
+                entry: e.clone(),
+                renamed: false,
+            };
+            apply_one(lib, &put, healing)
+        })
+        .collect()
+}
+
+fn apply_one<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Conflict> {
+    match op {
+        Op::AddAll { entries } => add_all(lib, entries, healing).into_iter().next(),
+        Op::Put {
+            parent,
+            entry,
+            renamed,
+        } => {
             let Some(at) = position(lib, &entry.id) else {
                 let tomb = lib.deleted.iter().find(|t| t.id == entry.id).cloned();
                 return match tomb {
@@ -161,7 +242,9 @@ pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Con
             if stored == entry.stamp {
                 return None;
             }
-            let moved_on = healing && after_by_same_tab(&stored, &entry.stamp);
+            let moved_on = healing
+                && (after_by_same_tab(&stored, &entry.stamp)
+                    || keeps_ours(lib.entries[at].entry(), entry, parent.as_ref(), *renamed));
             let stale = parent.as_ref() == Some(&stored)
                 || (healing
                     && parent
@@ -204,6 +287,9 @@ pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Con
                 let skip = lib.deleted.len().saturating_sub(MAX_TOMBSTONES);
                 lib.deleted.drain(..skip);
                 None
+            } else if healing {
+                // Changed since this tab deleted it: told when the deletion was first written.
+                None
             } else {
                 Some(Conflict::ChangedElsewhere {
                     name: stored.scenario.name.clone(),
@@ -223,18 +309,44 @@ pub fn apply<T: Slot>(lib: &mut Stored<T>, op: &Op, healing: bool) -> Option<Con
 /// the journal need not keep it.
 #[must_use]
 pub fn settled<T: Slot>(lib: &Stored<T>, op: &Op) -> bool {
+    let settled_entry = |entry: &Entry, parent: Option<&Stamp>, renamed, at: Option<usize>| match at
+    {
+        Some(at) => {
+            let stored = lib.entries[at].entry();
+            stored.stamp == entry.stamp
+                || after_by_same_tab(&stored.stamp, &entry.stamp)
+                || keeps_ours(stored, entry, parent, renamed)
+        }
+        None => lib
+            .deleted
+            .iter()
+            .any(|t| t.id == entry.id && t.stamp == entry.stamp),
+    };
     match op {
-        Op::Put { entry, .. } | Op::Restore { entry, .. } => match position(lib, &entry.id) {
-            Some(at) => {
-                let stored = &lib.entries[at].entry().stamp;
-                *stored == entry.stamp || after_by_same_tab(stored, &entry.stamp)
-            }
-            None => lib
-                .deleted
+        Op::Put {
+            entry,
+            parent,
+            renamed,
+        } => settled_entry(entry, parent.as_ref(), *renamed, position(lib, &entry.id)),
+        Op::Restore { entry, .. } => {
+            settled_entry(entry, Some(&entry.stamp), false, position(lib, &entry.id))
+        }
+        Op::AddAll { entries } => {
+            let at: HashMap<&str, usize> = lib
+                .entries
                 .iter()
-                .any(|t| t.id == entry.id && t.stamp == entry.stamp),
-        },
-        Op::Delete { .. } => true,
+                .enumerate()
+                .map(|(i, s)| (s.entry().id.as_str(), i))
+                .collect();
+            entries
+                .iter()
+                .all(|e| settled_entry(e, None, false, at.get(e.id.as_str()).copied()))
+        }
+        // Gone, or changed since (then the change is kept): a stale write that brought the
+        // entry back unchanged is undone by the next write.
+        Op::Delete { id, stamp } => {
+            position(lib, id).is_none_or(|at| lib.entries[at].entry().stamp != *stamp)
+        }
     }
 }
 
@@ -282,24 +394,26 @@ mod tests {
         let put_b = Op::Put {
             parent: Some(base.stamp.clone()),
             entry: theirs,
+            renamed: false,
         };
-        assert_eq!(apply(&mut lib, &put_b, false), None);
+        assert_eq!(apply(&mut lib, &put_b, false), []);
         // Tab a saved from the same version.
         let ours = entry("x", "Plan", 2, "a", 8.0);
         let put_a = Op::Put {
             parent: Some(base.stamp.clone()),
             entry: ours,
+            renamed: false,
         };
         assert_eq!(
             apply(&mut lib, &put_a, false),
-            Some(Conflict::BothChanged {
+            [Conflict::BothChanged {
                 theirs: "Plan".into(),
                 ours: "Plan (2)".into()
-            })
+            }]
         );
         assert_eq!(names(&lib), ["Plan (2)", "Plan"]);
         // Healing with the same op again copies nothing more.
-        assert_eq!(apply(&mut lib, &put_a, true), None);
+        assert_eq!(apply(&mut lib, &put_a, true), []);
         assert_eq!(lib.entries.len(), 2);
         // A delete of the entry b changed keeps it.
         let delete = Op::Delete {
@@ -308,9 +422,9 @@ mod tests {
         };
         assert_eq!(
             apply(&mut lib, &delete, false),
-            Some(Conflict::ChangedElsewhere {
+            [Conflict::ChangedElsewhere {
                 name: "Plan".into()
-            })
+            }]
         );
         assert_eq!(lib.entries.len(), 2);
     }
@@ -331,12 +445,13 @@ mod tests {
         let put = Op::Put {
             parent: Some(base.stamp),
             entry: ours.clone(),
+            renamed: false,
         };
         assert_eq!(
             apply(&mut lib, &put, false),
-            Some(Conflict::DeletedElsewhere {
+            [Conflict::DeletedElsewhere {
                 name: "Plan".into()
-            })
+            }]
         );
         assert!(lib.deleted.is_empty());
         assert!(settled(&lib, &put));
@@ -350,12 +465,13 @@ mod tests {
             false,
         );
         assert!(settled(&lib, &put));
-        assert_eq!(apply(&mut lib, &put, true), None);
+        assert_eq!(apply(&mut lib, &put, true), []);
         assert!(lib.entries.is_empty());
         // An add a stale write dropped (no tombstone) comes back on healing.
         let add = Op::Put {
             parent: None,
             entry: entry("y", "New", 1, "a", 9.0),
+            renamed: false,
         };
         assert!(!settled(&lib, &add));
         apply(&mut lib, &add, true);

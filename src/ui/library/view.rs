@@ -12,8 +12,8 @@ use crate::scenario::link::{self, LinkError};
 use crate::ui::format;
 use crate::ui::library::entries::EntryId;
 use crate::ui::library::notice::{Conflict, FileProblem, Notice, Source, StoredPart};
-use crate::ui::library::Model;
 pub use crate::ui::library::{Export, ShareView};
+use crate::ui::library::{Model, LIBRARY_ROWS};
 use crate::ui::workspace;
 use crate::ui::workspace::view::error_text;
 
@@ -37,7 +37,8 @@ pub struct LibraryRow {
     pub is_open: bool,
 }
 
-/// The library list, in order.
+/// The library list, in order, as far as it is shown (the first [`LIBRARY_ROWS`] and as many
+/// more as were asked for).
 #[must_use]
 pub fn library_rows(w: &impl Keeping, today: NaiveDate) -> Vec<LibraryRow> {
     let (library, _, lang) = w.keeping();
@@ -46,6 +47,7 @@ pub fn library_rows(w: &impl Keeping, today: NaiveDate) -> Vec<LibraryRow> {
         .library
         .items()
         .iter()
+        .take(LIBRARY_ROWS + library.more_rows)
         .map(|item| LibraryRow {
             id: item.id,
             name: item.entry.scenario.name.clone(),
@@ -86,6 +88,8 @@ pub fn current_view(w: &impl Keeping) -> CurrentView {
         None => Text::CurrentUnsaved.get(lang).to_owned(),
     };
     let state = match (bound, unsaved) {
+        // The browser keeps nothing now: "saved" would promise what a reload takes away.
+        (true, false) if library.tab_only => Text::StateKeptInTab,
         (true, false) => Text::StateSaved,
         (true, true) => Text::StateUnsavedChanges,
         (false, _) => Text::StateNotInLibrary,
@@ -290,10 +294,29 @@ fn notice_view(
             view.message = text(Text::NoticeLinkRejected, &[]);
             (view.problems, view.more) = link_problems(error, lang);
         }
-        Notice::Imported { names } => {
+        Notice::Imported { names, more } => {
             let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
             let separator = if lang == Lang::Zh { "、" } else { ", " };
-            view.message = text(Text::NoticeImported, &[&quoted.join(separator)]);
+            let listed = quoted.join(separator);
+            view.message = if *more == 0 {
+                text(Text::NoticeImported, &[&listed])
+            } else {
+                let all = count(names.len() + more);
+                text(Text::NoticeImportedMore, &[&all, &listed, &count(*more)])
+            };
+        }
+        Notice::Importing {
+            file,
+            done,
+            total,
+            adding,
+        } => {
+            let key = if *adding {
+                Text::NoticeImportAdding
+            } else {
+                Text::NoticeImportChecking
+            };
+            view.message = text(key, &[file, &count(*done), &count(*total)]);
         }
         Notice::Migrated { source, from } => {
             let from = from.to_string();
@@ -321,6 +344,13 @@ fn notice_view(
         }
     }
     view
+}
+
+/// A count with its thousands marked: "10,000".
+fn count(n: usize) -> String {
+    // Counts of entries in a library file (at most a few hundred thousand) are exact as f64.
+    #[allow(clippy::cast_precision_loss)]
+    format::number(n as f64, 0)
 }
 
 /// Why a link was refused, in words.
@@ -399,6 +429,8 @@ pub struct LibraryPanelView {
     pub rows: Vec<LibraryRow>,
     /// "Your library (3)".
     pub title: String,
+    /// The *Show more* button's label, when rows are not shown.
+    pub show_more: Option<String>,
     /// Whether the scenario on screen can be saved, shared or downloaded.
     pub can_keep: bool,
     /// The scenario-name box as typed, and what it stands for when empty.
@@ -421,9 +453,17 @@ pub fn library_panel_view(w: &impl Keeping, today: NaiveDate) -> LibraryPanelVie
         let label = fill(Text::EntryRenameLabel.get(lang), &[&row.name]);
         Some((*id, text.clone(), label))
     });
+    let all = library.library.items().len();
+    let hidden = all - rows.len();
     LibraryPanelView {
         current: current_view(w),
-        title: fill(Text::LibraryTitle.get(lang), &[&rows.len().to_string()]),
+        title: fill(Text::LibraryTitle.get(lang), &[&count(all)]),
+        show_more: (hidden > 0).then(|| {
+            fill(
+                Text::LibraryShowMore.get(lang),
+                &[&count(hidden.min(LIBRARY_ROWS)), &count(hidden)],
+            )
+        }),
         rows,
         can_keep: ws.can_keep(),
         name_text: library.name_text.clone(),
@@ -468,6 +508,41 @@ mod tests {
     }
 
     #[test]
+    fn a_long_library_is_listed_a_hundred_rows_at_a_time() {
+        let mut w = Page::new(Lang::En, today());
+        let scenarios = (0..250)
+            .map(|i| {
+                let mut s = w.library.current_scenario(&w.workspace);
+                s.name = format!("S{i}");
+                (s, today())
+            })
+            .collect();
+        w.library.library.add_all(scenarios, "-");
+        let view = library_panel_view(&w, today());
+        assert_eq!(view.rows.len(), 100);
+        assert_eq!(view.rows[0].name, "S0");
+        assert_eq!(view.title, "Library (250)");
+        assert_eq!(
+            view.show_more.as_deref(),
+            Some("Show 100 more (150 not shown)")
+        );
+        let w = w.apply(library::Action::ShowMoreEntries);
+        let view = library_panel_view(&w, today());
+        assert_eq!(view.rows.len(), 200);
+        assert_eq!(
+            view.show_more.as_deref(),
+            Some("Show 50 more (50 not shown)")
+        );
+        let zh = w
+            .apply(library::Action::ShowMoreEntries)
+            .apply(crate::ui::page::Msg::SetLang(Lang::Zh));
+        let view = library_panel_view(&zh, today());
+        assert_eq!(view.rows.len(), 250);
+        assert_eq!(view.show_more, None);
+        assert_eq!(view.title, "场景库（250）");
+    }
+
+    #[test]
     fn the_current_scenario_says_whether_it_is_saved() {
         let fresh = Page::new(Lang::En, today());
         let view = current_view(&fresh);
@@ -479,6 +554,20 @@ mod tests {
         let view = current_view(&w);
         assert_eq!(view.state, "unsaved changes");
         assert!(view.unsaved && view.saves_in_place);
+    }
+
+    /// Issue 22: while storage cannot be written, a saved scenario's name line does not say
+    /// "saved", but where it is.
+    #[test]
+    fn a_save_the_browser_does_not_keep_is_kept_in_this_tab_only() {
+        let w = saved(Lang::En).apply(library::Action::StorageKeeps(false));
+        assert_eq!(current_view(&w).state, "kept in this tab only");
+        let zh = w.apply(crate::ui::page::Msg::SetLang(Lang::Zh));
+        assert_eq!(current_view(&zh).state, "只保留在此标签页中");
+        let edited = w.apply(workspace::Action::EditField(Field::Ams, "9".into()));
+        assert_eq!(current_view(&edited).state, "unsaved changes");
+        let back = w.apply(library::Action::StorageKeeps(true));
+        assert_eq!(current_view(&back).state, "saved");
     }
 
     #[test]

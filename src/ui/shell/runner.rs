@@ -213,6 +213,12 @@ impl Shell {
                     })
                 });
             }
+            Effect::ContinueImport => {
+                Timeout::new(0, move || {
+                    dispatch.emit(Msg::Library(library::Action::ContinueImport));
+                })
+                .forget();
+            }
             Effect::SettleGoal { ticket, ms } => {
                 *self.settle.borrow_mut() = Some(Timeout::new(ms, move || {
                     dispatch.emit(Msg::Plan(plan::Action::Settle(ticket)));

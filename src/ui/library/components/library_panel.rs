@@ -228,6 +228,9 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                             </tbody>
                         </table>
                     </div>
+                    if let Some(label) = &v.show_more {
+                        <button type="button" id="library-more" onclick={d.reform(|_| Action::ShowMoreEntries)}>{ label }</button>
+                    }
                     <button type="button" id="export-library" onclick={d.reform(|_| Action::Download(Export::Library))}>{ Text::ExportLibrary.get(lang) }</button>
                 }
             </details>
