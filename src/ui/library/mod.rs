@@ -265,14 +265,15 @@ impl Model {
                     .dismiss_where(|n| matches!(n, Notice::Deleted { .. }));
             }
             Action::OpenLink { fragment, today } => self.open_link(&fragment, ws, today, lang),
-            Action::ImportFiles { files, today } => match &mut self.import {
-                // Its next slice is already asked for.
-                Some(import) => import.queue(files),
-                None => {
+            Action::ImportFiles { files, today } => {
+                if let Some(import) = &mut self.import {
+                    // Its next slice is already asked for.
+                    import.queue(files);
+                } else {
                     self.import = Some(import::Import::new(files, today));
                     return self.continue_import(lang);
                 }
-            },
+            }
             Action::ContinueImport => return self.continue_import(lang),
             Action::ShowMoreEntries => self.more_rows += LIBRARY_ROWS,
             Action::AdoptStoredLibrary(text) => {
