@@ -10,6 +10,7 @@
 //!              [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
 //!              [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
 //!              [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
+//! cadence track <scenario.json | preset:ID> --actuals FILE
 //! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
 //!                     [--sobol N] [--seed S]
 //! ```
@@ -17,7 +18,11 @@
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
 //! carries (its `plan` section), with the options overriding it (an infeasible goal is an answer,
-//! with its shortfall and the closest plan, not an error). An invalid scenario exits with status 2 and prints every
+//! with its shortfall and the closest plan, not an error). `track` sets a CSV of weekly actuals
+//! beside the scenario's EV path (or its plan's, when it has a `plan` section) and prints the
+//! gaps, the early-warning indicators and state of every reported week and the first warning week;
+//! actuals that cannot be read exit with status 2, every problem in words (row, column) on
+//! stderr. An invalid scenario exits with status 2 and prints every
 //! error as JSON on stderr, nothing on stdout; usage and file errors exit with status 1.
 
 use std::process::ExitCode;
@@ -28,9 +33,10 @@ use cadence::engine::montecarlo::{McOptions, McPlan};
 use cadence::engine::params::{Mode, Params};
 use cadence::engine::plan::{self, Objective, PlanError, PlanGoal, TargetPath};
 use cadence::engine::sensitivity::{self, Outcome, DEFAULT_SPREAD};
+use cadence::engine::warning::{self, Reference};
 use cadence::engine::{presets, run_ev, validate, ParamError};
 use cadence::i18n::Lang;
-use cadence::scenario::{self, output, plan_out, sensitivity_out, spec_out};
+use cadence::scenario::{self, actuals, output, plan_out, sensitivity_out, spec_out, track_out};
 
 const USAGE: &str = "usage:
   cadence presets
@@ -41,6 +47,7 @@ const USAGE: &str = "usage:
                [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
                [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
                [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
+  cadence track <scenario.json | preset:ID> --actuals FILE
   cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
                [--spread S] [--csv FILE] [--sobol N] [--seed S]";
 
@@ -75,6 +82,9 @@ fn main() -> ExitCode {
         Some("params") => params(&args[1..]),
         Some("run") => parse_run(&args[1..]).and_then(|request| run(&request)),
         Some("plan") => parse_plan(&args[1..]).and_then(|request| run_plan(&request)),
+        Some("track") => {
+            parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals))
+        }
         Some("sensitivity") => sensitivity(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -542,4 +552,137 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     };
     print!("{}", summary.to_json());
     Ok(())
+}
+
+/// `track`'s scenario and actuals file.
+fn parse_track(args: &[String]) -> Result<(String, String), Failure> {
+    let (mut source, mut actuals_path) = (String::new(), None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--actuals" => {
+                actuals_path =
+                    Some(rest.next().cloned().ok_or_else(|| {
+                        Failure::Usage(format!("--actuals needs a value\n{USAGE}"))
+                    })?);
+            }
+            other => take_source(other, &mut source)?,
+        }
+    }
+    require_source(&source, "track")?;
+    let actuals_path = actuals_path
+        .ok_or_else(|| Failure::Usage(format!("track needs --actuals FILE\n{USAGE}")))?;
+    Ok((source, actuals_path))
+}
+
+/// The actuals beside the scenario's EV path, or its plan's when it carries a goal.
+fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
+    let (params, errors) = load_params(source)?;
+    let vp = match validate(&params) {
+        Ok(vp) if errors.is_empty() => vp,
+        Ok(_) => return Err(Failure::Invalid(output::errors_to_json(&errors))),
+        Err(more) => {
+            let mut errors = errors;
+            errors.extend(more);
+            return Err(Failure::Invalid(output::errors_to_json(&errors)));
+        }
+    };
+    let text = read_capped(actuals_path)?;
+    // With a plan section the plan's own weeks are what the team follows.
+    let planned = match &params.plan {
+        Some(goal) => {
+            let solved = plan::plan(&vp, goal).map_err(|e| {
+                Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}"))
+            })?;
+            Some(
+                validate(&solved.cadence.params)
+                    .map_err(|errors| Failure::Invalid(output::errors_to_json(&errors)))?,
+            )
+        }
+        None => None,
+    };
+    let (tracked, reference, compared_with) = match &planned {
+        Some(plan_vp) => (plan_vp, Reference::of_plan(plan_vp), "plan"),
+        None => (&vp, Reference::of_scenario(&vp), "scenario"),
+    };
+    // Checked against the horizon of the path they are set beside (a plan's may be shorter).
+    let horizon = tracked.schedule().weeks.len();
+    let actuals = actuals::parse(&text, horizon).map_err(|errors| {
+        Failure::Invalid(format!(
+            "{actuals_path}:\n{}",
+            actuals::errors_in_words(&errors)
+        ))
+    })?;
+    let tracking = warning::track(tracked, &reference, &actuals);
+    let mut summary =
+        track_out::TrackSummary::new(source, compared_with, &reference, &actuals, &tracking);
+    if let (Some(goal), Some(last)) = (&params.plan, actuals.weeks().last()) {
+        summary.replan = replan(&params, goal, &reference, last);
+    }
+    print!("{}", summary.to_json());
+    Ok(())
+}
+
+/// The plan's goal solved again from the week after the last reported one, for a team holding
+/// the book it reports (its pipeline and queue are the steady ones at that book: the planner
+/// starts from a steady state). Shocks still ahead move with the new week 0; the growth deadline
+/// comes that much closer. `None` when the re-planned scenario or goal cannot be solved.
+fn replan(
+    params: &Params,
+    goal: &PlanGoal,
+    reference: &Reference,
+    last: &cadence::engine::actuals::WeekActuals,
+) -> Option<track_out::ReplanOut> {
+    let from = f64::from(last.week + 1);
+    let mut again = params.clone();
+    let ams = again.team.ams;
+    let expected_active = reference
+        .expected
+        .weeks
+        .get(last.week as usize)
+        .map(|w| cadence::engine::WeekKpis::total(&w.active_loans))?;
+    let book_per_am = last.active_loans.unwrap_or(expected_active) / ams;
+    again.team.init = cadence::engine::params::InitialBook::Steady;
+    again.team.init_loans_per_am = Some(book_per_am);
+    again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
+    again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
+    again.interventions.clear();
+    again.shocks = again
+        .shocks
+        .iter()
+        .filter(|shock| shock.start >= from)
+        .map(|shock| cadence::engine::params::Shock {
+            start: shock.start - from,
+            ..shock.clone()
+        })
+        .collect();
+    let mut goal = goal.clone();
+    if let TargetPath::Growth {
+        loans_per_am,
+        by_week,
+    } = goal.target
+    {
+        goal.target = TargetPath::Growth {
+            loans_per_am,
+            by_week: (by_week - from).max(1.0),
+        };
+    }
+    again.plan = Some(goal.clone());
+    let vp = validate(&again).ok()?;
+    let started = std::time::Instant::now();
+    let solved = plan::plan(&vp, &goal).ok()?;
+    let solve_ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0;
+    Some(track_out::ReplanOut {
+        from_week: last.week + 1,
+        start_loans_per_am: (book_per_am * 1000.0).round() / 1000.0,
+        meets_goal: solved.verdict.met,
+        end_loans_per_am: (solved.verdict.end_loans_per_am * 1000.0).round() / 1000.0,
+        hours: solved
+            .cadence
+            .weeks
+            .iter()
+            .map(|w| (w.planned_hours * 1000.0).round() / 1000.0)
+            .collect(),
+        solve_ms,
+    })
 }

@@ -8,6 +8,7 @@
 //! closed-form steady state and warnings) → [`run_ev`] or the Monte Carlo functions of [`montecarlo`].
 //! Both modes share one weekly [`step`](step::step) through the [`Sampler`] abstraction.
 
+pub mod actuals;
 pub mod calendar;
 pub mod closed_form;
 pub mod fault;
@@ -33,6 +34,7 @@ pub mod stats;
 pub mod step;
 pub mod totals;
 pub mod validate;
+pub mod warning;
 
 pub use closed_form::{SteadyState, Summary, UnitEconomics};
 pub use fault::FaultMetrics;

@@ -8,6 +8,7 @@
 //! value aside and reading on, range and consistency errors by validation. See
 //! docs/scenario-format.md.
 
+pub mod actuals;
 pub mod file;
 pub mod library;
 pub mod link;
@@ -16,6 +17,7 @@ pub mod output;
 pub mod plan_out;
 pub mod sensitivity_out;
 pub mod spec_out;
+pub mod track_out;
 pub mod wire;
 
 use std::io::{self, Write};

@@ -438,6 +438,131 @@ fn issue_22_oversized_or_endless_input_is_refused_with_exit_1() {
     std::fs::remove_dir_all(&dir).expect("cleaned");
 }
 
+/// A golden actuals file under `tests/golden/actuals/`.
+fn actuals_file(name: &str) -> String {
+    format!("{}/tests/golden/actuals/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn track_sets_eight_weeks_of_the_fault_beside_the_scenario_and_warns_in_words() {
+    let out = summary(&[
+        "track",
+        "preset:fault",
+        "--actuals",
+        &actuals_file("fault-weeks-16-23.csv"),
+    ]);
+    assert_eq!(out["compared_with"], "scenario");
+    let weeks = out["weeks"].as_array().expect("weeks");
+    assert_eq!(weeks.len(), 8);
+    // The file is the EV run rounded as a team reports it: the gaps are rounding only.
+    for week in weeks {
+        let gap = week["gap"]["new_loans"].as_f64().expect("a new-loans gap");
+        assert!(gap.abs() <= 0.5, "week {}: gap {gap}", week["week"]);
+    }
+    // Prospecting stops in week 21; the trough of new loans is week 27 (MODEL.md 13).
+    let first = out["first_warning_week"].as_u64().expect("a warning");
+    assert!(first <= 23, "first warning in week {first}");
+    let words = out["first_warning"].as_str().expect("the warning in words");
+    assert!(
+        words.contains("prospecting") && words.contains("new loans fall"),
+        "{words}"
+    );
+    assert!(weeks.iter().take(5).all(|w| w["warning"] == false));
+}
+
+#[test]
+fn track_against_a_plan_compares_with_the_plan_s_weeks() {
+    let scenario = format!(
+        "{}/tests/golden/v2/plan-hold.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = summary(&[
+        "track",
+        &scenario,
+        "--actuals",
+        &actuals_file("steady-weeks-0-5.csv"),
+    ]);
+    assert_eq!(out["compared_with"], "plan");
+    assert_eq!(out["weeks"].as_array().map(Vec::len), Some(6));
+    assert!(
+        out["first_warning_week"].is_null(),
+        "{}",
+        out["first_warning"]
+    );
+}
+
+#[test]
+fn track_refuses_bad_actuals_with_every_problem_in_words() {
+    let output = cadence(&[
+        "track",
+        "preset:fault",
+        "--actuals",
+        &actuals_file("bad-cells.csv"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for expected in [
+        "row 2, new_loans: \"eight\" is not a number",
+        "row 3, prospecting_hours: -3 is negative",
+        "row 4, week: week 2 comes after week 2",
+        "row 5, week: week 200 is beyond the scenario's horizon",
+        "row 6: the row has 2 cells but the header has 4 columns",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "{expected} missing from:\n{stderr}"
+        );
+    }
+    let output = cadence(&[
+        "track",
+        "preset:fault",
+        "--actuals",
+        &actuals_file("bad-header.csv"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("header, cold_calls: unknown column \"cold_calls\""),
+        "{stderr}"
+    );
+    let output = cadence(&["track", "preset:fault"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn track_against_a_plan_re_plans_from_the_book_reported_in_its_last_week() {
+    let scenario = format!(
+        "{}/tests/golden/v2/plan-hold.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = summary(&[
+        "track",
+        &scenario,
+        "--actuals",
+        &actuals_file("steady-weeks-0-5.csv"),
+    ]);
+    let replan = &out["replan"];
+    assert_eq!(replan["from_week"], 6);
+    let weeks = replan["hours"].as_array().expect("the re-plan's weeks");
+    assert!(!weeks.is_empty());
+    assert!(weeks.iter().all(|h| h.as_f64().is_some_and(|h| h >= 0.0)));
+    println!(
+        "re-plan from week 6: {} weeks solved in {} ms, meets the goal: {}",
+        weeks.len(),
+        replan["solve_ms"],
+        replan["meets_goal"]
+    );
+    // A scenario without a plan section has nothing to re-plan.
+    let plain = summary(&[
+        "track",
+        "preset:fault",
+        "--actuals",
+        &actuals_file("fault-weeks-16-23.csv"),
+    ]);
+    assert!(plain.get("replan").is_none());
+}
+
 #[test]
 fn issue_21_sensitivity_of_the_steady_preset_matches_its_snapshot() {
     let output = cadence(&["sensitivity", "preset:steady"]);

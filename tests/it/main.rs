@@ -12,6 +12,7 @@ mod engine_montecarlo;
 mod engine_plan;
 mod engine_spec;
 mod engine_support;
+mod engine_track;
 mod engine_trainer;
 mod engine_validation;
 mod keep_and_share;

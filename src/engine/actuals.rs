@@ -1,0 +1,229 @@
+//! A team's actual weekly figures, as data: what really happened, to set beside the plan (issue 18).
+//!
+//! Every figure is optional (a team reports what it counts). Counts are **team totals** for the
+//! week (new loans, applications, approvals) or at the week's end (open leads, active loans);
+//! prospecting hours are **per AM**, in total and optionally by channel. Weeks are the scenario's
+//! simulation weeks (0-based), strictly increasing; a week may be missing (not reported).
+//!
+//! Reading them from a file is the scenario crate's job (`scenario::actuals`); here they are only
+//! checked: [`Actuals::new`] refuses negative or non-finite figures, weeks out of order and weeks
+//! beyond the horizon, each error naming its row and column.
+
+use super::kpi::WeekKpis;
+use super::params::CHANNELS;
+
+/// One week's actual figures; `None` is "not reported".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WeekActuals {
+    /// Simulation week t (0-based).
+    pub week: u32,
+    /// New customers' loans approved and booked this week (team).
+    pub new_loans: Option<f64>,
+    /// Applications received this week (team).
+    pub applications: Option<f64>,
+    /// Applications approved this week (team; the model books them as new loans the same week).
+    pub approvals: Option<f64>,
+    /// Prospecting hours per AM this week.
+    pub prospecting_hours: Option<f64>,
+    /// Prospecting hours per AM this week by channel (index order of `ChannelId::ALL`), when known.
+    pub prospecting_hours_by_channel: Option<[f64; CHANNELS]>,
+    /// Open leads (interested, not yet applied) at the end of the week (team).
+    pub leads: Option<f64>,
+    /// Performing loans at the end of the week (team).
+    pub active_loans: Option<f64>,
+}
+
+impl WeekActuals {
+    /// Prospecting hours per AM: the total given, or the sum of the channels'.
+    #[must_use]
+    pub fn prospecting_hours_per_am(&self) -> Option<f64> {
+        self.prospecting_hours
+            .or_else(|| self.prospecting_hours_by_channel.map(|h| h.iter().sum()))
+    }
+
+    /// A simulated week reported in full, as a team would report it (for tests and examples:
+    /// a run's own figures as the actuals).
+    #[must_use]
+    pub fn from_kpis(week: &WeekKpis) -> WeekActuals {
+        let per_am = |team: f64| if week.ams > 0.0 { team / week.ams } else { 0.0 };
+        WeekActuals {
+            week: week.week,
+            new_loans: Some(WeekKpis::total(&week.new_loans)),
+            applications: Some(week.applications + week.burst_applications),
+            approvals: Some(WeekKpis::total(&week.new_loans)),
+            prospecting_hours: Some(per_am(week.hours_prospecting)),
+            prospecting_hours_by_channel: Some(week.hours_by_channel.map(per_am)),
+            leads: Some(WeekKpis::total(&week.interested)),
+            active_loans: Some(WeekKpis::total(&week.active_loans)),
+        }
+    }
+
+    /// New loans: as given, or the approvals (the model books approvals as new loans).
+    #[must_use]
+    pub fn new_loans_or_approvals(&self) -> Option<f64> {
+        self.new_loans.or(self.approvals)
+    }
+}
+
+/// Why a row of actuals was refused. `row` is the 1-based data row (the file's header is row 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActualsError {
+    pub row: usize,
+    /// The column's stable id (`week`, `new_loans`, …).
+    pub column: String,
+    pub message: String,
+}
+
+/// Checked actuals: weeks strictly increasing, every figure finite and non-negative.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Actuals {
+    weeks: Vec<WeekActuals>,
+}
+
+impl Actuals {
+    /// Checks `weeks` (in file order) against a horizon of `horizon_weeks`; every problem is
+    /// reported, each with its row and column.
+    ///
+    /// # Errors
+    /// Every figure that is negative or not finite, every week at or beyond the horizon and every
+    /// week not after the one before it.
+    pub fn new(
+        weeks: Vec<WeekActuals>,
+        horizon_weeks: usize,
+    ) -> Result<Actuals, Vec<ActualsError>> {
+        let mut errors = Vec::new();
+        let mut previous: Option<u32> = None;
+        for (index, week) in weeks.iter().enumerate() {
+            let row = index + 1;
+            if week.week as usize >= horizon_weeks {
+                errors.push(ActualsError {
+                    row,
+                    column: "week".to_owned(),
+                    message: format!(
+                        "week {} is beyond the scenario's horizon (weeks 0 to {})",
+                        week.week,
+                        horizon_weeks.saturating_sub(1)
+                    ),
+                });
+            }
+            if let Some(before) = previous {
+                if week.week <= before {
+                    errors.push(ActualsError {
+                        row,
+                        column: "week".to_owned(),
+                        message: format!(
+                            "week {} comes after week {before}: weeks must be in increasing order, each once",
+                            week.week
+                        ),
+                    });
+                }
+            }
+            previous = Some(week.week);
+            let figures = [
+                ("new_loans", week.new_loans),
+                ("applications", week.applications),
+                ("approvals", week.approvals),
+                ("prospecting_hours", week.prospecting_hours),
+                ("leads", week.leads),
+                ("active_loans", week.active_loans),
+            ];
+            for (column, value) in figures {
+                if let Some(message) = value.and_then(figure_problem) {
+                    errors.push(ActualsError {
+                        row,
+                        column: column.to_owned(),
+                        message,
+                    });
+                }
+            }
+            if let Some(hours) = week.prospecting_hours_by_channel {
+                for (channel, value) in super::params::ChannelId::ALL.iter().zip(hours) {
+                    if let Some(message) = figure_problem(value) {
+                        errors.push(ActualsError {
+                            row,
+                            column: format!("prospecting_hours.{}", channel.id()),
+                            message,
+                        });
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Actuals { weeks })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The weeks, in increasing order.
+    #[must_use]
+    pub fn weeks(&self) -> &[WeekActuals] {
+        &self.weeks
+    }
+
+    /// The last week reported, if any.
+    #[must_use]
+    pub fn last_week(&self) -> Option<u32> {
+        self.weeks.last().map(|w| w.week)
+    }
+}
+
+/// What is wrong with one figure, in words.
+fn figure_problem(value: f64) -> Option<String> {
+    if !value.is_finite() {
+        Some("must be a number".to_owned())
+    } else if value < 0.0 {
+        Some(format!(
+            "{value} is negative; figures are counts or hours, 0 or more"
+        ))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn week(t: u32) -> WeekActuals {
+        WeekActuals {
+            week: t,
+            new_loans: Some(1.0),
+            ..WeekActuals::default()
+        }
+    }
+
+    #[test]
+    fn weeks_out_of_order_or_beyond_the_horizon_are_named_by_row() {
+        let errors = Actuals::new(vec![week(3), week(2), week(9)], 5).unwrap_err();
+        let places: Vec<(usize, &str)> =
+            errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+        assert_eq!(places, vec![(2, "week"), (3, "week")]);
+        assert!(
+            errors[1].message.contains("beyond"),
+            "{}",
+            errors[1].message
+        );
+    }
+
+    #[test]
+    fn negative_figures_are_refused_with_their_column() {
+        let bad = WeekActuals {
+            leads: Some(-2.0),
+            prospecting_hours_by_channel: Some([0.0, 0.0, 0.0, f64::NAN, 0.0, 0.0, 0.0, 0.0, 0.0]),
+            ..week(0)
+        };
+        let errors = Actuals::new(vec![bad], 10).unwrap_err();
+        let columns: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
+        assert_eq!(columns, vec!["leads", "prospecting_hours.online_post"]);
+    }
+
+    #[test]
+    fn channel_hours_sum_to_the_total_when_it_is_missing() {
+        let w = WeekActuals {
+            prospecting_hours_by_channel: Some([1.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+            ..week(0)
+        };
+        assert_eq!(w.prospecting_hours_per_am(), Some(6.0));
+    }
+}
