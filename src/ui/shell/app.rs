@@ -11,6 +11,7 @@ use crate::services::{clock, display, locale};
 use crate::ui::chart_data::{chart_set, ChartSet, Overlays};
 use crate::ui::compare::components::Compare;
 use crate::ui::compare::view::compare_view;
+use crate::ui::effect::Effect;
 use crate::ui::library::components::library_panel::LibraryPanel;
 use crate::ui::library::components::notices::Notices;
 use crate::ui::library::view::library_panel_view;
@@ -104,9 +105,14 @@ pub fn app() -> Html {
     let onstartlink = dispatch.reform(|()| Msg::OpenPastedLink {
         today: clock::today(),
     });
-    let oneffect = {
+    // One callback for the page's life: the chart panels compare their props, and a new callback
+    // each render made all six charts redraw on every Monte Carlo progress report.
+    let oneffect: Callback<Effect> = {
         let shell = Rc::clone(&shell);
-        Callback::from(move |effect| shell.run_effect(effect))
+        (*use_memo((), move |()| {
+            Callback::from(move |effect| shell.run_effect(effect))
+        }))
+        .clone()
     };
     let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
 
