@@ -330,6 +330,17 @@ text_table! {
     ClassMoveResume => "back to the policy", "恢复原策略";
     ClassMoveSetHours => "set prospecting hours", "设定营销小时数";
     ClassMoveFloor => "keep at least these hours", "至少保持这些小时数";
+    ClassSeedProblem => "The seed must be a whole number from 0 up.", "随机种子须为 0 或更大的整数。";
+    ClassRoundsProblem => "A round must last 1 to 52 weeks.", "每轮须为 1 至 52 周。";
+    ClassWeekOf => "Week {0} of {1}", "第 {0} 周，共 {1} 周";
+    ClassBook => "Loans in the book", "在贷笔数";
+    ClassPipeline => "Pipeline per AM", "人均待处理";
+    ClassProspecting => "Prospecting, h per AM per week", "营销时长（小时/人/周）";
+    ClassNextDecision => "Next decision in week {0}", "下次决策在第 {0} 周";
+    ClassHandedIn => "Handed in at week {0}. Show this code to the trainer, or send the link or the file.", "已在第 {0} 周提交。请向培训师出示此二维码，或发送链接或文件。";
+    ClassRankBook => "book at the end", "期末在贷笔数";
+    ClassRankProfit => "profit", "利润";
+    ClassRankLost => "loans lost to the fault", "断层损失的贷款";
     NoticeImported => "Imported into your library: {0}.", "已导入到场景库：{0}。";
     NoticeImportedMore => "Imported {0} scenarios into your library: {1} and {2} more.", "已将 {0} 个场景导入场景库：{1}，另有 {2} 个。";
     NoticeImportChecking => "Importing “{0}”: {1} of {2} scenarios checked…", "正在导入“{0}”：已检查 {1} / {2} 个场景……";
