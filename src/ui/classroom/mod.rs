@@ -1,7 +1,10 @@
 //! The classroom slice (issue 19): the trainer's *Open a session* form, the participant's play of a
 //! session on their phone, and the trainer's *Collect* of hand-ins into the room's ranking. The
 //! links and the replay are `scenario::classroom`; this slice holds what is typed and played, as
-//! data, tested natively. (Its components and its place among the page's views are not written yet.)
+//! data, tested natively; `components` (web only) render it in the page's Classroom view.
+
+#[cfg(feature = "web")]
+pub mod components;
 
 pub mod view;
 
@@ -112,6 +115,31 @@ pub struct Play {
     pub handed_in: Option<String>,
     horizon_weeks: u16,
     run: Option<EvOutput>,
+}
+
+/// Two games are the same when what was typed and played is: the run follows from it.
+impl PartialEq for Play {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.session,
+            &self.name,
+            self.week,
+            &self.decisions,
+            self.choice,
+            &self.hours,
+            &self.problem,
+            &self.handed_in,
+        ) == (
+            &other.session,
+            &other.name,
+            other.week,
+            &other.decisions,
+            other.choice,
+            &other.hours,
+            &other.problem,
+            &other.handed_in,
+        )
+    }
 }
 
 /// What a participant does.
@@ -271,6 +299,13 @@ pub struct Collect {
     pub room: Room,
 }
 
+/// Two collections are the same when they hold the same hand-ins ranked the same way.
+impl PartialEq for Collect {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.session, self.score, &self.received) == (&other.session, other.score, &other.received)
+    }
+}
+
 impl Collect {
     #[must_use]
     pub fn new(session: Session) -> Collect {
@@ -297,6 +332,109 @@ impl Collect {
     pub fn rank_by(&mut self, score: Score) {
         self.score = score;
         self.room = collect(&self.session, &self.received, score);
+    }
+}
+
+/// The classroom view: what the trainer opened or collects, or the participant's game.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Model {
+    pub open: Option<OpenForm>,
+    pub play: Option<Play>,
+    /// Why the last join link was refused.
+    pub join_problem: Option<String>,
+    pub collect: Option<Collect>,
+    /// The Collect box as typed.
+    pub pasted: String,
+}
+
+/// An *Open a session* field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenField {
+    Lesson(String),
+    Seed(String),
+    Rounds(String),
+    Allow(Move, bool),
+    Hidden(bool),
+}
+
+/// What the trainer and the participant do in the classroom view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The trainer starts a new session form (the shell draws the nonce).
+    StartOpening(u32),
+    Edit(OpenField),
+    /// Joins from a join link's fragment or the whole link.
+    Join(String),
+    Play(PlayAction),
+    /// Starts collecting for the session the form describes.
+    StartCollecting,
+    EditPasted(String),
+    /// Adds the pasted text's hand-ins.
+    CollectPasted,
+    /// Adds a dropped or picked file's hand-ins: (file name, contents).
+    CollectFile(String, String),
+    RankBy(Score),
+}
+
+impl Model {
+    pub fn update(&mut self, action: Action, lang: Lang) {
+        match action {
+            Action::StartOpening(nonce) => self.open = Some(OpenForm::new(nonce)),
+            Action::Edit(field) => {
+                let form = self.open.get_or_insert_with(|| OpenForm::new(0));
+                match field {
+                    OpenField::Lesson(id) => {
+                        form.lesson = id;
+                        form.variant = if form.lesson == "fault" { 1 } else { 0 };
+                    }
+                    OpenField::Seed(text) => form.seed = text,
+                    OpenField::Rounds(text) => form.round_weeks = text,
+                    OpenField::Allow(kind, on) => {
+                        form.allowed.retain(|m| *m != kind);
+                        if on {
+                            form.allowed.push(kind);
+                        }
+                    }
+                    OpenField::Hidden(on) => form.hidden_shocks = on,
+                }
+                self.collect = None;
+            }
+            Action::Join(link) => match Play::join(&link) {
+                Ok(play) => {
+                    self.play = Some(play);
+                    self.join_problem = None;
+                }
+                Err(e) => self.join_problem = Some(e.message(lang)),
+            },
+            Action::Play(action) => {
+                if let Some(play) = &mut self.play {
+                    play.update(action, lang);
+                }
+            }
+            Action::StartCollecting => {
+                if let Some(Ok(session)) = self.open.as_ref().map(OpenForm::session) {
+                    self.collect = Some(Collect::new(session));
+                }
+            }
+            Action::EditPasted(text) => self.pasted = text,
+            Action::CollectPasted => {
+                if let Some(collect) = &mut self.collect {
+                    let source = Text::ClassPastedLine.get(lang);
+                    collect.receive(source, &self.pasted);
+                    self.pasted.clear();
+                }
+            }
+            Action::CollectFile(name, text) => {
+                if let Some(collect) = &mut self.collect {
+                    collect.receive(&name, &text);
+                }
+            }
+            Action::RankBy(score) => {
+                if let Some(collect) = &mut self.collect {
+                    collect.rank_by(score);
+                }
+            }
+        }
     }
 }
 

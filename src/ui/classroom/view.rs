@@ -220,3 +220,95 @@ pub fn room_view(collect: &Collect, lang: Lang) -> RoomView {
 pub fn offers(view: &PlayView, kind: Move) -> bool {
     view.choices.iter().any(|(id, _)| *id == kind.id())
 }
+
+/// The *Open a session* form's fields as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormView {
+    /// `(preset id, title)`.
+    pub lessons: Vec<(&'static str, String)>,
+    pub lesson: String,
+    pub seed: String,
+    pub rounds: String,
+    /// `(id, words, checked)`.
+    pub allowed: Vec<(&'static str, String, bool)>,
+    pub hidden: bool,
+    pub open: OpenView,
+}
+
+/// Everything the classroom view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassroomView {
+    pub form: Option<FormView>,
+    pub play: Option<PlayView>,
+    pub join_problem: Option<String>,
+    pub room: Option<RoomView>,
+    pub pasted: String,
+    /// The participant's hand-in as a file, once handed in.
+    pub hand_in_file: Option<crate::ui::effect::Download>,
+    /// "Week 5: keep at least these hours 4.0", the participant's log so far.
+    pub decisions: Vec<String>,
+}
+
+fn file_safe(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let safe = safe.trim_matches('-').to_owned();
+    if safe.is_empty() {
+        "participant".to_owned()
+    } else {
+        safe
+    }
+}
+
+#[must_use]
+pub fn classroom_view(model: &super::Model, base: &str, lang: Lang) -> ClassroomView {
+    let form = model.open.as_ref().map(|f| FormView {
+        lessons: crate::engine::presets::TEXTS
+            .iter()
+            .map(|t| {
+                let title = crate::ui::workspace::view::preset_title(t.id)
+                    .map_or(t.title, |key| key.get(lang));
+                (t.id, title.to_owned())
+            })
+            .collect(),
+        lesson: f.lesson.clone(),
+        seed: f.seed.clone(),
+        rounds: f.round_weeks.clone(),
+        allowed: Move::ALL
+            .into_iter()
+            .map(|m| (m.id(), move_text(m, lang).to_owned(), f.allowed.contains(&m)))
+            .collect(),
+        hidden: f.hidden_shocks,
+        open: open_view(f, base, lang),
+    });
+    let play = model.play.as_ref();
+    ClassroomView {
+        form,
+        play: play.map(|p| play_view(p, base, lang)),
+        join_problem: model.join_problem.clone(),
+        room: model.collect.as_ref().map(|c| room_view(c, lang)),
+        pasted: model.pasted.clone(),
+        hand_in_file: play.and_then(|p| {
+            p.handed_in.as_ref().map(|fragment| crate::ui::effect::Download {
+                file_name: format!("cadence-handin-{}.txt", file_safe(&p.name)),
+                mime: "text/plain",
+                text: format!("{base}#{fragment}\n"),
+            })
+        }),
+        decisions: play.map_or_else(Vec::new, |p| {
+            p.decisions
+                .iter()
+                .map(|d| {
+                    let week = u32::from(d.week) + 1;
+                    if d.kind.has_hours() {
+                        format!("{week}: {} {}", move_text(d.kind, lang), format::number(d.hours(), 1))
+                    } else {
+                        format!("{week}: {}", move_text(d.kind, lang))
+                    }
+                })
+                .collect()
+        }),
+    }
+}

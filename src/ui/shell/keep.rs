@@ -11,7 +11,8 @@ use yew::prelude::*;
 
 use crate::scenario::link;
 use crate::services::{clock, files, share, storage};
-use crate::ui::library;
+use crate::scenario::classroom::JOIN_KEY;
+use crate::ui::{classroom, library};
 use crate::ui::page::Msg;
 use crate::ui::persist;
 use crate::ui::shell::runner::Shell;
@@ -47,6 +48,10 @@ pub fn use_shell() -> Rc<Shell> {
                     }));
                     // A reload must show the work done since, not open the link over it again.
                     share::clear_fragment();
+                } else if fragment.trim_start_matches('#').starts_with(JOIN_KEY) {
+                    // A participant's join link: the game is played from it (kept in the address,
+                    // so a reload joins again).
+                    dispatch.emit(Msg::Classroom(classroom::Action::Join(fragment)));
                 }
             });
             open.emit(share::fragment());
