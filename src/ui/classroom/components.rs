@@ -23,7 +23,7 @@ pub struct ClassroomProps {
     pub onfiles: Callback<Vec<web_sys::File>>,
 }
 
-fn input_value(e: &Event) -> String {
+fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
@@ -52,8 +52,8 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 e.target_unchecked_into::<web_sys::HtmlSelectElement>().value(),
             ))
         });
-        let onseed = d.reform(|e: Event| Action::Edit(OpenField::Seed(input_value(&e))));
-        let onrounds = d.reform(|e: Event| Action::Edit(OpenField::Rounds(input_value(&e))));
+        let onseed = d.reform(|e: InputEvent| Action::Edit(OpenField::Seed(input_value(&e))));
+        let onrounds = d.reform(|e: InputEvent| Action::Edit(OpenField::Rounds(input_value(&e))));
         let onhidden = d.reform(|e: Event| {
             Action::Edit(OpenField::Hidden(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
@@ -71,10 +71,10 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         </select>
                     </label>
                     <label>{ Text::ClassSeed.get(lang) }
-                        <input id="class-seed" type="text" inputmode="numeric" value={f.seed.clone()} onchange={onseed} />
+                        <input id="class-seed" type="text" inputmode="numeric" value={f.seed.clone()} oninput={onseed} />
                     </label>
                     <label>{ Text::ClassRounds.get(lang) }
-                        <input id="class-rounds" type="text" inputmode="numeric" value={f.rounds.clone()} onchange={onrounds} />
+                        <input id="class-rounds" type="text" inputmode="numeric" value={f.rounds.clone()} oninput={onrounds} />
                     </label>
                     <fieldset>
                         <legend>{ Text::ClassAllowed.get(lang) }</legend>
@@ -100,12 +100,12 @@ pub fn classroom(props: &ClassroomProps) -> Html {
         }
     });
     let play = v.play.as_ref().map(|p| {
-        let onname = d.reform(|e: Event| Action::Play(PlayAction::SetName(input_value(&e))));
+        let onname = d.reform(|e: InputEvent| Action::Play(PlayAction::SetName(input_value(&e))));
         let onchoose = d.reform(|e: Event| {
             let id = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             Action::Play(PlayAction::Choose(Move::from_id(&id).unwrap_or(Move::Floor)))
         });
-        let onhours = d.reform(|e: Event| Action::Play(PlayAction::EditHours(input_value(&e))));
+        let onhours = d.reform(|e: InputEvent| Action::Play(PlayAction::EditHours(input_value(&e))));
         let onfile = {
             let file = v.hand_in_file.clone();
             let oneffect = props.oneffect.clone();
@@ -118,7 +118,7 @@ pub fn classroom(props: &ClassroomProps) -> Html {
         html! {
             <section class="class-play" aria-labelledby="class-play-week">
                 <label class="class-name">{ Text::ClassYourName.get(lang) }
-                    <input id="class-name" type="text" autocomplete="name" value={p.name.clone()} onchange={onname} />
+                    <input id="class-name" type="text" autocomplete="name" value={p.name.clone()} oninput={onname} />
                 </label>
                 <h2 id="class-play-week">{ &p.week }</h2>
                 <dl class="class-figures">
@@ -130,12 +130,12 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                     <div class="class-decide">
                         <label>{ Text::ClassDecide.get(lang) }
                             <select id="class-move" onchange={onchoose}>
-                                { for p.choices.iter().map(|(id, words)| html! { <option value={*id}>{ words }</option> }) }
+                                { for p.choices.iter().map(|(id, words)| html! { <option value={*id} selected={p.choice == *id}>{ words }</option> }) }
                             </select>
                         </label>
                         if p.hours_field {
                             <label>{ Text::ClassHours.get(lang) }
-                                <input id="class-hours" type="text" inputmode="decimal" value="4" onchange={onhours} />
+                                <input id="class-hours" type="text" inputmode="decimal" value={p.hours.clone()} oninput={onhours} />
                             </label>
                         }
                         <button type="button" id="class-decide" onclick={d.reform(|_| Action::Play(PlayAction::Decide))}>{ Text::ClassDecide.get(lang) }</button>

@@ -67,6 +67,10 @@ pub struct PlayView {
     pub choices: Vec<(&'static str, String)>,
     /// Whether the hours field applies to the chosen decision.
     pub hours_field: bool,
+    /// The hours field as typed.
+    pub hours: String,
+    /// The decision chosen in the form (its id).
+    pub choice: &'static str,
     /// "Next decision in week 9", between rounds.
     pub next_decision: Option<String>,
     pub problem: Option<String>,
@@ -116,6 +120,8 @@ pub fn play_view(play: &Play, base: &str, lang: Lang) -> PlayView {
             Vec::new()
         },
         hours_field: deciding && play.choice.has_hours(),
+        hours: play.hours.clone(),
+        choice: play.choice.id(),
         next_decision: (!deciding && next < play.horizon_weeks()).then(|| {
             fill(
                 Text::ClassNextDecision.get(lang),
