@@ -341,7 +341,7 @@ text_table! {
     ClassRankBook => "book at the end", "期末在贷笔数";
     ClassRankProfit => "profit", "利润";
     ClassRankLost => "loans lost to the fault", "断层损失的贷款";
-    ClassPastedLine => "line", "第几行";
+    ClassPastedLine => "line", "行";
     ViewClassroom => "Classroom", "课堂";
     ClassOpenTitle => "Open a session", "开设课堂";
     ClassOpenIntro => "Participants join by scanning this code or opening the link on their phones; nothing goes through a server.", "学员用手机扫描此二维码或打开链接即可加入；全程不经过服务器。";

@@ -114,7 +114,10 @@ fn stopping_prospecting_costs_loans_the_room_ranks_it_last() {
         }],
         ..keep.clone()
     };
-    let other = Session { nonce: 1, ..s.clone() };
+    let other = Session {
+        nonce: 1,
+        ..s.clone()
+    };
     let stranger = HandIn {
         session_id: other.id(),
         name: "Elsewhere".to_owned(),
@@ -144,7 +147,11 @@ fn stopping_prospecting_costs_loans_the_room_ranks_it_last() {
     let lost: Vec<f64> = by_loss
         .standings
         .iter()
-        .map(|r| r.figures.new_loans_lost.expect("the fault lesson has a burst"))
+        .map(|r| {
+            r.figures
+                .new_loans_lost
+                .expect("the fault lesson has a burst")
+        })
         .collect();
     assert!(lost[0] <= lost[1], "{lost:?}");
 }
@@ -179,7 +186,8 @@ fn rasterise(svg: &str, scale: usize) -> (usize, Vec<u8>) {
 
 fn read_qr(svg: &str) -> String {
     let (px, image) = rasterise(svg, 4);
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(px, px, |x, y| image[y * px + x]);
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(px, px, |x, y| image[y * px + x]);
     let grids = prepared.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code");
     let (_, content) = grids[0].decode().expect("decodes");
@@ -237,24 +245,61 @@ fn line(output: &Output) -> String {
 fn the_command_line_opens_hands_in_and_debriefs_a_room() {
     let base = "https://cadence.example/";
     let join = line(&cadence(&[
-        "classroom", "open", "--lesson", "fault", "--variant", "1", "--seed", "42", "--nonce",
-        "9", "--rounds", "4", "--allow", "stop,floor", "--base", base,
+        "classroom",
+        "open",
+        "--lesson",
+        "fault",
+        "--variant",
+        "1",
+        "--seed",
+        "42",
+        "--nonce",
+        "9",
+        "--rounds",
+        "4",
+        "--allow",
+        "stop,floor",
+        "--base",
+        base,
     ]));
     assert!(join.starts_with("https://cadence.example/#join="), "{join}");
     let s = Session::decode(&join).expect("a join link");
-    assert_eq!((s.round_weeks, s.allowed.clone()), (4, vec![Move::Stop, Move::Floor]));
+    assert_eq!(
+        (s.round_weeks, s.allowed.clone()),
+        (4, vec![Move::Stop, Move::Floor])
+    );
     let keep = line(&cadence(&[
-        "classroom", "handin", &join, "--name", "Li Lei", "--decide", "21:floor:4",
+        "classroom",
+        "handin",
+        &join,
+        "--name",
+        "Li Lei",
+        "--decide",
+        "21:floor:4",
     ]));
     let stop = line(&cadence(&[
-        "classroom", "handin", &join, "--name", "Han Meimei", "--decide", "21:stop",
+        "classroom",
+        "handin",
+        &join,
+        "--name",
+        "Han Meimei",
+        "--decide",
+        "21:stop",
     ]));
     // Week 22 does not start a round of 4 weeks; set_hours is not allowed.
     for (decide, reason) in [
         ("22:floor:4", "Week 22: the session does not allow"),
         ("21:set_hours:4", "Week 21: the session does not allow"),
     ] {
-        let refused = cadence(&["classroom", "handin", &join, "--name", "X", "--decide", decide]);
+        let refused = cadence(&[
+            "classroom",
+            "handin",
+            &join,
+            "--name",
+            "X",
+            "--decide",
+            decide,
+        ]);
         assert_eq!(refused.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&refused.stderr).contains(reason));
     }
@@ -291,17 +336,32 @@ fn the_command_line_opens_hands_in_and_debriefs_a_room() {
         .map(|r| r["reason"].as_str().expect("reason"))
         .collect();
     assert_eq!(reasons.len(), 2, "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("cut short")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.contains("cut short")),
+        "{reasons:?}"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("argument 4"), "{stderr}");
     // The figures are the engine's: the same as replaying directly.
     let (figures, _) = direct_figures(&[(20, ProspectingChange::Floor { hours: 4.0 })]);
-    let book = json["standings"][0]["book_end_loans"].as_f64().expect("book");
+    let book = json["standings"][0]["book_end_loans"]
+        .as_f64()
+        .expect("book");
     assert!((book - figures.book_end_loans).abs() < 0.01);
     // CSV, in Chinese reasons on stderr.
-    let csv = cadence(&["classroom", "debrief", &join, &keep, &stop, "--csv", "--score", "profit"]);
+    let csv = cadence(&[
+        "classroom",
+        "debrief",
+        &join,
+        &keep,
+        &stop,
+        "--csv",
+        "--score",
+        "profit",
+    ]);
     let text = line(&csv);
-    assert!(text.starts_with("rank,name,weeks_played,book_end_loans,profit_cny,new_loans_lost,decisions"));
+    assert!(text
+        .starts_with("rank,name,weeks_played,book_end_loans,profit_cny,new_loans_lost,decisions"));
     assert_eq!(text.lines().count(), 3);
     let zh = cadence(&["classroom", "debrief", &join, &altered, "--lang", "zh"]);
     assert!(String::from_utf8_lossy(&zh.stderr).contains("链接"));

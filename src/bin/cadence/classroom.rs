@@ -143,9 +143,8 @@ fn parse_decision(text: &str) -> Result<Decision, Failure> {
 }
 
 fn read_session(link: &str) -> Result<Session, Failure> {
-    Session::decode(link).map_err(|e| {
-        Failure::Invalid(format!("the session link: {}", e.message(Lang::En)))
-    })
+    Session::decode(link)
+        .map_err(|e| Failure::Invalid(format!("the session link: {}", e.message(Lang::En))))
 }
 
 fn handin(args: &[String]) -> Result<(), Failure> {

@@ -275,7 +275,9 @@ pub fn session_params(lesson: &str, variant: u8, seed: u64) -> Option<Params> {
 pub fn scenario_crc(lesson: &str, variant: u8) -> Option<u32> {
     let preset = presets::get(lesson)?;
     let chosen = preset.variants.get(usize::from(variant))?;
-    Some(crc32(super::to_json(&preset.with_variant(chosen)).as_bytes()))
+    Some(crc32(
+        super::to_json(&preset.with_variant(chosen)).as_bytes(),
+    ))
 }
 
 /// `body` sealed: format, length, the body and the CRC-32 of everything before it.
@@ -302,7 +304,11 @@ fn fragment_data<'a>(text: &'a str, key: &str) -> Result<&'a str, ClassroomError
     if let Some(data) = after_hash.strip_prefix(key) {
         return Ok(data);
     }
-    let other = if key == JOIN_KEY { HANDIN_KEY } else { JOIN_KEY };
+    let other = if key == JOIN_KEY {
+        HANDIN_KEY
+    } else {
+        JOIN_KEY
+    };
     if after_hash.starts_with(other) {
         Err(ClassroomError::WrongKind)
     } else {

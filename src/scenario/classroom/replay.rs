@@ -240,9 +240,8 @@ fn csv_cell(text: &str) -> String {
 /// The ranking as CSV: one row per participant, stable column ids.
 #[must_use]
 pub fn ranking_csv(room: &Room) -> String {
-    let mut out = String::from(
-        "rank,name,weeks_played,book_end_loans,profit_cny,new_loans_lost,decisions\n",
-    );
+    let mut out =
+        String::from("rank,name,weeks_played,book_end_loans,profit_cny,new_loans_lost,decisions\n");
     for (i, s) in room.standings.iter().enumerate() {
         let decisions: Vec<String> = s
             .hand_in

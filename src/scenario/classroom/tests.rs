@@ -47,7 +47,10 @@ fn a_session_round_trips_and_its_id_names_it() {
     let read = Session::decode(&link).expect("opens");
     assert_eq!(read, s);
     assert_eq!(read.id(), s.id());
-    let other = Session { nonce: 8, ..s.clone() };
+    let other = Session {
+        nonce: 8,
+        ..s.clone()
+    };
     assert_ne!(other.id(), s.id());
     assert_eq!(s.id_text().len(), 8);
     // Short enough for a QR code read from the back of the room.
@@ -87,7 +90,10 @@ fn refusals_say_why() {
     let altered = String::from_utf8(altered).expect("ascii");
     assert_eq!(HandIn::decode(&altered), Err(ClassroomError::Altered));
     // Another session of the same lesson.
-    let other = Session { nonce: 99, ..s.clone() };
+    let other = Session {
+        nonce: 99,
+        ..s.clone()
+    };
     assert_eq!(
         HandIn::decode_for(&fragment, &other),
         Err(ClassroomError::WrongSession)

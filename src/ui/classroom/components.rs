@@ -24,7 +24,8 @@ pub struct ClassroomProps {
 }
 
 fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
 }
 
 fn link_block(link: &LinkView, title: Text, class: &str, lang: Lang) -> Html {

@@ -203,7 +203,9 @@ impl Play {
     /// Whether the participant may decide in the week on show.
     #[must_use]
     pub fn deciding_week(&self) -> bool {
-        self.session.decision_weeks(self.horizon_weeks).contains(&self.week)
+        self.session
+            .decision_weeks(self.horizon_weeks)
+            .contains(&self.week)
     }
 
     pub fn update(&mut self, action: PlayAction, lang: Lang) {
@@ -238,10 +240,7 @@ impl Play {
             );
             return;
         }
-        let max_hours = self
-            .session
-            .params()
-            .map_or(0.0, |p| p.team.hours_per_week);
+        let max_hours = self.session.params().map_or(0.0, |p| p.team.hours_per_week);
         let hours = if kind.has_hours() {
             match parse_number(&self.hours).filter(|h| *h >= 0.0 && *h <= max_hours) {
                 Some(h) => h,
@@ -302,7 +301,8 @@ pub struct Collect {
 /// Two collections are the same when they hold the same hand-ins ranked the same way.
 impl PartialEq for Collect {
     fn eq(&self, other: &Self) -> bool {
-        (&self.session, self.score, &self.received) == (&other.session, other.score, &other.received)
+        (&self.session, self.score, &self.received)
+            == (&other.session, other.score, &other.received)
     }
 }
 

@@ -88,7 +88,10 @@ fn a_participant_plays_rounds_with_only_the_allowed_decisions_and_hands_in() {
     );
     // Collect: the room's table, a pasted bad line refused with its reason.
     let mut room = Collect::new(session);
-    room.receive("pasted", &format!("{}\n\n{}\n", hand_in.link, &hand_in.link[..50]));
+    room.receive(
+        "pasted",
+        &format!("{}\n\n{}\n", hand_in.link, &hand_in.link[..50]),
+    );
     let table = room_view(&room, Lang::En);
     assert_eq!(table.rows.len(), 1);
     assert_eq!(table.rows[0].name, "Li Lei");

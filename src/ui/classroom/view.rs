@@ -80,7 +80,9 @@ pub struct PlayView {
 
 #[must_use]
 pub fn play_view(play: &Play, base: &str, lang: Lang) -> PlayView {
-    let week = play.run().and_then(|r| r.run.weeks.get(usize::from(play.week)));
+    let week = play
+        .run()
+        .and_then(|r| r.run.weeks.get(usize::from(play.week)));
     let figures = week.map_or_else(Vec::new, |w| {
         vec![
             Figure {
@@ -200,7 +202,11 @@ pub fn room_view(collect: &Collect, lang: Lang) -> RoomView {
                 .map(|d| {
                     let week = u32::from(d.week) + 1;
                     if d.kind.has_hours() {
-                        format!("{week}: {} {}", move_text(d.kind, lang), format::number(d.hours(), 1))
+                        format!(
+                            "{week}: {} {}",
+                            move_text(d.kind, lang),
+                            format::number(d.hours(), 1)
+                        )
                     } else {
                         format!("{week}: {}", move_text(d.kind, lang))
                     }
@@ -284,7 +290,13 @@ pub fn classroom_view(model: &super::Model, base: &str, lang: Lang) -> Classroom
         rounds: f.round_weeks.clone(),
         allowed: Move::ALL
             .into_iter()
-            .map(|m| (m.id(), move_text(m, lang).to_owned(), f.allowed.contains(&m)))
+            .map(|m| {
+                (
+                    m.id(),
+                    move_text(m, lang).to_owned(),
+                    f.allowed.contains(&m),
+                )
+            })
             .collect(),
         hidden: f.hidden_shocks,
         open: open_view(f, base, lang),
@@ -297,11 +309,13 @@ pub fn classroom_view(model: &super::Model, base: &str, lang: Lang) -> Classroom
         room: model.collect.as_ref().map(|c| room_view(c, lang)),
         pasted: model.pasted.clone(),
         hand_in_file: play.and_then(|p| {
-            p.handed_in.as_ref().map(|fragment| crate::ui::effect::Download {
-                file_name: format!("cadence-handin-{}.txt", file_safe(&p.name)),
-                mime: "text/plain",
-                text: format!("{base}#{fragment}\n"),
-            })
+            p.handed_in
+                .as_ref()
+                .map(|fragment| crate::ui::effect::Download {
+                    file_name: format!("cadence-handin-{}.txt", file_safe(&p.name)),
+                    mime: "text/plain",
+                    text: format!("{base}#{fragment}\n"),
+                })
         }),
         decisions: play.map_or_else(Vec::new, |p| {
             p.decisions
@@ -309,7 +323,11 @@ pub fn classroom_view(model: &super::Model, base: &str, lang: Lang) -> Classroom
                 .map(|d| {
                     let week = u32::from(d.week) + 1;
                     if d.kind.has_hours() {
-                        format!("{week}: {} {}", move_text(d.kind, lang), format::number(d.hours(), 1))
+                        format!(
+                            "{week}: {} {}",
+                            move_text(d.kind, lang),
+                            format::number(d.hours(), 1)
+                        )
                     } else {
                         format!("{week}: {}", move_text(d.kind, lang))
                     }

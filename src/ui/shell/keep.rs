@@ -9,13 +9,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::scenario::classroom::JOIN_KEY;
 use crate::scenario::link;
 use crate::services::{clock, files, share, storage};
-use crate::scenario::classroom::JOIN_KEY;
-use crate::ui::{classroom, library};
 use crate::ui::page::Msg;
 use crate::ui::persist;
 use crate::ui::shell::runner::Shell;
+use crate::ui::{classroom, library};
 
 /// The shell: the page restored from storage, autosaved after every change, opened on a share
 /// link when the page's address carries one, and told of other tabs' library writes.
