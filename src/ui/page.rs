@@ -273,16 +273,7 @@ impl Page {
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
             Msg::Start(action) => self.start.update(action),
             Msg::Sensitivity(action) => self.levers(action),
-            Msg::Classroom(action) => {
-                // A join link opens the participant's game in the classroom view.
-                let joining = matches!(action, classroom::Action::Join(_));
-                self.classroom.update(action, self.lang);
-                if joining && self.classroom.play.is_some() && self.view != View::Classroom {
-                    self.show(View::Classroom)
-                } else {
-                    Vec::new()
-                }
-            }
+            Msg::Classroom(action) => self.classroom(action),
             Msg::PlanMyTeam => self.plan_my_team(),
             Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
@@ -377,6 +368,17 @@ impl Page {
                 self.lang,
             ),
             None => Vec::new(),
+        }
+    }
+
+    /// The classroom's actions; a join link opens the participant's game in the classroom view.
+    fn classroom(&mut self, action: classroom::Action) -> Vec<Effect> {
+        let joining = matches!(action, classroom::Action::Join(_));
+        self.classroom.update(action, self.lang);
+        if joining && self.classroom.play.is_some() && self.view != View::Classroom {
+            self.show(View::Classroom)
+        } else {
+            Vec::new()
         }
     }
 

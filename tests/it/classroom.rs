@@ -241,8 +241,9 @@ fn line(output: &Output) -> String {
         .to_owned()
 }
 
-#[test]
-fn the_command_line_opens_hands_in_and_debriefs_a_room() {
+/// A session opened with the CLI (rounds of 4 weeks, stop and floor only) and two hand-ins of it:
+/// (join link, keeps a floor of 4 h from week 21, stops in week 21).
+fn cli_room() -> (String, String, String) {
     let base = "https://cadence.example/";
     let join = line(&cadence(&[
         "classroom",
@@ -262,12 +263,6 @@ fn the_command_line_opens_hands_in_and_debriefs_a_room() {
         "--base",
         base,
     ]));
-    assert!(join.starts_with("https://cadence.example/#join="), "{join}");
-    let s = Session::decode(&join).expect("a join link");
-    assert_eq!(
-        (s.round_weeks, s.allowed.clone()),
-        (4, vec![Move::Stop, Move::Floor])
-    );
     let keep = line(&cadence(&[
         "classroom",
         "handin",
@@ -286,6 +281,18 @@ fn the_command_line_opens_hands_in_and_debriefs_a_room() {
         "--decide",
         "21:stop",
     ]));
+    (join, keep, stop)
+}
+
+#[test]
+fn the_command_line_opens_hands_in_and_debriefs_a_room() {
+    let (join, keep, stop) = cli_room();
+    assert!(join.starts_with("https://cadence.example/#join="), "{join}");
+    let s = Session::decode(&join).expect("a join link");
+    assert_eq!(
+        (s.round_weeks, s.allowed.clone()),
+        (4, vec![Move::Stop, Move::Floor])
+    );
     // Week 22 does not start a round of 4 weeks; set_hours is not allowed.
     for (decide, reason) in [
         ("22:floor:4", "Week 22: the session does not allow"),
@@ -348,7 +355,11 @@ fn the_command_line_opens_hands_in_and_debriefs_a_room() {
         .as_f64()
         .expect("book");
     assert!((book - figures.book_end_loans).abs() < 0.01);
-    // CSV, in Chinese reasons on stderr.
+}
+
+#[test]
+fn the_command_line_writes_csv_and_refuses_in_chinese() {
+    let (join, keep, stop) = cli_room();
     let csv = cadence(&[
         "classroom",
         "debrief",
@@ -363,6 +374,7 @@ fn the_command_line_opens_hands_in_and_debriefs_a_room() {
     assert!(text
         .starts_with("rank,name,weeks_played,book_end_loans,profit_cny,new_loans_lost,decisions"));
     assert_eq!(text.lines().count(), 3);
+    let altered = keep.replace("handin=A", "handin=B");
     let zh = cadence(&["classroom", "debrief", &join, &altered, "--lang", "zh"]);
     assert!(String::from_utf8_lossy(&zh.stderr).contains("链接"));
     let bad_session = cadence(&["classroom", "debrief", &join[..join.len() - 2], &keep]);

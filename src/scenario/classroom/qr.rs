@@ -3,6 +3,8 @@
 //! four-module quiet zone, so it scales to any size without blur and a phone reads it from a
 //! projected screen.
 
+use std::fmt::Write as _;
+
 use qrcode::{Color, EcLevel, QrCode};
 
 /// The QR code's modules, row by row (`true` = dark), and its width in modules; `None` when the
@@ -32,7 +34,7 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
     let mut path = String::new();
     for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
         let (x, y) = (i % width + QUIET_ZONE, i / width + QUIET_ZONE);
-        path.push_str(&format!("M{x} {y}h1v1h-1z"));
+        let _ = write!(path, "M{x} {y}h1v1h-1z");
     }
     let label = label
         .replace('&', "&amp;")

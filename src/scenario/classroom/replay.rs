@@ -2,6 +2,8 @@
 //! (figures recomputed by the engine, never read from a link), the room's ranking on the score the
 //! trainer picks, and the ranking as JSON and CSV (`cadence classroom debrief`).
 
+use std::fmt::Write as _;
+
 use serde_json::{json, Value};
 
 use super::{ClassroomError, Decision, HandIn, Invalid, Move, Session};
@@ -184,7 +186,7 @@ fn round(value: f64, places: i32) -> f64 {
     (value * scale).round() / scale
 }
 
-fn decision_json(d: &Decision) -> Value {
+fn decision_json(d: Decision) -> Value {
     json!({
         "week": u32::from(d.week) + 1,
         "decision": d.kind.id(),
@@ -208,7 +210,7 @@ pub fn ranking_json(session: &Session, room: &Room, lang: Lang) -> String {
                 "book_end_loans": round(s.figures.book_end_loans, 2),
                 "profit_cny": round(s.figures.profit_cny, 0),
                 "new_loans_lost": s.figures.new_loans_lost.map(|v| round(v, 2)),
-                "decisions": s.hand_in.decisions.iter().map(decision_json).collect::<Vec<_>>(),
+                "decisions": s.hand_in.decisions.iter().copied().map(decision_json).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -255,8 +257,9 @@ pub fn ranking_csv(room: &Room) -> String {
                 }
             })
             .collect();
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{}",
             i + 1,
             csv_cell(&s.hand_in.name),
             u32::from(s.hand_in.through_week) + 1,
@@ -266,7 +269,7 @@ pub fn ranking_csv(room: &Room) -> String {
                 .new_loans_lost
                 .map_or(String::new(), |v| round(v, 2).to_string()),
             csv_cell(&decisions.join(" ")),
-        ));
+        );
     }
     out
 }

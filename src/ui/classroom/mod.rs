@@ -242,13 +242,11 @@ impl Play {
         }
         let max_hours = self.session.params().map_or(0.0, |p| p.team.hours_per_week);
         let hours = if kind.has_hours() {
-            match parse_number(&self.hours).filter(|h| *h >= 0.0 && *h <= max_hours) {
-                Some(h) => h,
-                None => {
-                    self.problem = Some(Text::ClassBadHours.get(lang).to_owned());
-                    return;
-                }
-            }
+            let Some(h) = parse_number(&self.hours).filter(|h| *h >= 0.0 && *h <= max_hours) else {
+                self.problem = Some(Text::ClassBadHours.get(lang).to_owned());
+                return;
+            };
+            h
         } else {
             0.0
         };
@@ -339,10 +337,11 @@ impl Collect {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Model {
     pub open: Option<OpenForm>,
-    pub play: Option<Play>,
+    /// Boxed: a game holds its run, and the page is moved whole.
+    pub play: Option<Box<Play>>,
     /// Why the last join link was refused.
     pub join_problem: Option<String>,
-    pub collect: Option<Collect>,
+    pub collect: Option<Box<Collect>>,
     /// The Collect box as typed.
     pub pasted: String,
 }
@@ -385,7 +384,7 @@ impl Model {
                 match field {
                     OpenField::Lesson(id) => {
                         form.lesson = id;
-                        form.variant = if form.lesson == "fault" { 1 } else { 0 };
+                        form.variant = u8::from(form.lesson == "fault");
                     }
                     OpenField::Seed(text) => form.seed = text,
                     OpenField::Rounds(text) => form.round_weeks = text,
@@ -401,7 +400,7 @@ impl Model {
             }
             Action::Join(link) => match Play::join(&link) {
                 Ok(play) => {
-                    self.play = Some(play);
+                    self.play = Some(Box::new(play));
                     self.join_problem = None;
                 }
                 Err(e) => self.join_problem = Some(e.message(lang)),
@@ -413,7 +412,7 @@ impl Model {
             }
             Action::StartCollecting => {
                 if let Some(Ok(session)) = self.open.as_ref().map(OpenForm::session) {
-                    self.collect = Some(Collect::new(session));
+                    self.collect = Some(Box::new(Collect::new(session)));
                 }
             }
             Action::EditPasted(text) => self.pasted = text,
