@@ -13,6 +13,7 @@
 //! cadence track <scenario.json | preset:ID> --actuals FILE
 //! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
 //!                     [--sobol N] [--seed S]
+//! cadence classroom open|handin|debrief …  (see `classroom.rs`)
 //! ```
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
@@ -24,6 +25,9 @@
 //! actuals that cannot be read exit with status 2, every problem in words (row, column) on
 //! stderr. An invalid scenario exits with status 2 and prints every
 //! error as JSON on stderr, nothing on stdout; usage and file errors exit with status 1.
+
+#[path = "cadence/classroom.rs"]
+mod classroom;
 
 use std::process::ExitCode;
 
@@ -49,7 +53,8 @@ const USAGE: &str = "usage:
                [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
   cadence track <scenario.json | preset:ID> --actuals FILE
   cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
-               [--spread S] [--csv FILE] [--sobol N] [--seed S]";
+               [--spread S] [--csv FILE] [--sobol N] [--seed S]
+  cadence classroom open|handin|debrief ...  (cadence classroom for its options)";
 
 /// Why the command stopped.
 enum Failure {
@@ -86,6 +91,7 @@ fn main() -> ExitCode {
             parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals))
         }
         Some("sensitivity") => sensitivity(&args[1..]),
+        Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -3,6 +3,7 @@
 mod purity;
 
 mod charts;
+mod classroom;
 mod cli;
 mod docs;
 mod engine_closed_form;
