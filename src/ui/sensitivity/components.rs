@@ -100,7 +100,8 @@ fn importance(v: &ImportanceView, lang: Lang, d: &Callback<Action>, ondownload: 
                         <p class="importance-next-text">{ &r.measure_next }</p>
                         <p class="levers-note">{ Text::LeversMeasureNextHow.get(lang) }</p>
                     </div>
-                    <p class="levers-base">{ &r.heading }
+                    <p class="importance-heading">{ &r.heading }</p>
+                    <p class="levers-base">
                         <span class="levers-key importance-key-first">{ Text::LeversFirst.get(lang) }</span>
                         <span class="levers-key importance-key-total">{ Text::LeversTotal.get(lang) }</span>
                     </p>
