@@ -54,7 +54,12 @@ fn downloads(id: &'static str, svg: &str, lang: Lang, ondownload: &Callback<Effe
     }
 }
 
-fn importance(v: &ImportanceView, lang: Lang, d: &Callback<Action>, ondownload: &Callback<Effect>) -> Html {
+fn importance(
+    v: &ImportanceView,
+    lang: Lang,
+    d: &Callback<Action>,
+    ondownload: &Callback<Effect>,
+) -> Html {
     let onsamples = d.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         Action::SetSamples(select.value().parse().unwrap_or(DEFAULT_SAMPLES))

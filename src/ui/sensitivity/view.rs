@@ -327,7 +327,11 @@ fn share(x: f64) -> String {
 
 /// A position in the 0–100 box of the indices (an interval may reach a little below 0).
 fn unit_x(x: f64) -> String {
-    let x = if x.is_finite() { x.clamp(0.0, 1.0) } else { 0.0 };
+    let x = if x.is_finite() {
+        x.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     format!("{:.2}", x * 100.0)
 }
 
@@ -456,9 +460,11 @@ pub fn importance_view(model: &Model, ws: &workspace::Model, lang: Lang) -> Impo
             )),
             None,
         ),
-        ImportanceStatus::Stopped { by_edit: true } => {
-            (false, None, Some(Text::LeversStoppedEdit.get(lang).to_owned()))
-        }
+        ImportanceStatus::Stopped { by_edit: true } => (
+            false,
+            None,
+            Some(Text::LeversStoppedEdit.get(lang).to_owned()),
+        ),
         ImportanceStatus::Stopped { by_edit: false } => {
             (false, None, Some(Text::LeversStopped.get(lang).to_owned()))
         }
@@ -475,7 +481,10 @@ pub fn importance_view(model: &Model, ws: &workspace::Model, lang: Lang) -> Impo
     ImportanceView {
         intro: fill(
             Text::LeversImportanceIntro.get(lang),
-            &[&format!("±{}", share(crate::engine::sensitivity::DEFAULT_SPREAD))],
+            &[&format!(
+                "±{}",
+                share(crate::engine::sensitivity::DEFAULT_SPREAD)
+            )],
         ),
         samples,
         can_compute: model.can_compute(ws),
@@ -522,6 +531,27 @@ fn svg_open(out: &mut String, height: f64, title: &str, subtitle: &str, theme: &
     );
 }
 
+/// A line of legend keys (a swatch and its words) starting under the bars, at `y`.
+fn svg_legend(out: &mut String, y: f64, items: &[(String, &str)], theme: &ChartTheme) {
+    let mut x = SVG_LABEL_W;
+    for (colour, words) in items {
+        let _ = write!(
+            out,
+            r#"<rect x="{x:.1}" y="{ry}" width="11" height="11" fill="{colour}"/><text x="{tx:.1}" y="{y}" font-size="12" fill="{ink}">{words}</text>"#,
+            ry = y - 10.0,
+            tx = x + 16.0,
+            words = escape(words),
+            ink = hex(theme.text),
+        );
+        // About 7 px per Latin letter and 13 px per Chinese character at 12 px.
+        let width: f64 = words
+            .chars()
+            .map(|c| if c.is_ascii() { 7.0 } else { 13.0 })
+            .sum();
+        x += 16.0 + width + 24.0;
+    }
+}
+
 /// The tornado as a standalone SVG (the light theme), one row per bar as on the page.
 #[must_use]
 pub fn tornado_svg(
@@ -532,7 +562,8 @@ pub fn tornado_svg(
     lang: Lang,
 ) -> String {
     let theme = ChartTheme::for_scheme(false);
-    let height = SVG_TOP + SVG_ROW_H * bars.len() as f64 + 16.0;
+    let bottom = SVG_TOP + SVG_ROW_H * bars.len() as f64;
+    let height = bottom + 40.0;
     let mut out = String::new();
     let title = fill(
         Text::LeversTornadoChartTitle.get(lang),
@@ -566,12 +597,21 @@ pub fn tornado_svg(
     }
     let _ = write!(
         out,
-        r#"<line x1="{x:.1}" x2="{x:.1}" y1="{top}" y2="{bottom}" stroke="{ink}" stroke-width="1"/></svg>"#,
+        r#"<line x1="{x:.1}" x2="{x:.1}" y1="{top}" y2="{bottom}" stroke="{ink}" stroke-width="1"/>"#,
         x = px(base_x),
         top = SVG_TOP,
-        bottom = height - 16.0,
         ink = hex(theme.ink),
     );
+    svg_legend(
+        &mut out,
+        bottom + 26.0,
+        &[
+            (hex(theme.activities[1]), Text::LeversLow.get(lang)),
+            (hex(theme.primary), Text::LeversHigh.get(lang)),
+        ],
+        &theme,
+    );
+    out.push_str("</svg>");
     out
 }
 
@@ -586,7 +626,7 @@ pub fn importance_svg(
     lang: Lang,
 ) -> String {
     let theme = ChartTheme::for_scheme(false);
-    let height = SVG_TOP + SVG_ROW_H * bars.len() as f64 + 60.0;
+    let height = SVG_TOP + SVG_ROW_H * bars.len() as f64 + 84.0;
     let mut out = String::new();
     let title = fill(
         Text::LeversImportanceChartTitle.get(lang),
@@ -632,6 +672,15 @@ pub fn importance_svg(
             total = hex(theme.primary),
         );
     }
+    svg_legend(
+        &mut out,
+        SVG_TOP + SVG_ROW_H * bars.len() as f64 + 40.0,
+        &[
+            (hex(theme.activities[1]), Text::LeversFirst.get(lang)),
+            (hex(theme.primary), Text::LeversTotal.get(lang)),
+        ],
+        &theme,
+    );
     let _ = write!(
         out,
         r#"<text x="16" y="{y}" font-size="13" fill="{ink}">{text}</text></svg>"#,
@@ -672,6 +721,73 @@ mod tests {
         assert!(en.note.contains("20%"), "{}", en.note);
         assert_eq!(signed_percent(-0.2), "−20%");
         assert_eq!(signed_percent(0.1333), "+13%");
+    }
+
+    /// Every element opened is closed, in order (a well-formedness check without an XML parser;
+    /// the end-to-end test parses the downloads with the browser's).
+    fn balanced(svg: &str) -> bool {
+        let mut open: Vec<String> = Vec::new();
+        let mut rest = svg;
+        while let Some(at) = rest.find('<') {
+            rest = &rest[at + 1..];
+            let Some(end) = rest.find('>') else {
+                return false;
+            };
+            let tag = &rest[..end];
+            rest = &rest[end + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                if open.pop().as_deref() != Some(name) {
+                    return false;
+                }
+            } else if !tag.ends_with('/') {
+                open.push(tag.split_whitespace().next().unwrap_or("").to_owned());
+            }
+        }
+        open.is_empty()
+    }
+
+    #[test]
+    fn issue_21_the_importance_in_words_names_the_largest_total_and_its_computed_reduction() {
+        use crate::engine::sobol;
+        let ws = workspace::Model::new(NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"));
+        let mut m = Model::default();
+        let _ = m.update(Action::SetOpen(true), &ws);
+        let _ = m.update(Action::SetOutcome(Outcome::HStar), &ws);
+        let _ = m.update(Action::ComputeImportance, &ws);
+        let job = m.job;
+        let params = &ws.result.as_ref().expect("result").params;
+        let imp = std::rc::Rc::new(sobol::levers(params, Outcome::HStar, 0.2, 32, 3));
+        let _ = m.update(
+            Action::ImportanceFinished {
+                job,
+                importance: std::rc::Rc::clone(&imp),
+            },
+            &ws,
+        );
+        let (lever, narrowing) = imp.measure_next.expect("measure next");
+        for lang in [Lang::En, Lang::Zh] {
+            let v = sensitivity_view(&m, &ws, lang);
+            assert!(balanced(&v.svg), "tornado SVG");
+            let r = v.importance.result.expect("shown");
+            assert!(r.stale.is_none());
+            assert!(balanced(&r.svg), "importance SVG");
+            assert_eq!(r.measure_lever, lever.id());
+            assert_eq!(r.bars[0].id, lever.id(), "the largest total comes first");
+            let pct = format::percent(narrowing.reduction(), 0);
+            assert!(r.measure_next.contains(&pct), "{}", r.measure_next);
+            assert!(r.measure_next.contains(lever_label(lever).get(lang)));
+            assert!(r.svg.contains(&escape(&r.measure_next)));
+        }
+        let en = sensitivity_view(&m, &ws, Lang::En)
+            .importance
+            .result
+            .expect("en");
+        assert!(
+            en.measure_next
+                .starts_with("Renewal rates: narrowing its range from ±20% to ±5%"),
+            "{}",
+            en.measure_next
+        );
     }
 
     #[test]
