@@ -95,7 +95,7 @@ pub struct NarrowingOut {
     pub to_spread: f64,
     pub sd_before: f64,
     pub sd_after: f64,
-    /// 1 − sd_after / sd_before: 0.4 is "40 % less uncertain".
+    /// 1 − `sd_after` / `sd_before`: 0.4 is "40 % less uncertain".
     pub reduction: f64,
     /// Points compared (the design's A and B points whose narrowed twin is valid).
     pub points: usize,

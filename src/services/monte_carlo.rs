@@ -186,7 +186,6 @@ mod browser {
         SOBOL_CHUNK_PAIRS, SOBOL_CHUNK_ROWS,
     };
     use crate::engine::montecarlo::{McMerge, McOutput, McPlan, RunResult};
-    use crate::engine::sensitivity::Outcome;
     use crate::engine::sobol::{self, Evaluations, Importance, Indices, NarrowRow, Row};
     use crate::engine::Params;
     use crate::scenario::wire::RunResultWire;
@@ -371,6 +370,56 @@ mod browser {
     }
 
     impl SobolRun {
+        /// Takes a worker's answer in: the importance when it was the last, or whether the
+        /// narrowing starts (every row is in: the indices, then the largest total index's twins).
+        fn take(&mut self, done: SobolChunkDone) -> (Option<Importance>, bool) {
+            let finish = |run: &SobolRun, indices: Indices, twins: &[NarrowRow]| {
+                Importance::new(
+                    run.n as usize,
+                    run.setup.seed,
+                    run.setup.spread,
+                    &run.rows,
+                    indices,
+                    twins,
+                )
+            };
+            if let Some(phase) = self.narrow.as_mut() {
+                phase.answered += done.asked as usize;
+                phase
+                    .twins
+                    .extend(done.narrow.into_iter().map(NarrowRow::from));
+                if phase.answered < phase.pairs.len() {
+                    return (None, false);
+                }
+                let indices = phase.indices.clone();
+                let twins = std::mem::take(&mut phase.twins);
+                return (Some(finish(self, indices, &twins)), false);
+            }
+            self.answered += done.asked;
+            self.rows.extend(done.rows.into_iter().map(Row::from));
+            if self.answered < self.n {
+                return (None, false);
+            }
+            let indices = sobol::indices(
+                &Evaluations::of_rows(sobol::LeverModel::DIM, &self.rows),
+                self.setup.seed,
+            );
+            let Some(input) = indices.largest_total() else {
+                return (Some(finish(self, indices, &[])), false);
+            };
+            let mut pairs = sobol::kept_pairs(&self.rows);
+            pairs.sort_unstable();
+            self.narrow = Some(NarrowPhase {
+                input,
+                indices,
+                pairs,
+                next: 0,
+                twins: Vec::new(),
+                answered: 0,
+            });
+            (None, true)
+        }
+
         /// Evaluations done and (about: the narrowing's share is known once the rows are in) in all.
         fn progress(&self) -> (u32, u32) {
             let per_row = (sobol::LeverModel::DIM + 2) as u64;
@@ -496,30 +545,18 @@ mod browser {
             });
         }
 
-        /// Starts importance job `tag` (issue 21): N rows of the levers' Sobol design from `seed`
-        /// for `outcome`, cancelling any importance job still running.
-        pub fn start_sobol(
-            &self,
-            tag: u32,
-            params: &Params,
-            scenario_json: &str,
-            outcome: Outcome,
-            spread: f64,
-            n: u32,
-            seed: u64,
-        ) {
+        /// Starts importance job `tag` (issue 21): N rows of the levers' Sobol design of `setup`
+        /// (the scenario also as scenario JSON, for the workers), cancelling any importance job
+        /// still running.
+        pub fn start_sobol(&self, tag: u32, setup: SobolSetup, scenario_json: &str, n: u32) {
             let mut s = self.state.borrow_mut();
             s.sobol_job = s.sobol_job.wrapping_add(1);
             let job = s.sobol_job;
+            let (outcome, spread, seed) = (setup.outcome, setup.spread, setup.seed);
             let run = SobolRun {
                 job,
                 tag,
-                setup: SobolSetup {
-                    params: params.clone(),
-                    outcome,
-                    spread,
-                    seed,
-                },
+                setup,
                 n: u64::from(n),
                 next_row: 0,
                 answered: 0,
@@ -666,7 +703,7 @@ mod browser {
         }
     }
 
-    fn on_sobol(state: &Weak<RefCell<PoolState>>, index: usize, done: SobolChunkDone) {
+    fn on_sobol(state: &Weak<RefCell<PoolState>>, index: usize, mut done: SobolChunkDone) {
         let Some(strong) = state.upgrade() else {
             return;
         };
@@ -675,66 +712,14 @@ mod browser {
             return;
         };
         let tag = run.tag;
-        if let Some(message) = done.error {
+        if let Some(message) = done.error.take() {
             s.sobol = None;
             let onevent = Rc::clone(&s.onevent);
             drop(s);
             onevent(McEvent::SobolFailed { job: tag, message });
             return;
         }
-        let mut finished = None;
-        let mut narrowing_starts = false;
-        if let Some(phase) = run.narrow.as_mut() {
-            phase.answered += done.asked as usize;
-            phase
-                .twins
-                .extend(done.narrow.into_iter().map(NarrowRow::from));
-            if phase.answered >= phase.pairs.len() {
-                finished = Some(Importance::new(
-                    run.n as usize,
-                    run.setup.seed,
-                    run.setup.spread,
-                    &run.rows,
-                    phase.indices.clone(),
-                    &phase.twins,
-                ));
-            }
-        } else {
-            run.answered += done.asked;
-            run.rows.extend(done.rows.into_iter().map(Row::from));
-            if run.answered >= run.n {
-                // Every row is in: the indices, then the largest total index's narrowed twins.
-                let indices = sobol::indices(
-                    &Evaluations::of_rows(sobol::LeverModel::DIM, &run.rows),
-                    run.setup.seed,
-                );
-                match indices.largest_total() {
-                    Some(input) => {
-                        let mut pairs = sobol::kept_pairs(&run.rows);
-                        pairs.sort_unstable();
-                        run.narrow = Some(NarrowPhase {
-                            input,
-                            indices,
-                            pairs,
-                            next: 0,
-                            twins: Vec::new(),
-                            answered: 0,
-                        });
-                        narrowing_starts = true;
-                    }
-                    None => {
-                        finished = Some(Importance::new(
-                            run.n as usize,
-                            run.setup.seed,
-                            run.setup.spread,
-                            &run.rows,
-                            indices,
-                            &[],
-                        ));
-                    }
-                }
-            }
-        }
+        let (finished, narrowing_starts) = run.take(done);
         if let Some(importance) = finished {
             s.sobol = None;
             let onevent = Rc::clone(&s.onevent);

@@ -13,10 +13,10 @@ use gloo::timers::callback::{Interval, Timeout};
 use yew::Callback;
 
 use crate::scenario::to_json;
-use crate::services::monte_carlo::{worker_count, McEvent, McPool};
+use crate::services::monte_carlo::{worker_count, McEvent, McPool, SobolSetup};
 use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, files, locale, share};
-use crate::ui::effect::{Effect, McJob};
+use crate::ui::effect::{Effect, ImportanceJob, McJob};
 use crate::ui::library;
 use crate::ui::montecarlo;
 use crate::ui::page::{Msg, Page, View};
@@ -156,18 +156,7 @@ impl Shell {
                     pool.cancel();
                 }
             }
-            Effect::StartImportance(job) => {
-                let pool = self.pool();
-                pool.start_sobol(
-                    job.id,
-                    &job.params,
-                    &to_json(&job.params),
-                    job.outcome,
-                    job.spread,
-                    job.n,
-                    job.seed,
-                );
-            }
+            Effect::StartImportance(job) => self.start_importance(&job),
             Effect::CancelImportance => {
                 if let Some(pool) = self.pool.borrow().as_ref() {
                     pool.cancel_sobol();
@@ -301,6 +290,17 @@ impl Shell {
             )
         })
         .clone()
+    }
+
+    fn start_importance(&self, job: &ImportanceJob) {
+        let setup = SobolSetup {
+            params: job.params.clone(),
+            outcome: job.outcome,
+            spread: job.spread,
+            seed: job.seed,
+        };
+        self.pool()
+            .start_sobol(job.id, setup, &to_json(&job.params), job.n);
     }
 
     fn start_monte_carlo(&self, job: &McJob) {
