@@ -1,6 +1,7 @@
 // Which lever matters (issue 21): the tornado of the default scenario, the same figures as
 // `cadence sensitivity`, "Try it" pins the scenario and moves the lever, both languages, and the
-// layout at the sizes people use.
+// layout at the sizes people use; Compute importance in the workers (the CLI's indices, measure next
+// in words, downloads, cancel, an edit stops it) in both languages at 1280×800 and on a phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -156,7 +157,7 @@ async function computeImportance(page, n) {
 }
 
 test('Compute importance: the workers\' indices equal the command line\'s, and the page names what to measure next', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const startDate = await page.inputValue('#in-start-date');
   await openLevers(page);
   await page.selectOption('#levers-outcome', 'h_star');
@@ -205,7 +206,7 @@ test('Compute importance: the workers\' indices equal the command line\'s, and t
 });
 
 test('Cancel stops the importance; an edit stops it too and dates the results shown', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openLevers(page);
   await page.selectOption('#levers-outcome', 'h_star');
   // Cancel while running.
@@ -239,7 +240,7 @@ test('Cancel stops the importance; an edit stops it too and dates the results sh
 test('the importance in both languages at 1280×800 and on a phone, inside the screen', async () => {
   for (const [width, height] of [[1280, 800], [390, 844]]) {
     for (const locale of ['en-US', 'zh-CN']) {
-      const { context, page, problems } = await openPage(browser, server.url, { viewport: { width, height }, locale });
+      const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: { width, height }, locale });
       await openLevers(page);
       await computeImportance(page, 250);
       if (locale === 'zh-CN') {
