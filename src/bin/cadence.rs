@@ -363,8 +363,8 @@ fn sensitivity(args: &[String]) -> Result<(), Failure> {
     );
     if let Some(n) = sobol_n {
         let started = std::time::Instant::now();
-        let (indices, refused) = cadence::engine::sobol::levers(&params, outcome, spread, n, seed);
-        let sobol = sensitivity_out::SobolOut::of(&indices, n, seed, refused);
+        let importance = cadence::engine::sobol::levers(&params, outcome, spread, n, seed);
+        let sobol = sensitivity_out::SobolOut::of(&importance);
         eprintln!(
             "Sobol indices from {} evaluations in {:.1} s",
             sobol.evaluations,

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::engine::sensitivity::{Bar, End, Lever, Tornado};
-use crate::engine::sobol::Indices;
+use crate::engine::sobol::Importance;
 
 /// Rounds to four decimals (and −0 to 0).
 fn round(x: f64) -> f64 {
@@ -85,27 +85,47 @@ pub struct SobolIndexOut {
     pub total_ci: [f64; 2],
 }
 
-/// The Sobol run as JSON: every lever uniform on ±spread at once.
+/// "Measure this next" as JSON: the lever with the largest total index and what narrowing its
+/// range does to the outcome's spread (standard deviation), on the same sample design.
+#[derive(Debug, Clone, Serialize)]
+pub struct NarrowingOut {
+    pub lever: &'static str,
+    /// The lever's range as used (±share) and as narrowed.
+    pub from_spread: f64,
+    pub to_spread: f64,
+    pub sd_before: f64,
+    pub sd_after: f64,
+    /// 1 − `sd_after` / `sd_before`: 0.4 is "40 % less uncertain".
+    pub reduction: f64,
+    /// Points compared (the design's A and B points whose narrowed twin is valid).
+    pub points: usize,
+}
+
+/// The Sobol run as JSON: every lever uniform on ±spread at once, over the valid region.
 #[derive(Debug, Clone, Serialize)]
 pub struct SobolOut {
     pub n: usize,
     pub seed: u64,
-    /// Model evaluations: N × (levers + 2).
+    /// Rows kept (a row whose pairs are all refused is left out).
+    pub kept: usize,
+    /// Pairs drawn again because one of their points broke a rule between parameters.
+    pub redraws: u64,
+    /// Model evaluations: kept × (levers + 2), plus the narrowed points.
     pub evaluations: usize,
-    /// Draws the scenario's rules refused, counted at the scenario's own outcome.
-    pub refused: usize,
     pub variance: f64,
     /// The lever with the largest total index: the one number worth measuring next.
     pub measure_next: &'static str,
+    /// What measuring it would do, when the outcome varies at all.
+    pub narrowing: Option<NarrowingOut>,
     pub indices: Vec<SobolIndexOut>,
 }
 
 impl SobolOut {
     #[must_use]
-    pub fn of(indices: &Indices, n: usize, seed: u64, refused: usize) -> SobolOut {
+    pub fn of(imp: &Importance) -> SobolOut {
         let rows: Vec<SobolIndexOut> = Lever::ALL
             .iter()
-            .zip(&indices.inputs)
+            .zip(&imp.indices.inputs)
             .map(|(lever, ix)| SobolIndexOut {
                 lever: lever.id(),
                 first: round(ix.first),
@@ -114,18 +134,23 @@ impl SobolOut {
                 total_ci: [round(ix.total_ci.0), round(ix.total_ci.1)],
             })
             .collect();
-        let measure_next = Lever::ALL
-            .iter()
-            .zip(&indices.inputs)
-            .max_by(|a, b| a.1.total.total_cmp(&b.1.total))
-            .map_or("", |(lever, _)| lever.id());
         SobolOut {
-            n,
-            seed,
-            evaluations: n * (Lever::ALL.len() + 2),
-            refused,
-            variance: round(indices.variance),
-            measure_next,
+            n: imp.n,
+            seed: imp.seed,
+            kept: imp.kept,
+            redraws: imp.redraws,
+            evaluations: imp.evaluations,
+            variance: round(imp.indices.variance),
+            measure_next: imp.measure_next.map_or("", |(lever, _)| lever.id()),
+            narrowing: imp.measure_next.map(|(lever, n)| NarrowingOut {
+                lever: lever.id(),
+                from_spread: round(imp.spread),
+                to_spread: round(imp.spread * n.ratio),
+                sd_before: round(n.sd_before),
+                sd_after: round(n.sd_after),
+                reduction: round(n.reduction()),
+                points: n.points,
+            }),
             indices: rows,
         }
     }

@@ -46,3 +46,65 @@ impl From<RunResultWire> for RunResult {
         }
     }
 }
+
+/// One evaluated row of a Sobol design (`engine::sobol::Row`) as plain data (issue 21).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SobolRowWire {
+    pub index: u64,
+    pub draw: u32,
+    pub a: f64,
+    pub b: f64,
+    pub ab: Vec<f64>,
+}
+
+impl From<&crate::engine::sobol::Row> for SobolRowWire {
+    fn from(r: &crate::engine::sobol::Row) -> Self {
+        SobolRowWire {
+            index: r.index,
+            draw: r.draw,
+            a: r.a,
+            b: r.b,
+            ab: r.ab.clone(),
+        }
+    }
+}
+
+impl From<SobolRowWire> for crate::engine::sobol::Row {
+    fn from(w: SobolRowWire) -> Self {
+        crate::engine::sobol::Row {
+            index: w.index,
+            draw: w.draw,
+            a: w.a,
+            b: w.b,
+            ab: w.ab,
+        }
+    }
+}
+
+/// A row's narrowed twin (`engine::sobol::NarrowRow`) as plain data.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NarrowRowWire {
+    pub index: u64,
+    pub a: Option<f64>,
+    pub b: Option<f64>,
+}
+
+impl From<&crate::engine::sobol::NarrowRow> for NarrowRowWire {
+    fn from(r: &crate::engine::sobol::NarrowRow) -> Self {
+        NarrowRowWire {
+            index: r.index,
+            a: r.a,
+            b: r.b,
+        }
+    }
+}
+
+impl From<NarrowRowWire> for crate::engine::sobol::NarrowRow {
+    fn from(w: NarrowRowWire) -> Self {
+        crate::engine::sobol::NarrowRow {
+            index: w.index,
+            a: w.a,
+            b: w.b,
+        }
+    }
+}

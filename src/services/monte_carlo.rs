@@ -5,18 +5,90 @@
 //! merged result is identical to a single-threaded run. The worker protocol below is the crate's
 //! second serialization boundary: it is internal (never stored or downloaded) and carries the
 //! scenario as the versioned scenario JSON, so there is one definition of what a scenario is.
+//!
+//! The same workers compute the variance-based importance of the levers (issue 21): a second job
+//! kind, whose rows of the Sobol design depend only on (seed, row index) and whose narrowed twins
+//! ("measure this next") depend only on the rows, so they too split any way and merge by index.
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::montecarlo::{McOptions, McPlan};
+use crate::engine::sensitivity::Outcome;
+use crate::engine::sobol::LeverModel;
 use crate::engine::{validate, Params};
-use crate::scenario::wire::RunResultWire;
+use crate::scenario::wire::{NarrowRowWire, RunResultWire, SobolRowWire};
 
 #[cfg(feature = "web")]
 pub use browser::{worker_count, McEvent, McPool, McWorker};
 
 /// Runs in one message: small enough that progress moves smoothly and a cancel takes effect quickly.
 pub const CHUNK_RUNS: u64 = 20;
+
+/// Rows of a Sobol design in one message (each row is 18 model evaluations, ≈ 10 ms).
+pub const SOBOL_CHUNK_ROWS: u64 = 8;
+
+/// Narrowed pairs in one message (two evaluations each).
+pub const SOBOL_CHUNK_PAIRS: usize = 40;
+
+/// An importance job as a worker holds it.
+#[derive(Debug, Clone)]
+pub struct SobolSetup {
+    pub params: Params,
+    pub outcome: Outcome,
+    pub spread: f64,
+    pub seed: u64,
+}
+
+impl SobolSetup {
+    /// Reads the job the page sent (the scenario as scenario-file JSON).
+    ///
+    /// # Errors
+    /// In words, when the scenario or the outcome cannot be read (the page validated both).
+    pub fn read(
+        scenario_json: &str,
+        outcome: &str,
+        spread: f64,
+        seed: u64,
+    ) -> Result<Self, String> {
+        let params = crate::scenario::parse(scenario_json)
+            .map_err(|errors| format!("{} scenario errors", errors.len()))?;
+        let outcome = Outcome::from_id(outcome).ok_or_else(|| format!("no outcome {outcome}"))?;
+        Ok(SobolSetup {
+            params,
+            outcome,
+            spread,
+            seed,
+        })
+    }
+
+    fn model(&self) -> LeverModel<'_> {
+        LeverModel {
+            params: &self.params,
+            outcome: self.outcome,
+            spread: self.spread,
+        }
+    }
+
+    /// Rows `start..end` of the design, for the wire.
+    #[must_use]
+    pub fn rows(&self, start: u64, end: u64) -> Vec<SobolRowWire> {
+        self.model()
+            .rows(self.seed, start..end)
+            .iter()
+            .map(SobolRowWire::from)
+            .collect()
+    }
+
+    /// The pairs' narrowed twins for lever `input`, for the wire.
+    #[must_use]
+    pub fn narrow(&self, input: usize, pairs: &[(u64, u32)]) -> Vec<NarrowRowWire> {
+        self.model()
+            .narrow(self.seed, pairs, input)
+            .iter()
+            .map(NarrowRowWire::from)
+            .collect()
+    }
+}
 
 /// What the page asks a worker to do.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,6 +103,41 @@ pub enum McRequest {
     },
     /// Run `start..end` of job `job`.
     Chunk { job: u32, start: u64, end: u64 },
+    /// Prepare importance job `job` (issue 21): the scenario, the outcome's id, the levers'
+    /// spread and the design's seed.
+    PrepareSobol {
+        job: u32,
+        scenario_json: String,
+        outcome: String,
+        spread: f64,
+        seed: u64,
+    },
+    /// Evaluate rows `start..end` of importance job `job`'s design.
+    SobolRows { job: u32, start: u64, end: u64 },
+    /// Evaluate the narrowed twins of these kept pairs `(row, draw)` for lever `input`.
+    SobolNarrow {
+        job: u32,
+        input: u32,
+        pairs: Vec<(u64, u32)>,
+    },
+}
+
+/// A worker's answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum McResponse {
+    Runs(McChunkDone),
+    Sobol(SobolChunkDone),
+}
+
+/// A worker's answer to a chunk of an importance job.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SobolChunkDone {
+    pub job: u32,
+    /// Rows asked for (a row refused at every draw is missing from `rows`).
+    pub asked: u64,
+    pub rows: Vec<SobolRowWire>,
+    pub narrow: Vec<NarrowRowWire>,
+    pub error: Option<String>,
 }
 
 /// A worker's answer to a chunk.
@@ -74,8 +181,12 @@ mod browser {
     use gloo::timers::callback::Timeout;
     use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 
-    use super::{plan, McChunkDone, McRequest, CHUNK_RUNS};
+    use super::{
+        plan, McChunkDone, McRequest, McResponse, SobolChunkDone, SobolSetup, CHUNK_RUNS,
+        SOBOL_CHUNK_PAIRS, SOBOL_CHUNK_ROWS,
+    };
     use crate::engine::montecarlo::{McMerge, McOutput, McPlan, RunResult};
+    use crate::engine::sobol::{self, Evaluations, Importance, Indices, NarrowRow, Row};
     use crate::engine::Params;
     use crate::scenario::wire::RunResultWire;
 
@@ -95,15 +206,19 @@ mod browser {
     /// The web worker: keeps the current job's plan and runs the chunks it is sent.
     pub struct McWorker {
         job: Option<(u32, Result<McPlan, String>)>,
+        sobol: Option<(u32, Result<SobolSetup, String>)>,
     }
 
     impl Worker for McWorker {
         type Message = ();
         type Input = McRequest;
-        type Output = McChunkDone;
+        type Output = McResponse;
 
         fn create(_scope: &WorkerScope<Self>) -> Self {
-            McWorker { job: None }
+            McWorker {
+                job: None,
+                sobol: None,
+            }
         }
 
         fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
@@ -144,8 +259,56 @@ mod browser {
                             error: Some("job not prepared".to_owned()),
                         },
                     };
-                    scope.respond(id, done);
+                    scope.respond(id, McResponse::Runs(done));
                 }
+                McRequest::PrepareSobol {
+                    job,
+                    scenario_json,
+                    outcome,
+                    spread,
+                    seed,
+                } => {
+                    self.sobol = Some((
+                        job,
+                        SobolSetup::read(&scenario_json, &outcome, spread, seed),
+                    ));
+                }
+                McRequest::SobolRows { job, start, end } => {
+                    let mut done = self.sobol_answer(job, end.saturating_sub(start));
+                    if let Some((_, Ok(setup))) = &self.sobol {
+                        if done.error.is_none() {
+                            done.rows = setup.rows(start, end);
+                        }
+                    }
+                    scope.respond(id, McResponse::Sobol(done));
+                }
+                McRequest::SobolNarrow { job, input, pairs } => {
+                    let mut done = self.sobol_answer(job, pairs.len() as u64);
+                    if let Some((_, Ok(setup))) = &self.sobol {
+                        if done.error.is_none() {
+                            done.narrow = setup.narrow(input as usize, &pairs);
+                        }
+                    }
+                    scope.respond(id, McResponse::Sobol(done));
+                }
+            }
+        }
+    }
+
+    impl McWorker {
+        /// An empty answer to importance job `job`, with the error when it is not the one prepared.
+        fn sobol_answer(&self, job: u32, asked: u64) -> SobolChunkDone {
+            let error = match &self.sobol {
+                Some((current, Ok(_))) if *current == job => None,
+                Some((current, Err(message))) if *current == job => Some(message.clone()),
+                _ => Some("job not prepared".to_owned()),
+            };
+            SobolChunkDone {
+                job,
+                asked,
+                rows: Vec::new(),
+                narrow: Vec::new(),
+                error,
             }
         }
     }
@@ -153,9 +316,118 @@ mod browser {
     /// What the pool tells the page.
     #[derive(Debug, Clone)]
     pub enum McEvent {
-        Progress { job: u32, done: u32, total: u32 },
-        Finished { job: u32, output: Rc<McOutput> },
-        Failed { job: u32, message: String },
+        Progress {
+            job: u32,
+            done: u32,
+            total: u32,
+        },
+        Finished {
+            job: u32,
+            output: Rc<McOutput>,
+        },
+        Failed {
+            job: u32,
+            message: String,
+        },
+        /// Evaluations of importance job `job` done, of about `total`.
+        SobolProgress {
+            job: u32,
+            done: u32,
+            total: u32,
+        },
+        SobolFinished {
+            job: u32,
+            importance: Rc<Importance>,
+        },
+        SobolFailed {
+            job: u32,
+            message: String,
+        },
+    }
+
+    /// The narrowing phase of an importance job: the lever with the largest total index, the kept
+    /// pairs to evaluate again with its range narrowed, and the twins back so far.
+    struct NarrowPhase {
+        input: usize,
+        indices: Indices,
+        pairs: Vec<(u64, u32)>,
+        next: usize,
+        twins: Vec<NarrowRow>,
+        answered: usize,
+    }
+
+    /// An importance job in the pool.
+    struct SobolRun {
+        job: u32,
+        tag: u32,
+        setup: SobolSetup,
+        n: u64,
+        next_row: u64,
+        answered: u64,
+        rows: Vec<Row>,
+        narrow: Option<NarrowPhase>,
+        reported_at: f64,
+    }
+
+    impl SobolRun {
+        /// Takes a worker's answer in: the importance when it was the last, or whether the
+        /// narrowing starts (every row is in: the indices, then the largest total index's twins).
+        fn take(&mut self, done: SobolChunkDone) -> (Option<Importance>, bool) {
+            let finish = |run: &SobolRun, indices: Indices, twins: &[NarrowRow]| {
+                Importance::new(
+                    run.n as usize,
+                    run.setup.seed,
+                    run.setup.spread,
+                    &run.rows,
+                    indices,
+                    twins,
+                )
+            };
+            if let Some(phase) = self.narrow.as_mut() {
+                phase.answered += done.asked as usize;
+                phase
+                    .twins
+                    .extend(done.narrow.into_iter().map(NarrowRow::from));
+                if phase.answered < phase.pairs.len() {
+                    return (None, false);
+                }
+                let indices = phase.indices.clone();
+                let twins = std::mem::take(&mut phase.twins);
+                return (Some(finish(self, indices, &twins)), false);
+            }
+            self.answered += done.asked;
+            self.rows.extend(done.rows.into_iter().map(Row::from));
+            if self.answered < self.n {
+                return (None, false);
+            }
+            let indices = sobol::indices(
+                &Evaluations::of_rows(sobol::LeverModel::DIM, &self.rows),
+                self.setup.seed,
+            );
+            let Some(input) = indices.largest_total() else {
+                return (Some(finish(self, indices, &[])), false);
+            };
+            let mut pairs = sobol::kept_pairs(&self.rows);
+            pairs.sort_unstable();
+            self.narrow = Some(NarrowPhase {
+                input,
+                indices,
+                pairs,
+                next: 0,
+                twins: Vec::new(),
+                answered: 0,
+            });
+            (None, true)
+        }
+
+        /// Evaluations done and (about: the narrowing's share is known once the rows are in) in all.
+        fn progress(&self) -> (u32, u32) {
+            let per_row = (sobol::LeverModel::DIM + 2) as u64;
+            let narrowed = self.narrow.as_ref().map_or(0, |p| p.answered) as u64;
+            let done = self.answered * per_row + 2 * narrowed;
+            let total = self.n * per_row + 2 * self.n;
+            (done.min(total) as u32, total as u32)
+        }
     }
 
     struct PoolState {
@@ -171,6 +443,9 @@ mod browser {
         merge: Option<McMerge>,
         /// When progress was last reported (page clock, ms).
         reported_at: f64,
+        /// The importance job running, and the number of the last one started.
+        sobol: Option<SobolRun>,
+        sobol_job: u32,
         onevent: Rc<dyn Fn(McEvent)>,
     }
 
@@ -195,6 +470,8 @@ mod browser {
                 next_run: 0,
                 merge: None,
                 reported_at: 0.0,
+                sobol: None,
+                sobol_job: 0,
                 onevent,
             }));
             let count = workers.clamp(1, MAX_WORKERS);
@@ -203,7 +480,10 @@ mod browser {
                 .map(|index| {
                     let weak = Rc::downgrade(&state);
                     McWorker::spawner()
-                        .callback(move |done: McChunkDone| on_chunk(&weak, index, done))
+                        .callback(move |answer: McResponse| match answer {
+                            McResponse::Runs(done) => on_chunk(&weak, index, done),
+                            McResponse::Sobol(done) => on_sobol(&weak, index, done),
+                        })
                         .spawn_with_loader(&loader)
                 })
                 .collect();
@@ -263,6 +543,57 @@ mod browser {
                 done: 0,
                 total: runs,
             });
+        }
+
+        /// Starts importance job `tag` (issue 21): N rows of the levers' Sobol design of `setup`
+        /// (the scenario also as scenario JSON, for the workers), cancelling any importance job
+        /// still running.
+        pub fn start_sobol(&self, tag: u32, setup: SobolSetup, scenario_json: &str, n: u32) {
+            let mut s = self.state.borrow_mut();
+            s.sobol_job = s.sobol_job.wrapping_add(1);
+            let job = s.sobol_job;
+            let (outcome, spread, seed) = (setup.outcome, setup.spread, setup.seed);
+            let run = SobolRun {
+                job,
+                tag,
+                setup,
+                n: u64::from(n),
+                next_row: 0,
+                answered: 0,
+                rows: Vec::with_capacity(n as usize),
+                narrow: None,
+                reported_at: now_ms(),
+            };
+            let (done, total) = run.progress();
+            s.sobol = Some(run);
+            for bridge in &s.bridges {
+                bridge.send(McRequest::PrepareSobol {
+                    job,
+                    scenario_json: scenario_json.to_owned(),
+                    outcome: outcome.id().to_owned(),
+                    spread,
+                    seed,
+                });
+            }
+            for _ in 0..CHUNKS_IN_FLIGHT {
+                for index in 0..s.bridges.len() {
+                    send_next_sobol(&mut s, index);
+                }
+            }
+            let onevent = Rc::clone(&s.onevent);
+            drop(s);
+            onevent(McEvent::SobolProgress {
+                job: tag,
+                done,
+                total,
+            });
+        }
+
+        /// Stops the importance job: chunks already sent finish in the workers, their answers dropped.
+        pub fn cancel_sobol(&self) {
+            let mut s = self.state.borrow_mut();
+            s.sobol_job = s.sobol_job.wrapping_add(1);
+            s.sobol = None;
         }
 
         /// Stops the current job: chunks already sent finish in the workers but their results are dropped.
@@ -335,6 +666,95 @@ mod browser {
         if complete {
             finish_slice(state.clone(), job);
         }
+    }
+
+    /// Sends worker `index` the next chunk of the importance job: rows, then narrowed pairs.
+    fn send_next_sobol(s: &mut PoolState, index: usize) {
+        let Some(run) = s.sobol.as_mut() else {
+            return;
+        };
+        let request = if let Some(phase) = run.narrow.as_mut() {
+            if phase.next >= phase.pairs.len() {
+                return;
+            }
+            let end = (phase.next + SOBOL_CHUNK_PAIRS).min(phase.pairs.len());
+            let pairs = phase.pairs[phase.next..end].to_vec();
+            phase.next = end;
+            McRequest::SobolNarrow {
+                job: run.job,
+                input: phase.input as u32,
+                pairs,
+            }
+        } else {
+            if run.next_row >= run.n {
+                return;
+            }
+            let start = run.next_row;
+            let end = (start + SOBOL_CHUNK_ROWS).min(run.n);
+            run.next_row = end;
+            McRequest::SobolRows {
+                job: run.job,
+                start,
+                end,
+            }
+        };
+        if let Some(bridge) = s.bridges.get(index) {
+            bridge.send(request);
+        }
+    }
+
+    fn on_sobol(state: &Weak<RefCell<PoolState>>, index: usize, mut done: SobolChunkDone) {
+        let Some(strong) = state.upgrade() else {
+            return;
+        };
+        let mut s = strong.borrow_mut();
+        let Some(run) = s.sobol.as_mut().filter(|run| run.job == done.job) else {
+            return;
+        };
+        let tag = run.tag;
+        if let Some(message) = done.error.take() {
+            s.sobol = None;
+            let onevent = Rc::clone(&s.onevent);
+            drop(s);
+            onevent(McEvent::SobolFailed { job: tag, message });
+            return;
+        }
+        let (finished, narrowing_starts) = run.take(done);
+        if let Some(importance) = finished {
+            s.sobol = None;
+            let onevent = Rc::clone(&s.onevent);
+            drop(s);
+            onevent(McEvent::SobolFinished {
+                job: tag,
+                importance: Rc::new(importance),
+            });
+            return;
+        }
+        if narrowing_starts {
+            for _ in 0..CHUNKS_IN_FLIGHT {
+                for worker in 0..s.bridges.len() {
+                    send_next_sobol(&mut s, worker);
+                }
+            }
+        } else {
+            send_next_sobol(&mut s, index);
+        }
+        let now = now_ms();
+        let Some(run) = s.sobol.as_mut() else {
+            return;
+        };
+        if now - run.reported_at < PROGRESS_INTERVAL_MS {
+            return;
+        }
+        run.reported_at = now;
+        let (done, total) = run.progress();
+        let onevent = Rc::clone(&s.onevent);
+        drop(s);
+        onevent(McEvent::SobolProgress {
+            job: tag,
+            done,
+            total,
+        });
     }
 
     /// Computes the bands for one slice of time; schedules the next slice, or hands out the output.

@@ -4,6 +4,7 @@
 //! (`ui::shell::runner`, the one place that calls `services`) carries them out and reports back with
 //! messages. Natively, tests read the effects an action asked for.
 
+use crate::engine::sensitivity::Outcome;
 use crate::engine::Params;
 use crate::i18n::Lang;
 use crate::ui::views::View;
@@ -17,6 +18,21 @@ pub struct McJob {
     pub revision: u64,
     pub params: Params,
     pub runs: u32,
+    pub seed: u64,
+}
+
+/// One importance job (issue 21): the levers' Sobol design for the scenario of `revision`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportanceJob {
+    /// The page's job number; the worker pool tags every answer with it.
+    pub id: u32,
+    /// The workspace revision the job was started from: its result belongs to that scenario.
+    pub revision: u64,
+    pub params: Params,
+    pub outcome: Outcome,
+    pub spread: f64,
+    /// Rows of the design.
+    pub n: u32,
     pub seed: u64,
 }
 
@@ -36,6 +52,10 @@ pub enum Effect {
     StartMonteCarlo(Box<McJob>),
     /// Cancel the running Monte Carlo job.
     CancelMonteCarlo,
+    /// Start an importance job in the worker pool (cancelling any other importance job).
+    StartImportance(Box<ImportanceJob>),
+    /// Cancel the running importance job.
+    CancelImportance,
     /// Offer a file for download.
     Download(Download),
     /// Offer a chart as PNG: the browser draws the SVG `scale` times its size over `background`.

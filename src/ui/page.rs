@@ -302,6 +302,8 @@ impl Page {
         }
         // The tornado follows every new valid result while its section is open.
         self.sensitivity.refresh(&self.workspace);
+        // An importance job of an earlier scenario stops (its results are shown out of date).
+        effects.extend(self.sensitivity.follow(&self.workspace));
         if self.view == View::Trainer {
             // The lesson's comparison follows the scenario: an edit or a decision runs it again.
             self.trainer.refresh_comparison(&self.workspace);
@@ -326,10 +328,12 @@ impl Page {
 
     fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {
         match action {
-            sensitivity::Action::Try(lever) => self.try_lever(lever),
+            sensitivity::Action::Try(lever) => {
+                self.try_lever(lever);
+                Vec::new()
+            }
             action => self.sensitivity.update(action, &self.workspace),
         }
-        Vec::new()
     }
 
     /// "Try it" on a lever's bar: the current scenario is pinned ("Before: renewal rates") and the

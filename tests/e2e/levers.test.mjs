@@ -1,10 +1,12 @@
 // Which lever matters (issue 21): the tornado of the default scenario, the same figures as
 // `cadence sensitivity`, "Try it" pins the scenario and moves the lever, both languages, and the
-// layout at the sizes people use.
+// layout at the sizes people use; Compute importance in the workers (the CLI's indices, measure next
+// in words, downloads, cancel, an edit stops it) in both languages at 1280×800 and on a phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +121,146 @@ test('the section in Chinese, and its rows inside the screen at the sizes people
       assert.ok(overflow <= 0, `${width}×${height} ${locale}: page scrolls sideways by ${overflow} px`);
       await page.locator('#levers').scrollIntoViewIfNeeded();
       await page.locator('#levers').screenshot({ path: join(SHOTS, `levers-${width}x${height}-${locale}.png`) });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
+
+/// The size a PNG says it is (its IHDR chunk).
+function pngSize(bytes) {
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/// Whether the browser's XML parser reads the text as one well-formed SVG document.
+async function parsesAsSvg(page, text) {
+  return page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return doc.querySelector('parsererror') === null && doc.documentElement.localName === 'svg';
+  }, text);
+}
+
+/// The default scenario's importance as the command line computes it.
+function cliImportance(startDate, outcome, n, seed) {
+  const scenario = JSON.parse(cadence(['example']));
+  scenario.team.start_week = isoWeek(startDate);
+  const dir = mkdtempSync(join(tmpdir(), 'cadence-levers-'));
+  const file = join(dir, 'default.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  return JSON.parse(cadence(['sensitivity', file, '--outcome', outcome, '--sobol', String(n), '--seed', String(seed)])).sobol;
+}
+
+async function computeImportance(page, n) {
+  await page.selectOption('#importance-samples', String(n));
+  await page.click('.importance-compute');
+  await page.waitForSelector('#importance .importance-row', { timeout: 120_000 });
+}
+
+test('Compute importance: the workers\' indices equal the command line\'s, and the page names what to measure next', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  const startDate = await page.inputValue('#in-start-date');
+  await openLevers(page);
+  await page.selectOption('#levers-outcome', 'h_star');
+  await computeImportance(page, 250);
+  const heading = await page.textContent('#importance .importance-heading');
+  const seed = Number(heading.match(/seed (\d+)/)[1]);
+  assert.match(heading, /N = 250/);
+  const cli = cliImportance(startDate, 'h_star', 250, seed);
+  const rows = await page.locator('#importance .importance-row').evaluateAll((els) => els.map((el) => ({
+    lever: el.dataset.lever, first: Number(el.dataset.first), total: Number(el.dataset.total),
+  })));
+  assert.equal(rows.length, 16);
+  const byLever = Object.fromEntries(cli.indices.map((ix) => [ix.lever, ix]));
+  for (const row of rows) {
+    assert.equal(row.first, byLever[row.lever].first, `${row.lever} first order`);
+    assert.equal(row.total, byLever[row.lever].total, `${row.lever} total`);
+  }
+  // Widest total first, and "measure this next" is the largest total index, in words, with the
+  // command line's computed reduction.
+  for (let i = 1; i < rows.length; i += 1) assert.ok(rows[i - 1].total >= rows[i].total);
+  const next = page.locator('#importance .importance-next');
+  assert.equal(await next.getAttribute('data-lever'), cli.measure_next);
+  assert.equal(await next.getAttribute('data-lever'), rows[0].lever);
+  assert.equal(Number(await next.getAttribute('data-reduction')), cli.narrowing.reduction);
+  const sentence = await page.textContent('#importance .importance-next-text');
+  const name = await page.locator(`#importance .importance-row[data-lever="${rows[0].lever}"] .lever-name`).textContent();
+  assert.equal(sentence, `${name}: narrowing its range from ±20% to ±5% would cut the uncertainty of `
+    + `“Prospecting hours that hold the target book (h*)” by about ${Math.round(cli.narrowing.reduction * 100)}%.`);
+  // Both charts download as well-formed SVG and as PNG at twice their size.
+  for (const [scope, file] of [['#levers > .chart-actions', 'cadence-lever-tornado'], ['#importance .chart-actions', 'cadence-lever-importance']]) {
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} .chart-download-svg`)]);
+    assert.equal(svgDownload.suggestedFilename(), `${file}.svg`);
+    const svg = await readFile(await svgDownload.path(), 'utf8');
+    assert.ok(await parsesAsSvg(page, svg), `${file}.svg is well-formed`);
+    assert.ok(svg.includes(name), `${file}.svg names the levers`);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} .chart-download-png`)]);
+    assert.equal(pngDownload.suggestedFilename(), `${file}.png`);
+    const png = await readFile(await pngDownload.path());
+    const width = Number(svg.match(/^<svg[^>]*\swidth="(\d+)"/)[1]);
+    const height = Number(svg.match(/^<svg[^>]*\sheight="(\d+)"/)[1]);
+    assert.deepEqual(pngSize(png), { width: 2 * width, height: 2 * height });
+  }
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Cancel stops the importance; an edit stops it too and dates the results shown', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await openLevers(page);
+  await page.selectOption('#levers-outcome', 'h_star');
+  // Cancel while running.
+  await page.selectOption('#importance-samples', '2000');
+  await page.click('.importance-compute');
+  await page.waitForSelector('#importance .importance-progress');
+  await page.click('.importance-cancel');
+  assert.equal(await page.textContent('#importance .importance-status'), 'Stopped before the end.');
+  assert.equal(await page.locator('#importance .importance-progress').count(), 0);
+  assert.equal(await page.locator('#importance .importance-row').count(), 0, 'nothing half-done is shown');
+  // A finished run, then another stopped by an edit: the first run's results stay, out of date.
+  await computeImportance(page, 250);
+  assert.equal(await page.locator('#importance .importance-stale').count(), 0);
+  const before = await page.textContent('#importance .importance-heading');
+  await page.selectOption('#importance-samples', '2000');
+  await page.click('.importance-compute');
+  await page.waitForSelector('#importance .importance-progress');
+  await page.fill('#in-team-ams', '7');
+  await page.waitForSelector('#importance .importance-stale');
+  assert.match(await page.textContent('#importance .importance-status'), /^Stopped: the scenario or the outcome changed/);
+  assert.equal(await page.textContent('#importance .importance-heading'), before);
+  // Computed again, for the scenario on screen: no longer out of date.
+  await page.selectOption('#importance-samples', '250');
+  await page.click('.importance-compute');
+  await page.waitForFunction(() => !document.querySelector('#importance .importance-stale')
+    && document.querySelector('#importance .importance-row'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the importance in both languages at 1280×800 and on a phone, inside the screen', async () => {
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: { width, height }, locale });
+      await openLevers(page);
+      await computeImportance(page, 250);
+      if (locale === 'zh-CN') {
+        assert.match(await page.textContent('#importance h4'), /哪项不确定性影响最大/);
+        assert.match(await page.textContent('#importance .importance-next-text'), /不确定性降低约\d+%/);
+      }
+      const boxes = await page.locator('#importance .importance-row').evaluateAll((els) => els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const bar = el.querySelector('.importance-bar').getBoundingClientRect();
+        return { left: r.left, right: r.right, barWidth: bar.width };
+      }));
+      for (const b of boxes) {
+        assert.ok(b.left >= 0 && b.right <= width, `${width}×${height} ${locale}: row ${b.left}–${b.right}`);
+        assert.ok(b.barWidth >= 60, `${width}×${height} ${locale}: bar ${b.barWidth} px`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${width}×${height} ${locale}: page scrolls sideways by ${overflow} px`);
+      await page.locator('#importance').scrollIntoViewIfNeeded();
+      await page.locator('#importance').screenshot({ path: join(SHOTS, `levers-importance-${width}x${height}-${locale}.png`) });
+      await page.screenshot({ path: join(SHOTS, `levers-importance-screen-${width}x${height}-${locale}.png`) });
       assert.deepEqual(problems, []);
       await context.close();
     }

@@ -623,7 +623,8 @@ fn issue_21_sobol_indices_name_the_lever_to_measure_next() {
     ]);
     let sobol = &json["sobol"];
     assert_eq!(sobol["n"], 16);
-    assert_eq!(sobol["evaluations"], 16 * 18);
+    assert_eq!(sobol["kept"], 16);
+    assert_eq!(sobol["evaluations"], 16 * 18 + 2 * 16);
     let indices = sobol["indices"].as_array().expect("indices");
     assert_eq!(indices.len(), 16);
     let margin = indices
@@ -645,6 +646,16 @@ fn issue_21_sobol_indices_name_the_lever_to_measure_next() {
         })
         .expect("a lever");
     assert_eq!(sobol["measure_next"], best["lever"]);
+    let narrowing = &sobol["narrowing"];
+    assert_eq!(narrowing["lever"], best["lever"]);
+    assert_eq!(narrowing["from_spread"], 0.2);
+    assert_eq!(narrowing["to_spread"], 0.05);
+    let (before, after) = (
+        narrowing["sd_before"].as_f64().expect("before"),
+        narrowing["sd_after"].as_f64().expect("after"),
+    );
+    let reduction = narrowing["reduction"].as_f64().expect("reduction");
+    assert!(after < before && (reduction - (1.0 - after / before)).abs() < 1e-3);
     let again = summary(&[
         "sensitivity",
         "preset:steady",

@@ -243,7 +243,7 @@ pub fn app() -> Html {
                     }
                     <Compare view={compare_view(&page.compare, ws.can_keep(), lang)} {lang} ondispatch={oncompare} />
                     <McPanel view={mc_view(&page.mc, ws, lang)} {lang} ondispatch={onmc} />
-                    <Levers view={sensitivity_view(&page.sensitivity, lang)} {lang} ondispatch={onlevers} />
+                    <Levers view={sensitivity_view(&page.sensitivity, ws, lang)} {lang} ondispatch={onlevers} ondownload={oneffect.clone()} />
                 </section>
                 <section class={classes!("region", "region-charts", ws.stale.then_some("is-stale"))}
                     aria-labelledby="region-charts-title">

@@ -13,15 +13,16 @@ use gloo::timers::callback::{Interval, Timeout};
 use yew::Callback;
 
 use crate::scenario::to_json;
-use crate::services::monte_carlo::{worker_count, McEvent, McPool};
+use crate::services::monte_carlo::{worker_count, McEvent, McPool, SobolSetup};
 use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, files, locale, share};
-use crate::ui::effect::{Effect, McJob};
+use crate::ui::effect::{Effect, ImportanceJob, McJob};
 use crate::ui::library;
 use crate::ui::montecarlo;
 use crate::ui::page::{Msg, Page, View};
 use crate::ui::persist::{self, Autosave};
 use crate::ui::plan;
+use crate::ui::sensitivity;
 use crate::ui::trainer::{self, clock::PlayAction};
 
 /// A name for this tab, unique among the tabs that share its storage: the library's ids and
@@ -155,6 +156,12 @@ impl Shell {
                     pool.cancel();
                 }
             }
+            Effect::StartImportance(job) => self.start_importance(&job),
+            Effect::CancelImportance => {
+                if let Some(pool) = self.pool.borrow().as_ref() {
+                    pool.cancel_sobol();
+                }
+            }
             Effect::Download(download) => {
                 files::download(&download.file_name, &download.text, download.mime);
             }
@@ -244,28 +251,60 @@ impl Shell {
         }
     }
 
-    fn start_monte_carlo(&self, job: &McJob) {
+    /// The worker pool, spawned on first use and reused (starting a worker costs ~100 ms).
+    fn pool(&self) -> McPool {
         let mut slot = self.pool.borrow_mut();
-        let pool = slot.get_or_insert_with(|| {
+        slot.get_or_insert_with(|| {
             let dispatch = self.dispatcher();
             McPool::spawn(
                 worker_count(),
                 Rc::new(move |event: McEvent| {
-                    dispatch.emit(Msg::Mc(match event {
+                    dispatch.emit(match event {
                         McEvent::Progress { job, done, total } => {
-                            montecarlo::Action::Progress { job, done, total }
+                            Msg::Mc(montecarlo::Action::Progress { job, done, total })
                         }
                         McEvent::Finished { job, output } => {
-                            montecarlo::Action::Finished { job, output }
+                            Msg::Mc(montecarlo::Action::Finished { job, output })
                         }
                         McEvent::Failed { job, message } => {
-                            montecarlo::Action::Failed { job, message }
+                            Msg::Mc(montecarlo::Action::Failed { job, message })
                         }
-                    }));
+                        McEvent::SobolProgress { job, done, total } => {
+                            Msg::Sensitivity(sensitivity::Action::ImportanceProgress {
+                                job,
+                                done,
+                                total,
+                            })
+                        }
+                        McEvent::SobolFinished { job, importance } => {
+                            Msg::Sensitivity(sensitivity::Action::ImportanceFinished {
+                                job,
+                                importance,
+                            })
+                        }
+                        McEvent::SobolFailed { job, message } => {
+                            Msg::Sensitivity(sensitivity::Action::ImportanceFailed { job, message })
+                        }
+                    });
                 }),
             )
-        });
-        pool.start(
+        })
+        .clone()
+    }
+
+    fn start_importance(&self, job: &ImportanceJob) {
+        let setup = SobolSetup {
+            params: job.params.clone(),
+            outcome: job.outcome,
+            spread: job.spread,
+            seed: job.seed,
+        };
+        self.pool()
+            .start_sobol(job.id, setup, &to_json(&job.params), job.n);
+    }
+
+    fn start_monte_carlo(&self, job: &McJob) {
+        self.pool().start(
             job.id,
             &job.params,
             &to_json(&job.params),
