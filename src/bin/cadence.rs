@@ -589,21 +589,14 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
     };
     let text = read_capped(actuals_path)?;
     // With a plan section the plan's own weeks are what the team follows.
-    let planned = match &params.plan {
-        Some(goal) => {
-            let solved = plan::plan(&vp, goal).map_err(|e| {
-                Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}"))
-            })?;
-            Some(
-                validate(&solved.cadence.params)
-                    .map_err(|errors| Failure::Invalid(output::errors_to_json(&errors)))?,
-            )
-        }
-        None => None,
-    };
-    let (tracked, reference, compared_with) = match &planned {
-        Some(plan_vp) => (plan_vp, Reference::of_plan(plan_vp), "plan"),
-        None => (&vp, Reference::of_scenario(&vp), "scenario"),
+    let path = warning::tracked_path(&vp, params.plan.as_ref()).map_err(|e| match e {
+        PlanError::Scenario(errors) => Failure::Invalid(output::errors_to_json(&errors)),
+        e => Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}")),
+    })?;
+    let (tracked, reference) = (&path.vp, &path.reference);
+    let compared_with = match path.compared_with {
+        warning::ComparedWith::Plan => "plan",
+        warning::ComparedWith::Scenario => "scenario",
     };
     // Checked against the horizon of the path they are set beside (a plan's may be shorter).
     let horizon = tracked.schedule().weeks.len();
@@ -613,11 +606,11 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
             actuals::errors_in_words(&errors)
         ))
     })?;
-    let tracking = warning::track(tracked, &reference, &actuals);
+    let tracking = warning::track(tracked, reference, &actuals);
     let mut summary =
-        track_out::TrackSummary::new(source, compared_with, &reference, &actuals, &tracking);
+        track_out::TrackSummary::new(source, compared_with, reference, &actuals, &tracking);
     if let (Some(goal), Some(last)) = (&params.plan, actuals.weeks().last()) {
-        summary.replan = replan(&params, goal, &reference, last);
+        summary.replan = replan(&params, goal, reference, last);
     }
     print!("{}", summary.to_json());
     Ok(())

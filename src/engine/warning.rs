@@ -38,6 +38,7 @@ use super::actuals::{Actuals, WeekActuals};
 use super::calendar::{Schedule, WeekInputs};
 use super::kpi::{Kpi, WeekKpis};
 use super::params::ProspectingChange;
+use super::plan::{self, PlanError, PlanGoal};
 use super::params::TIERS;
 use super::sampler::Expect;
 use super::simulate::{simulate, simulate_observed, Trace};
@@ -151,6 +152,50 @@ impl Reference {
             hours_per_application: mean(&model.hours_per_application),
             contact_retention: (1.0 - model.lambda_c - model.delta_c).clamp(0.0, 1.0),
         }
+    }
+}
+
+/// Which path a team's actuals are set beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComparedWith {
+    /// The scenario's own EV run (it carries no plan goal).
+    Scenario,
+    /// The EV run of the plan solved for the scenario's goal: the weeks the team follows.
+    Plan,
+}
+
+/// The path actuals are tracked against: the scenario it runs (the plan's, with its weekly
+/// changes, when tracking a plan) and its reference paths.
+#[derive(Debug, Clone)]
+pub struct Tracked {
+    pub vp: ValidParams,
+    pub reference: Reference,
+    pub compared_with: ComparedWith,
+}
+
+/// The path a scenario's actuals are set beside: with a plan goal, the plan solved for it (its
+/// own weeks are what the team follows); else the scenario's EV run. The command line's `track`
+/// and the page's Actuals view both start here.
+///
+/// # Errors
+/// The plan's error when the goal cannot be solved, or when the plan's scenario does not validate.
+pub fn tracked_path(vp: &ValidParams, goal: Option<&PlanGoal>) -> Result<Tracked, PlanError> {
+    match goal {
+        Some(goal) => {
+            let solved = plan::plan(vp, goal)?;
+            let plan_vp =
+                super::validate::validate(&solved.cadence.params).map_err(PlanError::Scenario)?;
+            Ok(Tracked {
+                reference: Reference::of_plan(&plan_vp),
+                vp: plan_vp,
+                compared_with: ComparedWith::Plan,
+            })
+        }
+        None => Ok(Tracked {
+            reference: Reference::of_scenario(vp),
+            vp: vp.clone(),
+            compared_with: ComparedWith::Scenario,
+        }),
     }
 }
 
