@@ -19,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{library, montecarlo, plan, sensitivity, start};
+use crate::ui::{library, montecarlo, plan, sensitivity, start, track};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +35,8 @@ pub enum Msg {
     Plan(plan::Action),
     Start(start::Action),
     Sensitivity(sensitivity::Action),
+    /// The Actuals view: a typed figure, the weeks shown, an imported file.
+    Track(track::Action),
     /// The start band's *Make my plan*: the plan view, with the plan itself in view.
     PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
@@ -85,6 +87,12 @@ impl From<plan::Action> for Msg {
     }
 }
 
+impl From<track::Action> for Msg {
+    fn from(action: track::Action) -> Msg {
+        Msg::Track(action)
+    }
+}
+
 impl library::view::Keeping for Page {
     fn keeping(&self) -> (&library::Model, &workspace::Model, Lang) {
         (&self.library, &self.workspace, self.lang)
@@ -106,6 +114,8 @@ pub struct Page {
     pub start: start::Model,
     /// "Which lever matters": the tornado of the valid result, while its section is open.
     pub sensitivity: sensitivity::Model,
+    /// The team's actuals as typed, set beside the plan.
+    pub track: track::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -125,6 +135,8 @@ impl Page {
     fn assemble(lang: Lang, workspace: workspace::Model, library: library::Model) -> Page {
         let mut plan = plan::Model::default();
         plan.load(&workspace.params);
+        let mut track = track::Model::default();
+        track.load(&workspace.params.actuals);
         Page {
             lang,
             view: View::default(),
@@ -136,6 +148,7 @@ impl Page {
             plan,
             start: start::Model::default(),
             sensitivity: sensitivity::Model::default(),
+            track,
             ticker: None,
         }
     }
@@ -215,6 +228,8 @@ impl Page {
         let seed = self.workspace.params.run.seed;
         let seed_typed = matches!(msg, Msg::Mc(montecarlo::Action::EditSeed(_)));
         let plan_goal = self.workspace.params.plan.clone();
+        let actuals = self.workspace.params.actuals.clone();
+        let typed_actuals = matches!(msg, Msg::Track(_));
         let goal_chosen = matches!(
             msg,
             Msg::Plan(
@@ -269,6 +284,7 @@ impl Page {
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
             Msg::Start(action) => self.start.update(action),
             Msg::Sensitivity(action) => self.levers(action),
+            Msg::Track(action) => self.actuals(action),
             Msg::PlanMyTeam => self.plan_my_team(),
             Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
@@ -292,6 +308,7 @@ impl Page {
             // Another scenario (a file, a link, a preset) brought its own goal, or none.
             self.plan.load(&self.workspace.params);
         }
+        self.follow_actuals(&actuals, typed_actuals);
         if self.view == View::Plan {
             self.plan.refresh(&self.workspace, self.lang);
         }
@@ -317,6 +334,25 @@ impl Page {
         let mut next = self.clone();
         next.update(msg.into());
         next
+    }
+
+    /// Another scenario (a file, a link, the library) brought its own actuals, or none: the form
+    /// shows them. While the Actuals view is on screen they are set beside the path again.
+    fn follow_actuals(&mut self, before: &[crate::engine::actuals::WeekActuals], typed: bool) {
+        if !typed && self.workspace.params.actuals != before {
+            self.track.load(&self.workspace.params.actuals);
+        }
+        if self.view == View::Track {
+            self.track.refresh(&self.workspace);
+        }
+    }
+
+    fn actuals(&mut self, action: track::Action) -> Vec<Effect> {
+        let horizon = track::horizon_of(&self.workspace);
+        self.track.update(action, horizon);
+        // The figures that pass the checks are the scenario's: saved, shared and restored.
+        self.workspace.set_actuals(self.track.actuals(horizon));
+        Vec::new()
     }
 
     fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {

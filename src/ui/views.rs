@@ -1,4 +1,4 @@
-//! The page's views — workspace, plan, trainer — and the stable ids they are remembered by.
+//! The page's views — workspace, plan, actuals, trainer — and the stable ids they are remembered by.
 
 /// The page's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -8,12 +8,14 @@ pub enum View {
     Workspace,
     /// The cadence plan for a goal.
     Plan,
+    /// The team's actual weeks beside the plan, with the early warning.
+    Track,
     /// Preset gallery and the week-by-week play mode.
     Trainer,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Workspace, View::Plan, View::Trainer];
+    pub const ALL: [View; 4] = [View::Workspace, View::Plan, View::Track, View::Trainer];
 
     /// Stable identifier, stored on this machine and used in tests.
     #[must_use]
@@ -21,6 +23,7 @@ impl View {
         match self {
             View::Workspace => "workspace",
             View::Plan => "plan",
+            View::Track => "actuals",
             View::Trainer => "trainer",
         }
     }

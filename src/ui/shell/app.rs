@@ -27,6 +27,8 @@ use crate::ui::shell::keep::{use_drop_controls, use_shell};
 use crate::ui::shell::views_nav::ViewsNav;
 use crate::ui::start::components::StartBand;
 use crate::ui::start::view::start_view;
+use crate::ui::track::components::TrackPanel;
+use crate::ui::track::view::track_view;
 use crate::ui::trainer::components::gallery::Gallery;
 use crate::ui::trainer::components::stage::Stage;
 use crate::ui::trainer::debrief::debrief_view;
@@ -37,7 +39,9 @@ use crate::ui::widgets::kpi_panel::KpiPanel;
 use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
-use crate::ui::{compare, library, montecarlo, plan, sensitivity, start, trainer, workspace};
+use crate::ui::{
+    compare, library, montecarlo, plan, sensitivity, start, track, trainer, workspace,
+};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -97,6 +101,7 @@ pub fn app() -> Html {
     let onplan = dispatch.reform(|a: plan::Action| Msg::Plan(a));
     let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
     let onlevers = dispatch.reform(|a: sensitivity::Action| Msg::Sensitivity(a));
+    let ontrack = dispatch.reform(|a: track::Action| Msg::Track(a));
     let onstartedit =
         dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
     let onstartplan = dispatch.reform(|()| Msg::PlanMyTeam);
@@ -172,6 +177,13 @@ pub fn app() -> Html {
                             <ChartsPanel {set} {lang} dark={false} narrow={false} ondownload={oneffect.clone()} />
                         }
                     </section>
+                </main>
+            }
+            if page.view == View::Track {
+                <main class="track-view">
+                    <h2>{ Text::TrackTitle.get(lang) }</h2>
+                    <TrackPanel view={track_view(&page.track, ws, lang)} ondispatch={ontrack}
+                        onimport={drop.onimport_actuals.clone()} />
                 </main>
             }
             if page.view == View::Workspace {

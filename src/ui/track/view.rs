@@ -78,12 +78,15 @@ pub struct TrackView {
     /// The first week of the previous and next pages of the form, when there are any.
     pub earlier: Option<u32>,
     pub later: Option<u32>,
+    pub earlier_label: &'static str,
+    pub later_label: &'static str,
     pub import_button: &'static str,
     pub privacy: &'static str,
     pub import_format: &'static str,
     /// The last import's outcome in words, and its problems (one line each).
     pub import_note: Option<String>,
     pub import_errors: Vec<String>,
+    pub gaps_title: &'static str,
     pub gaps: Option<GapTable>,
 }
 
@@ -111,12 +114,7 @@ fn of_figures(figure: Figure, f: &Figures) -> Option<f64> {
 
 /// Hours with one decimal, counts whole (rounded as a team reads them).
 fn figure_text(figure: Figure, value: f64) -> String {
-    let decimals = if figure == Figure::ProspectingHours {
-        1
-    } else {
-        0
-    };
-    format::number(value, decimals)
+    format::number(value, usize::from(figure == Figure::ProspectingHours))
 }
 
 fn signed(figure: Figure, value: f64) -> String {
@@ -232,7 +230,7 @@ fn cell_error(problem: &CellProblem, lang: Lang) -> String {
         CellProblem::NotANumber(text) => fill(Text::TrackNotANumber.get(lang), &[text]),
         CellProblem::Negative(value) => fill(
             Text::TrackNegative.get(lang),
-            &[&format::number(*value, 2).trim_end_matches(".00").to_owned()],
+            &[format::number(*value, 2).trim_end_matches(".00")],
         ),
     }
 }
@@ -289,34 +287,9 @@ pub fn track_view(model: &Model, ws: &workspace::Model, lang: Lang) -> TrackView
             (Some(fill(text.get(lang), &[name])), Vec::new())
         }
     };
-    let gaps = computed.filter(|c| !c.actuals.weeks().is_empty()).and_then(|c| {
-        path.map(|_| GapTable {
-            caption: Text::TrackGapsCaption.get(lang).to_owned(),
-            headers: std::iter::once(Text::TrackWeek.get(lang).to_owned())
-                .chain(Figure::ALL.iter().map(|f| figure_label(*f).get(lang).to_owned()))
-                .collect(),
-            rows: c
-                .actuals
-                .weeks()
-                .iter()
-                .map(|a| {
-                    let actual = Figures::of_actual(a);
-                    let expected = expected_of(a.week);
-                    let mut row = vec![fill(
-                        Text::TrackWeekLegend.get(lang),
-                        &[
-                            &a.week.to_string(),
-                            &format::date(format::week_date(start_date, a.week), lang),
-                        ],
-                    )];
-                    row.extend(Figure::ALL.iter().map(|&f| {
-                        gap_cell(f, of_figures(f, &actual), expected.as_ref(), lang)
-                    }));
-                    row
-                })
-                .collect(),
-        })
-    });
+    let gaps = computed
+        .filter(|c| path.is_some() && !c.actuals.weeks().is_empty())
+        .map(|c| gap_table(c.actuals.weeks(), &expected_of, start_date, lang));
     TrackView {
         title: Text::TrackTitle.get(lang),
         status_kind,
@@ -331,12 +304,49 @@ pub fn track_view(model: &Model, ws: &workspace::Model, lang: Lang) -> TrackView
         weeks,
         earlier: (from > 0).then(|| from.saturating_sub(FORM_WEEKS)),
         later: (to < last_week).then_some(to + 1),
+        earlier_label: Text::TrackEarlier.get(lang),
+        later_label: Text::TrackLater.get(lang),
+        gaps_title: Text::TrackGapsTitle.get(lang),
         import_button: Text::TrackImportButton.get(lang),
         privacy: Text::TrackPrivacy.get(lang),
         import_format: Text::TrackImportFormat.get(lang),
         import_note,
         import_errors,
         gaps,
+    }
+}
+
+fn gap_table(
+    weeks: &[crate::engine::actuals::WeekActuals],
+    expected_of: &dyn Fn(u32) -> Option<Figures>,
+    start_date: NaiveDate,
+    lang: Lang,
+) -> GapTable {
+    GapTable {
+        caption: Text::TrackGapsCaption.get(lang).to_owned(),
+        headers: std::iter::once(Text::TrackWeek.get(lang).to_owned())
+            .chain(Figure::ALL.iter().map(|f| figure_label(*f).get(lang).to_owned()))
+            .collect(),
+        rows: weeks
+            .iter()
+            .map(|a| {
+                let actual = Figures::of_actual(a);
+                let expected = expected_of(a.week);
+                let mut row = vec![fill(
+                    Text::TrackWeekLegend.get(lang),
+                    &[
+                        &a.week.to_string(),
+                        &format::date(format::week_date(start_date, a.week), lang),
+                    ],
+                )];
+                row.extend(
+                    Figure::ALL
+                        .iter()
+                        .map(|&f| gap_cell(f, of_figures(f, &actual), expected.as_ref(), lang)),
+                );
+                row
+            })
+            .collect(),
     }
 }
 
