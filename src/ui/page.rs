@@ -1296,4 +1296,46 @@ mod tests {
         );
         assert_eq!(again.params.policy, first.params.policy);
     }
+
+    /// Issue 18: the actuals typed are the scenario's — in what is saved, shared and autosaved —
+    /// and a page restored from the autosave shows them in the form; the run is not redone.
+    #[test]
+    fn typed_actuals_are_kept_with_the_scenario_and_restored() {
+        let w = fresh().apply(Msg::SetView(View::Track));
+        let revision = w.workspace.revision;
+        let w = w
+            .apply(track::Action::Edit {
+                week: 4,
+                figure: track::Figure::NewLoans,
+                text: "7".into(),
+            })
+            .apply(track::Action::Edit {
+                week: 4,
+                figure: track::Figure::Leads,
+                text: "x".into(),
+            });
+        assert_eq!(w.workspace.revision, revision, "no new run for a figure");
+        let kept = &w.current_scenario().params.actuals;
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            (kept[0].week, kept[0].new_loans, kept[0].leads),
+            (4, Some(7.0), None)
+        );
+        assert!(w.has_unsaved_changes());
+        let text = files::write_workspace(&w.snapshot());
+        let snapshot = files::read_workspace(&text).expect("readable").snapshot;
+        let restored = Page::from_snapshot(Lang::En, snapshot, Library::default());
+        assert_eq!(restored.workspace.params.actuals, *kept);
+        assert_eq!(
+            restored
+                .track
+                .typed
+                .get(&(4, track::Figure::NewLoans))
+                .map(String::as_str),
+            Some("7")
+        );
+        // Another scenario brings its own actuals (none): the form follows it.
+        let other = restored.apply(workspace::Action::LoadPreset("steady".into(), 0));
+        assert!(other.track.typed.is_empty());
+    }
 }

@@ -168,7 +168,9 @@ pub struct Model {
 
 impl PartialEq for Model {
     fn eq(&self, other: &Self) -> bool {
-        self.typed == other.typed && self.from_week == other.from_week && self.import == other.import
+        self.typed == other.typed
+            && self.from_week == other.from_week
+            && self.import == other.import
     }
 }
 
@@ -339,7 +341,10 @@ mod tests {
         assert_eq!(weeks[0].prospecting_hours, Some(8.5));
         assert_eq!(weeks[1].leads, Some(1200.0));
         assert_eq!(
-            model.typed.get(&(2, Figure::Applications)).map(String::as_str),
+            model
+                .typed
+                .get(&(2, Figure::Applications))
+                .map(String::as_str),
             Some("ten"),
             "what was typed stays"
         );
@@ -386,7 +391,10 @@ mod tests {
         let weeks = model.actuals(52);
         assert_eq!(weeks.len(), 3);
         assert_eq!(weeks[2].new_loans, Some(7.25));
-        assert_eq!(weeks[2].leads, None, "the file's empty cell replaces week 17's");
+        assert_eq!(
+            weeks[2].leads, None,
+            "the file's empty cell replaces week 17's"
+        );
         assert_eq!(weeks[0].new_loans, Some(5.0), "other weeks stay");
     }
 

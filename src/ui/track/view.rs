@@ -212,10 +212,7 @@ pub fn warning_words(w: &WeekWarning, lang: Lang) -> String {
 
 fn error_line(e: &ActualsError, lang: Lang) -> String {
     match (e.row, e.column.is_empty()) {
-        (0, false) => fill(
-            Text::TrackHeaderColumn.get(lang),
-            &[&e.column, &e.message],
-        ),
+        (0, false) => fill(Text::TrackHeaderColumn.get(lang), &[&e.column, &e.message]),
         (0, true) => fill(Text::TrackHeader.get(lang), &[&e.message]),
         (row, false) => fill(
             Text::TrackRowColumn.get(lang),
@@ -325,7 +322,11 @@ fn gap_table(
     GapTable {
         caption: Text::TrackGapsCaption.get(lang).to_owned(),
         headers: std::iter::once(Text::TrackWeek.get(lang).to_owned())
-            .chain(Figure::ALL.iter().map(|f| figure_label(*f).get(lang).to_owned()))
+            .chain(
+                Figure::ALL
+                    .iter()
+                    .map(|f| figure_label(*f).get(lang).to_owned()),
+            )
             .collect(),
         rows: weeks
             .iter()
@@ -458,24 +459,47 @@ mod tests {
         with_actuals(&mut ws, &mut model, &before);
         let calm = track_view(&model, &ws, Lang::En);
         assert_eq!(calm.status_kind, StatusKind::OnTrack, "{}", calm.status);
-        assert!(calm.status.starts_with("Week 20: on track"), "{}", calm.status);
+        assert!(
+            calm.status.starts_with("Week 20: on track"),
+            "{}",
+            calm.status
+        );
         with_actuals(&mut ws, &mut model, FAULT_WEEKS);
         let view = track_view(&model, &ws, Lang::En);
         assert_eq!(view.status_kind, StatusKind::Alarm, "{}", view.status);
         assert!(
-            view.status.starts_with("Week 23: early warning — prospecting has been at 0% of the plan for 3 weeks"),
+            view.status.starts_with(
+                "Week 23: early warning — prospecting has been at 0% of the plan for 3 weeks"
+            ),
             "{}",
             view.status
         );
-        assert!(view.status.contains("new loans fall about"), "{}", view.status);
+        assert!(
+            view.status.contains("new loans fall about"),
+            "{}",
+            view.status
+        );
         let zh = track_view(&model, &ws, Lang::Zh);
-        assert!(zh.status.starts_with("第 23 周：预警——营销拓客只有计划的 0%（已连续 3 周）"), "{}", zh.status);
+        assert!(
+            zh.status
+                .starts_with("第 23 周：预警——营销拓客只有计划的 0%（已连续 3 周）"),
+            "{}",
+            zh.status
+        );
         // The gap table has one row per reported week; the file is the EV run rounded.
         let gaps = view.gaps.expect("gaps");
         assert_eq!(gaps.rows.len(), 8);
         assert_eq!(gaps.headers.len(), 7);
-        assert!(gaps.rows[0][0].starts_with("Week 16 · "), "{:?}", gaps.rows[0]);
-        assert_eq!(view.weeks.first().map(|w| w.week), Some(16), "the form shows the file's weeks");
+        assert!(
+            gaps.rows[0][0].starts_with("Week 16 · "),
+            "{:?}",
+            gaps.rows[0]
+        );
+        assert_eq!(
+            view.weeks.first().map(|w| w.week),
+            Some(16),
+            "the form shows the file's weeks"
+        );
     }
 
     #[test]
@@ -513,13 +537,21 @@ mod tests {
             leads.error.as_deref(),
             Some("“lots” is not a number: type a figure such as 12 or 8.5.")
         );
-        assert!(leads.expected.starts_with("expected "), "{}", leads.expected);
+        assert!(
+            leads.expected.starts_with("expected "),
+            "{}",
+            leads.expected
+        );
         let zh = track_view(&model, &ws, Lang::Zh);
         assert_eq!(
             zh.weeks[3].cells[0].error.as_deref(),
             Some("-4 是负数：数字应为笔数或小时数，不小于 0。")
         );
-        assert!(zh.weeks[0].legend.starts_with("第 0 周 · "), "{}", zh.weeks[0].legend);
+        assert!(
+            zh.weeks[0].legend.starts_with("第 0 周 · "),
+            "{}",
+            zh.weeks[0].legend
+        );
         // Nothing valid was reported.
         assert_eq!(view.status_kind, StatusKind::Empty);
     }
@@ -528,10 +560,21 @@ mod tests {
     fn a_refused_file_lists_each_problem_by_row_and_column() {
         let mut ws = fault_workspace();
         let mut model = Model::default();
-        with_actuals(&mut ws, &mut model, "week,new_loans,leads\n0,five,3\n1,2,-1\n");
+        with_actuals(
+            &mut ws,
+            &mut model,
+            "week,new_loans,leads\n0,five,3\n1,2,-1\n",
+        );
         let view = track_view(&model, &ws, Lang::Zh);
-        assert_eq!(view.import_note.as_deref(), Some("未读取 fault.csv，您已录入的内容没有变化："));
+        assert_eq!(
+            view.import_note.as_deref(),
+            Some("未读取 fault.csv，您已录入的内容没有变化：")
+        );
         assert_eq!(view.import_errors.len(), 2);
-        assert!(view.import_errors[0].starts_with("第 1 行，new_loans："), "{:?}", view.import_errors);
+        assert!(
+            view.import_errors[0].starts_with("第 1 行，new_loans："),
+            "{:?}",
+            view.import_errors
+        );
     }
 }
