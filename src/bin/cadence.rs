@@ -616,51 +616,16 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The plan's goal solved again from the week after the last reported one, for a team holding
-/// the book it reports (its pipeline and queue are the steady ones at that book: the planner
-/// starts from a steady state). Shocks still ahead move with the new week 0; the growth deadline
-/// comes that much closer. `None` when the re-planned scenario or goal cannot be solved.
+/// The plan's goal solved again from the week after the last reported one
+/// (`warning::replan_scenario`), timed; `None` when it cannot be solved.
 fn replan(
     params: &Params,
     goal: &PlanGoal,
     reference: &Reference,
     last: &cadence::engine::actuals::WeekActuals,
 ) -> Option<track_out::ReplanOut> {
-    let from = f64::from(last.week + 1);
-    let mut again = params.clone();
-    let ams = again.team.ams;
-    let expected_active = reference
-        .expected
-        .weeks
-        .get(last.week as usize)
-        .map(|w| cadence::engine::WeekKpis::total(&w.active_loans))?;
-    let book_per_am = last.active_loans.unwrap_or(expected_active) / ams;
-    again.team.init = cadence::engine::params::InitialBook::Steady;
-    again.team.init_loans_per_am = Some(book_per_am);
-    again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
-    again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
-    again.interventions.clear();
-    again.shocks = again
-        .shocks
-        .iter()
-        .filter(|shock| shock.start >= from)
-        .map(|shock| cadence::engine::params::Shock {
-            start: shock.start - from,
-            ..shock.clone()
-        })
-        .collect();
-    let mut goal = goal.clone();
-    if let TargetPath::Growth {
-        loans_per_am,
-        by_week,
-    } = goal.target
-    {
-        goal.target = TargetPath::Growth {
-            loans_per_am,
-            by_week: (by_week - from).max(1.0),
-        };
-    }
-    again.plan = Some(goal.clone());
+    let (again, goal) = warning::replan_scenario(params, goal, reference, last)?;
+    let book_per_am = again.team.init_loans_per_am?;
     let vp = validate(&again).ok()?;
     let started = std::time::Instant::now();
     let solved = plan::plan(&vp, &goal).ok()?;

@@ -199,6 +199,57 @@ pub fn tracked_path(vp: &ValidParams, goal: Option<&PlanGoal>) -> Result<Tracked
     }
 }
 
+/// The scenario and goal to re-plan from the week after `last` (the last reported week): the team
+/// holds the book it reports (else the expected path's), its pipeline and queue the steady ones
+/// at that book (the planner starts from a steady state); shocks still ahead move with the new
+/// week 0, the trainer's decisions are dropped, and a growth deadline comes that much closer.
+/// The command line's `track` and the page's *Re-plan from today* both solve this.
+#[must_use]
+pub fn replan_scenario(
+    params: &super::params::Params,
+    goal: &PlanGoal,
+    reference: &Reference,
+    last: &WeekActuals,
+) -> Option<(super::params::Params, PlanGoal)> {
+    use super::goal::TargetPath;
+    let from = f64::from(last.week + 1);
+    let mut again = params.clone();
+    let expected_active = reference
+        .expected
+        .weeks
+        .get(last.week as usize)
+        .map(|w| WeekKpis::total(&w.active_loans))?;
+    let book_per_am = last.active_loans.unwrap_or(expected_active) / again.team.ams;
+    again.team.init = super::params::InitialBook::Steady;
+    again.team.init_loans_per_am = Some(book_per_am);
+    again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
+    again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
+    again.interventions.clear();
+    again.actuals.clear();
+    again.shocks = again
+        .shocks
+        .iter()
+        .filter(|shock| shock.start >= from)
+        .map(|shock| super::params::Shock {
+            start: shock.start - from,
+            ..shock.clone()
+        })
+        .collect();
+    let mut goal = goal.clone();
+    if let TargetPath::Growth {
+        loans_per_am,
+        by_week,
+    } = goal.target
+    {
+        goal.target = TargetPath::Growth {
+            loans_per_am,
+            by_week: (by_week - from).max(1.0),
+        };
+    }
+    again.plan = Some(goal.clone());
+    Some((again, goal))
+}
+
 /// One week's leading indicators; `None` where the actuals do not tell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicators {

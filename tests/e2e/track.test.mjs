@@ -4,26 +4,19 @@
 // the gap table agreeing with what was typed; the same weeks imported from a CSV file (a refused file
 // lists its problems by row and column and changes nothing); a reload keeps the actuals; Chinese;
 // axe clean; the layout at a phone, two laptops and a desktop by bounding boxes.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = process.env.CADENCE_SHOTS ?? '/work/shots';
 
-let browser;
-let server;
+const env = useBrowser();
 before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
   await mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 // The fault's weeks as a team reports them (the golden file of `cadence track`).
@@ -96,7 +89,7 @@ async function checkLayout(page, label) {
 }
 
 test('a team lead types six weeks of the fault, is warned in words before the trough, and a reload keeps them', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openFaultActuals(page);
   assert.equal(await statusKind(page), 'empty');
   assert.match(await status(page), /No week entered yet/);
@@ -168,7 +161,7 @@ test('a team lead types six weeks of the fault, is warned in words before the tr
 });
 
 test('the same weeks from a CSV file; a refused file lists its problems and loses nothing', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openFaultActuals(page);
   assert.match(await page.textContent('.track-privacy'), /read in this page only; nothing is sent/);
   await page.fill('#actual-1-leads', '40');
@@ -199,7 +192,7 @@ test('the same weeks from a CSV file; a refused file lists its problems and lose
 
 test('the Actuals view fits a phone, two laptops and a desktop', async () => {
   for (const [width, height] of [[390, 844], [1024, 768], [1280, 800], [1920, 1080]]) {
-    const { context, page } = await openPage(browser, server.url, { viewport: { width, height } });
+    const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width, height } });
     await openFaultActuals(page);
     await page.setInputFiles('.track-import input[type=file]', FAULT_FILE);
     await page.waitForSelector('.track-gap-table');
