@@ -349,10 +349,19 @@ impl Page {
 
     fn actuals(&mut self, action: track::Action) -> Vec<Effect> {
         let horizon = track::horizon_of(&self.workspace);
-        self.track.update(action, horizon);
+        // A re-plan solves the scenario's goal, else the one the plan view shows.
+        let goal = self
+            .workspace
+            .params
+            .plan
+            .clone()
+            .or_else(|| self.plan.settled_goal(&self.workspace.params, self.lang));
+        let effects = self
+            .track
+            .update(action, &self.workspace, goal.as_ref(), self.lang);
         // The figures that pass the checks are the scenario's: saved, shared and restored.
         self.workspace.set_actuals(self.track.actuals(horizon));
-        Vec::new()
+        effects
     }
 
     fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::track::view::TrackView;
+use crate::ui::track::view::{ReplanView, TrackView};
 use crate::ui::track::{Action, STATUS_ID};
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +13,8 @@ pub struct TrackProps {
     pub ondispatch: Callback<Action>,
     /// Reads the picked CSV file; the shell sends its text back as `Action::ImportCsv`.
     pub onimport: Callback<Vec<web_sys::File>>,
+    /// Today, for the calendar's stamp.
+    pub today: chrono::NaiveDate,
 }
 
 #[function_component(TrackPanel)]
@@ -107,6 +109,7 @@ pub fn track_panel(props: &TrackProps) -> Html {
                     </fieldset>
                 }) }
             </section>
+            { replan(&v.replan, d, props.today) }
             if let Some(gaps) = &v.gaps {
                 <section class="track-gaps" aria-labelledby="track-gaps-title">
                     <h3 id="track-gaps-title">{ v.gaps_title }</h3>
@@ -130,5 +133,48 @@ pub fn track_panel(props: &TrackProps) -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+fn replan(r: &ReplanView, d: &Callback<Action>, today: chrono::NaiveDate) -> Html {
+    html! {
+        <section class="track-replan" aria-labelledby="track-replan-title">
+            <h3 id="track-replan-title">{ r.title }</h3>
+            <p class="track-hint">{ r.hint }</p>
+            if let Some(button) = &r.button {
+                <button type="button" class="primary track-replan-button" onclick={d.reform(|_| Action::Replan)}>{ button }</button>
+            }
+            if let Some(problem) = r.problem {
+                <p class="field-error" role="alert">{ problem }</p>
+            }
+            if let Some(summary) = &r.summary {
+                <p class="track-replan-summary" role="status">{ summary }</p>
+                if let Some(changed) = &r.changed {
+                    <p class="track-replan-changed">{ changed }</p>
+                }
+                <div class="track-replan-downloads">
+                    <button type="button" class="track-replan-csv" onclick={d.reform(|_| Action::DownloadReplanCsv)}>{ r.csv }</button>
+                    <button type="button" class="track-replan-ics" onclick={d.reform(move |_| Action::DownloadReplanIcs { today })}>{ r.ics }</button>
+                </div>
+                <div class="table-scroll track-replan-scroll" tabindex="0" role="region" aria-labelledby="track-replan-title">
+                    <table class="track-replan-table">
+                        <thead><tr>{ for r.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                        <tbody>
+                            { for r.rows.iter().map(|row| html! {
+                                <tr class={classes!(row.changed.then_some("is-changed"))}>
+                                    <th scope="row">{ &row.date }
+                                        if row.changed {
+                                            <span class="visually-hidden">{ format!(" · {}", r.changed_label) }</span>
+                                        }
+                                    </th>
+                                    <td>{ &row.before }</td>
+                                    <td>{ &row.after }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
     }
 }

@@ -17,11 +17,14 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::actuals::{Actuals, ActualsError, WeekActuals};
-use crate::engine::plan::PlanError;
+use crate::engine::plan::{Plan, PlanError, PlanGoal};
 use crate::engine::validate;
 use crate::engine::warning::{self, Tracked, Tracking};
+use crate::i18n::Lang;
 use crate::scenario::actuals as actuals_csv;
+use crate::scenario::plan_out;
 use crate::services::files::FileProblem;
+use crate::ui::effect::{Download, Effect};
 use crate::ui::format;
 use crate::ui::workspace;
 
@@ -144,6 +147,37 @@ pub enum Action {
         name: String,
         content: Result<String, FileProblem>,
     },
+    /// Re-solves the plan's goal from the state at the last reported week.
+    Replan,
+    /// The re-plan as a spreadsheet, or as a calendar stamped with today's date.
+    DownloadReplanCsv,
+    DownloadReplanIcs {
+        today: chrono::NaiveDate,
+    },
+}
+
+/// A plan solved again from the week after the last reported one.
+#[derive(Debug)]
+pub struct Replanned {
+    /// The first simulation week of the re-plan (its week 0), and its Monday.
+    pub from_week: u32,
+    pub start_date: chrono::NaiveDate,
+    /// The book per AM it starts from (reported, else expected).
+    pub start_loans_per_am: f64,
+    pub plan: Plan,
+    /// The path's hours per AM the re-plan replaces, by re-plan week (where the path has them).
+    pub before_hours_per_am: Vec<Option<f64>>,
+    /// The plan's version: the first plan is 1, each re-plan of this page counts up.
+    pub version: u32,
+}
+
+/// Why there is no re-plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReplanProblem {
+    /// No week is reported yet, or the actuals have no path to be set beside.
+    NothingReported,
+    /// The goal cannot be solved from the reported state.
+    Unsolved,
 }
 
 /// The actuals set beside their path, for one scenario revision.
@@ -164,6 +198,10 @@ pub struct Model {
     pub from_week: u32,
     pub import: Option<Import>,
     computed: Option<Rc<Computed>>,
+    /// The last re-plan, or why it failed.
+    pub replanned: Option<Result<Rc<Replanned>, ReplanProblem>>,
+    /// Re-plans made on this page (the next one's version is this + 2).
+    replans: u32,
 }
 
 impl PartialEq for Model {
@@ -175,9 +213,44 @@ impl PartialEq for Model {
 }
 
 impl Model {
-    /// Applies one action; the page then keeps [`Model::actuals`] in the scenario.
-    pub fn update(&mut self, action: Action, horizon_weeks: usize) {
+    /// Applies one action; the page then keeps [`Model::actuals`] in the scenario. `goal` is the
+    /// plan goal a re-plan solves (the scenario's, else the plan view's).
+    pub fn update(
+        &mut self,
+        action: Action,
+        ws: &workspace::Model,
+        goal: Option<&PlanGoal>,
+        lang: Lang,
+    ) -> Vec<Effect> {
+        let horizon_weeks = horizon_of(ws);
         match action {
+            Action::Replan => {
+                self.refresh(ws);
+                let outcome = self.replan(ws, goal);
+                if outcome.is_ok() {
+                    self.replans += 1;
+                }
+                self.replanned = Some(outcome);
+            }
+            Action::DownloadReplanCsv => {
+                if let Some(Ok(r)) = &self.replanned {
+                    return vec![Effect::Download(Download {
+                        file_name: replan_file_name(r, "csv"),
+                        mime: "text/csv;charset=utf-8",
+                        text: plan_out::plan_csv(&r.plan, r.start_date, lang),
+                    })];
+                }
+            }
+            Action::DownloadReplanIcs { today } => {
+                if let Some(Ok(r)) = &self.replanned {
+                    let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default();
+                    return vec![Effect::Download(Download {
+                        file_name: replan_file_name(r, "ics"),
+                        mime: "text/calendar;charset=utf-8",
+                        text: plan_out::plan_ics(&r.plan, r.start_date, lang, stamp),
+                    })];
+                }
+            }
             Action::Edit { week, figure, text } => {
                 if text.is_empty() {
                     self.typed.remove(&(week, figure));
@@ -206,6 +279,62 @@ impl Model {
                 });
             }
         }
+        Vec::new()
+    }
+
+    /// The goal solved again from the last reported week (`engine::warning::replan_scenario`,
+    /// the command line's code path).
+    fn replan(
+        &self,
+        ws: &workspace::Model,
+        goal: Option<&PlanGoal>,
+    ) -> Result<Rc<Replanned>, ReplanProblem> {
+        let computed = self
+            .computed
+            .as_ref()
+            .ok_or(ReplanProblem::NothingReported)?;
+        let (tracked, _) = computed
+            .outcome
+            .as_ref()
+            .map_err(|_| ReplanProblem::NothingReported)?;
+        let last = computed
+            .actuals
+            .weeks()
+            .last()
+            .ok_or(ReplanProblem::NothingReported)?;
+        let (result, goal) = ws
+            .result
+            .as_ref()
+            .zip(goal)
+            .ok_or(ReplanProblem::Unsolved)?;
+        let (params, goal) =
+            warning::replan_scenario(&result.params, goal, &tracked.reference, last)
+                .ok_or(ReplanProblem::Unsolved)?;
+        let plan = validate(&params)
+            .ok()
+            .and_then(|vp| crate::engine::plan::plan(&vp, &goal).ok())
+            .ok_or(ReplanProblem::Unsolved)?;
+        let from_week = last.week + 1;
+        let before_hours_per_am = plan
+            .cadence
+            .weeks
+            .iter()
+            .map(|w| {
+                tracked
+                    .reference
+                    .plan_hours_per_am
+                    .get(from_week as usize + w.week)
+                    .copied()
+            })
+            .collect();
+        Ok(Rc::new(Replanned {
+            from_week,
+            start_date: format::week_date(result.start_date, from_week),
+            start_loans_per_am: params.team.init_loans_per_am.unwrap_or_default(),
+            plan,
+            before_hours_per_am,
+            version: self.replans + 2,
+        }))
     }
 
     /// Writes reported weeks into the form, replacing what those weeks held.
@@ -229,6 +358,7 @@ impl Model {
     pub fn load(&mut self, actuals: &[WeekActuals]) {
         self.typed.clear();
         self.computed = None;
+        self.replanned = None;
         if let Ok(checked) = Actuals::new(actuals.to_vec(), usize::MAX) {
             self.fill(&checked);
         }
@@ -301,6 +431,16 @@ impl Model {
     }
 }
 
+/// A re-plan's file name: its version and the Monday it starts (`cadence-plan-v2-2027-02-08.csv`).
+#[must_use]
+pub fn replan_file_name(r: &Replanned, extension: &str) -> String {
+    format!(
+        "cadence-plan-v{}-{}.{extension}",
+        r.version,
+        r.start_date.format("%Y-%m-%d")
+    )
+}
+
 /// The weeks of the workspace's last valid run (0 before any).
 #[must_use]
 pub fn horizon_of(ws: &workspace::Model) -> usize {
@@ -317,14 +457,22 @@ fn plain(value: f64) -> String {
 mod tests {
     use super::*;
 
+    fn ws() -> workspace::Model {
+        workspace::Model::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"))
+    }
+
+    fn act(model: &mut Model, action: Action) {
+        model.update(action, &ws(), None, Lang::En);
+    }
+
     fn edit(model: &mut Model, week: u32, figure: Figure, text: &str) {
-        model.update(
+        act(
+            model,
             Action::Edit {
                 week,
                 figure,
                 text: text.to_owned(),
             },
-            52,
         );
     }
 
@@ -361,24 +509,24 @@ mod tests {
         edit(&mut model, 0, Figure::NewLoans, "5");
         edit(&mut model, 17, Figure::Leads, "99");
         let before = model.typed.clone();
-        model.update(
+        act(
+            &mut model,
             Action::ImportCsv {
                 name: "bad.csv".into(),
                 content: Ok("week,new_loans\n16,x\n".into()),
             },
-            52,
         );
         assert_eq!(model.typed, before, "nothing lost");
         let Some(Import::Refused { errors, .. }) = &model.import else {
             panic!("refused: {:?}", model.import);
         };
         assert_eq!((errors[0].row, errors[0].column.as_str()), (1, "new_loans"));
-        model.update(
+        act(
+            &mut model,
             Action::ImportCsv {
                 name: "weeks.csv".into(),
                 content: Ok("week,new_loans,leads\n16,8,23\n17,7.25,\n".into()),
             },
-            52,
         );
         assert_eq!(
             model.import,

@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 use crate::engine::actuals::ActualsError;
 use crate::engine::warning::{ComparedWith, WeekWarning, UNDER_PLAN_SHARE};
 use crate::i18n::{fill, Lang, Text};
+use crate::scenario::plan_out;
 use crate::scenario::track_out::Figures;
 use crate::services::files::FileProblem;
 use crate::ui::format;
-use crate::ui::track::{read_cell, CellProblem, Figure, Import, Model, FORM_WEEKS};
+use crate::ui::track::{read_cell, CellProblem, Figure, Import, Model, ReplanProblem, FORM_WEEKS};
 use crate::ui::workspace;
 
 /// The warning at the top: raised, on track, or nothing reported yet.
@@ -64,6 +65,34 @@ pub struct GapTable {
     pub rows: Vec<Vec<String>>,
 }
 
+/// One week of the re-plan beside the hours it replaces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplanRow {
+    pub date: String,
+    pub before: String,
+    pub after: String,
+    /// Whether the week's hours change (by at least half the smallest block).
+    pub changed: bool,
+}
+
+/// The re-plan section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplanView {
+    pub title: &'static str,
+    pub hint: &'static str,
+    /// The button, when a week is reported ("Re-plan from week 24").
+    pub button: Option<String>,
+    pub summary: Option<String>,
+    pub changed: Option<String>,
+    pub problem: Option<&'static str>,
+    pub headers: Vec<String>,
+    pub rows: Vec<ReplanRow>,
+    pub csv: &'static str,
+    pub ics: &'static str,
+    /// Said of a changed week to a screen reader (the mark is also a bar and bold figures).
+    pub changed_label: &'static str,
+}
+
 /// Everything the Actuals view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrackView {
@@ -88,6 +117,7 @@ pub struct TrackView {
     pub import_errors: Vec<String>,
     pub gaps_title: &'static str,
     pub gaps: Option<GapTable>,
+    pub replan: ReplanView,
 }
 
 fn figure_label(figure: Figure) -> Text {
@@ -310,7 +340,83 @@ pub fn track_view(model: &Model, ws: &workspace::Model, lang: Lang) -> TrackView
         import_note,
         import_errors,
         gaps,
+        replan: replan_view(model, lang),
     }
+}
+
+/// Whether two weekly hours differ by at least half the smallest block (a quarter hour).
+const CHANGED_HOURS: f64 = 0.125;
+
+fn replan_view(model: &Model, lang: Lang) -> ReplanView {
+    let last = model
+        .computed()
+        .filter(|c| c.outcome.is_ok())
+        .and_then(|c| c.actuals.last_week());
+    let mut view = ReplanView {
+        title: Text::TrackReplanTitle.get(lang),
+        hint: Text::TrackReplanHint.get(lang),
+        button: last.map(|w| fill(Text::TrackReplanButton.get(lang), &[&(w + 1).to_string()])),
+        summary: None,
+        changed: None,
+        problem: None,
+        headers: Vec::new(),
+        rows: Vec::new(),
+        csv: Text::TrackReplanCsv.get(lang),
+        ics: Text::TrackReplanIcs.get(lang),
+        changed_label: Text::TrackReplanChanged.get(lang),
+    };
+    match &model.replanned {
+        None => {}
+        Some(Err(ReplanProblem::NothingReported)) => {
+            view.problem = Some(Text::TrackReplanNothing.get(lang));
+        }
+        Some(Err(ReplanProblem::Unsolved)) => {
+            view.problem = Some(Text::TrackReplanUnsolved.get(lang));
+        }
+        Some(Ok(r)) => {
+            let end = format::number(r.plan.verdict.end_loans_per_am, 1);
+            let outcome = if r.plan.verdict.met {
+                fill(Text::TrackReplanMet.get(lang), &[&end])
+            } else {
+                fill(Text::TrackReplanMissed.get(lang), &[&end])
+            };
+            view.summary = Some(fill(
+                Text::TrackReplanSummary.get(lang),
+                &[
+                    &r.version.to_string(),
+                    &r.from_week.to_string(),
+                    &format::date(r.start_date, lang),
+                    &format::number(r.start_loans_per_am, 1),
+                    &outcome,
+                ],
+            ));
+            view.headers = vec![
+                Text::TableWeekStarting.get(lang).to_owned(),
+                Text::TrackReplanBefore.get(lang).to_owned(),
+                Text::TrackReplanAfter.get(lang).to_owned(),
+            ];
+            view.rows = r
+                .plan
+                .cadence
+                .weeks
+                .iter()
+                .zip(&r.before_hours_per_am)
+                .map(|(w, before)| ReplanRow {
+                    date: format::date(plan_out::week_start(r.start_date, w.week), lang),
+                    before: before
+                        .map_or_else(|| format::MISSING.to_owned(), |h| format::number(h, 2)),
+                    after: format::number(w.planned_hours, 2),
+                    changed: before.is_none_or(|h| (h - w.planned_hours).abs() >= CHANGED_HOURS),
+                })
+                .collect();
+            let changed = view.rows.iter().filter(|row| row.changed).count();
+            view.changed = Some(fill(
+                Text::TrackReplanChangedCount.get(lang),
+                &[&changed.to_string(), &view.rows.len().to_string()],
+            ));
+        }
+    }
+    view
 }
 
 fn gap_table(
@@ -440,7 +546,9 @@ mod tests {
                 name: "fault.csv".into(),
                 content: Ok(text.into()),
             },
-            horizon,
+            ws,
+            None,
+            Lang::En,
         );
         ws.set_actuals(model.actuals(horizon));
         model.refresh(ws);
@@ -514,7 +622,9 @@ mod tests {
                 figure: Figure::Leads,
                 text: "lots".into(),
             },
-            horizon,
+            &ws,
+            None,
+            Lang::En,
         );
         model.update(
             Action::Edit {
@@ -522,7 +632,9 @@ mod tests {
                 figure: Figure::NewLoans,
                 text: "-4".into(),
             },
-            horizon,
+            &ws,
+            None,
+            Lang::En,
         );
         ws.set_actuals(model.actuals(horizon));
         model.refresh(&ws);
@@ -576,5 +688,65 @@ mod tests {
             "{:?}",
             view.import_errors
         );
+    }
+
+    #[test]
+    fn a_re_plan_from_the_last_week_is_versioned_and_marks_the_weeks_it_changes() {
+        use crate::engine::plan::PlanGoal;
+        use crate::ui::effect::Effect;
+        let mut ws = fault_workspace();
+        let mut model = Model::default();
+        model.refresh(&ws);
+        let goal = PlanGoal::hold(120.0, 40.0);
+        assert!(
+            model.replan_view_button(Lang::En).is_none(),
+            "nothing to re-plan from yet"
+        );
+        with_actuals(&mut ws, &mut model, FAULT_WEEKS);
+        assert_eq!(
+            model.replan_view_button(Lang::En).as_deref(),
+            Some("Re-plan from week 24")
+        );
+        model.update(Action::Replan, &ws, Some(&goal), Lang::En);
+        let view = track_view(&model, &ws, Lang::En).replan;
+        let summary = view.summary.expect("a re-plan");
+        assert!(
+            summary.starts_with("Plan version 2, from week 24 (week starting 17 May 2027), for a book of 123.8 loans per AM"),
+            "{summary}"
+        );
+        assert_eq!(view.rows.len(), 52);
+        assert_eq!(view.headers.len(), 3);
+        let changed = view.rows.iter().filter(|r| r.changed).count();
+        assert!(changed > 0, "the re-plan changes some weeks");
+        assert!(view
+            .changed
+            .expect("count")
+            .starts_with(&format!("{changed} of 52")));
+        let effects = model.update(Action::DownloadReplanCsv, &ws, Some(&goal), Lang::En);
+        let Some(Effect::Download(file)) = effects.first() else {
+            panic!("a download: {effects:?}");
+        };
+        assert_eq!(file.file_name, "cadence-plan-v2-2027-05-17.csv");
+        assert!(file.text.starts_with('\u{feff}'));
+        // A second re-plan is the next version.
+        model.update(Action::Replan, &ws, Some(&goal), Lang::En);
+        let effects = model.update(
+            Action::DownloadReplanIcs {
+                today: NaiveDate::from_ymd_opt(2027, 5, 17).expect("date"),
+            },
+            &ws,
+            Some(&goal),
+            Lang::En,
+        );
+        let Some(Effect::Download(file)) = effects.first() else {
+            panic!("a download: {effects:?}");
+        };
+        assert_eq!(file.file_name, "cadence-plan-v3-2027-05-17.ics");
+    }
+
+    impl Model {
+        fn replan_view_button(&self, lang: Lang) -> Option<String> {
+            replan_view(self, lang).button
+        }
     }
 }
