@@ -41,6 +41,38 @@ async function showWeek(page, week) {
   while (!(await page.locator(`fieldset[data-week="${week}"]`).count())) await page.click('.track-later');
 }
 
+// RFC 4180 records (quoted cells may hold commas, quotes and line breaks).
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (c !== '\r') cell += c;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
 const status = (page) => page.textContent('#track-status');
 const statusKind = (page) => page.getAttribute('#track-status', 'data-status');
 
@@ -141,6 +173,35 @@ test('a team lead types six weeks of the fault, is warned in words before the tr
     assert.ok(Math.abs(gap) <= 1, JSON.stringify(row));
   }
   await page.screenshot({ path: join(SHOTS, 'track-warning-1280.png'), fullPage: true });
+  assert.deepEqual(await seriousViolations(page), []);
+
+  // Re-plan from today: the goal solved again from the book reported in week 23.
+  assert.equal(await page.textContent('.track-replan-button'), 'Re-plan from week 24');
+  const started = Date.now();
+  await page.click('.track-replan-button');
+  await page.waitForSelector('.track-replan-summary');
+  console.log(`re-plan in the page (release wasm), click to table drawn: ${Date.now() - started} ms wall`);
+  assert.match(await page.textContent('.track-replan-summary'), /^Plan version 2, from week 24 \(week starting [^)]+\), for a book of 123\.8 loans per AM: it (meets|misses) the goal/);
+  const replan = await page.$$eval('.track-replan-table tbody tr', (rows) =>
+    rows.map((tr) => ({ changed: tr.classList.contains('is-changed'), cells: [...tr.children].map((c) => c.textContent.trim()) })));
+  assert.equal(replan.length, 52);
+  const changed = replan.filter((r) => r.changed).length;
+  assert.ok(changed > 0, 'some weeks change');
+  assert.match(await page.textContent('.track-replan-changed'), new RegExp(`^${changed} of 52 weeks change`));
+  await page.locator('.track-replan').screenshot({ path: join(SHOTS, 'track-replan-1280.png') });
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.track-replan-csv')]);
+  assert.match(csvDownload.suggestedFilename(), /^cadence-plan-v2-2027-\d\d-\d\d\.csv$/);
+  const csv = parseCsv((await readFile(await csvDownload.path(), 'utf8')).slice(1));
+  const hoursColumn = csv[0].indexOf('Prospecting hours per AM');
+  assert.ok(hoursColumn >= 0, csv[0].join('|'));
+  const csvWeeks = csv.slice(1).filter((r) => /^\d+$/.test(r[0]));
+  assert.equal(csvWeeks.length, 52);
+  for (const [i, row] of replan.entries()) {
+    assert.equal(Number(csvWeeks[i][hoursColumn].replace(/,/g, '')), Number(row.cells[2].replace(/,/g, '')), `week ${i + 1}`);
+  }
+  const [icsDownload] = await Promise.all([page.waitForEvent('download'), page.click('.track-replan-ics')]);
+  assert.match(icsDownload.suggestedFilename(), /^cadence-plan-v2-2027-\d\d-\d\d\.ics$/);
+  assert.match(await readFile(await icsDownload.path(), 'utf8'), /^BEGIN:VCALENDAR/);
   assert.deepEqual(await seriousViolations(page), []);
 
   // A reload keeps the actuals (they are the scenario's) and the view.
