@@ -228,7 +228,7 @@ mod tests {
                 ("scenario.team.ams", Rule::OutOfRange)
             ]
         );
-        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 3}"#)) else {
+        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 4}"#)) else {
             panic!("refused");
         };
         assert_eq!(errors[0].rule, Rule::UnsupportedVersion);
