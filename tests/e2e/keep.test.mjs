@@ -196,7 +196,8 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   assert.equal(download.suggestedFilename(), 'cadence-library.json');
   const library = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(library.format, 'cadence-library');
-  assert.equal(library.version, 3);
+  assert.equal(library.version, 4);
+  assert.ok(library.scenarios.every((s) => s.scenario.version === 3), 'scenarios of version 3 (issue 18)');
   assert.ok(library.scenarios.every((s) => typeof s.id === 'string' && s.id !== ''), 'entries carry ids (issue 22)');
   assert.deepEqual(library.scenarios.map((s) => s.name), ['The fault (2)', 'Renamed plan', 'The fault']);
 
