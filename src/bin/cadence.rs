@@ -595,21 +595,14 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
     };
     let text = read_capped(actuals_path)?;
     // With a plan section the plan's own weeks are what the team follows.
-    let planned = match &params.plan {
-        Some(goal) => {
-            let solved = plan::plan(&vp, goal).map_err(|e| {
-                Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}"))
-            })?;
-            Some(
-                validate(&solved.cadence.params)
-                    .map_err(|errors| Failure::Invalid(output::errors_to_json(&errors)))?,
-            )
-        }
-        None => None,
-    };
-    let (tracked, reference, compared_with) = match &planned {
-        Some(plan_vp) => (plan_vp, Reference::of_plan(plan_vp), "plan"),
-        None => (&vp, Reference::of_scenario(&vp), "scenario"),
+    let path = warning::tracked_path(&vp, params.plan.as_ref()).map_err(|e| match e {
+        PlanError::Scenario(errors) => Failure::Invalid(output::errors_to_json(&errors)),
+        e => Failure::Usage(format!("the scenario's plan cannot be solved: {e:?}")),
+    })?;
+    let (tracked, reference) = (&path.vp, &path.reference);
+    let compared_with = match path.compared_with {
+        warning::ComparedWith::Plan => "plan",
+        warning::ComparedWith::Scenario => "scenario",
     };
     // Checked against the horizon of the path they are set beside (a plan's may be shorter).
     let horizon = tracked.schedule().weeks.len();
@@ -619,61 +612,26 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
             actuals::errors_in_words(&errors)
         ))
     })?;
-    let tracking = warning::track(tracked, &reference, &actuals);
+    let tracking = warning::track(tracked, reference, &actuals);
     let mut summary =
-        track_out::TrackSummary::new(source, compared_with, &reference, &actuals, &tracking);
+        track_out::TrackSummary::new(source, compared_with, reference, &actuals, &tracking);
     if let (Some(goal), Some(last)) = (&params.plan, actuals.weeks().last()) {
-        summary.replan = replan(&params, goal, &reference, last);
+        summary.replan = replan(&params, goal, reference, last);
     }
     print!("{}", summary.to_json());
     Ok(())
 }
 
-/// The plan's goal solved again from the week after the last reported one, for a team holding
-/// the book it reports (its pipeline and queue are the steady ones at that book: the planner
-/// starts from a steady state). Shocks still ahead move with the new week 0; the growth deadline
-/// comes that much closer. `None` when the re-planned scenario or goal cannot be solved.
+/// The plan's goal solved again from the week after the last reported one
+/// (`warning::replan_scenario`), timed; `None` when it cannot be solved.
 fn replan(
     params: &Params,
     goal: &PlanGoal,
     reference: &Reference,
     last: &cadence::engine::actuals::WeekActuals,
 ) -> Option<track_out::ReplanOut> {
-    let from = f64::from(last.week + 1);
-    let mut again = params.clone();
-    let ams = again.team.ams;
-    let expected_active = reference
-        .expected
-        .weeks
-        .get(last.week as usize)
-        .map(|w| cadence::engine::WeekKpis::total(&w.active_loans))?;
-    let book_per_am = last.active_loans.unwrap_or(expected_active) / ams;
-    again.team.init = cadence::engine::params::InitialBook::Steady;
-    again.team.init_loans_per_am = Some(book_per_am);
-    again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
-    again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
-    again.interventions.clear();
-    again.shocks = again
-        .shocks
-        .iter()
-        .filter(|shock| shock.start >= from)
-        .map(|shock| cadence::engine::params::Shock {
-            start: shock.start - from,
-            ..shock.clone()
-        })
-        .collect();
-    let mut goal = goal.clone();
-    if let TargetPath::Growth {
-        loans_per_am,
-        by_week,
-    } = goal.target
-    {
-        goal.target = TargetPath::Growth {
-            loans_per_am,
-            by_week: (by_week - from).max(1.0),
-        };
-    }
-    again.plan = Some(goal.clone());
+    let (again, goal) = warning::replan_scenario(params, goal, reference, last)?;
+    let book_per_am = again.team.init_loans_per_am?;
     let vp = validate(&again).ok()?;
     let started = std::time::Instant::now();
     let solved = plan::plan(&vp, &goal).ok()?;

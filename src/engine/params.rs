@@ -127,6 +127,9 @@ pub struct Params {
     /// The team lead's plan goal, when the scenario carries one (the plan view's goal, kept with
     /// the scenario so a saved or shared scenario reopens the same plan).
     pub plan: Option<PlanGoal>,
+    /// The team's actual weekly figures, set beside the plan (issue 18; empty when none are
+    /// kept). Nothing the model runs reads them.
+    pub actuals: Vec<super::actuals::WeekActuals>,
 }
 
 /// Team size, working time, horizon and starting book.
@@ -647,6 +650,7 @@ impl Default for Params {
                 window_end: None,
             },
             plan: None,
+            actuals: Vec::new(),
         }
     }
 }

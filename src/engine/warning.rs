@@ -39,6 +39,7 @@ use super::calendar::{Schedule, WeekInputs};
 use super::kpi::{Kpi, WeekKpis};
 use super::params::ProspectingChange;
 use super::params::TIERS;
+use super::plan::{self, PlanError, PlanGoal};
 use super::sampler::Expect;
 use super::simulate::{simulate, simulate_observed, Trace};
 use super::state::State;
@@ -152,6 +153,101 @@ impl Reference {
             contact_retention: (1.0 - model.lambda_c - model.delta_c).clamp(0.0, 1.0),
         }
     }
+}
+
+/// Which path a team's actuals are set beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComparedWith {
+    /// The scenario's own EV run (it carries no plan goal).
+    Scenario,
+    /// The EV run of the plan solved for the scenario's goal: the weeks the team follows.
+    Plan,
+}
+
+/// The path actuals are tracked against: the scenario it runs (the plan's, with its weekly
+/// changes, when tracking a plan) and its reference paths.
+#[derive(Debug, Clone)]
+pub struct Tracked {
+    pub vp: ValidParams,
+    pub reference: Reference,
+    pub compared_with: ComparedWith,
+}
+
+/// The path a scenario's actuals are set beside: with a plan goal, the plan solved for it (its
+/// own weeks are what the team follows); else the scenario's EV run. The command line's `track`
+/// and the page's Actuals view both start here.
+///
+/// # Errors
+/// The plan's error when the goal cannot be solved, or when the plan's scenario does not validate.
+pub fn tracked_path(vp: &ValidParams, goal: Option<&PlanGoal>) -> Result<Tracked, PlanError> {
+    match goal {
+        Some(goal) => {
+            let solved = plan::plan(vp, goal)?;
+            let plan_vp =
+                super::validate::validate(&solved.cadence.params).map_err(PlanError::Scenario)?;
+            Ok(Tracked {
+                reference: Reference::of_plan(&plan_vp),
+                vp: plan_vp,
+                compared_with: ComparedWith::Plan,
+            })
+        }
+        None => Ok(Tracked {
+            reference: Reference::of_scenario(vp),
+            vp: vp.clone(),
+            compared_with: ComparedWith::Scenario,
+        }),
+    }
+}
+
+/// The scenario and goal to re-plan from the week after `last` (the last reported week): the team
+/// holds the book it reports (else the expected path's), its pipeline and queue the steady ones
+/// at that book (the planner starts from a steady state); shocks still ahead move with the new
+/// week 0, the trainer's decisions are dropped, and a growth deadline comes that much closer.
+/// The command line's `track` and the page's *Re-plan from today* both solve this.
+#[must_use]
+pub fn replan_scenario(
+    params: &super::params::Params,
+    goal: &PlanGoal,
+    reference: &Reference,
+    last: &WeekActuals,
+) -> Option<(super::params::Params, PlanGoal)> {
+    use super::goal::TargetPath;
+    let from = f64::from(last.week + 1);
+    let mut again = params.clone();
+    let expected_active = reference
+        .expected
+        .weeks
+        .get(last.week as usize)
+        .map(|w| WeekKpis::total(&w.active_loans))?;
+    let book_per_am = last.active_loans.unwrap_or(expected_active) / again.team.ams;
+    again.team.init = super::params::InitialBook::Steady;
+    again.team.init_loans_per_am = Some(book_per_am);
+    again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
+    again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
+    again.interventions.clear();
+    again.actuals.clear();
+    again.shocks = again
+        .shocks
+        .iter()
+        .filter(|shock| shock.start >= from)
+        .map(|shock| super::params::Shock {
+            start: shock.start - from,
+            ..shock.clone()
+        })
+        .collect();
+    let mut goal = goal.clone();
+    if let TargetPath::Growth {
+        loans_per_am,
+        by_week,
+    } = goal.target
+    {
+        goal.target = TargetPath::Growth {
+            loans_per_am,
+            by_week: (by_week - from).max(1.0),
+        };
+    }
+    again.plan = Some(goal.clone());
+    Some((again, goal))
 }
 
 /// One week's leading indicators; `None` where the actuals do not tell.

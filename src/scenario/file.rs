@@ -1,5 +1,6 @@
-//! Version 2 of the scenario file: the serde types and their explicit conversion to `Params`.
-//! Version 2 adds the optional `plan` section (the plan goal); version 1 files upgrade unchanged.
+//! Version 3 of the scenario file: the serde types and their explicit conversion to `Params`.
+//! Version 2 added the optional `plan` section (the plan goal), version 3 the optional `actuals`
+//! section (the team's weekly figures, issue 18); older files upgrade unchanged.
 //!
 //! Field names are the JSON paths that validation errors use, and they match `engine::Params`
 //! group by group. Any group or field may be left out and takes its default (MODEL.md section 3),
@@ -10,6 +11,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::engine::actuals::{Actuals, WeekActuals};
 use crate::engine::goal::{MixChoice, Objective, PlanGoal, TargetPath};
 use crate::engine::params::{
     ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, Entry, ExitRates,
@@ -20,7 +22,7 @@ use crate::engine::params::{
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +58,87 @@ pub struct ScenarioFile {
     /// The plan goal, when the scenario carries one. Written only then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanFile>,
+    /// The team's actual weekly figures (version 3). Written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actuals: Vec<ActualsWeekFile>,
+}
+
+/// One reported week of actuals: the simulation week and the figures counted (team totals;
+/// prospecting hours per AM), each left out when not reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActualsWeekFile {
+    pub week: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_loans: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applications: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approvals: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prospecting_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leads: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_loans: Option<f64>,
+}
+
+impl From<&WeekActuals> for ActualsWeekFile {
+    fn from(w: &WeekActuals) -> Self {
+        ActualsWeekFile {
+            week: w.week,
+            new_loans: w.new_loans,
+            applications: w.applications,
+            approvals: w.approvals,
+            prospecting_hours: w.prospecting_hours_per_am(),
+            leads: w.leads,
+            active_loans: w.active_loans,
+        }
+    }
+}
+
+impl From<&ActualsWeekFile> for WeekActuals {
+    fn from(w: &ActualsWeekFile) -> Self {
+        WeekActuals {
+            week: w.week,
+            new_loans: w.new_loans,
+            applications: w.applications,
+            approvals: w.approvals,
+            prospecting_hours: w.prospecting_hours,
+            prospecting_hours_by_channel: None,
+            leads: w.leads,
+            active_loans: w.active_loans,
+        }
+    }
+}
+
+/// The actuals section's weeks, checked (order, horizon, figures): each problem at its path
+/// (`actuals[2].leads`). A refused section is kept out of the parameters.
+fn actuals_of(weeks: &[ActualsWeekFile], team: &Team, problems: &mut Problems) -> Vec<WeekActuals> {
+    let weeks: Vec<WeekActuals> = weeks.iter().map(WeekActuals::from).collect();
+    // The horizon is checked by validation; an out-of-range one reads as the longest.
+    let horizon = if team.horizon_weeks.is_finite() && team.horizon_weeks >= 1.0 {
+        // A whole number of weeks, checked by validation.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = team.horizon_weeks as usize;
+        whole
+    } else {
+        usize::MAX
+    };
+    match Actuals::new(weeks, horizon) {
+        Ok(actuals) => actuals.weeks().to_vec(),
+        Err(errors) => {
+            for e in errors {
+                problems.0.push(ParamError {
+                    param: format!("actuals[{}].{}", e.row - 1, e.column),
+                    value: ParamValue::Text(String::new()),
+                    rule: Rule::OutOfRange,
+                    message: e.message,
+                });
+            }
+            Vec::new()
+        }
+    }
 }
 
 /// A value per tier.
@@ -638,6 +721,7 @@ impl From<&Params> for ScenarioFile {
             policy: (&p.policy).into(),
             fault: (&p.fault).into(),
             plan: p.plan.as_ref().map(PlanFile::from),
+            actuals: p.actuals.iter().map(ActualsWeekFile::from).collect(),
         }
     }
 }
@@ -1372,12 +1456,18 @@ impl ScenarioFile {
             policy: (&self.policy).into(),
             fault: (&self.fault).into(),
             plan: None,
+            actuals: Vec::new(),
         };
+        let actuals = actuals_of(&self.actuals, &params.team, &mut problems);
         let plan = self
             .plan
             .as_ref()
             .map(|plan| plan.to_goal(&params.team, &mut problems));
-        let params = Params { plan, ..params };
+        let params = Params {
+            plan,
+            actuals,
+            ..params
+        };
         (params, problems.0)
     }
 }

@@ -21,10 +21,10 @@ use crate::engine::validate::ParamError;
 
 /// What a share link's fragment starts with (after the `#`).
 pub const FRAGMENT_KEY: &str = "scenario=";
-/// The payload's version.
-pub const LINK_VERSION: u32 = 2;
-/// The payload's upgrade chain (see `migrate`); empty until a version 2 ships.
-pub const LINK_UPGRADES: &[Upgrade] = &[migrate::same_fields];
+/// The payload's version: 2 and 3 carry scenarios of versions 2 and 3.
+pub const LINK_VERSION: u32 = 3;
+/// The payload's upgrade chain (see `migrate`).
+pub const LINK_UPGRADES: &[Upgrade] = &[migrate::same_fields, migrate::same_fields];
 const _: () = assert!(LINK_UPGRADES.len() + 1 == LINK_VERSION as usize);
 
 /// Longest fragment decoded; real links are a few kilobytes.
@@ -228,7 +228,7 @@ mod tests {
                 ("scenario.team.ams", Rule::OutOfRange)
             ]
         );
-        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 3}"#)) else {
+        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 4}"#)) else {
             panic!("refused");
         };
         assert_eq!(errors[0].rule, Rule::UnsupportedVersion);

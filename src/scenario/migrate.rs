@@ -5,8 +5,8 @@
 //! the reader of the current version is the only reader there is, and the caller learns which
 //! version the file came from so the page can say it was migrated. A newer version, or no version,
 //! is refused with a typed error rather than guessed at. Scenario files, library files, the
-//! autosaved workspace and share links each have their own chain (each one step today: version 2
-//! added the scenario's optional plan goal).
+//! autosaved workspace and share links each have their own chain (the scenario's version 2 added
+//! its optional plan goal, version 3 its optional actuals; library 3 added entry ids).
 
 use serde_json::{Map, Value};
 
@@ -18,7 +18,8 @@ pub type Upgrade = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
 /// The step of a version that only added optional fields (or changed what it embeds, which
 /// upgrades itself): the fields stay as they are. Version 2 of every format is such a step — the
 /// scenario gained its optional `plan`, and the library, workspace and link files embed scenarios
-/// of version 2.
+/// of version 2 — and so is the scenario's version 3 (its optional `actuals`) with the library's
+/// 4, the workspace's 3 and the link's 3 that embed it.
 #[allow(clippy::unnecessary_wraps)] // Every step of a chain may fail.
 pub fn same_fields(fields: Map<String, Value>) -> Result<Map<String, Value>, String> {
     Ok(fields)

@@ -33,8 +33,9 @@ pub use file::{ScenarioFile, VERSION};
 
 /// The scenario file's upgrade chain: `UPGRADES[i]` turns version `i + 1` into `i + 2`; a new
 /// version adds its step here and keeps the golden files of the old one.
-/// Version 2 added the optional `plan` section: a version-1 file is a version-2 file without one.
-pub const UPGRADES: &[migrate::Upgrade] = &[migrate::same_fields];
+/// Version 2 added the optional `plan` section: a version-1 file is a version-2 file without one;
+/// version 3 the optional `actuals` section: a version-2 file is a version-3 file without one.
+pub const UPGRADES: &[migrate::Upgrade] = &[migrate::same_fields, migrate::same_fields];
 const _: () = assert!(UPGRADES.len() + 1 == VERSION as usize);
 
 /// A scenario read from a file or link that may have been written by an older version.
@@ -379,6 +380,15 @@ fn build_template() -> Value {
     plan.by_week = Some(1.0);
     plan.cash_budget_cny = Some(0.0);
     file.plan = Some(plan);
+    file.actuals = vec![file::ActualsWeekFile {
+        week: 0,
+        new_loans: Some(0.0),
+        applications: Some(0.0),
+        approvals: Some(0.0),
+        prospecting_hours: Some(0.0),
+        leads: Some(0.0),
+        active_loans: Some(0.0),
+    }];
     serde_json::to_value(file).unwrap_or(Value::Null)
 }
 

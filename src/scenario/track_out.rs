@@ -19,7 +19,8 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn of_actual(a: &WeekActuals) -> Figures {
+    #[must_use]
+    pub fn of_actual(a: &WeekActuals) -> Figures {
         Figures {
             new_loans: a.new_loans.map(round),
             applications: a.applications.map(round),
@@ -30,7 +31,8 @@ impl Figures {
         }
     }
 
-    fn of_expected(w: &WeekKpis) -> Figures {
+    #[must_use]
+    pub fn of_expected(w: &WeekKpis) -> Figures {
         let new_loans = WeekKpis::total(&w.new_loans);
         let hours = if w.ams > 0.0 {
             w.hours_prospecting / w.ams
@@ -48,7 +50,8 @@ impl Figures {
     }
 
     /// Actual − expected, where both are known.
-    fn gap(actual: &Figures, expected: &Figures) -> Figures {
+    #[must_use]
+    pub fn gap(actual: &Figures, expected: &Figures) -> Figures {
         let d = |a: Option<f64>, e: Option<f64>| a.zip(e).map(|(a, e)| round(a - e));
         Figures {
             new_loans: d(actual.new_loans, expected.new_loans),

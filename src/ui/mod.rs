@@ -19,6 +19,7 @@ pub mod persist;
 pub mod plan;
 pub mod sensitivity;
 pub mod start;
+pub mod track;
 pub mod trainer;
 pub mod views;
 pub mod workspace;

@@ -19,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{classroom, library, montecarlo, plan, sensitivity, start};
+use crate::ui::{classroom, library, montecarlo, plan, sensitivity, start, track};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +36,8 @@ pub enum Msg {
     Start(start::Action),
     Sensitivity(sensitivity::Action),
     Classroom(classroom::Action),
+    /// The Actuals view: a typed figure, the weeks shown, an imported file.
+    Track(track::Action),
     /// The start band's *Make my plan*: the plan view, with the plan itself in view.
     PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
@@ -86,6 +88,12 @@ impl From<plan::Action> for Msg {
     }
 }
 
+impl From<track::Action> for Msg {
+    fn from(action: track::Action) -> Msg {
+        Msg::Track(action)
+    }
+}
+
 impl library::view::Keeping for Page {
     fn keeping(&self) -> (&library::Model, &workspace::Model, Lang) {
         (&self.library, &self.workspace, self.lang)
@@ -109,6 +117,8 @@ pub struct Page {
     pub sensitivity: sensitivity::Model,
     /// The classroom: the session opened, the participant's game, the hand-ins collected.
     pub classroom: classroom::Model,
+    /// The team's actuals as typed, set beside the plan.
+    pub track: track::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -128,6 +138,8 @@ impl Page {
     fn assemble(lang: Lang, workspace: workspace::Model, library: library::Model) -> Page {
         let mut plan = plan::Model::default();
         plan.load(&workspace.params);
+        let mut track = track::Model::default();
+        track.load(&workspace.params.actuals);
         Page {
             lang,
             view: View::default(),
@@ -140,6 +152,7 @@ impl Page {
             start: start::Model::default(),
             sensitivity: sensitivity::Model::default(),
             classroom: classroom::Model::default(),
+            track,
             ticker: None,
         }
     }
@@ -219,6 +232,8 @@ impl Page {
         let seed = self.workspace.params.run.seed;
         let seed_typed = matches!(msg, Msg::Mc(montecarlo::Action::EditSeed(_)));
         let plan_goal = self.workspace.params.plan.clone();
+        let actuals = self.workspace.params.actuals.clone();
+        let typed_actuals = matches!(msg, Msg::Track(_));
         let goal_chosen = matches!(
             msg,
             Msg::Plan(
@@ -274,6 +289,7 @@ impl Page {
             Msg::Start(action) => self.start.update(action),
             Msg::Sensitivity(action) => self.levers(action),
             Msg::Classroom(action) => self.classroom(action),
+            Msg::Track(action) => self.actuals(action),
             Msg::PlanMyTeam => self.plan_my_team(),
             Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
@@ -297,6 +313,7 @@ impl Page {
             // Another scenario (a file, a link, a preset) brought its own goal, or none.
             self.plan.load(&self.workspace.params);
         }
+        self.follow_actuals(&actuals, typed_actuals);
         if self.view == View::Plan {
             self.plan.refresh(&self.workspace, self.lang);
         }
@@ -324,6 +341,34 @@ impl Page {
         let mut next = self.clone();
         next.update(msg.into());
         next
+    }
+
+    /// Another scenario (a file, a link, the library) brought its own actuals, or none: the form
+    /// shows them. While the Actuals view is on screen they are set beside the path again.
+    fn follow_actuals(&mut self, before: &[crate::engine::actuals::WeekActuals], typed: bool) {
+        if !typed && self.workspace.params.actuals != before {
+            self.track.load(&self.workspace.params.actuals);
+        }
+        if self.view == View::Track {
+            self.track.refresh(&self.workspace);
+        }
+    }
+
+    fn actuals(&mut self, action: track::Action) -> Vec<Effect> {
+        let horizon = track::horizon_of(&self.workspace);
+        // A re-plan solves the scenario's goal, else the one the plan view shows.
+        let goal = self
+            .workspace
+            .params
+            .plan
+            .clone()
+            .or_else(|| self.plan.settled_goal(&self.workspace.params, self.lang));
+        let effects = self
+            .track
+            .update(action, &self.workspace, goal.as_ref(), self.lang);
+        // The figures that pass the checks are the scenario's: saved, shared and restored.
+        self.workspace.set_actuals(self.track.actuals(horizon));
+        effects
     }
 
     fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {
@@ -1279,5 +1324,47 @@ mod tests {
             "the comparison is the edited scenario's"
         );
         assert_eq!(again.params.policy, first.params.policy);
+    }
+
+    /// Issue 18: the actuals typed are the scenario's — in what is saved, shared and autosaved —
+    /// and a page restored from the autosave shows them in the form; the run is not redone.
+    #[test]
+    fn typed_actuals_are_kept_with_the_scenario_and_restored() {
+        let w = fresh().apply(Msg::SetView(View::Track));
+        let revision = w.workspace.revision;
+        let w = w
+            .apply(track::Action::Edit {
+                week: 4,
+                figure: track::Figure::NewLoans,
+                text: "7".into(),
+            })
+            .apply(track::Action::Edit {
+                week: 4,
+                figure: track::Figure::Leads,
+                text: "x".into(),
+            });
+        assert_eq!(w.workspace.revision, revision, "no new run for a figure");
+        let kept = &w.current_scenario().params.actuals;
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            (kept[0].week, kept[0].new_loans, kept[0].leads),
+            (4, Some(7.0), None)
+        );
+        assert!(w.has_unsaved_changes());
+        let text = files::write_workspace(&w.snapshot());
+        let snapshot = files::read_workspace(&text).expect("readable").snapshot;
+        let restored = Page::from_snapshot(Lang::En, snapshot, Library::default());
+        assert_eq!(restored.workspace.params.actuals, *kept);
+        assert_eq!(
+            restored
+                .track
+                .typed
+                .get(&(4, track::Figure::NewLoans))
+                .map(String::as_str),
+            Some("7")
+        );
+        // Another scenario brings its own actuals (none): the form follows it.
+        let other = restored.apply(workspace::Action::LoadPreset("steady".into(), 0));
+        assert!(other.track.typed.is_empty());
     }
 }

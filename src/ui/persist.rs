@@ -837,7 +837,10 @@ mod tests {
 
     fn newer_library() -> String {
         let text = write_library(&[], crate::scenario::library::Layout::Compact);
-        text.replace("\"version\":3", "\"version\":9")
+        text.replace(
+            &format!("\"version\":{}", crate::scenario::library::LIBRARY_VERSION),
+            "\"version\":9",
+        )
     }
 
     /// Stores `key = raw` into a lived-in store, runs `prepare`, opens a tab and works in it:

@@ -1,4 +1,4 @@
-//! The page's views — workspace, plan, trainer, classroom — and the stable ids they are remembered by.
+//! The page's views — workspace, plan, actuals, trainer, classroom — and the stable ids they are remembered by.
 
 /// The page's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -8,6 +8,8 @@ pub enum View {
     Workspace,
     /// The cadence plan for a goal.
     Plan,
+    /// The team's actual weeks beside the plan, with the early warning.
+    Track,
     /// Preset gallery and the week-by-week play mode.
     Trainer,
     /// The classroom: open a session, play it on a phone, collect the room's hand-ins.
@@ -15,7 +17,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Workspace, View::Plan, View::Trainer, View::Classroom];
+    pub const ALL: [View; 5] = [
+        View::Workspace,
+        View::Plan,
+        View::Track,
+        View::Trainer,
+        View::Classroom,
+    ];
 
     /// Stable identifier, stored on this machine and used in tests.
     #[must_use]
@@ -23,6 +31,7 @@ impl View {
         match self {
             View::Workspace => "workspace",
             View::Plan => "plan",
+            View::Track => "actuals",
             View::Trainer => "trainer",
             View::Classroom => "classroom",
         }

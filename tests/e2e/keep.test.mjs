@@ -196,13 +196,15 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   assert.equal(download.suggestedFilename(), 'cadence-library.json');
   const library = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(library.format, 'cadence-library');
-  assert.equal(library.version, 3);
+  assert.equal(library.version, 4);
+  assert.ok(library.scenarios.every((s) => s.scenario.version === 3), 'scenarios of version 3 (issue 18)');
   assert.ok(library.scenarios.every((s) => typeof s.id === 'string' && s.id !== ''), 'entries carry ids (issue 22)');
   assert.deepEqual(library.scenarios.map((s) => s.name), ['The fault (2)', 'Renamed plan', 'The fault']);
 
   const [single] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
   assert.equal(single.suggestedFilename(), 'The fault.json');
-  assert.equal(await readFile(await single.path(), 'utf8'), fault, 'a scenario downloads as the engine scenario file');
+  // Written at the current version (3: the optional actuals section, issue 18), nothing else changed.
+  assert.equal(await readFile(await single.path(), 'utf8'), fault.replace('"version": 2,', '"version": 3,'), 'a scenario downloads as the engine scenario file');
 
   // The library file imports back, every name made unique.
   await page.setInputFiles('#import-files', [jsonFile('cadence-library.json', JSON.stringify(library))]);

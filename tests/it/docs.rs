@@ -115,3 +115,43 @@ fn the_docs_describe_every_field_of_the_plan_section() {
         "a `plan.` row names no field of the file"
     );
 }
+
+/// The `actuals` section (issue 18) is written by hand: every field a reported week can carry has
+/// a row, and every row names a field that exists.
+#[test]
+fn the_docs_describe_every_field_of_the_actuals_section() {
+    use cadence::engine::actuals::WeekActuals;
+    let doc = std::fs::read_to_string(DOC).expect("docs/scenario-format.md");
+    let params = cadence::engine::Params {
+        actuals: vec![WeekActuals {
+            week: 3,
+            new_loans: Some(1.0),
+            applications: Some(1.0),
+            approvals: Some(1.0),
+            prospecting_hours: Some(1.0),
+            prospecting_hours_by_channel: None,
+            leads: Some(1.0),
+            active_loans: Some(1.0),
+        }],
+        ..cadence::engine::Params::default()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&cadence::scenario::to_json(&params)).expect("scenario JSON");
+    let fields: Vec<&String> = json["actuals"][0]
+        .as_object()
+        .expect("an actuals entry")
+        .keys()
+        .collect();
+    assert_eq!(fields.len(), 7, "{fields:?}");
+    for field in &fields {
+        assert!(
+            doc.contains(&format!("| `actuals.{field}` |")),
+            "docs/scenario-format.md has no row for `actuals.{field}`"
+        );
+    }
+    assert_eq!(
+        doc.matches("| `actuals.").count(),
+        fields.len(),
+        "an `actuals.` row names no field of the file"
+    );
+}

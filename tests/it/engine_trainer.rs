@@ -438,10 +438,10 @@ fn the_golden_trainer_file_of_version_1_loads_and_writes_back() {
         .params()
         .clone();
     assert_eq!(params, fault_b_with_log());
-    // Written back as version 2 (issue 14), with nothing else changed.
+    // Written back as the current version, with nothing else changed.
     assert_eq!(
         scenario::to_json(&params),
-        text.replacen("\"version\": 1,", "\"version\": 2,", 1)
+        text.replacen("\"version\": 1,", "\"version\": 3,", 1)
     );
 }
 

@@ -37,7 +37,7 @@ fn the_example_is_the_defaults_and_round_trips() {
         "whole numbers are written as integers"
     );
     assert!(
-        text.starts_with("{\n  \"version\": 2,\n  \"team\""),
+        text.starts_with("{\n  \"version\": 3,\n  \"team\""),
         "groups keep their order"
     );
 }
@@ -68,15 +68,15 @@ fn golden_files_of_version_1_still_load() {
             .unwrap_or_else(|e| panic!("{name}: {e:#?}"))
             .params()
             .clone();
-        // Written back as version 2, with nothing else changed.
+        // Written back as the current version, with nothing else changed.
         assert_eq!(
             to_json(&params),
-            text.replacen("\"version\": 1,", "\"version\": 2,", 1),
+            text.replacen("\"version\": 1,", "\"version\": 3,", 1),
             "{name} no longer writes back identically"
         );
     }
     assert_eq!(
-        golden("default.json").replacen("\"version\": 1,", "\"version\": 2,", 1),
+        golden("default.json").replacen("\"version\": 1,", "\"version\": 3,", 1),
         scenario::example()
     );
     assert_eq!(
@@ -103,7 +103,7 @@ fn golden_files_of_version_2_load_write_back_and_keep_their_plan() {
             .clone();
         assert_eq!(
             to_json(&params),
-            text,
+            text.replacen("\"version\": 2,", "\"version\": 3,", 1),
             "{name} no longer writes back identically"
         );
     }
@@ -205,6 +205,60 @@ fn unknown_fields_are_all_named_with_their_paths() {
     );
 }
 
+/// Version 3 (issue 18): the optional actuals section, read and written back as it was.
+#[test]
+#[allow(clippy::float_cmp)] // Values read back verbatim.
+fn golden_files_of_version_3_load_write_back_and_keep_their_actuals() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v3");
+    for name in [
+        "default.json",
+        "fault-actuals.json",
+        "plan-hold-actuals.json",
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("golden file");
+        let params = load(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e:#?}"))
+            .params()
+            .clone();
+        assert_eq!(
+            to_json(&params),
+            text,
+            "{name} no longer writes back identically"
+        );
+    }
+    let fault = parse(&std::fs::read_to_string(format!("{dir}/fault-actuals.json")).expect("file"))
+        .expect("parses");
+    let weeks: Vec<u32> = fault.actuals.iter().map(|w| w.week).collect();
+    assert_eq!(weeks, (16..=23).collect::<Vec<_>>());
+    assert_eq!(fault.actuals[5].prospecting_hours, Some(0.0));
+    assert_eq!(fault.actuals[7].leads, Some(13.0));
+    // The same figures as the CSV file the command line reads.
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/actuals/fault-weeks-16-23.csv"
+    ))
+    .expect("file");
+    let from_csv = cadence::scenario::actuals::parse(&csv, 104).expect("valid");
+    assert_eq!(fault.actuals, from_csv.weeks());
+    // Without actuals the section is not written.
+    assert!(!to_json(&presets::get("fault").expect("preset").params).contains("actuals"));
+}
+
+#[test]
+fn bad_actuals_in_a_file_are_named_at_their_path() {
+    let found = rejected(
+        r#"{"version": 3, "actuals": [{"week": 4, "leads": -1}, {"week": 2}, {"week": 500}]}"#,
+    );
+    contains(&found, "actuals[0].leads", Rule::OutOfRange);
+    contains(&found, "actuals[1].week", Rule::OutOfRange);
+    contains(&found, "actuals[2].week", Rule::OutOfRange);
+    let unknown = rejected(r#"{"version": 3, "actuals": [{"week": 4, "lead": 3}]}"#);
+    assert!(
+        unknown.iter().any(|(p, _)| p.starts_with("actuals[0]")),
+        "{unknown:?}"
+    );
+}
+
 #[test]
 fn the_version_is_required_and_checked() {
     contains(
@@ -213,7 +267,7 @@ fn the_version_is_required_and_checked() {
         Rule::MissingField,
     );
     contains(
-        &rejected(r#"{"version": 3}"#),
+        &rejected(r#"{"version": 4}"#),
         "version",
         Rule::UnsupportedVersion,
     );

@@ -30,6 +30,8 @@ use crate::ui::shell::keep::{use_drop_controls, use_shell};
 use crate::ui::shell::views_nav::ViewsNav;
 use crate::ui::start::components::StartBand;
 use crate::ui::start::view::start_view;
+use crate::ui::track::components::TrackPanel;
+use crate::ui::track::view::track_view;
 use crate::ui::trainer::components::gallery::Gallery;
 use crate::ui::trainer::components::stage::Stage;
 use crate::ui::trainer::debrief::debrief_view;
@@ -41,7 +43,7 @@ use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
 use crate::ui::{
-    classroom, compare, library, montecarlo, plan, sensitivity, start, trainer, workspace,
+    classroom, compare, library, montecarlo, plan, sensitivity, start, track, trainer, workspace,
 };
 
 #[function_component(App)]
@@ -102,6 +104,7 @@ pub fn app() -> Html {
     let onplan = dispatch.reform(|a: plan::Action| Msg::Plan(a));
     let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
     let onlevers = dispatch.reform(|a: sensitivity::Action| Msg::Sensitivity(a));
+    let ontrack = dispatch.reform(|a: track::Action| Msg::Track(a));
     let onstartedit =
         dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
     let onstartplan = dispatch.reform(|()| Msg::PlanMyTeam);
@@ -212,6 +215,13 @@ pub fn app() -> Html {
                             <ChartsPanel {set} {lang} dark={false} narrow={false} ondownload={oneffect.clone()} />
                         }
                     </section>
+                </main>
+            }
+            if page.view == View::Track {
+                <main class="track-view">
+                    <h2>{ Text::TrackTitle.get(lang) }</h2>
+                    <TrackPanel view={track_view(&page.track, ws, lang)} ondispatch={ontrack}
+                        onimport={drop.onimport_actuals.clone()} today={clock::today()} />
                 </main>
             }
             if page.view == View::Workspace {

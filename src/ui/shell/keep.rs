@@ -78,6 +78,8 @@ pub fn use_shell() -> Rc<Shell> {
 /// Files dropped on the page, and the picker's files, read as text and imported.
 pub struct DropControls {
     pub onimport: Callback<Vec<web_sys::File>>,
+    /// The Actuals view's picker: the first file read as text, sent to the Actuals slice.
+    pub onimport_actuals: Callback<Vec<web_sys::File>>,
     /// Whether files are being dragged over the page.
     pub dragging: bool,
     pub ondragover: Callback<DragEvent>,
@@ -109,6 +111,23 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
                         files: read,
                         today: clock::today(),
                     }));
+                }),
+            );
+        })
+    };
+    let onimport_actuals = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            let dispatch = dispatch.clone();
+            files::read_files(
+                picked.into_iter().take(1).collect(),
+                Callback::from(move |read: Vec<files::ReadFile>| {
+                    if let Some(file) = read.into_iter().next() {
+                        dispatch.emit(Msg::Track(crate::ui::track::Action::ImportCsv {
+                            name: file.name,
+                            content: file.content,
+                        }));
+                    }
                 }),
             );
         })
@@ -145,6 +164,7 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
     };
     DropControls {
         onimport,
+        onimport_actuals,
         dragging: *dragging,
         ondragover,
         ondragleave,

@@ -1,4 +1,4 @@
-//! The view switch under the header: workspace, cadence plan, trainer.
+//! The view switch under the header: workspace, cadence plan, actuals, trainer.
 
 use yew::prelude::*;
 
@@ -16,6 +16,7 @@ fn label(view: View) -> Text {
     match view {
         View::Workspace => Text::ViewWorkspace,
         View::Plan => Text::ViewPlan,
+        View::Track => Text::ViewTrack,
         View::Trainer => Text::ViewTrainer,
         View::Classroom => Text::ViewClassroom,
     }

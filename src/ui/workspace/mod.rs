@@ -393,6 +393,25 @@ impl Model {
         }
     }
 
+    /// Keeps the team's actuals with the scenario (the draft and the last valid result). Nothing
+    /// the model runs reads them, so the run stays as it is and no new revision starts: the
+    /// Monte Carlo fan and the plan are not computed again for a typed figure.
+    pub fn set_actuals(&mut self, actuals: Vec<crate::engine::actuals::WeekActuals>) {
+        if self.params.actuals == actuals {
+            return;
+        }
+        self.params.actuals.clone_from(&actuals);
+        if let Some(result) = &self.result {
+            let mut params = result.params.clone();
+            params.actuals = actuals;
+            self.result = Some(Rc::new(Computed {
+                params,
+                start_date: result.start_date,
+                ev: result.ev.clone(),
+            }));
+        }
+    }
+
     /// The scenario as it would be saved, shared or downloaded: the last valid one (the draft when
     /// nothing has run).
     #[must_use]
