@@ -9,6 +9,7 @@
 //! docs/scenario-format.md.
 
 pub mod actuals;
+pub mod book;
 pub mod file;
 pub mod library;
 pub mod link;
