@@ -14,13 +14,14 @@
 //! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
 //!                     [--sobol N] [--seed S]
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
-//!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>]
+//!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
 //! ```
 //!
 //! `book` reads a loan-book export (CSV in UTF-8 or GB18030, or Excel) and prints the column
 //! mapping, the row report, the starting book on "as of" and the fitted rates beside the
 //! scenario's defaults as JSON; a file with no usable table or mapping exits with status 2 and the
-//! problem in words on stderr.
+//! problem in words on stderr. `--out` writes the scenario starting from that book
+//! (`init = "custom"`, `team.initial_book`).
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
@@ -58,7 +59,8 @@ const USAGE: &str = "usage:
   cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
                [--spread S] [--csv FILE] [--sobol N] [--seed S]
   cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD ...] [--tier LABEL=prime|standard|marginal ...]
-               [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]";
+               [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]
+               [--out scenario.json]";
 
 /// Why the command stopped.
 enum Failure {
@@ -712,7 +714,7 @@ fn book(args: &[String]) -> Result<(), Failure> {
     use cadence::scenario::book::{self, map};
     use std::io::Read;
     let mut request = book::Request::default();
-    let (mut file, mut source) = (String::new(), None::<String>);
+    let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -738,6 +740,11 @@ fn book(args: &[String]) -> Result<(), Failure> {
                     ))
                 })?;
                 request.labels.statuses.push((word, status));
+            }
+            "--out" => {
+                out = Some(rest.next().cloned().ok_or_else(|| {
+                    Failure::Usage(format!("--out needs a file name\n{USAGE}"))
+                })?);
             }
             "--scenario" => {
                 source = Some(rest.next().cloned().ok_or_else(|| {
@@ -778,6 +785,12 @@ fn book(args: &[String]) -> Result<(), Failure> {
         &analysis.fit,
         &params,
     );
+    if let Some(out) = out {
+        // The scenario starting from the real book: `cadence run OUT` simulates its run-off.
+        let started = book::start::starting_from(&params, &analysis.book);
+        std::fs::write(&out, scenario::to_json(&started))
+            .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+    }
     println!(
         "{}",
         serde_json::to_string_pretty(&json)

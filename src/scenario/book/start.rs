@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::loans::Loan;
+use crate::engine::params::{CustomBook, InitialBook, Params};
 use super::map::{Status, Tier};
 
 /// The starting book on `as_of`.
@@ -28,6 +29,32 @@ impl StartingBook {
     pub fn active_in(&self, tier: Tier) -> u32 {
         self.active[tier.index()].iter().flatten().sum()
     }
+}
+
+impl StartingBook {
+    /// The book as the engine's `init = custom` takes it (counts as numbers).
+    #[must_use]
+    pub fn to_custom(&self) -> CustomBook {
+        CustomBook {
+            active: self.active.clone().map(|classes| {
+                classes
+                    .into_iter()
+                    .map(|counts| counts.into_iter().map(f64::from).collect())
+                    .collect()
+            }),
+            past_due: self.past_due.map(f64::from),
+            past_due_balance_cny: self.past_due_exposure_cny,
+        }
+    }
+}
+
+/// `params` starting from this book (`init = custom`), everything else unchanged.
+#[must_use]
+pub fn starting_from(params: &Params, book: &StartingBook) -> Params {
+    let mut params = params.clone();
+    params.team.init = InitialBook::Custom;
+    params.team.initial_book = Some(book.to_custom());
+    params
 }
 
 /// The latest date the book mentions (a disbursement or a closing): the default "as of".
