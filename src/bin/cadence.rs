@@ -721,14 +721,18 @@ fn book(args: &[String]) -> Result<(), Failure> {
             "--as-of" => {
                 let text = rest.next().map_or("", String::as_str);
                 request.as_of = Some(map::parse_date(text).ok_or_else(|| {
-                    Failure::Usage(format!("--as-of needs a date such as 2025-03-07, not “{text}”"))
+                    Failure::Usage(format!(
+                        "--as-of needs a date such as 2025-03-07, not “{text}”"
+                    ))
                 })?);
             }
             "--map" => request.map.push(pair("--map", rest.next())?),
             "--tier" => {
                 let (label, tier) = pair("--tier", rest.next())?;
                 let tier = map::Tier::from_id(&tier).ok_or_else(|| {
-                    Failure::Usage(format!("“{tier}” is not a tier: use prime, standard or marginal"))
+                    Failure::Usage(format!(
+                        "“{tier}” is not a tier: use prime, standard or marginal"
+                    ))
                 })?;
                 request.labels.tiers.push((label, tier));
             }
@@ -742,17 +746,21 @@ fn book(args: &[String]) -> Result<(), Failure> {
                 request.labels.statuses.push((word, status));
             }
             "--out" => {
-                out = Some(rest.next().cloned().ok_or_else(|| {
-                    Failure::Usage(format!("--out needs a file name\n{USAGE}"))
-                })?);
+                out =
+                    Some(rest.next().cloned().ok_or_else(|| {
+                        Failure::Usage(format!("--out needs a file name\n{USAGE}"))
+                    })?);
             }
             "--scenario" => {
-                source = Some(rest.next().cloned().ok_or_else(|| {
-                    Failure::Usage(format!("--scenario needs a value\n{USAGE}"))
-                })?);
+                source =
+                    Some(rest.next().cloned().ok_or_else(|| {
+                        Failure::Usage(format!("--scenario needs a value\n{USAGE}"))
+                    })?);
             }
             other if other.starts_with("--") || !file.is_empty() => {
-                return Err(Failure::Usage(format!("unexpected argument {other}\n{USAGE}")))
+                return Err(Failure::Usage(format!(
+                    "unexpected argument {other}\n{USAGE}"
+                )))
             }
             other => other.clone_into(&mut file),
         }

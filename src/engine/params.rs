@@ -158,7 +158,7 @@ pub struct Team {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomBook {
     /// `A[k][j][r-1]`: performing loans of tier k and term class j (the scenario's `loans.terms`,
-    /// in order) with r = 1..=T_j weeks to run.
+    /// in order) with r = `1..=T_j` weeks to run.
     pub active: [Vec<Vec<f64>>; TIERS],
     /// `PD[k]`: past-due loans.
     pub past_due: TierValues,

@@ -12,10 +12,10 @@ use serde_json::Value;
 
 use crate::engine::goal::{MixChoice, Objective, PlanGoal, TargetPath};
 use crate::engine::params::{
-    ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, Entry, ExitRates,
-    CustomBook, FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline, Policy,
-    PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock, ShockKind, Team,
-    TermClass, TierValues, CHANNELS,
+    ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, CustomBook, Entry,
+    ExitRates, FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline,
+    Policy, PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock, ShockKind,
+    Team, TermClass, TierValues, CHANNELS,
 };
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 
@@ -159,8 +159,8 @@ impl From<&InitialBookFile> for CustomBook {
                 active.standard.clone(),
                 active.marginal.clone(),
             ],
-            past_due: file.past_due.clone().into(),
-            past_due_balance_cny: file.past_due_balance_cny.clone().into(),
+            past_due: file.past_due.into(),
+            past_due_balance_cny: file.past_due_balance_cny.into(),
         }
     }
 }

@@ -44,8 +44,14 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn a_utf8_bom_semicolon_export_reports_every_bad_row_and_keeps_the_rest() {
     let a = analysed("bom-semicolon.csv", &Request::default());
     assert_eq!(a.table.format.id(), "csv-utf8-bom-semicolon");
-    assert_eq!(a.table.header[0], "loan_id", "the byte-order mark is not part of the header");
-    assert_eq!((a.import.rows, a.import.loans.len(), a.import.skipped), (10, 6, 4));
+    assert_eq!(
+        a.table.header[0], "loan_id",
+        "the byte-order mark is not part of the header"
+    );
+    assert_eq!(
+        (a.import.rows, a.import.loans.len(), a.import.skipped),
+        (10, 6, 4)
+    );
     assert_eq!(
         reasons(&a),
         vec![
@@ -81,7 +87,11 @@ fn a_gb18030_export_with_chinese_headers_reads_with_a_grade_mapped_by_hand() {
         ]
     );
     let first = &a.import.loans[0];
-    assert_eq!(first.amount_cny, Some(150_000.0), "a thousands separator inside quotes");
+    assert_eq!(
+        first.amount_cny,
+        Some(150_000.0),
+        "a thousands separator inside quotes"
+    );
     assert_eq!(first.am.as_deref(), Some("张伟"));
     // Every date style of the issue in one file: 2025/1/6, 2024年10月7日, 07.04.2025, 45726.
     assert_eq!(a.import.loans[1].disbursed_on, date(2024, 10, 7));
@@ -106,7 +116,10 @@ fn a_small_workbook_reads_its_serial_dates_and_month_terms() {
     let a = analysed("small.xlsx", &Request::default());
     assert_eq!(a.table.format.id(), "xlsx");
     assert_eq!((a.import.loans.len(), a.import.skipped), (3, 1));
-    assert_eq!(reasons(&a), vec![(5, "disbursed_on", Reason::UnparseableDate, true)]);
+    assert_eq!(
+        reasons(&a),
+        vec![(5, "disbursed_on", Reason::UnparseableDate, true)]
+    );
     let x1 = &a.import.loans[0];
     assert_eq!(x1.disbursed_on, date(2025, 1, 6));
     assert_eq!(x1.term_weeks, 26, "6 months are 26 weeks");
@@ -134,24 +147,47 @@ fn cadence(args: &[&str]) -> std::process::Output {
 fn cadence_book_prints_the_mapping_report_starting_book_and_rates_as_json() {
     let path = format!("{DIR}/gb18030.csv");
     let output = cadence(&[
-        "book", &path, "--as-of", "2025-05-01", "--tier", "中等=standard", "--map", "客户经理=none",
+        "book",
+        &path,
+        "--as-of",
+        "2025-05-01",
+        "--tier",
+        "中等=standard",
+        "--map",
+        "客户经理=none",
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(json["format"], "csv-gb18030-comma");
     assert_eq!(json["columns"][2]["field"], "disbursed_on");
-    assert_eq!(json["columns"][10]["field"], Value::Null, "the correction unmapped 客户经理");
+    assert_eq!(
+        json["columns"][10]["field"],
+        Value::Null,
+        "the correction unmapped 客户经理"
+    );
     assert_eq!(json["report"]["imported"], 6);
     assert_eq!(json["report"]["skipped"], 1);
     let issue = &json["report"]["issues"][0];
     assert_eq!(issue["row"], 8);
-    assert!(issue["zh"].as_str().is_some_and(|s| s.contains("第 8 行")), "{issue}");
+    assert!(
+        issue["zh"].as_str().is_some_and(|s| s.contains("第 8 行")),
+        "{issue}"
+    );
     assert_eq!(json["as_of"], "2025-05-01");
     // On 2025-05-01: J1, J3, J4, J5 (written off 2025-05-20) and J6 are on the books.
     assert_eq!(json["starting_book"]["active_loans"], 5);
     let renewal = &json["fitted"]["renewal_prob"]["prime"];
     assert!(renewal["default"].is_number());
-    for key in ["term_mix", "default_per_week", "amount_cny", "new_loans_per_week"] {
+    for key in [
+        "term_mix",
+        "default_per_week",
+        "amount_cny",
+        "new_loans_per_week",
+    ] {
         assert!(!json["fitted"][key].is_null(), "{key}");
     }
 
@@ -318,7 +354,10 @@ fn fitted_intervals_cover_the_rates_a_book_was_drawn_from_about_nine_times_in_te
         ("term mix", coverage(&term_mix)),
     ];
     for (name, c) in figures {
-        println!("90 % interval coverage over 200 simulated books, {name}: {:.1} %", 100.0 * c);
+        println!(
+            "90 % interval coverage over 200 simulated books, {name}: {:.1} %",
+            100.0 * c
+        );
     }
     for (name, c) in figures {
         assert!((0.84..=0.96).contains(&c), "{name}: coverage {c}");
@@ -352,10 +391,14 @@ fn a_scenario_started_from_the_real_book_runs_off_that_book_from_week_one() {
     use cadence::engine::{run_ev, validate};
     use cadence::scenario::book::start::starting_from;
     let (loans, as_of) = simulated_book(7, 104);
-    let mut table = String::from("loan_id,disbursed_on,matures_on,amount_cny,tier,status,closed_on,renewed_from\n");
+    let mut table = String::from(
+        "loan_id,disbursed_on,matures_on,amount_cny,tier,status,closed_on,renewed_from\n",
+    );
     for l in &loans {
-        table.push_str(&format!(
-            "{},{},{},{},{},{},{},{}\n",
+        use std::fmt::Write;
+        let _ = writeln!(
+            table,
+            "{},{},{},{},{},{},{},{}",
             l.loan_id,
             l.disbursed_on,
             l.matures_on,
@@ -364,16 +407,22 @@ fn a_scenario_started_from_the_real_book_runs_off_that_book_from_week_one() {
             l.status.id(),
             l.closed_on.map(|d| d.to_string()).unwrap_or_default(),
             l.renewed_from.clone().unwrap_or_default(),
-        ));
+        );
     }
-    let request = Request { as_of: Some(as_of), ..Request::default() };
+    let request = Request {
+        as_of: Some(as_of),
+        ..Request::default()
+    };
     let defaults = Params::default();
     let a = analyse(table.as_bytes(), &request, &defaults).expect("an analysis");
     assert_eq!(a.import.skipped, 0);
     let open = loans.iter().filter(|l| l.status == Status::Active).count() as u32;
     let total: u32 = Tier::ALL.iter().map(|t| a.book.active_in(*t)).sum::<u32>()
         + a.book.past_due.iter().sum::<u32>();
-    assert_eq!(total, open, "every loan open on the export day is in the starting book");
+    assert_eq!(
+        total, open,
+        "every loan open on the export day is in the starting book"
+    );
 
     // Through the scenario file and back: the same book.
     let started = starting_from(&defaults, &a.book);
@@ -386,7 +435,11 @@ fn a_scenario_started_from_the_real_book_runs_off_that_book_from_week_one() {
     let run = run_ev(&vp);
     let book_at = |week: usize| run.run.weeks[week].active_loans.iter().sum::<f64>();
     let starting: f64 = a.book.to_custom().active.iter().flatten().flatten().sum();
-    assert!(book_at(0) <= starting && book_at(0) > 0.9 * starting, "{} vs {starting}", book_at(0));
+    assert!(
+        book_at(0) <= starting && book_at(0) > 0.9 * starting,
+        "{} vs {starting}",
+        book_at(0)
+    );
     assert!(book_at(3) < book_at(0));
 
     // The steady start's results are untouched by the new start (golden tests guard the rest).
@@ -406,5 +459,10 @@ fn a_custom_start_of_the_wrong_shape_is_refused_at_its_path() {
         ..CustomBook::default()
     });
     let errors = cadence::engine::validate(&params).expect_err("wrong shape");
-    assert!(errors.iter().any(|e| e.param == "team.initial_book.active.prime"), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.param == "team.initial_book.active.prime"),
+        "{errors:?}"
+    );
 }

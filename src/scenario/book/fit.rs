@@ -72,7 +72,8 @@ pub fn poisson_rate(events: f64, exposure: f64) -> Option<Estimate> {
     if exposure <= 0.0 {
         return None;
     }
-    let wilson_hilferty = |n: f64, z: f64| n * (1.0 - 1.0 / (9.0 * n) + z / (3.0 * n.sqrt())).powi(3);
+    let wilson_hilferty =
+        |n: f64, z: f64| n * (1.0 - 1.0 / (9.0 * n) + z / (3.0 * n.sqrt())).powi(3);
     let low = if events > 0.0 {
         wilson_hilferty(events, -Z90)
     } else {
@@ -167,12 +168,16 @@ pub fn fit(loans: &[Loan], as_of: NaiveDate, term_weeks: &[u32], knows_renewals:
         let mut loan_weeks = 0.0;
         for loan in seen.iter().filter(|l| l.tier == tier) {
             let open = open_on(loan, as_of);
-            let end = if open { as_of } else { loan.closed_on.unwrap_or(loan.matures_on) };
+            let end = if open {
+                as_of
+            } else {
+                loan.closed_on.unwrap_or(loan.matures_on)
+            };
             let end = end.min(as_of).min(loan.matures_on);
             loan_weeks += ((end - loan.disbursed_on).num_days().max(0) as f64) / 7.0;
             let written_off = loan.status == Status::WrittenOff && !open;
-            let past_due_now = open
-                && (loan.matures_on <= as_of || loan.days_past_due.is_some_and(|d| d >= 30.0));
+            let past_due_now =
+                open && (loan.matures_on <= as_of || loan.days_past_due.is_some_and(|d| d >= 30.0));
             if written_off || past_due_now {
                 events += 1.0;
             }

@@ -129,7 +129,12 @@ pub struct Import {
 }
 
 /// The fields without which no row can become a loan (besides one of maturity or term).
-pub const REQUIRED: [Field; 4] = [Field::LoanId, Field::DisbursedOn, Field::Tier, Field::Status];
+pub const REQUIRED: [Field; 4] = [
+    Field::LoanId,
+    Field::DisbursedOn,
+    Field::Tier,
+    Field::Status,
+];
 
 /// The required fields the mapping lacks (`matures_on` standing for "maturity or a term").
 #[must_use]
@@ -252,13 +257,14 @@ impl RowReader<'_> {
     fn date(&mut self, field: Field) -> Result<Option<NaiveDate>, ()> {
         match self.value(field) {
             None => Ok(None),
-            Some(text) => match parse_date(text) {
-                Some(date) => Ok(Some(date)),
-                None => {
+            Some(text) => {
+                if let Some(date) = parse_date(text) {
+                    Ok(Some(date))
+                } else {
                     self.report(field, Reason::UnparseableDate, true);
                     Err(())
                 }
-            },
+            }
         }
     }
 

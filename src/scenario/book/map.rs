@@ -72,57 +72,162 @@ impl Field {
     }
 
     /// Header words that name this field, lower case, spaces and `_-` removed.
+    #[allow(clippy::too_many_lines)] // One list per field: the table of synonyms is the point.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
             Field::LoanId => &[
-                "loanid", "loanno", "loannumber", "contractno", "contractid", "id", "借据号",
-                "贷款编号", "借款编号", "合同号", "合同编号", "借据编号", "贷款号", "编号",
+                "loanid",
+                "loanno",
+                "loannumber",
+                "contractno",
+                "contractid",
+                "id",
+                "借据号",
+                "贷款编号",
+                "借款编号",
+                "合同号",
+                "合同编号",
+                "借据编号",
+                "贷款号",
+                "编号",
             ],
             Field::CustomerId => &[
-                "customerid", "customerno", "clientid", "borrowerid", "客户编号", "客户号", "客户id",
-                "客户代码", "借款人编号", "证件号码", "身份证号",
+                "customerid",
+                "customerno",
+                "clientid",
+                "borrowerid",
+                "客户编号",
+                "客户号",
+                "客户id",
+                "客户代码",
+                "借款人编号",
+                "证件号码",
+                "身份证号",
             ],
             Field::DisbursedOn => &[
-                "disbursedon", "disbursed", "disbursementdate", "startdate", "loandate",
-                "issuedate", "valuedate", "放款日期", "放款日", "发放日期", "起始日", "起息日",
-                "贷款日期", "借款日期", "开始日期",
+                "disbursedon",
+                "disbursed",
+                "disbursementdate",
+                "startdate",
+                "loandate",
+                "issuedate",
+                "valuedate",
+                "放款日期",
+                "放款日",
+                "发放日期",
+                "起始日",
+                "起息日",
+                "贷款日期",
+                "借款日期",
+                "开始日期",
             ],
             Field::MaturesOn => &[
-                "matureson", "maturity", "maturitydate", "duedate", "enddate", "到期日",
-                "到期日期", "结束日期", "终止日",
+                "matureson",
+                "maturity",
+                "maturitydate",
+                "duedate",
+                "enddate",
+                "到期日",
+                "到期日期",
+                "结束日期",
+                "终止日",
             ],
             Field::TermWeeks => &["termweeks", "weeks", "期限周", "期限(周)", "期限（周）"],
             Field::TermMonths => &[
-                "termmonths", "term", "months", "tenor", "期限", "期限月", "期限(月)", "期限（月）",
-                "贷款期限", "期数",
+                "termmonths",
+                "term",
+                "months",
+                "tenor",
+                "期限",
+                "期限月",
+                "期限(月)",
+                "期限（月）",
+                "贷款期限",
+                "期数",
             ],
             Field::AmountCny => &[
-                "amountcny", "amount", "principal", "loanamount", "贷款金额", "放款金额",
-                "借款金额", "金额", "本金", "合同金额",
+                "amountcny",
+                "amount",
+                "principal",
+                "loanamount",
+                "贷款金额",
+                "放款金额",
+                "借款金额",
+                "金额",
+                "本金",
+                "合同金额",
             ],
             Field::Tier => &[
-                "tier", "grade", "rating", "risk", "riskgrade", "客户等级", "等级", "风险等级",
-                "评级", "信用等级", "客户评级",
+                "tier",
+                "grade",
+                "rating",
+                "risk",
+                "riskgrade",
+                "客户等级",
+                "等级",
+                "风险等级",
+                "评级",
+                "信用等级",
+                "客户评级",
             ],
             Field::Status => &[
-                "status", "state", "loanstatus", "状态", "贷款状态", "借据状态", "五级分类",
+                "status",
+                "state",
+                "loanstatus",
+                "状态",
+                "贷款状态",
+                "借据状态",
+                "五级分类",
             ],
             Field::ClosedOn => &[
-                "closedon", "closed", "closedate", "repaidon", "settledon", "结清日期", "结清日",
-                "关闭日期", "核销日期", "还清日期",
+                "closedon",
+                "closed",
+                "closedate",
+                "repaidon",
+                "settledon",
+                "结清日期",
+                "结清日",
+                "关闭日期",
+                "核销日期",
+                "还清日期",
             ],
             Field::RenewedFrom => &[
-                "renewedfrom", "previousloan", "previousloanid", "renewalof", "续贷来源",
-                "原借据号", "上笔借据号", "原贷款编号", "续贷原借据",
+                "renewedfrom",
+                "previousloan",
+                "previousloanid",
+                "renewalof",
+                "续贷来源",
+                "原借据号",
+                "上笔借据号",
+                "原贷款编号",
+                "续贷原借据",
             ],
             Field::Channel => &[
-                "channel", "source", "leadsource", "获客渠道", "渠道", "来源", "客户来源",
+                "channel",
+                "source",
+                "leadsource",
+                "获客渠道",
+                "渠道",
+                "来源",
+                "客户来源",
             ],
             Field::DaysPastDue => &[
-                "dayspastdue", "dpd", "pastdue", "overduedays", "逾期天数", "逾期天", "逾期日数",
+                "dayspastdue",
+                "dpd",
+                "pastdue",
+                "overduedays",
+                "逾期天数",
+                "逾期天",
+                "逾期日数",
             ],
             Field::Am => &[
-                "am", "accountmanager", "officer", "loanofficer", "客户经理", "经办人", "信贷员",
+                "am",
+                "accountmanager",
+                "officer",
+                "loanofficer",
+                "客户经理",
+                "经办人",
+                "信贷员",
                 "管户人",
             ],
         }
@@ -173,7 +278,10 @@ pub fn guess(table: &Table) -> Vec<Option<Field>> {
         }
         let candidate = if values.iter().all(|v| status_of(v).is_some()) {
             Some(Field::Status)
-        } else if values.iter().all(|v| tier_of(v).is_some() && v.parse::<f64>().is_err()) {
+        } else if values
+            .iter()
+            .all(|v| tier_of(v).is_some() && v.parse::<f64>().is_err())
+        {
             Some(Field::Tier)
         } else {
             None
@@ -314,7 +422,9 @@ pub fn tier_of(label: &str) -> Option<Tier> {
     let key = normalized(label);
     Some(match key.as_str() {
         "prime" | "p" | "a" | "优" | "优质" | "好" | "1" | "2" | "a类" | "高" => Tier::Prime,
-        "standard" | "s" | "b" | "良" | "中" | "一般" | "3" | "b类" | "普通" => Tier::Standard,
+        "standard" | "s" | "b" | "良" | "中" | "一般" | "3" | "b类" | "普通" => {
+            Tier::Standard
+        }
         "marginal" | "m" | "c" | "差" | "较差" | "4" | "5" | "c类" | "低" | "d" => {
             Tier::Marginal
         }
@@ -328,7 +438,9 @@ pub fn status_of(word: &str) -> Option<Status> {
     let key = normalized(word);
     Some(match key.as_str() {
         "active" | "open" | "current" | "performing" | "pastdue" | "overdue" | "delinquent"
-        | "正常" | "在贷" | "未结清" | "逾期" | "还款中" | "存续" | "关注" => Status::Active,
+        | "正常" | "在贷" | "未结清" | "逾期" | "还款中" | "存续" | "关注" => {
+            Status::Active
+        }
         "repaid" | "closed" | "settled" | "paidoff" | "结清" | "已结清" | "已还清" | "正常结清"
         | "提前结清" => Status::Repaid,
         "writtenoff" | "writeoff" | "chargedoff" | "default" | "defaulted" | "核销" | "已核销"
@@ -383,10 +495,7 @@ const EXCEL_SERIALS: std::ops::RangeInclusive<f64> = 30_000.0..=80_000.0;
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     // A time after the date ("2025-03-07 00:00:00", "2025-03-07T08:00") is dropped.
-    let date_part = text
-        .split(|c: char| c == ' ' || c == 'T')
-        .next()
-        .unwrap_or(text);
+    let date_part = text.split([' ', 'T']).next().unwrap_or(text);
     if let Some(rest) = date_part.strip_suffix('日') {
         let (year, rest) = rest.split_once('年')?;
         let (month, day) = rest.split_once('月')?;
@@ -413,7 +522,8 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn ymd(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
-    let all_digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     if !(all_digits(year) && all_digits(month) && all_digits(day)) || year.len() != 4 {
         return None;
     }
@@ -536,11 +646,18 @@ mod tests {
         assert_eq!(status_of("Written off"), Some(Status::WrittenOff));
         assert_eq!(status_of("正常"), Some(Status::Active));
         let labels = Labels {
-            tiers: vec![("金卡".to_owned(), Tier::Prime), ("A".to_owned(), Tier::Standard)],
+            tiers: vec![
+                ("金卡".to_owned(), Tier::Prime),
+                ("A".to_owned(), Tier::Standard),
+            ],
             statuses: vec![("已转让".to_owned(), Status::Repaid)],
         };
         assert_eq!(labels.tier("金卡"), Some(Tier::Prime));
-        assert_eq!(labels.tier("A"), Some(Tier::Standard), "the person's word wins");
+        assert_eq!(
+            labels.tier("A"),
+            Some(Tier::Standard),
+            "the person's word wins"
+        );
         assert_eq!(labels.status("已转让"), Some(Status::Repaid));
         assert_eq!(labels.tier("Z"), None);
     }
@@ -573,20 +690,28 @@ mod tests {
         apply_overrides(
             &table,
             &mut mapping,
-            &[("grade2".to_owned(), "tier".to_owned()), ("10".to_owned(), "channel".to_owned())],
+            &[
+                ("grade2".to_owned(), "tier".to_owned()),
+                ("10".to_owned(), "channel".to_owned()),
+            ],
         )
         .expect("valid corrections");
         assert_eq!(mapping[5], None, "the tier moved to the corrected column");
         assert_eq!(mapping[10], Some(Field::Tier));
         assert_eq!(mapping[9], Some(Field::Channel));
         assert!(apply_overrides(&table, &mut mapping, &[("x".into(), "tier".into())]).is_err());
-        assert!(apply_overrides(&table, &mut mapping, &[("备注".into(), "colour".into())]).is_err());
+        assert!(
+            apply_overrides(&table, &mut mapping, &[("备注".into(), "colour".into())]).is_err()
+        );
     }
 
     #[test]
     fn an_unknown_header_is_guessed_from_its_values() {
         let table = read("no,g,s\n1,优,结清\n2,差,正常\n".as_bytes()).expect("a table");
-        assert_eq!(guess(&table), vec![None, Some(Field::Tier), Some(Field::Status)]);
+        assert_eq!(
+            guess(&table),
+            vec![None, Some(Field::Tier), Some(Field::Status)]
+        );
     }
 
     #[test]

@@ -112,14 +112,16 @@ pub fn read(bytes: &[u8]) -> Result<Table, ReadError> {
 #[must_use]
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
-        return (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8Bom);
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            TextEncoding::Utf8Bom,
+        );
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), TextEncoding::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), TextEncoding::Gb18030)
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_owned(), TextEncoding::Utf8)
+    } else {
+        let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+        (text.into_owned(), TextEncoding::Gb18030)
     }
 }
 
@@ -168,11 +170,14 @@ fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
             Err(_) => Vec::new(),
         };
         let number = index + 1;
-        match header {
-            None if cells.iter().all(String::is_empty) => {}
-            None => header = Some(cells),
-            Some(_) if cells.iter().all(String::is_empty) => {}
-            Some(_) => rows.push(TableRow { number, cells }),
+        // Blank lines before the header and between rows are skipped.
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if header.is_none() {
+            header = Some(cells);
+        } else {
+            rows.push(TableRow { number, cells });
         }
     }
     let header = header.ok_or(ReadError::Empty)?;
@@ -200,11 +205,14 @@ fn read_workbook(bytes: &[u8], format: Format) -> Result<Table, ReadError> {
     for (index, row) in range.rows().enumerate() {
         let cells: Vec<String> = row.iter().map(cell_text).collect();
         let number = first_row + index + 1;
-        match header {
-            None if cells.iter().all(String::is_empty) => {}
-            None => header = Some(cells),
-            Some(_) if cells.iter().all(String::is_empty) => {}
-            Some(_) => rows.push(TableRow { number, cells }),
+        // Blank lines before the header and between rows are skipped.
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if header.is_none() {
+            header = Some(cells);
+        } else {
+            rows.push(TableRow { number, cells });
         }
     }
     let header = header.ok_or(ReadError::Empty)?;
@@ -278,6 +286,9 @@ mod tests {
     fn an_empty_file_has_no_table() {
         assert_eq!(read(b""), Err(ReadError::Empty));
         assert_eq!(read(b"\n\n"), Err(ReadError::Empty));
-        assert!(matches!(read(b"PK\x03\x04garbage"), Err(ReadError::Workbook(_))));
+        assert!(matches!(
+            read(b"PK\x03\x04garbage"),
+            Err(ReadError::Workbook(_))
+        ));
     }
 }

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::loans::Loan;
-use crate::engine::params::{CustomBook, InitialBook, Params};
 use super::map::{Status, Tier};
+use crate::engine::params::{CustomBook, InitialBook, Params};
 
 /// The starting book on `as_of`.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ pub struct StartingBook {
     pub as_of: NaiveDate,
     /// The term classes, in weeks, the loans were sorted into.
     pub term_weeks: Vec<u32>,
-    /// `A[k][j][r-1]`: performing loans of tier k, term class j, r remaining weeks (1..=T_j).
+    /// `A[k][j][r-1]`: performing loans of tier k, term class j, r remaining weeks (`1..=T_j`).
     pub active: [Vec<Vec<u32>>; 3],
     /// `PD[k]`: past-due loans.
     pub past_due: [u32; 3],
@@ -94,7 +94,12 @@ pub fn term_class(term_weeks: &[u32], weeks: u32) -> usize {
 /// The book on `as_of`, its loans sorted into `term_weeks` classes (non-empty, each ≥ 1).
 #[must_use]
 pub fn starting_book(loans: &[Loan], as_of: NaiveDate, term_weeks: &[u32]) -> StartingBook {
-    let empty = || term_weeks.iter().map(|t| vec![0; *t as usize]).collect::<Vec<_>>();
+    let empty = || {
+        term_weeks
+            .iter()
+            .map(|t| vec![0; *t as usize])
+            .collect::<Vec<_>>()
+    };
     let mut book = StartingBook {
         as_of,
         term_weeks: term_weeks.to_vec(),
@@ -119,7 +124,9 @@ pub fn starting_book(loans: &[Loan], as_of: NaiveDate, term_weeks: &[u32]) -> St
             continue;
         }
         let j = term_class(term_weeks, loan.term_weeks);
-        let remaining = (days_left as f64 / 7.0).ceil().clamp(1.0, f64::from(term_weeks[j])) as usize;
+        let remaining = (days_left as f64 / 7.0)
+            .ceil()
+            .clamp(1.0, f64::from(term_weeks[j])) as usize;
         book.active[k][j][remaining - 1] += 1;
     }
     book
@@ -136,5 +143,11 @@ pub fn mean_amounts(loans: &[Loan]) -> [f64; 3] {
             count[loan.tier.index()] += 1.0;
         }
     }
-    std::array::from_fn(|k| if count[k] > 0.0 { sum[k] / count[k] } else { 0.0 })
+    std::array::from_fn(|k| {
+        if count[k] > 0.0 {
+            sum[k] / count[k]
+        } else {
+            0.0
+        }
+    })
 }
