@@ -162,14 +162,20 @@ fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
         .from_reader(text.as_bytes());
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text.as_bytes());
     for (index, record) in reader.records().enumerate() {
         // A record the reader cannot split (it never is for text) is kept as an empty row, so the
         // report still counts it.
-        let cells: Vec<String> = match record {
-            Ok(record) => record.iter().map(str::to_owned).collect(),
-            Err(_) => Vec::new(),
+        // The csv reader skips blank lines itself and its line count does not tell CRLF apart:
+        // the number is counted here, from the byte the record starts at (after blank lines).
+        let (cells, start) = match record {
+            Ok(record) => (
+                record.iter().map(str::to_owned).collect::<Vec<_>>(),
+                record.position().map_or(0, |p| p.byte() as usize),
+            ),
+            Err(_) => (Vec::new(), 0),
         };
-        let number = index + 1;
+        let number = lines.line_of(start).unwrap_or(index + 1);
         // Blank lines before the header and between rows are skipped.
         if cells.iter().all(String::is_empty) {
             continue;
@@ -189,6 +195,41 @@ fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
             delimiter,
         },
     })
+}
+
+/// Line numbers of byte offsets met in increasing order (one pass over the text in all).
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the first non-blank byte at or after `offset`.
+    fn line_of(&mut self, offset: usize) -> Option<usize> {
+        let mut start = offset;
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            return None;
+        }
+        let end = start.min(self.bytes.len());
+        self.line += self.bytes[self.at..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.at = end;
+        Some(self.line)
+    }
 }
 
 fn read_workbook(bytes: &[u8], format: Format) -> Result<Table, ReadError> {
