@@ -1,24 +1,15 @@
 // Accessibility: axe-core (npm) reports no serious or critical violation on every view of the page,
 // in light and dark and in both languages, and the main controls are reachable by keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 for (const colorScheme of ['light', 'dark']) {
   for (const locale of ['en-US', 'zh-CN']) {
     test(`no serious or critical axe violation — ${colorScheme}, ${locale}, every view`, async () => {
-      const { context, page, problems } = await openPage(browser, server.url, { colorScheme, locale });
+      const { context, page, problems } = await openPage(env.browser, env.server.url, { colorScheme, locale });
       assert.deepEqual(await seriousViolations(page), [], 'basic view');
 
       await page.selectOption('#in-preset', 'fault:0');
@@ -39,7 +30,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('keyboard only: tab to the first input, type, and reach the Monte Carlo button', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   // Tab from the top of the page (language switch, the three views, the library's controls) until the
   // team-size input has focus.
   let focused = '';

@@ -3,26 +3,17 @@
 // worker — content-hashed file names, precompressed copies that decompress to the files, and a service
 // worker that caches only its own release's files even when the browser's HTTP cache still holds the
 // previous release's (issue 22, items 3, 5 and 6; issue 13, item 6).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { DIST, startServer, launchBrowser, openPage, waitForRelease } from './harness.mjs';
+import { DIST, startServer, openPage, waitForRelease, useBrowser } from './harness.mjs';
 import { writeServiceWorker } from '../../scripts/make-sw.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // Runs before the page's own scripts: every CSP violation the document sees, as one line each.
 const RECORD_VIOLATIONS = () => {
@@ -37,7 +28,7 @@ const STABLE = new Set(['index.html', 'sw.js']);
 const builtFiles = async (dir = DIST) => (await readdir(dir)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
 
 test('the page runs under its Content-Security-Policy without a violation, Monte Carlo worker included', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { initScript: RECORD_VIOLATIONS });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { initScript: RECORD_VIOLATIONS });
   const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
   assert.match(policy, /style-src 'self'(;|$)/);
@@ -73,7 +64,7 @@ test('the page runs under its Content-Security-Policy without a violation, Monte
 });
 
 test('the policy is in force: an inline script is refused and reported (so the test above can fail)', async () => {
-  const { context, page } = await openPage(browser, server.url, { initScript: RECORD_VIOLATIONS });
+  const { context, page } = await openPage(env.browser, env.server.url, { initScript: RECORD_VIOLATIONS });
   await page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__inlineRan = true;';
@@ -160,7 +151,7 @@ test('a new release caches only its own files, though the HTTP cache holds the o
   const b = await nextRelease();
   // As a host might: files cached for an hour by the browser, but the page and sw.js revalidated.
   const host = await startServer({ dir: a, cacheControl: (rel) => (/^(index\.html|sw\.js)$/.test(rel) ? 'no-cache' : 'max-age=3600') });
-  const { context, page, problems } = await openPage(browser, host.url);
+  const { context, page, problems } = await openPage(env.browser, host.url);
   try {
     await page.evaluate(() => navigator.serviceWorker.ready);
     const versionA = (await readFile(join(a, 'sw.js'), 'utf8')).match(/const VERSION = "([0-9a-f]+)"/)[1];

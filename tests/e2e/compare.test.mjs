@@ -1,22 +1,13 @@
 // Presets, the fault on the chart, and pinning scenarios side by side.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { openPage, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the fault preset shows the fault on the new-loans chart', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   assert.equal(await page.locator('#chart-new-loans svg').count(), 1);
   assert.doesNotMatch(await page.textContent('#chart-new-loans'), /Trough/);
   await page.selectOption('#in-preset', 'fault:0');
@@ -36,7 +27,7 @@ test('the fault preset shows the fault on the new-loans chart', async () => {
 });
 
 test('pin two cadences and compare them against a chosen reference', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.selectOption('#in-preset', 'fault:0');
   await page.fill('#pin-name', 'Stop when busy');
   await page.click('#pin');
@@ -63,7 +54,7 @@ test('pin two cadences and compare them against a chosen reference', async () =>
 });
 
 test('an XSS probe as a pinned name renders as inert text', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const probe = '<img src=x onerror="window.__pwned=1">';
   await page.fill('#pin-name', probe);
   await page.click('#pin');
@@ -78,7 +69,7 @@ test('an XSS probe as a pinned name renders as inert text', async () => {
 });
 
 test('every chart can be shown as a table with the same numbers, and back', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const toggles = page.locator('.chart-toggle');
   assert.equal(await toggles.count(), 6);
   await page.click('#chart-active-loans .chart-toggle');
@@ -104,7 +95,7 @@ function pngSize(bytes) {
 }
 
 test('downloads: a chart as SVG and PNG, and the weekly figures as CSV with a byte-order mark', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const [svgDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.click('#chart-new-loans .chart-download-svg'),

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -80,6 +81,21 @@ export async function launchBrowser() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+// One browser and one static server for a test file: launched before its first test, closed after
+// its last. `env.browser` and `env.server` are set once the file's `before` hook has run.
+export function useBrowser(serverOptions) {
+  const env = { browser: undefined, server: undefined };
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.server = await startServer(serverOptions);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 // A new page in a fresh context that records console errors/warnings and uncaught page errors.

@@ -1,21 +1,12 @@
 // Keep and share (issue 7), as a person would check it: edit and reload, share a link with a colleague,
 // import good, bad and hostile files, work the library, and use the page where storage is refused or full.
 // CADENCE_DIST serves another build directory (for working on the page while dist/ is rebuilt).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openPage, DIST } from './harness.mjs';
+import { openPage, DIST, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ dir: process.env.CADENCE_DIST ?? DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ dir: process.env.CADENCE_DIST ?? DIST });
 
 const PROBE = '<img src=x onerror="window.__pwned=1">';
 // The scenario's own figures (the live Monte Carlo spread follows them on its own time).
@@ -46,7 +37,7 @@ function jsonFile(name, text) {
 }
 
 test('edit, reload: the same inputs, view, pins, Monte Carlo settings, language and KPIs', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.selectOption('#in-preset', 'fault:0');
   // Before typing: leaving a field collapses its help text, which moves this button under the pointer.
   await page.click('.toggle-advanced');
@@ -79,7 +70,7 @@ test('edit, reload: the same inputs, view, pins, Monte Carlo settings, language 
 });
 
 test('a share link opens the same scenario and KPIs in a fresh browser, as a new unsaved scenario', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.selectOption('#in-preset', 'festival:0');
   await page.fill('#in-team-ams', '9');
   await page.fill('#in-start-date', '2027-03-01');
@@ -93,7 +84,7 @@ test('a share link opens the same scenario and KPIs in a fresh browser, as a new
   await context.close();
 
   // A colleague's browser: nothing stored.
-  const other = await openPage(browser, url);
+  const other = await openPage(env.browser, url);
   assert.deepEqual(await kpis(other.page), sent);
   assert.equal(await other.page.inputValue('#in-team-ams'), '9');
   assert.equal(await other.page.inputValue('#in-start-date'), '2027-03-01');
@@ -107,7 +98,7 @@ test('a share link opens the same scenario and KPIs in a fresh browser, as a new
   await other.context.close();
 
   // A colleague with a library of their own, pasting the link into an open page.
-  const third = await openPage(browser, server.url);
+  const third = await openPage(env.browser, env.server.url);
   await saveAs(third.page, 'Mine');
   await third.page.fill('#in-team-ams', '3');
   await third.page.goto(url);
@@ -120,7 +111,7 @@ test('a share link opens the same scenario and KPIs in a fresh browser, as a new
 });
 
 test('a damaged or cut-short link lists the problem and changes nothing', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.fill('#in-team-ams', '7');
   await page.click('#share-link');
   await page.waitForSelector('.share-status');
@@ -130,7 +121,7 @@ test('a damaged or cut-short link lists the problem and changes nothing', async 
   await page.goto(url.slice(0, -12));
   await page.waitForSelector('.notice-error');
   assert.match(await page.textContent('.notice-error'), /This share link could not be opened; nothing was changed\.[\s\S]*(damaged or cut short|incomplete or was altered)/);
-  await page.goto(`${server.url}#scenario=${'A'.repeat(40)}!`);
+  await page.goto(`${env.server.url}#scenario=${'A'.repeat(40)}!`);
   await page.waitForFunction(() => document.querySelectorAll('.notice-error').length === 2);
   assert.deepEqual(await kpis(page), before);
   assert.equal(await page.textContent('.current-name'), 'Seven');
@@ -140,7 +131,7 @@ test('a damaged or cut-short link lists the problem and changes nothing', async 
 });
 
 test('importing malformed, newer and out-of-range files lists every problem and leaves the library intact', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await saveAs(page, 'Mine');
   const before = await kpis(page);
   await page.setInputFiles('#import-files', [
@@ -163,7 +154,7 @@ test('importing malformed, newer and out-of-range files lists every problem and 
 });
 
 test('the library: import by picker and by drop, rename, duplicate, delete with undo, open, download', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const fault = await readFile(new URL('../golden/v2/fault.json', import.meta.url), 'utf8');
   await page.setInputFiles('#import-files', [jsonFile('The fault.json', fault)]);
   await page.waitForSelector('.notice-info');
@@ -223,9 +214,9 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
 });
 
 test('two tabs share one library: saving in one never drops what the other saved', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(env.server.url);
   await second.waitForSelector('.app');
   await saveAs(page, 'From the first tab');
   await second.waitForFunction(() => document.querySelector('details.library summary')?.textContent.includes('(1)'));
@@ -239,7 +230,7 @@ test('two tabs share one library: saving in one never drops what the other saved
 });
 
 test('an XSS probe as a scenario name stays inert everywhere it is shown', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await saveAs(page, PROBE);
   await page.fill('#pin-name', PROBE);
   await page.click('#pin');
@@ -258,7 +249,7 @@ test('an XSS probe as a scenario name stays inert everywhere it is shown', async
   await context.close();
 
   // Through a link into another browser, and through a file.
-  const other = await openPage(browser, url);
+  const other = await openPage(env.browser, url);
   assert.equal(await other.page.textContent('.current-name'), PROBE);
   assert.match((await notices(other.page)).join(' '), /Opened the shared scenario “<img/);
   await other.page.setInputFiles('#import-files', [jsonFile(`${PROBE}.json`, '{"version": 1}')]);
@@ -272,7 +263,7 @@ test('an XSS probe as a scenario name stays inert everywhere it is shown', async
 });
 
 test('damaged stored data is kept aside under a recovery key, reported, and the rest loads', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await saveAs(page, 'Good');
   await page.fill('#in-team-ams', '5');
   await saveAs(page, 'Also good');
@@ -297,7 +288,7 @@ test('damaged stored data is kept aside under a recovery key, reported, and the 
 });
 
 test('with storage refused (private mode) or full, the page says so and a file can still be downloaded', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -309,7 +300,7 @@ test('with storage refused (private mode) or full, the page says so and a file c
   const problems = [];
   page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('.notice-warning');
   assert.match(await page.textContent('.notice-warning'), /does not let the page keep your work/);
   await page.fill('#in-team-ams', '8');
@@ -326,14 +317,14 @@ test('with storage refused (private mode) or full, the page says so and a file c
   assert.deepEqual(problems, []);
   await context.close();
 
-  const full = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const full = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await full.addInitScript(() => {
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
   const fullPage = await full.newPage();
-  await fullPage.goto(server.url);
+  await fullPage.goto(env.server.url);
   await fullPage.waitForSelector('.notice-warning');
   assert.match(await fullPage.textContent('.notice-warning'), /storage is full/);
   // A save the browser cannot keep is never confirmed as kept (issue 22).
@@ -396,14 +387,14 @@ const storedNames = (page) => page.evaluate(() => (JSON.parse(localStorage.getIt
 const shownNames = (page) => page.$$eval('.library-table .entry-name', (els) => els.map((e) => e.textContent));
 
 test('two tabs saving in bursts at the same time: every confirmed save is stored and shown in both (issue 22)', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(RECORD_CONFIRMATIONS);
   const problems = [];
   const open = async () => {
     const page = await context.newPage();
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForSelector('.app');
     await openLibrary(page);
     return page;
@@ -484,7 +475,7 @@ test('a library file of 10,000 scenarios imports in slices with progress, and th
     name: `Branch ${i + 1}`, modified: '2026-11-02', start_date: '2027-01-04', scenario: { version: 2, team: { ams: 4 + (i % 8) } },
   }));
   const file = jsonFile('branches.json', JSON.stringify({ format: 'cadence-library', version: 2, scenarios }));
-  const { context, page, problems } = await openPage(browser, server.url, { initScript: RECORD_RESPONSIVENESS });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { initScript: RECORD_RESPONSIVENESS });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const cpu = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));

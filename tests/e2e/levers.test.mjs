@@ -1,28 +1,19 @@
 // Which lever matters (issue 21): the tornado of the default scenario, the same figures as
 // `cadence sensitivity`, "Try it" pins the scenario and moves the lever, both languages, and the
 // layout at the sizes people use.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHOTS = process.env.CADENCE_SHOTS ?? join(tmpdir(), 'cadence-levers-shots');
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /// The command line, built by the native tests before the end-to-end ones (or built here).
 function cadence(args) {
@@ -58,7 +49,7 @@ async function openLevers(page) {
 }
 
 test('the tornado of the default scenario has the command line\'s figures, widest first', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const startDate = await page.inputValue('#in-start-date');
   await openLevers(page);
   const bars = page.locator('#levers .lever');
@@ -87,7 +78,7 @@ test('the tornado of the default scenario has the command line\'s figures, wides
 });
 
 test('"Try it" pins the current scenario and opens it with the lever at its high end', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openLevers(page);
   const renewal = page.locator('#levers .lever[data-lever="renewal_rates"]');
   const high = Number(await renewal.getAttribute('data-high'));
@@ -107,7 +98,7 @@ test('the section in Chinese, and its rows inside the screen at the sizes people
   const sizes = [[390, 844], [1024, 768], [1280, 800], [1920, 1080]];
   for (const [width, height] of sizes) {
     for (const locale of ['en-US', 'zh-CN']) {
-      const { context, page, problems } = await openPage(browser, server.url, { viewport: { width, height }, locale });
+      const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: { width, height }, locale });
       await openLevers(page);
       if (locale === 'zh-CN') {
         assert.match(await page.textContent('#levers summary'), /哪个杠杆最重要/);

@@ -1,22 +1,13 @@
 // Monte Carlo on demand, off the main thread: start a run, see progress, cancel it, run again to the
 // end, and read the spread of outcomes; bad runs or seed values are refused next to their inputs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { openPage, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('start, see progress, cancel, run again to completion', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.fill('#mc-runs', '2000');
   assert.match(await page.textContent('#mc-run'), /Run 2,000 simulations/);
   await page.click('#mc-run');
@@ -39,7 +30,7 @@ test('start, see progress, cancel, run again to completion', async () => {
 });
 
 test('the same seed gives the same spread; editing the scenario marks it out of date', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.fill('#mc-runs', '200');
   await page.fill('#mc-seed', '7');
   await page.click('#mc-run');
@@ -56,7 +47,7 @@ test('the same seed gives the same spread; editing the scenario marks it out of 
 });
 
 test('invalid runs or seed are refused next to the input', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.fill('#mc-runs', '5');
   assert.match(await page.textContent('#mc-runs-error'), /10 to 10,000/);
   assert.equal(await page.isDisabled('#mc-run'), true);
@@ -69,7 +60,7 @@ test('invalid runs or seed are refused next to the input', async () => {
 });
 
 test('runs that finish after an edit are shown as the earlier scenario’s, never as the new one’s (issue 13)', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   // Live off: the fan would otherwise run again for the new scenario after the edit.
   await page.uncheck('#mc-live');
   await page.fill('#mc-runs', '4000');
@@ -89,7 +80,7 @@ test('runs that finish after an edit are shown as the earlier scenario’s, neve
 });
 
 test('live: the fan follows every edit as the line does, for the scenario on screen (issue 20)', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   // On load the fan of the scenario shown arrives by itself.
   await page.waitForSelector('.mc-done', { timeout: 60000 });
   assert.match(await page.textContent('.mc-done'), /^250 runs, seed 42$/);

@@ -3,21 +3,12 @@
 // reaches the lessons and the stage, a colleague opens a pasted share link — at 1280×800 and on a
 // 390×844 phone, in English and Chinese. Figures are then read by their stable ids to check them.
 // axe finds no violation of any impact on any view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer, launchBrowser, openPage, allViolations } from './harness.mjs';
+import { openPage, allViolations, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SIZES = [
   { name: 'laptop', viewport: { width: 1280, height: 800 } },
@@ -50,7 +41,7 @@ const inView = async (locator, viewport) => {
 for (const [lang, w] of Object.entries(WORDS)) {
   for (const size of SIZES) {
     test(`team lead, ${lang}, ${size.name}: from the first screen to a plan for their own team`, async () => {
-      const { context, page, problems } = await openPage(browser, server.url, { viewport: size.viewport, locale: w.locale });
+      const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: size.viewport, locale: w.locale });
       const heading = page.getByRole('heading', { name: w.start });
       assert.ok(await inView(heading, size.viewport), 'the first screen says where to start');
       const form = page.getByRole('form', { name: w.planForm });
@@ -82,7 +73,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
 
   test(`trainer, ${lang}: from the first screen to a lesson on the stage`, async () => {
     const viewport = { width: 1280, height: 800 };
-    const { context, page, problems } = await openPage(browser, server.url, { viewport, locale: w.locale });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport, locale: w.locale });
     await page.getByRole('button', { name: w.lessons }).click();
     await page.getByRole('heading', { name: w.gallery }).waitFor();
     await page.getByRole('button', { name: w.play }).first().click();
@@ -93,13 +84,13 @@ for (const [lang, w] of Object.entries(WORDS)) {
 
   test(`colleague, ${lang}: a pasted share link opens; text that is no link says so beside the box`, async () => {
     const fragment = (await readFile(new URL('../golden/link-v2/hold.txt', import.meta.url), 'utf8')).trim();
-    const { context, page, problems } = await openPage(browser, server.url, { viewport: SIZES[1].viewport, locale: w.locale });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: SIZES[1].viewport, locale: w.locale });
     const box = page.getByLabel(w.link);
     await box.fill('https://example.org/cadence/');
     await page.getByRole('button', { name: w.open }).click();
     const alert = page.getByRole('alert').filter({ hasText: w.notALink });
     assert.ok(await alert.isVisible(), 'the mistake is said next to the box');
-    await box.fill(`${server.url}#${fragment}`);
+    await box.fill(`${env.server.url}#${fragment}`);
     await page.getByRole('button', { name: w.open }).click();
     await page.getByText(w.opened).first().waitFor();
     assert.equal(await box.inputValue(), '', 'an opened link leaves the box');
@@ -110,7 +101,7 @@ for (const [lang, w] of Object.entries(WORDS)) {
 }
 
 test('the start band can be hidden, stays hidden after a reload, and comes back on request', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Hide' }).click();
   assert.equal(await page.getByRole('heading', { name: 'Where to start' }).count(), 0);
   await page.reload();
@@ -124,7 +115,7 @@ test('the start band can be hidden, stays hidden after a reload, and comes back 
 
 test('axe finds no violation of any impact on any view, in either language', async () => {
   for (const [lang, w] of Object.entries(WORDS)) {
-    const { context, page, problems } = await openPage(browser, server.url, { locale: w.locale });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { locale: w.locale });
     assert.deepEqual(await allViolations(page), [], `${lang}: workspace with the start band`);
     await page.getByRole('button', { name: lang === 'en' ? 'Show all inputs' : '显示全部参数' }).click();
     assert.deepEqual(await allViolations(page), [], `${lang}: every input`);

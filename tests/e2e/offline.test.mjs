@@ -1,21 +1,12 @@
 // Offline: after the first visit the page opens and works with no network (sw.js caches the build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { openPage, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('after one visit the page reloads offline and still simulates, Monte Carlo included', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
@@ -39,7 +30,7 @@ test('after one visit the page reloads offline and still simulates, Monte Carlo 
 });
 
 test('a new release replaces the old cache', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const keys = await page.evaluate(async () => {
     // Wait until the install step has filled the cache.
@@ -51,7 +42,7 @@ test('a new release replaces the old cache', async () => {
     return [];
   });
   assert.equal(keys.length, 1, `one versioned cache: ${keys}`);
-  const sw = await (await fetch(`${server.url}sw.js`)).text();
+  const sw = await (await fetch(`${env.server.url}sw.js`)).text();
   assert.ok(sw.includes(keys[0].slice('cadence-'.length)), 'the cache is named after the build');
   await context.close();
 });

@@ -3,24 +3,15 @@
 // hours, the closest plan when the goal does not fit — the CSV and the calendar read back against the
 // page, the goal kept through a reload and a share link; a festival year in Chinese; a goal typed
 // wrong keeps the last plan with the message next to the field; axe on the plan view; the plan prints.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openPlan(page) {
   await page.click('button[data-view="plan"]');
@@ -100,7 +91,7 @@ async function checkTableAgreesWithFigures(page) {
 }
 
 test('the default goal and 150 per AM: one plan in every figure, the week table and both files', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openPlan(page);
   // The default goal (the scenario's 120) is met, and the verdict is the simulation's.
   assert.match(await page.textContent('.plan-verdict'), /^The plan reaches the goal: 120\.0 loans per AM/);
@@ -181,7 +172,7 @@ test('the default goal and 150 per AM: one plan in every figure, the week table 
 });
 
 test('the goal is part of the scenario: a reload and a share link reopen the same plan', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openPlan(page);
   await page.fill('#plan-target', '125');
   await page.fill('#plan-floor', '60');
@@ -202,7 +193,7 @@ test('the goal is part of the scenario: a reload and a share link reopen the sam
   await page.waitForSelector('.share-status');
   const url = await page.inputValue('#share-url');
   await context.close();
-  const other = await openPage(browser, url);
+  const other = await openPage(env.browser, url);
   await openPlan(other.page);
   assert.equal(await other.page.inputValue('#plan-target'), '125');
   assert.equal(await other.page.inputValue('#plan-floor'), '60');
@@ -214,7 +205,7 @@ test('the goal is part of the scenario: a reload and a share link reopen the sam
 });
 
 test('a festival year in Chinese names the Spring Festival and hits its target', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { locale: 'zh-CN' });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { locale: 'zh-CN' });
   await page.selectOption('#in-preset', 'festival:0');
   await openPlan(page);
   assert.match(await page.textContent('.plan-verdict'), /^计划可以实现目标/);
@@ -231,7 +222,7 @@ test('a festival year in Chinese names the Spring Festival and hits its target',
 });
 
 test('a goal typed wrong keeps the last plan, with the message next to the field', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openPlan(page);
   const before = await figure(page, 'plan-hours');
   await page.fill('#plan-max-hours', '45');
@@ -255,7 +246,7 @@ test('a goal typed wrong keeps the last plan, with the message next to the field
 
 for (const colorScheme of ['light', 'dark']) {
   test(`no serious or critical axe violation on the plan view — ${colorScheme}`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, { colorScheme });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { colorScheme });
     await openPlan(page);
     await page.fill('#plan-target', '150');
     await page.waitForFunction(() => document.querySelector('.plan-verdict')?.classList.contains('is-short'));
@@ -269,7 +260,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('the plan prints without its form and buttons', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openPlan(page);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const file = join(await mkdtemp(join(tmpdir(), 'cadence-plan-print-')), 'plan.pdf');

@@ -1,23 +1,14 @@
 // The printed report: headless Chromium prints the page to an A4 PDF; it has a sensible page count, the
 // KPIs and the fault's narration, and none of the controls.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { openPage, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function printed(page) {
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -29,7 +20,7 @@ async function printed(page) {
 }
 
 test('the fault scenario prints as an A4 report with KPIs and charts, without controls', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.selectOption('#in-preset', 'fault:0');
   const { text, pages } = await printed(page);
   assert.ok(pages >= 2 && pages <= 6, `${pages} pages`);
@@ -45,7 +36,7 @@ test('the fault scenario prints as an A4 report with KPIs and charts, without co
 });
 
 test('the Chinese report prints Chinese text', async () => {
-  const { context, page } = await openPage(browser, server.url, { locale: 'zh-CN' });
+  const { context, page } = await openPage(env.browser, env.server.url, { locale: 'zh-CN' });
   const { text } = await printed(page);
   assert.match(text, /所需营销工时/);
   assert.match(text, /每周新增贷款/);
@@ -55,7 +46,7 @@ test('the Chinese report prints Chinese text', async () => {
 });
 
 test('printed from the plan view, the report has the cadence plan, then the KPIs, warnings and charts', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.click('button[data-view="plan"]');
   await page.waitForSelector('.plan-week-table, table', { timeout: 30000 });
   const { text, pages } = await printed(page);

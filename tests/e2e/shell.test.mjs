@@ -1,27 +1,18 @@
 // The shell: the release build in dist/ loads in Chromium (from the root and from a sub-path), shows the
 // name, purpose, workspace regions and version, switches language, and logs no error or warning.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdtemp, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DIST, startServer, launchBrowser, openPage } from './harness.mjs';
+import { DIST, startServer, openPage, useBrowser } from './harness.mjs';
 
 const cargoVersion = (await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8')).match(/^version = "([^"]+)"/m)[1];
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the page loads from dist/ and shows the shell without console errors', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   assert.equal(await page.title(), 'Cadence');
   assert.equal((await page.textContent('h1')).trim(), 'Cadence');
   assert.match(await page.textContent('.tagline'), /prospecting cadence/);
@@ -33,7 +24,7 @@ test('the page loads from dist/ and shows the shell without console errors', asy
 });
 
 test('a Chinese browser gets the Chinese page, and the switch persists across reloads', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { locale: 'zh-CN' });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { locale: 'zh-CN' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.match(await page.textContent('.tagline'), /营销节奏/);
   await page.click('.lang-switch');
@@ -51,7 +42,7 @@ test('dist/ works from a sub-path of a static host (relative URLs)', async () =>
   await cp(DIST, sub, { recursive: true });
   const hosted = await startServer({ dir: sub, base: '/tools/cadence/' });
   try {
-    const { context, page, problems } = await openPage(browser, hosted.url);
+    const { context, page, problems } = await openPage(env.browser, hosted.url);
     assert.equal((await page.textContent('h1')).trim(), 'Cadence');
     assert.deepEqual(problems, []);
     await context.close();
@@ -61,7 +52,7 @@ test('dist/ works from a sub-path of a static host (relative URLs)', async () =>
 });
 
 test('the shell fits a 390-px phone without horizontal scrolling', async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
   assert.deepEqual(problems, []);

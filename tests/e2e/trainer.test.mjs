@@ -4,24 +4,15 @@
 // fits every projector size with the lesson on screen and its charts' text at the room's size, the
 // README's 90-second demo by keyboard, every listed shortcut in both languages, the comparison's
 // figures equal to a direct run of the comparison scenario, the debrief on one A4 page, and axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const week = async (page) => Number(await page.getAttribute('.week-label', 'data-week'));
 const figures = async (page) =>
@@ -87,7 +78,7 @@ function assertOnScreen(layout, width, height, label) {
 }
 
 test('the gallery shows every lesson with its question, what to watch and the lesson, in both languages', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.click('button[data-view="trainer"]');
   assert.equal(await page.getAttribute('button[data-view="trainer"]', 'aria-current'), 'page');
   const ids = await page.$$eval('.cards .card', (cards) => cards.map((c) => c.dataset.preset));
@@ -111,7 +102,7 @@ test('the gallery shows every lesson with its question, what to watch and the le
 // Regression (issue 15): a long policy name was cut off in the card's select on narrow cards.
 for (const viewport of [{ width: 390, height: 844 }, { width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
   test(`no policy name is cut off on the lesson cards at ${viewport.width}×${viewport.height}`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, { viewport });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport });
     await page.click('button[data-view="trainer"]');
     const clipped = await page.$$eval('.card-variant span', (spans) =>
       spans
@@ -126,7 +117,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1024, height: 768 
 }
 
 test('play the fault: the keyboard steps to the trough and the narration says why, in numbers', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openFault(page);
   assert.equal(await week(page), 1);
   assert.match(await page.textContent('.stage-scenario'), /fault/i);
@@ -158,7 +149,7 @@ test('play the fault: the keyboard steps to the trough and the narration says wh
 });
 
 test('a decision: recorded at the week shown, ghost line drawn, rewind and replay give the same figures, log saved in the scenario file', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openFault(page);
   const before = await (async () => { await stepTo(page, 40); return figures(page); })();
   await stepTo(page, 21);
@@ -249,7 +240,7 @@ test('a decision: recorded at the week shown, ghost line drawn, rewind and repla
 });
 
 test('a reload keeps the trainer view and the decision log', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openFault(page);
   await stepTo(page, 21);
   await page.selectOption('#decide-kind', 'stop');
@@ -272,7 +263,7 @@ test('a reload keeps the trainer view and the decision log', async () => {
 // scaled with the screen's height; thick lines.
 for (const [width, height] of [[1024, 768], [1280, 720], [1280, 800], [1920, 1080], [3840, 2160]]) {
   test(`presenter view at ${width}×${height}: every lesson element on screen, chart text for the back row`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, { viewport: { width, height } });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: { width, height } });
     await openFault(page);
     await page.keyboard.press('p');
     assert.equal(await page.locator('.app.is-presenter').count(), 1);
@@ -311,7 +302,7 @@ for (const [width, height] of [[1024, 768], [1280, 720], [1280, 800], [1920, 108
 // The README's 90-second demo, by keyboard only, as a trainer gives it.
 for (const [width, height] of [[1280, 800], [1024, 768]]) {
   test(`the 90-second demo by keyboard at ${width}×${height}`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, { viewport: { width, height } });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { viewport: { width, height } });
     await page.focus('button[data-view="trainer"]');
     await page.keyboard.press('Enter');
     await page.focus('li[data-preset="fault"] .card-play');
@@ -382,7 +373,7 @@ for (const [width, height] of [[1280, 800], [1024, 768]]) {
 // method reports it (full-width characters, or a key it kept, read from the physical key).
 for (const locale of ['en-US', 'zh-CN']) {
   test(`every shortcut the ? list names works (${locale})`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, { locale });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { locale });
     await openFault(page);
     await stepTo(page, 5);
     await page.keyboard.press('?');
@@ -460,7 +451,7 @@ async function weeklyCsv(page) {
 // The stage's comparison is a direct run of the comparison scenario: the scoreboard's and the
 // chart's figures equal what the workspace's weekly CSVs of the fault under (a) and under (b) give.
 test('the comparison figures equal a direct run of the comparison scenario', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.click('button[data-view="trainer"]');
   await page.check('li[data-preset="fault"] input[value="1"]');
   await page.click('li[data-preset="fault"] .card-open');
@@ -501,7 +492,7 @@ async function printed(page) {
 }
 
 test('the debrief opens at the end of the play, lists each decision with its effect, and prints on one A4 page in both languages', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await openFault(page);
   await stepTo(page, 21);
   await page.click('.decide-apply');
@@ -550,7 +541,7 @@ test('the debrief opens at the end of the play, lists each decision with its eff
 
 for (const colorScheme of ['light', 'dark']) {
   test(`trainer view: no serious or critical axe violation — ${colorScheme}, en and zh, with a decision, presenter view, the decision form and the debrief`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url, { colorScheme });
+    const { context, page, problems } = await openPage(env.browser, env.server.url, { colorScheme });
     await openFault(page);
     await stepTo(page, 32);
     await page.click('.decide-apply');

@@ -1,19 +1,10 @@
 // The planner workspace as a team lead uses it: type the team, read h* and the KPIs, make a mistake,
 // see the message next to the field while the last results stay, fix it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { openPage, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const kpi = (page, id) => page.textContent(`[data-kpi="${id}"] .kpi-value`);
 const kpiDetail = (page, id) => page.textContent(`[data-kpi="${id}"] .kpi-detail`);
@@ -27,7 +18,7 @@ async function typeInto(page, selector, text) {
 }
 
 test('the default team shows the reference figures', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   assert.equal(await kpi(page, 'h-star'), '8.80');
   assert.equal(await kpi(page, 'a-max'), '134.6');
   assert.equal(await kpi(page, 'a-be'), '84');
@@ -37,7 +28,7 @@ test('the default team shows the reference figures', async () => {
 });
 
 test('a team of 8 AMs with a 150-loan target: h* and the team figures follow', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const teamHoursBefore = await kpiDetail(page, 'h-star');
   await typeInto(page, '#in-team-ams', '8');
   assert.match(await kpiDetail(page, 'h-star'), /team 70 h a week/);
@@ -52,7 +43,7 @@ test('a team of 8 AMs with a 150-loan target: h* and the team figures follow', a
 });
 
 test('an invalid value shows its error beside the field and keeps the last results', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await typeInto(page, '#in-team-ams', '7');
   const before = await kpi(page, 'book-end');
   assert.equal(before, '840');
@@ -81,7 +72,7 @@ test('an invalid value shows its error beside the field and keeps the last resul
 });
 
 test('switching to stop-when-busy shows the cap and floor, and all inputs can be revealed', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   assert.equal(await page.locator('#in-policy-cap_hours').count(), 0);
   await page.selectOption('#in-policy-kind', 'b');
   assert.equal(await page.locator('#in-policy-cap_hours').count(), 1);
@@ -99,7 +90,7 @@ test('switching to stop-when-busy shows the cap and floor, and all inputs can be
 });
 
 test('advanced inputs: add a burst, see the fault; a mix that does not sum to 1 is flagged on its row', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.click('.toggle-advanced');
   assert.match(await page.textContent('.group:has(.shock), .group:has(.add-shock)'), /No shocks/);
   await page.click('button.add[data-kind="burst"]');
@@ -130,7 +121,7 @@ test('advanced inputs: add a burst, see the fault; a mix that does not sum to 1 
 });
 
 test('what an input means is in the flow: focusing or leaving a field moves nothing and covers nothing', async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const help = '.region-inputs [data-path="team.hours_per_week"] .field-why';
   // Where the "Show all inputs" button sits in the document (not the viewport: focusing scrolls).
   const docY = () => page.locator('.toggle-advanced').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);

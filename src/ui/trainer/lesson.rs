@@ -410,8 +410,8 @@ mod tests {
         Computed::run(params, start()).expect("valid")
     }
 
-    #[test]
-    fn the_fault_is_compared_with_the_same_burst_under_fixed_cadence() {
+    /// The fault lesson: its preset, the lesson, the preset's run and its comparison's run.
+    fn fault_lesson() -> (presets::Preset, Lesson, Computed, Computed) {
         let preset = presets::get("fault").expect("the fault");
         let lesson = Lesson::of("fault", 0);
         let run = computed(&preset.params);
@@ -422,6 +422,12 @@ mod tests {
                 .expect("a comparison")
                 .apply(&run.params),
         );
+        (preset, lesson, run, comparison)
+    }
+
+    #[test]
+    fn the_fault_is_compared_with_the_same_burst_under_fixed_cadence() {
+        let (_, lesson, run, comparison) = fault_lesson();
         let parts = Counterparts::new(&run, Some(&lesson), Some(&comparison), None, Lang::En);
         assert_eq!(
             parts.sentence.as_deref(),
@@ -447,16 +453,7 @@ mod tests {
     /// scenario (issue 15): the preset under policy (a), run on its own.
     #[test]
     fn the_gap_is_the_direct_run_of_the_comparison_scenario() {
-        let preset = presets::get("fault").expect("the fault");
-        let lesson = Lesson::of("fault", 0);
-        let run = computed(&preset.params);
-        let comparison = computed(
-            &lesson
-                .comparison
-                .as_ref()
-                .expect("a comparison")
-                .apply(&run.params),
-        );
+        let (preset, lesson, run, comparison) = fault_lesson();
         let parts = Counterparts::new(&run, Some(&lesson), Some(&comparison), None, Lang::En);
         let direct = run_ev(&validate(&preset.with_variant(&preset.variants[1])).expect("valid"));
         let b = &run.ev.run.weeks;
