@@ -214,6 +214,8 @@ impl<'a> LineCounter<'a> {
     }
 
     /// The 1-based line of the first non-blank byte at or after `offset`.
+    // One pass over the file in all; a byte-counting crate would not earn its build time.
+    #[allow(clippy::naive_bytecount)]
     fn line_of(&mut self, offset: usize) -> Option<usize> {
         let mut start = offset;
         while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
