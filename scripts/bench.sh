@@ -23,6 +23,9 @@ echo
 echo "== release build and transferred size (gzip -9)"
 node scripts/build.mjs >/dev/null
 scripts/size.sh dist
+echo
+echo "== what the app's wasm bytes are"
+node scripts/wasm-breakdown.mjs
 
 echo
 echo "== browser (headless Chromium, release build)"

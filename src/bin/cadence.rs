@@ -15,6 +15,7 @@
 //!                     [--sobol N] [--seed S]
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
 //!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
+//! cadence classroom open|handin|debrief …  (see `classroom.rs`)
 //! ```
 //!
 //! `book` reads a loan-book export (CSV in UTF-8 or GB18030, or Excel) and prints the column
@@ -32,6 +33,9 @@
 //! actuals that cannot be read exit with status 2, every problem in words (row, column) on
 //! stderr. An invalid scenario exits with status 2 and prints every
 //! error as JSON on stderr, nothing on stdout; usage and file errors exit with status 1.
+
+#[path = "cadence/classroom.rs"]
+mod classroom;
 
 use std::process::ExitCode;
 
@@ -60,7 +64,8 @@ const USAGE: &str = "usage:
                [--spread S] [--csv FILE] [--sobol N] [--seed S]
   cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD ...] [--tier LABEL=prime|standard|marginal ...]
                [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]
-               [--out scenario.json]";
+               [--out scenario.json]
+  cadence classroom open|handin|debrief ...  (cadence classroom for its options)";
 
 /// Why the command stopped.
 enum Failure {
@@ -98,6 +103,7 @@ fn main() -> ExitCode {
         }
         Some("sensitivity") => sensitivity(&args[1..]),
         Some("book") => book(&args[1..]),
+        Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

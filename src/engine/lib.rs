@@ -11,6 +11,7 @@
 pub mod actuals;
 pub mod calendar;
 pub mod closed_form;
+pub mod columns;
 pub mod fault;
 pub mod goal;
 pub mod interventions;

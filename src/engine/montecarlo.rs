@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::columns::{self, exact_means, Columns};
 use super::fault::{fault_metrics, FaultMetrics};
 use super::kpi::{Kpi, BANDED_KPIS};
 use super::params::{Hours, PolicyKind};
@@ -280,13 +281,16 @@ impl McPlan {
 pub struct McMerge {
     runs: usize,
     weeks: usize,
-    /// Each run's banded series (`RunResult::series`), by position; empty until added.
-    series: Vec<Vec<f64>>,
+    /// Each run's banded series (`RunResult::series`): every value up to
+    /// [`columns::EXACT_RUNS`] runs, bounded summaries beyond (see [`columns`]).
+    series: Columns,
     added: usize,
-    baseline_new_loans: Vec<Vec<f64>>,
-    baseline_active_loans: Vec<Vec<f64>>,
-    noise_new_loans: Vec<Vec<f64>>,
-    noise_baseline_new_loans: Vec<Vec<f64>>,
+    baseline_new_loans: Columns,
+    baseline_active_loans: Columns,
+    /// New loans of each run, kept apart from the bands only when bounded (for the fault's mean path).
+    new_loans: Option<Columns>,
+    noise_new_loans: Columns,
+    noise_baseline_new_loans: Columns,
     /// Per-run fault depths of the scenario and of its noise floor, by position.
     depths: Vec<f64>,
     noise_depths: Vec<f64>,
@@ -302,16 +306,26 @@ impl McMerge {
     /// A merge of `runs` runs of the plan.
     #[must_use]
     pub fn new(plan: &McPlan, runs: usize) -> McMerge {
+        McMerge::with_exact_runs(plan, runs, columns::EXACT_RUNS)
+    }
+
+    /// A merge that keeps every value up to `exact_runs` runs and bounded summaries beyond.
+    #[must_use]
+    pub fn with_exact_runs(plan: &McPlan, runs: usize, exact_runs: usize) -> McMerge {
         let weeks = plan.scenario.model().horizon_weeks;
+        let means = || Columns::new(runs, weeks, false, exact_runs);
+        let series = Columns::new(runs, BANDED_KPIS.len() * weeks, true, exact_runs);
+        let new_loans = matches!(series, Columns::Bounded(_)).then(means);
         McMerge {
             runs,
             weeks,
-            series: vec![Vec::new(); runs],
+            series,
             added: 0,
-            baseline_new_loans: vec![Vec::new(); runs],
-            baseline_active_loans: vec![Vec::new(); runs],
-            noise_new_loans: vec![Vec::new(); runs],
-            noise_baseline_new_loans: vec![Vec::new(); runs],
+            baseline_new_loans: means(),
+            baseline_active_loans: means(),
+            new_loans,
+            noise_new_loans: means(),
+            noise_baseline_new_loans: means(),
             depths: vec![0.0; runs],
             noise_depths: vec![0.0; runs],
             kept_runs: Vec::new(),
@@ -327,7 +341,7 @@ impl McMerge {
                 })
                 .collect(),
             next_column: 0,
-            scratch: Vec::with_capacity(runs),
+            scratch: Vec::with_capacity(runs.min(columns::EXACT_RUNS)),
         }
     }
 
@@ -365,11 +379,17 @@ impl McMerge {
             }
         }
         self.max_residual = self.max_residual.max(run.max_residual);
-        self.series[position] = run.series;
-        self.baseline_new_loans[position] = run.baseline_new_loans;
-        self.baseline_active_loans[position] = run.baseline_active_loans;
-        self.noise_new_loans[position] = run.noise_new_loans;
-        self.noise_baseline_new_loans[position] = run.noise_baseline_new_loans;
+        if let Some(new_loans) = &mut self.new_loans {
+            new_loans.add(position, run.kpi_series(kpi_index(Kpi::NewLoans)).to_vec());
+        }
+        self.series.add(position, run.series);
+        self.baseline_new_loans
+            .add(position, run.baseline_new_loans);
+        self.baseline_active_loans
+            .add(position, run.baseline_active_loans);
+        self.noise_new_loans.add(position, run.noise_new_loans);
+        self.noise_baseline_new_loans
+            .add(position, run.noise_baseline_new_loans);
         self.added += 1;
     }
 
@@ -384,15 +404,9 @@ impl McMerge {
         let end = self.next_column.saturating_add(columns).min(total);
         for column in self.next_column..end {
             // Column i·T + t: KPI i in week t, across the runs in position order.
-            self.scratch.clear();
-            self.scratch.extend(
-                self.series
-                    .iter()
-                    .map(|series| series.get(column).copied().unwrap_or(0.0)),
-            );
+            let (mean, p) = self.series.mean_of(column, &mut self.scratch);
             let band = &mut self.bands[column / self.weeks];
-            band.mean.push(ordered_mean(&self.scratch));
-            let p = Percentiles::of(&mut self.scratch);
+            band.mean.push(mean);
             band.p10.push(p.p10);
             band.p50.push(p.p50);
             band.p90.push(p.p90);
@@ -408,33 +422,39 @@ impl McMerge {
         let weeks = self.weeks;
         let count = self.added;
         self.kept_runs.sort_by_key(|k| k.run);
-        let baseline_mean_new_loans =
-            mean_series(self.baseline_new_loans.iter().map(Vec::as_slice), weeks);
-        let baseline_mean_active_loans =
-            mean_series(self.baseline_active_loans.iter().map(Vec::as_slice), weeks);
+        let baseline_mean_new_loans = self.baseline_new_loans.means(weeks);
+        let baseline_mean_active_loans = self.baseline_active_loans.means(weeks);
         let fault = plan.windows().and_then(|windows| {
             if count == 0 || baseline_mean_new_loans.is_empty() {
                 return None;
             }
             let new_loans_index = kpi_index(Kpi::NewLoans);
             let active_index = kpi_index(Kpi::ActiveLoans);
-            let new_loans = new_loans_index * weeks..(new_loans_index + 1) * weeks;
+            let mean_new_loans = match (&self.series, &self.new_loans) {
+                (Columns::Exact(runs), _) => {
+                    let new_loans = new_loans_index * weeks..(new_loans_index + 1) * weeks;
+                    exact_means(
+                        runs.iter()
+                            .map(|series| series.get(new_loans.clone()).unwrap_or(&[])),
+                        weeks,
+                    )
+                }
+                (Columns::Bounded(_), Some(new_loans)) => new_loans.means(weeks),
+                (Columns::Bounded(_), None) => Vec::new(),
+            };
             let scenario = fault_figures(
                 windows,
-                weeks,
-                self.series
-                    .iter()
-                    .map(|series| series.get(new_loans.clone()).unwrap_or(&[])),
-                self.baseline_new_loans.iter().map(Vec::as_slice),
+                (&mean_new_loans, &baseline_mean_new_loans),
                 &mut self.depths,
                 Some((&self.bands[active_index].mean, &baseline_mean_active_loans)),
             );
             let noise_floor = if plan.noise_floor.is_some() {
                 Some(fault_figures(
                     windows,
-                    weeks,
-                    self.noise_new_loans.iter().map(Vec::as_slice),
-                    self.noise_baseline_new_loans.iter().map(Vec::as_slice),
+                    (
+                        &self.noise_new_loans.means(weeks),
+                        &self.noise_baseline_new_loans.means(weeks),
+                    ),
                     &mut self.noise_depths,
                     None,
                 ))
@@ -496,33 +516,6 @@ fn kpi_index(kpi: Kpi) -> usize {
     BANDED_KPIS.iter().position(|&k| k == kpi).unwrap_or(0)
 }
 
-/// Mean summed in run order, so merging is independent of chunking.
-fn ordered_mean(values: &[f64]) -> f64 {
-    if values.is_empty() {
-        return 0.0;
-    }
-    values.iter().sum::<f64>() / values.len() as f64
-}
-
-/// Week-by-week mean of equally long series; empty if the series are empty.
-fn mean_series<'a>(series: impl Iterator<Item = &'a [f64]>, weeks: usize) -> Vec<f64> {
-    let mut sum = vec![0.0; weeks];
-    let mut count = 0usize;
-    for s in series {
-        if s.len() != weeks {
-            return Vec::new();
-        }
-        for (total, value) in sum.iter_mut().zip(s) {
-            *total += value;
-        }
-        count += 1;
-    }
-    if count == 0 {
-        return Vec::new();
-    }
-    sum.iter().map(|total| total / count as f64).collect()
-}
-
 /// The mean-path and per-run windows of MODEL.md 16.7, from the scenario's fault window.
 fn mc_windows(
     window: FaultWindow,
@@ -557,18 +550,14 @@ fn run_depth(run: &[f64], baseline: &[f64], window: FaultWindow) -> f64 {
 
 /// Mean-path and per-run fault figures of one policy (MODEL.md 16.7), from the runs and
 /// baselines in run order and the runs' depths (reordered here).
-fn fault_figures<'a>(
+fn fault_figures(
     (mean_window, _): (FaultWindow, FaultWindow),
-    weeks: usize,
-    runs: impl Iterator<Item = &'a [f64]>,
-    baselines: impl Iterator<Item = &'a [f64]>,
+    (mean_runs, mean_baseline): (&[f64], &[f64]),
     depths: &mut [f64],
     portfolio: Option<(&[f64], &[f64])>,
 ) -> McFaultFigures {
-    let mean_runs = mean_series(runs, weeks);
-    let mean_baseline = mean_series(baselines, weeks);
-    let smoothed_baseline = centred_moving_average(&mean_baseline, MEAN_PATH_SMOOTHING_WEEKS);
-    let mean_path = fault_metrics(&mean_runs, &smoothed_baseline, mean_window);
+    let smoothed_baseline = centred_moving_average(mean_baseline, MEAN_PATH_SMOOTHING_WEEKS);
+    let mean_path = fault_metrics(mean_runs, &smoothed_baseline, mean_window);
     let mean_path_portfolio = portfolio.map_or_else(FaultMetrics::default, |(run, base)| {
         fault_metrics(
             run,
@@ -630,6 +619,100 @@ mod tests {
         }
         assert!(steps > 10, "sliced into {steps} steps");
         assert_eq!(merge.finish(&plan), whole);
+    }
+
+    /// Beyond `EXACT_RUNS` the merge keeps summaries (issue 20): its bands are those of the exact
+    /// merge within one histogram bin (exact for whole-number KPIs), its means and fault figures
+    /// within rounding, and it does not depend on the order the runs arrive in.
+    #[test]
+    fn a_bounded_merge_is_the_exact_one_within_a_bin_in_any_order() {
+        let mut params = Params::default();
+        params.team.horizon_weeks = 40.0;
+        params.shocks.push(Shock {
+            start: 10.0,
+            duration_weeks: 2.0,
+            kind: ShockKind::Burst {
+                apps_per_am: 6.0,
+                mix: None,
+            },
+        });
+        params.policy.kind = PolicyKind::StopWhenBusy;
+        let valid = validate(&params).expect("valid");
+        let runs = 260;
+        let plan = McPlan::new(
+            &valid,
+            McOptions {
+                runs,
+                seed: 5,
+                kept_runs: 2,
+                noise_floor: true,
+            },
+        );
+        let all = plan.run_range(0..u64::from(runs));
+        let exact = plan.merge(all.clone());
+        let bounded = |order: &[usize]| {
+            let mut merge = McMerge::with_exact_runs(&plan, all.len(), 0);
+            for &position in order {
+                merge.add(&plan, position, all[position].clone());
+            }
+            merge.finish(&plan)
+        };
+        let forward: Vec<usize> = (0..all.len()).collect();
+        let mut shuffled: Vec<usize> = forward.chunks(20).rev().flatten().copied().collect();
+        shuffled.rotate_left(37);
+        let summary = bounded(&forward);
+        assert_eq!(
+            summary,
+            bounded(&shuffled),
+            "the order of arrival changed the output"
+        );
+        assert_eq!(summary.kept_runs, exact.kept_runs);
+        assert_eq!(summary.fault.is_some(), exact.fault.is_some());
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+        if let (Some(s), Some(e)) = (&summary.fault, &exact.fault) {
+            assert!(close(
+                s.scenario.mean_path.depth,
+                e.scenario.mean_path.depth
+            ));
+            assert_eq!(s.scenario.per_run_depth, e.scenario.per_run_depth);
+        }
+        for (s, e) in summary.bands.iter().zip(&exact.bands) {
+            for t in 0..s.mean.len() {
+                assert!(close(s.mean[t], e.mean[t]), "{:?} week {t} mean", s.kpi);
+                let pilot: Vec<f64> = all[..columns::PILOT_RUNS]
+                    .iter()
+                    .map(|r| r.series_of(s.kpi).expect("banded")[t])
+                    .collect();
+                let span = pilot.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+                    - pilot.iter().copied().fold(f64::INFINITY, f64::min);
+                let whole = pilot.iter().all(|v| v.fract() == 0.0);
+                let bin = if whole {
+                    (2.0 * span / columns::BINS as f64).ceil().max(1.0)
+                } else {
+                    2.0 * span / columns::BINS as f64
+                };
+                for (a, b) in [
+                    (s.p10[t], e.p10[t]),
+                    (s.p50[t], e.p50[t]),
+                    (s.p90[t], e.p90[t]),
+                ] {
+                    if whole && bin <= 1.0 {
+                        assert_eq!(
+                            a.to_bits(),
+                            b.to_bits(),
+                            "{:?} week {t}: a count's percentile is exact ({a} vs {b})",
+                            s.kpi
+                        );
+                    } else {
+                        assert!(
+                            (a - b).abs() <= bin + 1e-9,
+                            "{:?} week {t}: {a} vs {b}",
+                            s.kpi
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

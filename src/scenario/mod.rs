@@ -10,6 +10,7 @@
 
 pub mod actuals;
 pub mod book;
+pub mod classroom;
 pub mod file;
 pub mod library;
 pub mod link;

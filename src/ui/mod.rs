@@ -8,6 +8,7 @@
 
 pub mod chart_data;
 pub mod charts;
+pub mod classroom;
 pub mod compare;
 pub mod effect;
 pub mod format;

@@ -19,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{library, montecarlo, plan, sensitivity, start};
+use crate::ui::{classroom, library, montecarlo, plan, sensitivity, start};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +35,7 @@ pub enum Msg {
     Plan(plan::Action),
     Start(start::Action),
     Sensitivity(sensitivity::Action),
+    Classroom(classroom::Action),
     /// The start band's *Make my plan*: the plan view, with the plan itself in view.
     PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
@@ -106,6 +107,8 @@ pub struct Page {
     pub start: start::Model,
     /// "Which lever matters": the tornado of the valid result, while its section is open.
     pub sensitivity: sensitivity::Model,
+    /// The classroom: the session opened, the participant's game, the hand-ins collected.
+    pub classroom: classroom::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -136,6 +139,7 @@ impl Page {
             plan,
             start: start::Model::default(),
             sensitivity: sensitivity::Model::default(),
+            classroom: classroom::Model::default(),
             ticker: None,
         }
     }
@@ -269,6 +273,7 @@ impl Page {
             Msg::Plan(action) => self.plan.update(action, &self.workspace, self.lang),
             Msg::Start(action) => self.start.update(action),
             Msg::Sensitivity(action) => self.levers(action),
+            Msg::Classroom(action) => self.classroom(action),
             Msg::PlanMyTeam => self.plan_my_team(),
             Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
@@ -363,6 +368,17 @@ impl Page {
                 self.lang,
             ),
             None => Vec::new(),
+        }
+    }
+
+    /// The classroom's actions; a join link opens the participant's game in the classroom view.
+    fn classroom(&mut self, action: classroom::Action) -> Vec<Effect> {
+        let joining = matches!(action, classroom::Action::Join(_));
+        self.classroom.update(action, self.lang);
+        if joining && self.classroom.play.is_some() && self.view != View::Classroom {
+            self.show(View::Classroom)
+        } else {
+            Vec::new()
         }
     }
 

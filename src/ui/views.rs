@@ -1,4 +1,4 @@
-//! The page's views — workspace, plan, trainer — and the stable ids they are remembered by.
+//! The page's views — workspace, plan, trainer, classroom — and the stable ids they are remembered by.
 
 /// The page's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -10,10 +10,12 @@ pub enum View {
     Plan,
     /// Preset gallery and the week-by-week play mode.
     Trainer,
+    /// The classroom: open a session, play it on a phone, collect the room's hand-ins.
+    Classroom,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Workspace, View::Plan, View::Trainer];
+    pub const ALL: [View; 4] = [View::Workspace, View::Plan, View::Trainer, View::Classroom];
 
     /// Stable identifier, stored on this machine and used in tests.
     #[must_use]
@@ -22,6 +24,7 @@ impl View {
             View::Workspace => "workspace",
             View::Plan => "plan",
             View::Trainer => "trainer",
+            View::Classroom => "classroom",
         }
     }
 

@@ -4,6 +4,7 @@ mod purity;
 
 mod book;
 mod charts;
+mod classroom;
 mod cli;
 mod docs;
 mod engine_closed_form;

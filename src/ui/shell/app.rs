@@ -7,10 +7,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{fill, Text};
-use crate::services::{clock, display, locale};
+use crate::services::{clock, display, files, locale, share};
 use crate::ui::chart_data::{chart_set, ChartSet, Overlays};
+use crate::ui::classroom::components::Classroom;
+use crate::ui::classroom::view::classroom_view;
 use crate::ui::compare::components::Compare;
 use crate::ui::compare::view::compare_view;
+use crate::ui::effect::Effect;
 use crate::ui::library::components::library_panel::LibraryPanel;
 use crate::ui::library::components::notices::Notices;
 use crate::ui::library::view::library_panel_view;
@@ -37,7 +40,9 @@ use crate::ui::widgets::kpi_panel::KpiPanel;
 use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
-use crate::ui::{compare, library, montecarlo, plan, sensitivity, start, trainer, workspace};
+use crate::ui::{
+    classroom, compare, library, montecarlo, plan, sensitivity, start, trainer, workspace,
+};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -104,10 +109,41 @@ pub fn app() -> Html {
     let onstartlink = dispatch.reform(|()| Msg::OpenPastedLink {
         today: clock::today(),
     });
-    let oneffect = {
+    // One callback for the page's life: the chart panels compare their props, and a new callback
+    // each render made all six charts redraw on every Monte Carlo progress report.
+    let oneffect: Callback<Effect> = {
         let shell = Rc::clone(&shell);
-        Callback::from(move |effect| shell.run_effect(effect))
+        (*use_memo((), move |()| {
+            Callback::from(move |effect| shell.run_effect(effect))
+        }))
+        .clone()
     };
+    let onclassroom = dispatch.reform(|a: classroom::Action| Msg::Classroom(a));
+    // A session's nonce only keeps two sessions of the same rules apart: Math.random is enough.
+    let onclassopen = dispatch.reform(|()| {
+        Msg::Classroom(classroom::Action::StartOpening(
+            (js_sys::Math::random() * f64::from(u32::MAX)) as u32,
+        ))
+    });
+    let onclassfiles = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            let dispatch = dispatch.clone();
+            files::read_files(
+                picked,
+                Callback::from(move |read: Vec<files::ReadFile>| {
+                    for file in read {
+                        if let Ok(text) = file.content {
+                            dispatch.emit(Msg::Classroom(classroom::Action::CollectFile(
+                                file.name, text,
+                            )));
+                        }
+                    }
+                }),
+            );
+        })
+    };
+    let class_base = share::link_to("").trim_end_matches('#').to_owned();
     let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
 
     // The debrief runs the scenario once per decision, so it is worked out only when it opens and
@@ -155,6 +191,10 @@ pub fn app() -> Html {
                             debrief={(*debrief).clone()} charts={set} {lang} ondispatch={ontrainer} ondownload={oneffect.clone()} {dark} {narrow} />
                     }
                 </main>
+            }
+            if page.view == View::Classroom {
+                <Classroom view={classroom_view(&page.classroom, &class_base, lang)} {lang}
+                    ondispatch={onclassroom} oneffect={oneffect.clone()} onopen={onclassopen} onfiles={onclassfiles} />
             }
             if page.view == View::Plan {
                 <main class="plan-view">

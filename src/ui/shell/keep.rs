@@ -9,12 +9,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::scenario::classroom::JOIN_KEY;
 use crate::scenario::link;
 use crate::services::{clock, files, share, storage};
-use crate::ui::library;
 use crate::ui::page::Msg;
 use crate::ui::persist;
 use crate::ui::shell::runner::Shell;
+use crate::ui::{classroom, library};
 
 /// The shell: the page restored from storage, autosaved after every change, opened on a share
 /// link when the page's address carries one, and told of other tabs' library writes.
@@ -47,6 +48,10 @@ pub fn use_shell() -> Rc<Shell> {
                     }));
                     // A reload must show the work done since, not open the link over it again.
                     share::clear_fragment();
+                } else if fragment.trim_start_matches('#').starts_with(JOIN_KEY) {
+                    // A participant's join link: the game is played from it (kept in the address,
+                    // so a reload joins again).
+                    dispatch.emit(Msg::Classroom(classroom::Action::Join(fragment)));
                 }
             });
             open.emit(share::fragment());

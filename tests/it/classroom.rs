@@ -1,0 +1,382 @@
+//! The classroom without a server (issue 19): a hand-in replayed gives the participant's run (the
+//! same figures as a direct engine run of the same decisions), the QR codes read back with an
+//! independent decoder (`rqrr`), and `cadence classroom` opens, hands in and debriefs a room.
+
+use std::process::{Command, Output};
+
+use cadence::engine::interventions::{decide, from_now_on};
+use cadence::engine::params::{ProspectingChange, Shock, ShockKind};
+use cadence::engine::{presets, run_ev, validate, Kpi};
+use cadence::scenario::classroom::replay::{collect, replay, Figures, Score};
+use cadence::scenario::classroom::{qr, Decision, HandIn, Move, Session};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn session() -> Session {
+    Session {
+        lesson: "fault".to_owned(),
+        variant: 1,
+        seed: 42,
+        allowed: Move::ALL.to_vec(),
+        round_weeks: 1,
+        hidden_shocks: false,
+        nonce: 2026,
+    }
+}
+
+/// The run a trainer would get by playing these decisions on the stage: the preset, its variant,
+/// the seed and each decision recorded "from now on" with the engine's own helpers.
+fn direct_figures(decisions: &[(u16, ProspectingChange)]) -> (Figures, Vec<f64>) {
+    let preset = presets::get("fault").expect("the fault lesson");
+    let mut params = preset.with_variant(&preset.variants[1]);
+    params.run.seed = 42;
+    let horizon = params.team.horizon_weeks;
+    for (week, change) in decisions {
+        params = decide(
+            &params,
+            Shock {
+                start: f64::from(*week),
+                duration_weeks: from_now_on(u32::from(*week), horizon),
+                kind: ShockKind::Prospecting { change: *change },
+            },
+        );
+    }
+    let ev = run_ev(&validate(&params).expect("valid"));
+    let last = ev.run.weeks.last().expect("weeks");
+    let figures = Figures {
+        book_end_loans: Kpi::ActiveLoans.value(last),
+        profit_cny: last.cumulative_profit_cny,
+        new_loans_lost: ev.fault.as_ref().map(|f| f.new_loans.lost),
+    };
+    (figures, ev.run.series(Kpi::NewLoans))
+}
+
+fn change_of(d: Decision) -> ProspectingChange {
+    match d.kind {
+        Move::Stop => ProspectingChange::Stop,
+        Move::Resume => ProspectingChange::Resume,
+        Move::SetHours => ProspectingChange::Set { hours: d.hours() },
+        Move::Floor => ProspectingChange::Floor { hours: d.hours() },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn a_replayed_hand_in_is_a_direct_run_of_its_decisions(
+        raw in proptest::collection::vec((0u16..104, 0usize..4, 0u16..200), 0..12)
+    ) {
+        let s = session();
+        let mut decisions: Vec<Decision> = raw
+            .into_iter()
+            .map(|(week, k, tenths)| {
+                let kind = Move::ALL[k];
+                Decision { week, kind, tenths_of_hours: if kind.has_hours() { tenths } else { 0 } }
+            })
+            .collect();
+        decisions.sort_by_key(|d| d.week);
+        let hand_in = HandIn {
+            session_id: s.id(),
+            name: "Participant".to_owned(),
+            through_week: 103,
+            decisions: decisions.clone(),
+        };
+        // Through the link, as the trainer receives it.
+        let received = HandIn::decode_for(&hand_in.encode(), &s).expect("admitted");
+        let run = replay(&s, &received).expect("replays");
+        let direct: Vec<(u16, ProspectingChange)> =
+            decisions.iter().map(|d| (d.week, change_of(*d))).collect();
+        let (figures, new_loans) = direct_figures(&direct);
+        prop_assert_eq!(run.figures, figures);
+        prop_assert_eq!(run.ev.run.series(Kpi::NewLoans), new_loans);
+    }
+}
+
+#[test]
+fn stopping_prospecting_costs_loans_the_room_ranks_it_last() {
+    let s = session();
+    let keep = HandIn {
+        session_id: s.id(),
+        name: "Keeps going".to_owned(),
+        through_week: 103,
+        decisions: vec![Decision {
+            week: 0,
+            kind: Move::Floor,
+            tenths_of_hours: 40,
+        }],
+    };
+    let stop = HandIn {
+        name: "Stops".to_owned(),
+        decisions: vec![Decision {
+            week: 20,
+            kind: Move::Stop,
+            tenths_of_hours: 0,
+        }],
+        ..keep.clone()
+    };
+    let other = Session {
+        nonce: 1,
+        ..s.clone()
+    };
+    let stranger = HandIn {
+        session_id: other.id(),
+        name: "Elsewhere".to_owned(),
+        ..keep.clone()
+    };
+    let links = vec![
+        ("a".to_owned(), stop.encode()),
+        ("b".to_owned(), keep.encode()),
+        ("c".to_owned(), stranger.encode()),
+        ("d".to_owned(), keep.encode()[..40].to_owned()),
+    ];
+    let room = collect(&s, &links, Score::BookEnd);
+    let names: Vec<&str> = room
+        .standings
+        .iter()
+        .map(|r| r.hand_in.name.as_str())
+        .collect();
+    assert_eq!(names, ["Keeps going", "Stops"]);
+    assert!(room.standings[0].figures.book_end_loans > room.standings[1].figures.book_end_loans);
+    let reasons: Vec<String> = room
+        .refused
+        .iter()
+        .map(|r| format!("{}: {:?}", r.source, r.error))
+        .collect();
+    assert_eq!(reasons, ["c: WrongSession", "d: Truncated"]);
+    let by_loss = collect(&s, &links, Score::LoansLost);
+    let lost: Vec<f64> = by_loss
+        .standings
+        .iter()
+        .map(|r| {
+            r.figures
+                .new_loans_lost
+                .expect("the fault lesson has a burst")
+        })
+        .collect();
+    assert!(lost[0] <= lost[1], "{lost:?}");
+}
+
+/// Paints the SVG's unit squares (`M{x} {y}h1v1h-1z`) at `scale` pixels a module, on white.
+fn rasterise(svg: &str, scale: usize) -> (usize, Vec<u8>) {
+    let side: usize = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a square viewBox");
+    let px = side * scale;
+    let mut image = vec![255u8; px * px];
+    let path = svg
+        .split(" d=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("one path");
+    for square in path.split('M').filter(|s| !s.is_empty()) {
+        let corner = square.trim_end_matches("h1v1h-1z");
+        let (x, y) = corner.split_once(' ').expect("x y");
+        let (x, y): (usize, usize) = (x.parse().expect("x"), y.parse().expect("y"));
+        for dy in 0..scale {
+            for dx in 0..scale {
+                image[(y * scale + dy) * px + x * scale + dx] = 0;
+            }
+        }
+    }
+    (px, image)
+}
+
+fn read_qr(svg: &str) -> String {
+    let (px, image) = rasterise(svg, 4);
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(px, px, |x, y| image[y * px + x]);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    let (_, content) = grids[0].decode().expect("decodes");
+    content
+}
+
+#[test]
+fn the_qr_codes_read_back_as_the_links() {
+    let s = session();
+    let join = format!("https://cadence.example/classroom/#{}", s.encode());
+    let svg = qr::svg(&join, "Join").expect("fits");
+    assert!(svg.contains("aria-label=\"Join\""));
+    assert_eq!(read_qr(&svg), join);
+    let (width, _) = qr::modules(&join).expect("fits");
+    // A join link is a version 5 code at most (37 modules): large modules on a projected screen.
+    assert!(width <= 37, "{width} modules");
+    let hand_in = HandIn {
+        session_id: s.id(),
+        name: "王小明".to_owned(),
+        through_week: 51,
+        decisions: (0..10)
+            .map(|i| Decision {
+                week: i * 5,
+                kind: Move::Floor,
+                tenths_of_hours: 40,
+            })
+            .collect(),
+    };
+    let link = format!("https://cadence.example/classroom/#{}", hand_in.encode());
+    let back = read_qr(&qr::svg(&link, "Hand in").expect("fits"));
+    assert_eq!(back, link);
+    assert_eq!(HandIn::decode_for(&back, &s), Ok(hand_in));
+}
+
+fn cadence(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadence"))
+        .args(args)
+        .output()
+        .expect("the cadence binary runs")
+}
+
+fn line(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone())
+        .expect("UTF-8")
+        .trim()
+        .to_owned()
+}
+
+/// A session opened with the CLI (rounds of 4 weeks, stop and floor only) and two hand-ins of it:
+/// (join link, keeps a floor of 4 h from week 21, stops in week 21).
+fn cli_room() -> (String, String, String) {
+    let base = "https://cadence.example/";
+    let join = line(&cadence(&[
+        "classroom",
+        "open",
+        "--lesson",
+        "fault",
+        "--variant",
+        "1",
+        "--seed",
+        "42",
+        "--nonce",
+        "9",
+        "--rounds",
+        "4",
+        "--allow",
+        "stop,floor",
+        "--base",
+        base,
+    ]));
+    let keep = line(&cadence(&[
+        "classroom",
+        "handin",
+        &join,
+        "--name",
+        "Li Lei",
+        "--decide",
+        "21:floor:4",
+    ]));
+    let stop = line(&cadence(&[
+        "classroom",
+        "handin",
+        &join,
+        "--name",
+        "Han Meimei",
+        "--decide",
+        "21:stop",
+    ]));
+    (join, keep, stop)
+}
+
+#[test]
+fn the_command_line_opens_hands_in_and_debriefs_a_room() {
+    let (join, keep, stop) = cli_room();
+    assert!(join.starts_with("https://cadence.example/#join="), "{join}");
+    let s = Session::decode(&join).expect("a join link");
+    assert_eq!(
+        (s.round_weeks, s.allowed.clone()),
+        (4, vec![Move::Stop, Move::Floor])
+    );
+    // Week 22 does not start a round of 4 weeks; set_hours is not allowed.
+    for (decide, reason) in [
+        ("22:floor:4", "Week 22: the session does not allow"),
+        ("21:set_hours:4", "Week 21: the session does not allow"),
+    ] {
+        let refused = cadence(&[
+            "classroom",
+            "handin",
+            &join,
+            "--name",
+            "X",
+            "--decide",
+            decide,
+        ]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains(reason));
+    }
+    let dir = std::env::temp_dir().join(format!("cadence-classroom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("handin.txt");
+    std::fs::write(&file, format!("{stop}\n")).expect("write");
+    let altered = keep.replace("handin=A", "handin=B");
+    let out = cadence(&[
+        "classroom",
+        "debrief",
+        &join,
+        &keep,
+        file.to_str().expect("path"),
+        &altered,
+        &keep[..keep.len() - 3],
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON ranking");
+    assert_eq!(json["score"], "book_end");
+    assert_eq!(json["session"], s.id_text());
+    let names: Vec<&str> = json["standings"]
+        .as_array()
+        .expect("standings")
+        .iter()
+        .map(|r| r["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["Li Lei", "Han Meimei"]);
+    assert_eq!(json["standings"][0]["decisions"][0]["week"], 21);
+    let reasons: Vec<&str> = json["refused"]
+        .as_array()
+        .expect("refused")
+        .iter()
+        .map(|r| r["reason"].as_str().expect("reason"))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.contains("cut short")),
+        "{reasons:?}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("argument 4"), "{stderr}");
+    // The figures are the engine's: the same as replaying directly.
+    let (figures, _) = direct_figures(&[(20, ProspectingChange::Floor { hours: 4.0 })]);
+    let book = json["standings"][0]["book_end_loans"]
+        .as_f64()
+        .expect("book");
+    assert!((book - figures.book_end_loans).abs() < 0.01);
+}
+
+#[test]
+fn the_command_line_writes_csv_and_refuses_in_chinese() {
+    let (join, keep, stop) = cli_room();
+    let csv = cadence(&[
+        "classroom",
+        "debrief",
+        &join,
+        &keep,
+        &stop,
+        "--csv",
+        "--score",
+        "profit",
+    ]);
+    let text = line(&csv);
+    assert!(text
+        .starts_with("rank,name,weeks_played,book_end_loans,profit_cny,new_loans_lost,decisions"));
+    assert_eq!(text.lines().count(), 3);
+    let altered = keep.replace("handin=A", "handin=B");
+    let zh = cadence(&["classroom", "debrief", &join, &altered, "--lang", "zh"]);
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("链接"));
+    let bad_session = cadence(&["classroom", "debrief", &join[..join.len() - 2], &keep]);
+    assert_eq!(bad_session.status.code(), Some(2));
+}
