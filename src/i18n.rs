@@ -1238,6 +1238,29 @@ from week 65.",
     PresenterOffShort => "Exit (P)", "退出（P）";
     FullScreenShort => "Full screen (F)", "全屏（F）";
     StageAllCharts => "All six charts", "全部六张图表";
+    BookReasonMissing => "the cell is empty, and a loan needs it", "此项为空，但每笔贷款都需要";
+    BookReasonDate => "not a date (write 2025-03-07, 2025/3/7, 2025年3月7日 or 07.03.2025)",
+        "不是日期（可写作 2025-03-07、2025/3/7、2025年3月7日 或 07.03.2025）";
+    BookReasonNumber => "not a number", "不是数字";
+    BookReasonMaturityBefore => "the loan matures on or before the day it was disbursed",
+        "到期日早于或等于放款日期";
+    BookReasonClosedBefore => "the loan was closed before it was disbursed", "结清日期早于放款日期";
+    BookReasonTier => "not a grade Cadence knows: map it to prime, standard or marginal",
+        "无法识别的客户等级：请将它对应到优质、标准或边缘";
+    BookReasonStatus => "not a status Cadence knows: map it to active, repaid or written off",
+        "无法识别的状态：请将它对应到在贷、已结清或已核销";
+    BookReasonDuplicate => "another row has the same loan id; the first one is kept",
+        "与前面某行的借据号重复，只保留第一行";
+    BookReasonClosedNoDate => "closed without a closing date: taken as closed at maturity",
+        "已结清或核销但没有结清日期：按到期日结清处理";
+    BookReasonRenewsUnknown => "renews a loan that is not in the file: still counted as a renewal",
+        "续贷来源的借据不在文件中：仍按续贷计算";
+    BookReasonNegative => "a negative value: the cell is ignored", "数值为负：忽略此项";
+    BookIssueSkipped => "Row {0}, {1} “{2}”: {3}. The row is skipped.",
+        "第 {0} 行，{1}“{2}”：{3}。此行未导入。";
+    BookIssueDoubtful => "Row {0}, {1} “{2}”: {3}.", "第 {0} 行，{1}“{2}”：{3}。";
+    BookPrivacy => "Your file is read in this page only; nothing is sent anywhere.",
+        "文件只在本页面中读取，不会发送到任何地方。";
 }
 
 /// The label of a parameter's unit, shown beside its input.

@@ -13,8 +13,16 @@
 //! cadence track <scenario.json | preset:ID> --actuals FILE
 //! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
 //!                     [--sobol N] [--seed S]
+//! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
+//!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
 //! cadence classroom open|handin|debrief …  (see `classroom.rs`)
 //! ```
+//!
+//! `book` reads a loan-book export (CSV in UTF-8 or GB18030, or Excel) and prints the column
+//! mapping, the row report, the starting book on "as of" and the fitted rates beside the
+//! scenario's defaults as JSON; a file with no usable table or mapping exits with status 2 and the
+//! problem in words on stderr. `--out` writes the scenario starting from that book
+//! (`init = "custom"`, `team.initial_book`).
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
@@ -54,6 +62,9 @@ const USAGE: &str = "usage:
   cadence track <scenario.json | preset:ID> --actuals FILE
   cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
                [--spread S] [--csv FILE] [--sobol N] [--seed S]
+  cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD ...] [--tier LABEL=prime|standard|marginal ...]
+               [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]
+               [--out scenario.json]
   cadence classroom open|handin|debrief ...  (cadence classroom for its options)";
 
 /// Why the command stopped.
@@ -91,6 +102,7 @@ fn main() -> ExitCode {
             parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals))
         }
         Some("sensitivity") => sensitivity(&args[1..]),
+        Some("book") => book(&args[1..]),
         Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -649,4 +661,112 @@ fn replan(
             .collect(),
         solve_ms,
     })
+}
+
+/// Largest loan-book file read: 100,000 loans of a few hundred bytes each fit many times over.
+const MAX_BOOK_BYTES: u64 = 200 * 1024 * 1024;
+
+fn pair(flag: &str, value: Option<&String>) -> Result<(String, String), Failure> {
+    value
+        .and_then(|v| v.split_once('='))
+        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+        .ok_or_else(|| Failure::Usage(format!("{flag} needs LEFT=RIGHT\n{USAGE}")))
+}
+
+/// `cadence book`: the mapping, the row report, the starting book and the fitted rates as JSON.
+fn book(args: &[String]) -> Result<(), Failure> {
+    use cadence::scenario::book::{self, map};
+    use std::io::Read;
+    let mut request = book::Request::default();
+    let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--as-of" => {
+                let text = rest.next().map_or("", String::as_str);
+                request.as_of = Some(map::parse_date(text).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "--as-of needs a date such as 2025-03-07, not “{text}”"
+                    ))
+                })?);
+            }
+            "--map" => request.map.push(pair("--map", rest.next())?),
+            "--tier" => {
+                let (label, tier) = pair("--tier", rest.next())?;
+                let tier = map::Tier::from_id(&tier).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "“{tier}” is not a tier: use prime, standard or marginal"
+                    ))
+                })?;
+                request.labels.tiers.push((label, tier));
+            }
+            "--status" => {
+                let (word, status) = pair("--status", rest.next())?;
+                let status = map::Status::from_id(&status).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "“{status}” is not a status: use active, repaid or written_off"
+                    ))
+                })?;
+                request.labels.statuses.push((word, status));
+            }
+            "--out" => {
+                out =
+                    Some(rest.next().cloned().ok_or_else(|| {
+                        Failure::Usage(format!("--out needs a file name\n{USAGE}"))
+                    })?);
+            }
+            "--scenario" => {
+                source =
+                    Some(rest.next().cloned().ok_or_else(|| {
+                        Failure::Usage(format!("--scenario needs a value\n{USAGE}"))
+                    })?);
+            }
+            other if other.starts_with("--") || !file.is_empty() => {
+                return Err(Failure::Usage(format!(
+                    "unexpected argument {other}\n{USAGE}"
+                )))
+            }
+            other => other.clone_into(&mut file),
+        }
+    }
+    if file.is_empty() {
+        return Err(Failure::Usage(format!("book needs a FILE\n{USAGE}")));
+    }
+    // The scenario gives the term classes and the defaults the fitted rates stand beside.
+    let params = match &source {
+        Some(source) => load_params(source)?.0,
+        None => Params::default(),
+    };
+    let handle = std::fs::File::open(&file)
+        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_BOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
+    if bytes.len() as u64 > MAX_BOOK_BYTES {
+        return Err(Failure::Usage(format!("{file} is larger than 200 MB")));
+    }
+    let analysis = book::analyse(&bytes, &request, &params)
+        .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))?;
+    let json = book::out::json(
+        &analysis.table,
+        &analysis.mapping,
+        &analysis.import,
+        &analysis.book,
+        &analysis.fit,
+        &params,
+    );
+    if let Some(out) = out {
+        // The scenario starting from the real book: `cadence run OUT` simulates its run-off.
+        let started = book::start::starting_from(&params, &analysis.book);
+        std::fs::write(&out, scenario::to_json(&started))
+            .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json)
+            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
+    );
+    Ok(())
 }

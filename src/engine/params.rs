@@ -151,6 +151,22 @@ pub struct Team {
     pub init: InitialBook,
     /// `A_init` for a steady start; `None` means `A_target`.
     pub init_loans_per_am: Option<f64>,
+    /// The book at week 0 for `init = custom` (a team's own loans, issue 17).
+    pub initial_book: Option<CustomBook>,
+}
+
+/// `init = custom` (MODEL.md section 3): the performing and past-due loans at week 0, team level,
+/// as a team's own loan book gives them. The pipeline (C, L, Q, V) and referral potential start
+/// empty: a loan book does not hold them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CustomBook {
+    /// `A[k][j][r-1]`: performing loans of tier k and term class j (the scenario's `loans.terms`,
+    /// in order) with r = `1..=T_j` weeks to run.
+    pub active: [Vec<Vec<f64>>; TIERS],
+    /// `PD[k]`: past-due loans.
+    pub past_due: TierValues,
+    /// `PDB[k]`: their exposure, CNY.
+    pub past_due_balance_cny: TierValues,
 }
 
 /// How the book looks at week 0 (MODEL.md 16.2).
@@ -160,6 +176,8 @@ pub enum InitialBook {
     Steady,
     /// Every stock starts at zero: a new team.
     Empty,
+    /// The book of `Team::initial_book`, the rest of the stocks at zero.
+    Custom,
 }
 
 /// How a run is executed; kept in the scenario so a saved file reproduces its figures.
@@ -562,6 +580,7 @@ impl Default for Params {
                 cost_cny_per_paid_hour: 150.0,
                 init: InitialBook::Steady,
                 init_loans_per_am: None,
+                initial_book: None,
             },
             run: RunSettings {
                 mode: Mode::Ev,

@@ -7,7 +7,7 @@
 use super::closed_form::{SteadyMap, SteadyState};
 use super::linalg::Vec3;
 use super::model::Model;
-use super::params::TIERS;
+use super::params::{CustomBook, TIERS};
 use super::sampler::Sampler;
 pub use super::totals::BookTotals;
 
@@ -46,6 +46,23 @@ impl State {
             past_due_balance_cny: [0.0; TIERS],
             referral_potential: [0.0; TIERS],
         }
+    }
+
+    /// `init = custom`: the given performing and past-due loans, every other stock at zero. The
+    /// book's shape was checked against the model's term classes by validation.
+    #[must_use]
+    pub fn custom(model: &Model, book: &CustomBook) -> State {
+        let mut state = State::empty(model);
+        for k in 0..TIERS {
+            for (term, by_remaining) in model.terms.iter().zip(&book.active[k]) {
+                for (r, count) in by_remaining.iter().enumerate().take(term.weeks) {
+                    state.book[model.cell(k, term, r + 1)] = *count;
+                }
+            }
+        }
+        state.past_due = book.past_due;
+        state.past_due_balance_cny = book.past_due_balance_cny;
+        state
     }
 
     /// The steady state of MODEL.md 16.2, scaled from per AM to the team.

@@ -301,6 +301,78 @@ impl ValidParams {
     }
 }
 
+/// `init = custom` needs a book shaped like the scenario's term classes, of finite counts ≥ 0.
+fn check_custom_book(check: &mut Checker, params: &Params) {
+    if params.team.init != InitialBook::Custom {
+        return;
+    }
+    let Some(book) = &params.team.initial_book else {
+        check.fail(
+            "team.initial_book",
+            0.0,
+            Rule::WrongLength,
+            "a custom start needs the starting book (team.initial_book)",
+        );
+        return;
+    };
+    let terms = &params.loans.terms;
+    for (k, tier) in ["prime", "standard", "marginal"].iter().enumerate() {
+        let classes = &book.active[k];
+        if classes.len() != terms.len() {
+            check.fail(
+                format!("team.initial_book.active.{tier}"),
+                classes.len() as f64,
+                Rule::WrongLength,
+                format!(
+                    "the starting book has {} term classes for {tier} loans; the scenario has {}",
+                    classes.len(),
+                    terms.len()
+                ),
+            );
+            continue;
+        }
+        for (j, (counts, term)) in classes.iter().zip(terms).enumerate() {
+            let path = format!("team.initial_book.active.{tier}[{j}]");
+            if (counts.len() as f64 - term.weeks).abs() > 0.5 {
+                check.fail(
+                    path.clone(),
+                    counts.len() as f64,
+                    Rule::WrongLength,
+                    format!(
+                        "a {}-week term class needs {} counts (one per remaining week), not {}",
+                        term.weeks,
+                        term.weeks,
+                        counts.len()
+                    ),
+                );
+            }
+            if let Some(bad) = counts.iter().find(|c| !c.is_finite() || **c < 0.0) {
+                check.fail(
+                    path,
+                    *bad,
+                    Rule::OutOfRange,
+                    "loan counts must be finite and not negative",
+                );
+            }
+        }
+    }
+    for (k, tier) in ["prime", "standard", "marginal"].iter().enumerate() {
+        for (name, value) in [
+            ("past_due", book.past_due[k]),
+            ("past_due_balance_cny", book.past_due_balance_cny[k]),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                check.fail(
+                    format!("team.initial_book.{name}.{tier}"),
+                    value,
+                    Rule::OutOfRange,
+                    "past-due counts and exposure must be finite and not negative",
+                );
+            }
+        }
+    }
+}
+
 /// The plan goal the scenario carries, if any: its errors at `plan.<field>`, after every other.
 fn check_plan(check: &mut Checker, params: &Params) {
     let Some(goal) = &params.plan else {
@@ -346,6 +418,7 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
     check_lists(&mut check, params);
     check_timing(&mut check, params);
     check_plan(&mut check, params);
+    check_custom_book(&mut check, params);
     if !check.errors.is_empty() {
         return Err(check.into_errors());
     }
@@ -395,6 +468,10 @@ pub fn validate(params: &Params) -> Result<ValidParams, Vec<ParamError>> {
                 .unwrap_or(0.0);
             State::steady(&model, map, &map.state_at(&model, h0))
         }
+        (InitialBook::Custom, _) => match &params.team.initial_book {
+            Some(book) => State::custom(&model, book),
+            None => State::empty(&model),
+        },
         _ => State::empty(&model),
     };
 

@@ -14,10 +14,10 @@ use serde_json::Value;
 use crate::engine::actuals::{Actuals, WeekActuals};
 use crate::engine::goal::{MixChoice, Objective, PlanGoal, TargetPath};
 use crate::engine::params::{
-    ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, Entry, ExitRates,
-    FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline, Policy,
-    PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock, ShockKind, Team,
-    TermClass, TierValues, CHANNELS,
+    ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, CustomBook, Entry,
+    ExitRates, FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline,
+    Policy, PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock, ShockKind,
+    Team, TermClass, TierValues, CHANNELS,
 };
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 
@@ -196,6 +196,56 @@ impl From<TierMatrixFile> for [TierValues; 3] {
 pub enum InitFile {
     Steady,
     Empty,
+    Custom,
+}
+
+/// `team.initial_book` (issue 17): the book at week 0 for `init = "custom"`, as `cadence book`
+/// writes it from a team's own loans. `active.<tier>[j][r-1]` counts the performing loans of term
+/// class j (the order of `loans.terms`) with r weeks to run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitialBookFile {
+    pub active: ActiveBookFile,
+    pub past_due: TierFile,
+    pub past_due_balance_cny: TierFile,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActiveBookFile {
+    pub prime: Vec<Vec<f64>>,
+    pub standard: Vec<Vec<f64>>,
+    pub marginal: Vec<Vec<f64>>,
+}
+
+impl From<&CustomBook> for InitialBookFile {
+    fn from(book: &CustomBook) -> Self {
+        let [prime, standard, marginal] = book.active.clone();
+        InitialBookFile {
+            active: ActiveBookFile {
+                prime,
+                standard,
+                marginal,
+            },
+            past_due: book.past_due.into(),
+            past_due_balance_cny: book.past_due_balance_cny.into(),
+        }
+    }
+}
+
+impl From<&InitialBookFile> for CustomBook {
+    fn from(file: &InitialBookFile) -> Self {
+        let active = &file.active;
+        CustomBook {
+            active: [
+                active.prime.clone(),
+                active.standard.clone(),
+                active.marginal.clone(),
+            ],
+            past_due: file.past_due.into(),
+            past_due_balance_cny: file.past_due_balance_cny.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,6 +259,8 @@ pub struct TeamFile {
     pub cost_cny_per_paid_hour: f64,
     pub init: InitFile,
     pub init_loans_per_am: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_book: Option<InitialBookFile>,
 }
 
 impl Default for TeamFile {
@@ -738,8 +790,10 @@ impl From<&Team> for TeamFile {
             init: match team.init {
                 InitialBook::Steady => InitFile::Steady,
                 InitialBook::Empty => InitFile::Empty,
+                InitialBook::Custom => InitFile::Custom,
             },
             init_loans_per_am: team.init_loans_per_am,
+            initial_book: team.initial_book.as_ref().map(InitialBookFile::from),
         }
     }
 }
@@ -756,8 +810,10 @@ impl From<&TeamFile> for Team {
             init: match file.init {
                 InitFile::Steady => InitialBook::Steady,
                 InitFile::Empty => InitialBook::Empty,
+                InitFile::Custom => InitialBook::Custom,
             },
             init_loans_per_am: file.init_loans_per_am,
+            initial_book: file.initial_book.as_ref().map(CustomBook::from),
         }
     }
 }

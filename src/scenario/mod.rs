@@ -9,6 +9,7 @@
 //! docs/scenario-format.md.
 
 pub mod actuals;
+pub mod book;
 pub mod classroom;
 pub mod file;
 pub mod library;
@@ -376,6 +377,12 @@ fn build_template() -> Value {
     file.fault.window_start = Some(0.0);
     file.fault.window_end = Some(1.0);
     file.team.init_loans_per_am = Some(0.0);
+    file.team.initial_book = Some(file::InitialBookFile::from(
+        &crate::engine::params::CustomBook {
+            active: std::array::from_fn(|_| vec![vec![0.0]]),
+            ..Default::default()
+        },
+    ));
     let mut plan = file::PlanFile::from(&crate::engine::goal::PlanGoal::hold(1.0, 1.0));
     plan.by_week = Some(1.0);
     plan.cash_budget_cny = Some(0.0);

@@ -2,6 +2,7 @@
 
 mod purity;
 
+mod book;
 mod charts;
 mod classroom;
 mod cli;

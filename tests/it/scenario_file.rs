@@ -416,7 +416,7 @@ fn a_mistyped_value_says_what_the_field_takes_in_words() {
     );
     assert_eq!(
         message("team.init"),
-        r#"expected one of "steady", "empty" (got 3)"#
+        r#"expected one of "steady", "empty", "custom" (got 3)"#
     );
     assert_eq!(
         message("run.mode"),
