@@ -568,20 +568,25 @@ pub struct FaultSettings {
     pub window_end: Option<f64>,
 }
 
+/// The default team: six AMs, 40 hours, two years, a steady book of 120 loans per AM.
+fn default_team() -> Team {
+    Team {
+        ams: 6.0,
+        hours_per_week: 40.0,
+        horizon_weeks: 104.0,
+        start_week: 1.0,
+        target_loans_per_am: 120.0,
+        cost_cny_per_paid_hour: 150.0,
+        init: InitialBook::Steady,
+        init_loans_per_am: None,
+        initial_book: None,
+    }
+}
+
 impl Default for Params {
     fn default() -> Self {
         Params {
-            team: Team {
-                ams: 6.0,
-                hours_per_week: 40.0,
-                horizon_weeks: 104.0,
-                start_week: 1.0,
-                target_loans_per_am: 120.0,
-                cost_cny_per_paid_hour: 150.0,
-                init: InitialBook::Steady,
-                init_loans_per_am: None,
-                initial_book: None,
-            },
+            team: default_team(),
             run: RunSettings {
                 mode: Mode::Ev,
                 runs: 500.0,
