@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::file_picker::{use_file_picker, FilePicker};
+
 use crate::i18n::Lang;
 use crate::ui::start::view::{StartView, WayIn, START_ID};
 use crate::ui::start::Action;
@@ -40,6 +42,12 @@ fn heading(way: &WayIn, id: &str) -> Html {
 pub fn start_band(props: &StartProps) -> Html {
     let v = &props.view;
     let d = &props.ondispatch;
+    // Hooks first, in the same order on every render, the hidden band's included.
+    let FilePicker {
+        input: file_input,
+        onpick,
+        onfiles,
+    } = use_file_picker(&props.onimport);
     if v.hidden {
         return html! {
             <p class="start-show">
@@ -47,23 +55,6 @@ pub fn start_band(props: &StartProps) -> Html {
             </p>
         };
     }
-    let file_input = use_node_ref();
-    let onpick = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onfiles = {
-        let onimport = props.onimport.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            onimport.emit(crate::services::files::files_of(input.files()));
-            input.set_value("");
-        })
-    };
     let onlink = d.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::EditLink(input.value())

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::file_picker::{use_file_picker, FilePicker};
+
 use crate::ui::track::view::{ReplanView, TrackView};
 use crate::ui::track::{Action, STATUS_ID};
 
@@ -21,23 +23,11 @@ pub struct TrackProps {
 pub fn track_panel(props: &TrackProps) -> Html {
     let v = &props.view;
     let d = &props.ondispatch;
-    let file_input = use_node_ref();
-    let onpick = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onfiles = {
-        let onimport = props.onimport.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            onimport.emit(crate::services::files::files_of(input.files()));
-            input.set_value("");
-        })
-    };
+    let FilePicker {
+        input: file_input,
+        onpick,
+        onfiles,
+    } = use_file_picker(&props.onimport);
     html! {
         <div class="track">
             <p id={STATUS_ID} class={classes!("track-status", format!("is-{}", v.status_kind.id()))}

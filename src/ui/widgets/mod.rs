@@ -1,4 +1,5 @@
-//! Components several slices share: the KPI grid and the charts panel.
+//! Components several slices share: the KPI grid, the charts panel and the file picker.
 
 pub mod charts_panel;
+pub mod file_picker;
 pub mod kpi_panel;

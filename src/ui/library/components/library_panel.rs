@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::ui::widgets::file_picker::{use_file_picker, FilePicker};
+
 use crate::i18n::{Lang, Text};
 use crate::scenario::library::MAX_NAME_CHARS;
 use crate::ui::library::view::{LibraryPanelView, LibraryRow};
@@ -114,7 +116,11 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
     let today = props.today;
     let d = &props.ondispatch;
     let can_keep = v.can_keep;
-    let file_input = use_node_ref();
+    let FilePicker {
+        input: file_input,
+        onpick,
+        onfiles,
+    } = use_file_picker(&props.onimport);
     let rename_input = use_node_ref();
     {
         // The rename box takes the focus when it opens, with the old name selected to type over.
@@ -145,23 +151,6 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
         d.reform(move |_| Action::SaveAsNew {
             name: name.clone(),
             today,
-        })
-    };
-    let onpick = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let onfiles = {
-        let onimport = props.onimport.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            onimport.emit(crate::services::files::files_of(input.files()));
-            // Cleared so that picking the same file again (after fixing it) imports it again.
-            input.set_value("");
         })
     };
     let onselect = Callback::from(|e: FocusEvent| {
