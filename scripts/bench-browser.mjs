@@ -3,10 +3,10 @@
 // pool, the longest main-thread task while they run, time to the first chart — plus a scale check.
 // Wall times grow with whatever else runs on the machine, so the CPU time of the page's main thread and
 // of its workers is printed too (Linux /proc). Figures print; nothing asserts time.
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startServer, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { benchMark, threadCpu } from './thread-cpu.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,42 +29,11 @@ const PROBE = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+// CPU time of this benchmark's own Chromium: its processes carry this mark.
+const MARK = benchMark();
+
 // One Monte Carlo job through the page's worker pool, timed in the page: from the click to the
 // moment the finished summary appears (a mutation observer, so no polling delay is counted).
-// CPU time (ms) of this benchmark's Chromium threads, from /proc (Linux): the page's main thread,
-// its web workers and the rest. Unlike wall time, it does not grow when other programs share the cores.
-const MARK = `--cadence-bench=${process.pid}`;
-function threadCpu() {
-  const parent = {};
-  const command = {};
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      parent[pid] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
-      command[pid] = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {}
-  }
-  const ours = (pid) => {
-    for (let p = pid, depth = 0; p && p !== '0' && depth < 8; p = parent[p], depth++) if (command[p]?.includes(MARK)) return true;
-    return false;
-  };
-  const cpu = { main: 0, workers: 0, other: 0 };
-  for (const pid of Object.keys(command).filter(ours)) {
-    const renderer = command[pid].includes('--type=renderer');
-    let tasks = [];
-    try { tasks = readdirSync(`/proc/${pid}/task`); } catch {}
-    for (const tid of tasks) {
-      try {
-        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-        const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-        const ms = (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-        const kind = renderer && name.startsWith('DedicatedWorker') ? 'workers' : renderer && name === 'chromium' ? 'main' : 'other';
-        cpu[kind] += ms;
-      } catch {}
-    }
-  }
-  return cpu;
-}
-
 async function mcThroughWorkers(page, runs) {
   await page.fill('#mc-runs', String(runs));
   await page.evaluate(() => {
@@ -78,10 +47,10 @@ async function mcThroughWorkers(page, runs) {
     mc.observer.observe(document, { childList: true, subtree: true, attributes: true });
     document.querySelector('#mc-run').addEventListener('click', () => { mc.t0 = performance.now(); }, { capture: true, once: true });
   });
-  const before = threadCpu();
+  const before = threadCpu(MARK);
   await page.click('#mc-run');
   await page.waitForFunction(() => window.__mc.done > 0, null, { timeout: 600000, polling: 100 });
-  const after = threadCpu();
+  const after = threadCpu(MARK);
   const result = await page.evaluate(() => {
     const { t0, done, observer } = window.__mc;
     observer.disconnect();

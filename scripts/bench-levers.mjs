@@ -2,45 +2,13 @@
 // edits with the section open against ten with it closed) and Compute importance with N = 1,000
 // through the worker pool (wall, and CPU of the workers and the main thread from Linux /proc).
 // `node scripts/bench-levers.mjs` after `node scripts/build.mjs`. Figures print; nothing asserts time.
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startServer, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { benchMark, threadCpu } from './thread-cpu.mjs';
 
-const MARK = `--cadence-bench=${process.pid}`;
+const MARK = benchMark();
 const fmt = (x, d = 0) => Number(x).toFixed(d);
-
-// CPU time (ms) of this benchmark's Chromium threads: the page's main thread, its workers, the rest.
-function threadCpu() {
-  const parent = {};
-  const command = {};
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      parent[pid] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
-      command[pid] = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {}
-  }
-  const ours = (pid) => {
-    for (let p = pid, depth = 0; p && p !== '0' && depth < 8; p = parent[p], depth++) if (command[p]?.includes(MARK)) return true;
-    return false;
-  };
-  const cpu = { main: 0, workers: 0 };
-  for (const pid of Object.keys(command).filter(ours)) {
-    if (!command[pid].includes('--type=renderer')) continue;
-    let tasks = [];
-    try { tasks = readdirSync(`/proc/${pid}/task`); } catch {}
-    for (const tid of tasks) {
-      try {
-        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-        const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-        const ms = (Number(fields[11]) + Number(fields[12])) * 10;
-        if (name.startsWith('DedicatedWorker')) cpu.workers += ms;
-        else if (name === 'chromium') cpu.main += ms;
-      } catch {}
-    }
-  }
-  return cpu;
-}
 
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, MARK] });
@@ -53,12 +21,12 @@ try {
   const live = page.locator('#mc-live');
   if (await live.count() && await live.isChecked()) await live.uncheck();
   const edits = async () => {
-    const before = threadCpu().main;
+    const before = threadCpu(MARK).main;
     for (let i = 0; i < 10; i += 1) {
       await page.fill('#in-team-hours_per_week', String(38 + (i % 2) * 2));
       await page.waitForTimeout(150);
     }
-    return (threadCpu().main - before) / 10;
+    return (threadCpu(MARK).main - before) / 10;
   };
   const closed = await edits();
   await page.locator('#levers > summary').click();
@@ -68,12 +36,12 @@ try {
   for (const [outcome, n] of [['book_end', 1000], ['h_star', 1000]]) {
     await page.selectOption('#levers-outcome', outcome);
     await page.selectOption('#importance-samples', String(n));
-    const before = threadCpu();
+    const before = threadCpu(MARK);
     const t0 = Date.now();
     await page.click('.importance-compute');
     await page.waitForFunction(() => document.querySelector('#importance .importance-row') && !document.querySelector('#importance .importance-progress'), null, { timeout: 600000, polling: 50 });
     const wall = Date.now() - t0;
-    const after = threadCpu();
+    const after = threadCpu(MARK);
     const workers = await page.evaluate(() => navigator.hardwareConcurrency);
     const heading = await page.textContent('#importance .importance-heading');
     console.log(`importance ${outcome} N = ${n}: ${fmt(wall)} ms wall with ${workers} workers; CPU workers ${fmt(after.workers - before.workers)} ms, main ${fmt(after.main - before.main)} ms (${heading})`);
