@@ -147,7 +147,7 @@ fn on_the_fault_preset_the_re_plan_after_the_warning_starts_from_the_reported_st
         verdict.end_goal_loans_per_am,
         verdict.met,
         verdict.end_gap * 100.0,
-        solved.shortfall.map(|s| s.id()),
+        solved.shortfall.map(cadence::engine::plan::Shortfall::id),
     );
     // It reaches the goal, or says by how much it cannot: the gap at the end is the shortfall.
     assert!(verdict.met || solved.shortfall.is_some() || verdict.end_gap.abs() > 0.0);
