@@ -699,7 +699,7 @@ text_table! {
     TrackWeek => "Week", "周";
     TrackGapCell => "{0} ({1}, {2})", "{0}（{1}，{2}）";
     TrackReplanTitle => "Re-plan from today", "从今天重新规划";
-    TrackReplanHint => "Solves the plan's goal again, starting from the book reported in the last week entered; the weeks whose hours change are marked.", "从最近录入一周所报的在贷笔数出发，重新求解计划目标；工时有变化的周会被标出。";
+    TrackReplanHint => "Solves the plan's goal again, starting from where the team was in the last week entered: the loans, leads and applications reported, and the contacts its prospecting hours left; the weeks whose hours change are marked.", "从最近录入一周团队的实际状态出发（所报的在贷笔数、意向客户和申请，以及所报拓客工时留下的接触客户），重新求解计划目标；工时有变化的周会被标出。";
     TrackReplanButton => "Re-plan from week {0}", "从第 {0} 周重新规划";
     TrackReplanSummary => "Plan version {0}, from week {1} (week starting {2}), for a book of {3} loans per AM: {4}", "计划第 {0} 版，自第 {1} 周（{2} 起）、每位客户经理在贷 {3} 笔出发：{4}";
     TrackReplanMet => "it meets the goal, ending at {0} loans per AM.", "可以达成目标，期末每位客户经理 {0} 笔。";

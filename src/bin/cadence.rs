@@ -627,8 +627,8 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
     let tracking = warning::track(tracked, reference, &actuals);
     let mut summary =
         track_out::TrackSummary::new(source, compared_with, reference, &actuals, &tracking);
-    if let (Some(goal), Some(last)) = (&params.plan, actuals.weeks().last()) {
-        summary.replan = replan(&params, goal, reference, last);
+    if let Some(goal) = &params.plan {
+        summary.replan = replan(&params, goal, reference, actuals.weeks());
     }
     print!("{}", summary.to_json());
     Ok(())
@@ -640,9 +640,10 @@ fn replan(
     params: &Params,
     goal: &PlanGoal,
     reference: &Reference,
-    last: &cadence::engine::actuals::WeekActuals,
+    upto: &[cadence::engine::actuals::WeekActuals],
 ) -> Option<track_out::ReplanOut> {
-    let (again, goal) = warning::replan_scenario(params, goal, reference, last)?;
+    let last = upto.last()?;
+    let (again, goal) = warning::replan_scenario(params, goal, reference, upto)?;
     let book_per_am = again.team.init_loans_per_am?;
     let vp = validate(&again).ok()?;
     let started = std::time::Instant::now();

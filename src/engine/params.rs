@@ -167,6 +167,25 @@ pub struct CustomBook {
     pub past_due: TierValues,
     /// `PDB[k]`: their exposure, CNY.
     pub past_due_balance_cny: TierValues,
+    /// The pipeline and referral stocks at week 0, when known (a re-plan from reported actuals,
+    /// issue 18); `None` leaves them empty as a loan book does. Not kept in the scenario file.
+    pub pipeline: Option<InitialPipeline>,
+}
+
+/// The stocks ahead of the book at week 0, team level (MODEL.md section 2): C, L, Q, V and R.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InitialPipeline {
+    /// C\[k\]: contacted prospects.
+    pub contacted: TierValues,
+    /// L\[k\]: interested leads.
+    pub interested: TierValues,
+    /// Q\[k\]\[a\]: applications waiting, flat as `k·W_max + a` (cells beyond the model's are
+    /// dropped, missing ones are zero).
+    pub queue: Vec<f64>,
+    /// V\[k\]: investigated cases waiting for the decision.
+    pub investigated: TierValues,
+    /// R\[k\]: pending introductions.
+    pub referral_potential: TierValues,
 }
 
 /// How the book looks at week 0 (MODEL.md 16.2).

@@ -62,6 +62,15 @@ impl State {
         }
         state.past_due = book.past_due;
         state.past_due_balance_cny = book.past_due_balance_cny;
+        if let Some(pipeline) = &book.pipeline {
+            state.contacted = pipeline.contacted;
+            state.interested = pipeline.interested;
+            state.investigated = pipeline.investigated;
+            state.referral_potential = pipeline.referral_potential;
+            for (cell, count) in state.queue.iter_mut().zip(&pipeline.queue) {
+                *cell = *count;
+            }
+        }
         state
     }
 

@@ -199,29 +199,63 @@ pub fn tracked_path(vp: &ValidParams, goal: Option<&PlanGoal>) -> Result<Tracked
     }
 }
 
-/// The scenario and goal to re-plan from the week after `last` (the last reported week): the team
-/// holds the book it reports (else the expected path's), its pipeline and queue the steady ones
-/// at that book (the planner starts from a steady state); shocks still ahead move with the new
-/// week 0, the trainer's decisions are dropped, and a growth deadline comes that much closer.
-/// The command line's `track` and the page's *Re-plan from today* both solve this.
+/// The scenario and goal to re-plan from the week after the last of `upto` (the reported weeks,
+/// in order): the team starts (`init = custom`) from the state [`estimate_state`] gives at the
+/// end of that week — the book as reported (active loans), past-due loans as expected, the open
+/// leads as reported, the contacted prospects after the reported prospecting hours — with the
+/// applications waiting and under investigation scaled by the week's reported applications /
+/// expected (the expected path's where not reported), and the referral potential the expected
+/// path's. So a drained pipeline stays drained and the planner sees the dip ahead. The cadence
+/// ramps (by the goal's weekly change) from the hours the team works in the new week 0 under its
+/// policy. Shocks still
+/// ahead move with the new week 0, the trainer's decisions are dropped, and a growth deadline
+/// comes that much closer. The command line's `track` and the page's *Re-plan from today* both
+/// solve this.
 #[must_use]
 pub fn replan_scenario(
     params: &super::params::Params,
     goal: &PlanGoal,
     reference: &Reference,
-    last: &WeekActuals,
+    upto: &[WeekActuals],
 ) -> Option<(super::params::Params, PlanGoal)> {
     use super::goal::TargetPath;
-    let from = f64::from(last.week + 1);
+    use super::params::{CustomBook, InitialBook, InitialPipeline};
+    let last = upto.last()?;
+    let vp = super::validate::validate(params).ok()?;
+    let model = vp.model();
+    let expected = reference.expected.weeks.get(last.week as usize)?;
+    let state = estimate_state(reference, upto)?;
+    let waiting = last
+        .applications
+        .map_or(1.0, |a| ratio_or_one(a, expected.applications));
+    let active = std::array::from_fn(|k| {
+        model
+            .terms
+            .iter()
+            .map(|term| {
+                (1..=term.weeks)
+                    .map(|r| state.book[model.cell(k, term, r)])
+                    .collect()
+            })
+            .collect()
+    });
+    let book_loans: f64 = state.book.iter().sum();
     let mut again = params.clone();
-    let expected_active = reference
-        .expected
-        .weeks
-        .get(last.week as usize)
-        .map(|w| WeekKpis::total(&w.active_loans))?;
-    let book_per_am = last.active_loans.unwrap_or(expected_active) / again.team.ams;
-    again.team.init = super::params::InitialBook::Steady;
-    again.team.init_loans_per_am = Some(book_per_am);
+    again.team.init = InitialBook::Custom;
+    again.team.init_loans_per_am = Some(book_loans / again.team.ams);
+    again.team.initial_book = Some(CustomBook {
+        active,
+        past_due: state.past_due,
+        past_due_balance_cny: state.past_due_balance_cny,
+        pipeline: Some(InitialPipeline {
+            contacted: state.contacted,
+            interested: state.interested,
+            queue: state.queue.iter().map(|q| q * waiting).collect(),
+            investigated: state.investigated.map(|v| v * waiting),
+            referral_potential: state.referral_potential,
+        }),
+    });
+    let from = f64::from(last.week + 1);
     again.team.start_week = (again.team.start_week - 1.0 + from).rem_euclid(52.0) + 1.0;
     again.team.horizon_weeks = (again.team.horizon_weeks - from).max(goal.weeks);
     again.interventions.clear();

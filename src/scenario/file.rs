@@ -244,6 +244,7 @@ impl From<&InitialBookFile> for CustomBook {
             ],
             past_due: file.past_due.into(),
             past_due_balance_cny: file.past_due_balance_cny.into(),
+            pipeline: None,
         }
     }
 }

@@ -44,6 +44,7 @@ impl StartingBook {
             }),
             past_due: self.past_due.map(f64::from),
             past_due_balance_cny: self.past_due_exposure_cny,
+            pipeline: None,
         }
     }
 }

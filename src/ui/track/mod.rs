@@ -307,9 +307,13 @@ impl Model {
             .as_ref()
             .zip(goal)
             .ok_or(ReplanProblem::Unsolved)?;
-        let (params, goal) =
-            warning::replan_scenario(&result.params, goal, &tracked.reference, last)
-                .ok_or(ReplanProblem::Unsolved)?;
+        let (params, goal) = warning::replan_scenario(
+            &result.params,
+            goal,
+            &tracked.reference,
+            computed.actuals.weeks(),
+        )
+        .ok_or(ReplanProblem::Unsolved)?;
         let plan = validate(&params)
             .ok()
             .and_then(|vp| crate::engine::plan::plan(&vp, &goal).ok())
