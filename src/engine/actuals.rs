@@ -10,37 +10,10 @@
 //! beyond the horizon, each error naming its row and column.
 
 use super::kpi::WeekKpis;
-use super::params::CHANNELS;
 
-/// One week's actual figures; `None` is "not reported".
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct WeekActuals {
-    /// Simulation week t (0-based).
-    pub week: u32,
-    /// New customers' loans approved and booked this week (team).
-    pub new_loans: Option<f64>,
-    /// Applications received this week (team).
-    pub applications: Option<f64>,
-    /// Applications approved this week (team; the model books them as new loans the same week).
-    pub approvals: Option<f64>,
-    /// Prospecting hours per AM this week.
-    pub prospecting_hours: Option<f64>,
-    /// Prospecting hours per AM this week by channel (index order of `ChannelId::ALL`), when known.
-    pub prospecting_hours_by_channel: Option<[f64; CHANNELS]>,
-    /// Open leads (interested, not yet applied) at the end of the week (team).
-    pub leads: Option<f64>,
-    /// Performing loans at the end of the week (team).
-    pub active_loans: Option<f64>,
-}
+pub use super::params::WeekActuals;
 
 impl WeekActuals {
-    /// Prospecting hours per AM: the total given, or the sum of the channels'.
-    #[must_use]
-    pub fn prospecting_hours_per_am(&self) -> Option<f64> {
-        self.prospecting_hours
-            .or_else(|| self.prospecting_hours_by_channel.map(|h| h.iter().sum()))
-    }
-
     /// A simulated week reported in full, as a team would report it (for tests and examples:
     /// a run's own figures as the actuals).
     #[must_use]

@@ -129,7 +129,7 @@ pub struct Params {
     pub plan: Option<PlanGoal>,
     /// The team's actual weekly figures, set beside the plan (issue 18; empty when none are
     /// kept). Nothing the model runs reads them.
-    pub actuals: Vec<super::actuals::WeekActuals>,
+    pub actuals: Vec<WeekActuals>,
 }
 
 /// Team size, working time, horizon and starting book.
@@ -585,6 +585,37 @@ pub struct FaultSettings {
     pub window_start: Option<f64>,
     /// `t_e` (exclusive); `None` is min(T, `t_s` + 52).
     pub window_end: Option<f64>,
+}
+
+/// One week's actual figures, kept with the scenario (issue 18); `engine::actuals` checks them and
+/// sets them beside the plan. `None` is "not reported".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WeekActuals {
+    /// Simulation week t (0-based).
+    pub week: u32,
+    /// New customers' loans approved and booked this week (team).
+    pub new_loans: Option<f64>,
+    /// Applications received this week (team).
+    pub applications: Option<f64>,
+    /// Applications approved this week (team; the model books them as new loans the same week).
+    pub approvals: Option<f64>,
+    /// Prospecting hours per AM this week.
+    pub prospecting_hours: Option<f64>,
+    /// Prospecting hours per AM this week by channel (index order of `ChannelId::ALL`), when known.
+    pub prospecting_hours_by_channel: Option<[f64; CHANNELS]>,
+    /// Open leads (interested, not yet applied) at the end of the week (team).
+    pub leads: Option<f64>,
+    /// Performing loans at the end of the week (team).
+    pub active_loans: Option<f64>,
+}
+
+impl WeekActuals {
+    /// Prospecting hours per AM: the total given, or the sum of the channels'.
+    #[must_use]
+    pub fn prospecting_hours_per_am(&self) -> Option<f64> {
+        self.prospecting_hours
+            .or_else(|| self.prospecting_hours_by_channel.map(|h| h.iter().sum()))
+    }
 }
 
 /// The default team: six AMs, 40 hours, two years, a steady book of 120 loans per AM.
