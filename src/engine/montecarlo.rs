@@ -287,8 +287,6 @@ pub struct McMerge {
     added: usize,
     baseline_new_loans: Columns,
     baseline_active_loans: Columns,
-    /// New loans of each run, kept apart from the bands only when bounded (for the fault's mean path).
-    new_loans: Option<Columns>,
     noise_new_loans: Columns,
     noise_baseline_new_loans: Columns,
     /// Per-run fault depths of the scenario and of its noise floor, by position.
@@ -315,7 +313,6 @@ impl McMerge {
         let weeks = plan.scenario.model().horizon_weeks;
         let means = || Columns::new(runs, weeks, false, exact_runs);
         let series = Columns::new(runs, BANDED_KPIS.len() * weeks, true, exact_runs);
-        let new_loans = matches!(series, Columns::Bounded(_)).then(means);
         McMerge {
             runs,
             weeks,
@@ -323,7 +320,6 @@ impl McMerge {
             added: 0,
             baseline_new_loans: means(),
             baseline_active_loans: means(),
-            new_loans,
             noise_new_loans: means(),
             noise_baseline_new_loans: means(),
             depths: vec![0.0; runs],
@@ -379,9 +375,6 @@ impl McMerge {
             }
         }
         self.max_residual = self.max_residual.max(run.max_residual);
-        if let Some(new_loans) = &mut self.new_loans {
-            new_loans.add(position, run.kpi_series(kpi_index(Kpi::NewLoans)).to_vec());
-        }
         self.series.add(position, run.series);
         self.baseline_new_loans
             .add(position, run.baseline_new_loans);
@@ -430,8 +423,8 @@ impl McMerge {
             }
             let new_loans_index = kpi_index(Kpi::NewLoans);
             let active_index = kpi_index(Kpi::ActiveLoans);
-            let mean_new_loans = match (&self.series, &self.new_loans) {
-                (Columns::Exact(runs), _) => {
+            let mean_new_loans = match &self.series {
+                Columns::Exact(runs) => {
                     let new_loans = new_loans_index * weeks..(new_loans_index + 1) * weeks;
                     exact_means(
                         runs.iter()
@@ -439,8 +432,8 @@ impl McMerge {
                         weeks,
                     )
                 }
-                (Columns::Bounded(_), Some(new_loans)) => new_loans.means(weeks),
-                (Columns::Bounded(_), None) => Vec::new(),
+                // Bounded: the band's mean is that same fixed-point mean of the new-loans columns.
+                Columns::Bounded(_) => self.bands[new_loans_index].mean.clone(),
             };
             let scenario = fault_figures(
                 windows,
