@@ -210,7 +210,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 /// # Errors
 /// [`ReadError::Empty`] when the text has no header row.
 pub fn read_text(text: &str, encoding: TextEncoding) -> Result<Table, ReadError> {
-    let delimiter = sniff_delimiter(&text);
+    let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

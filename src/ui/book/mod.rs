@@ -132,10 +132,13 @@ pub enum Action {
         column: usize,
         field: Option<Field>,
     },
-    /// The person's grade label means this tier.
-    SetTier { label: String, tier: Tier },
-    /// The person's status word means this status.
-    SetStatus { word: String, status: Status },
+    /// The person's grade label means this tier (`None`: back to the usual reading of it).
+    SetTier { label: String, tier: Option<Tier> },
+    /// The person's status word means this status (`None`: back to the usual reading of it).
+    SetStatus {
+        word: String,
+        status: Option<Status>,
+    },
     /// Typed text in the "as of" field.
     SetAsOf(String),
     /// "Start from this book" (carried out by the page: it changes the workspace).
@@ -149,13 +152,32 @@ pub enum Action {
 /// The slice's model.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model {
-    pub loaded: Option<Loaded>,
+    /// Boxed: the page is cloned whole, and its size stays that of the other slices.
+    pub loaded: Option<Box<Loaded>>,
     /// The last file refused, with why; the file read before it stays.
     pub refused: Option<(String, FileRefusal)>,
     /// After "Start from this book": the loans the workspace started from and the day.
     pub started: Option<(u32, NaiveDate)>,
     /// Rates accepted into the scenario from this file.
     pub accepted: Vec<Rate>,
+}
+
+/// A chosen file's bytes as the slice takes them: a workbook refused (by its first bytes), UTF-8
+/// read here, anything else decoded as GB18030 by `gb18030` (the browser's `TextDecoder` in the
+/// page), or unreadable when that fails.
+pub fn picked(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> Option<String>) -> Picked {
+    match read::kind(bytes) {
+        read::Kind::Xlsx | read::Kind::Xls => Picked::Refused(FileRefusal::Excel),
+        read::Kind::Text => match read::decode_utf8(bytes) {
+            Some((text, encoding)) => Picked::Text { text, encoding },
+            None => gb18030(bytes).map_or(Picked::Refused(FileRefusal::Unreadable), |text| {
+                Picked::Text {
+                    text,
+                    encoding: TextEncoding::Gb18030,
+                }
+            }),
+        },
+    }
 }
 
 /// The "as of" date typed: `Ok(None)` when empty.
@@ -233,14 +255,18 @@ impl Model {
             Action::SetTier { label, tier } => {
                 if let Some(loaded) = &mut self.loaded {
                     loaded.labels.tiers.retain(|(l, _)| *l != label);
-                    loaded.labels.tiers.push((label, tier));
+                    if let Some(tier) = tier {
+                        loaded.labels.tiers.push((label, tier));
+                    }
                     loaded.analyse(params);
                 }
             }
             Action::SetStatus { word, status } => {
                 if let Some(loaded) = &mut self.loaded {
                     loaded.labels.statuses.retain(|(w, _)| *w != word);
-                    loaded.labels.statuses.push((word, status));
+                    if let Some(status) = status {
+                        loaded.labels.statuses.push((word, status));
+                    }
                     loaded.analyse(params);
                 }
             }
@@ -276,7 +302,7 @@ impl Model {
                     analysis: Err(BookError::MissingFields(Vec::new())),
                 };
                 loaded.analyse(params);
-                self.loaded = Some(loaded);
+                self.loaded = Some(Box::new(loaded));
                 self.refused = None;
                 self.started = None;
                 self.accepted.clear();

@@ -13,10 +13,36 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{DIR}/{name}")).expect("fixture")
 }
 
+/// The WHATWG GB18030 decoder, standing in for the browser's `TextDecoder('gb18030')`.
+#[allow(clippy::unnecessary_wraps)] // The browser's decoder may be missing; this one never is.
+fn browser_gb18030(bytes: &[u8]) -> Option<String> {
+    Some(encoding_rs::GB18030.decode(bytes).0.into_owned())
+}
+
 /// The fixture as the page gets it: UTF-8 read here, anything else decoded as the browser does.
 fn picked(name: &str) -> Picked {
-    let (text, encoding) = read::decode(&fixture(name)).expect("decoded");
-    Picked::Text { text, encoding }
+    super::picked(&fixture(name), browser_gb18030)
+}
+
+#[test]
+fn files_are_told_apart_by_their_bytes() {
+    assert_eq!(
+        picked("small.xlsx"),
+        Picked::Refused(FileRefusal::Excel),
+        "a workbook is refused in the page, whatever its name"
+    );
+    assert!(matches!(
+        picked("gb18030.csv"),
+        Picked::Text { encoding: TextEncoding::Gb18030, ref text } if text.starts_with("借据号")
+    ));
+    assert!(matches!(
+        picked("bom-semicolon.csv"),
+        Picked::Text { encoding: TextEncoding::Utf8Bom, ref text } if text.starts_with("loan_id")
+    ));
+    assert_eq!(
+        super::picked(&[0xff, 0xfe, 0x00], |_| None),
+        Picked::Refused(FileRefusal::Unreadable)
+    );
 }
 
 fn opened(name: &str) -> Model {
@@ -124,7 +150,7 @@ fn a_grade_mapped_by_the_person_imports_the_rows_it_skipped() {
     model.update(
         Action::SetTier {
             label: "甲".to_owned(),
-            tier: Tier::Prime,
+            tier: Some(Tier::Prime),
         },
         &params,
     );

@@ -290,20 +290,7 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
             value,
         })
         .collect();
-    let unknown = Choice {
-        value: String::new(),
-        label: Text::BookUnknown.get(lang),
-    };
-    let mut tier_choices = vec![unknown.clone()];
-    tier_choices.extend(Tier::ALL.map(|t| Choice {
-        value: t.id().to_owned(),
-        label: tier_text(t).get(lang),
-    }));
-    let mut status_choices = vec![unknown];
-    status_choices.extend(Status::ALL.map(|s| Choice {
-        value: s.id().to_owned(),
-        label: status_text(s).get(lang),
-    }));
+    let (tier_choices, status_choices) = label_choices(lang);
     let as_of_error = as_of_of(&loaded.as_of_text)
         .err()
         .map(|text| fill(Text::BookAsOfError.get(lang), &[&text]));
@@ -330,6 +317,32 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
         any_to_accept: false,
         source: None,
     };
+    report(&mut view, loaded, lang);
+    outcome(&mut view, model, loaded, params, lang);
+    view
+}
+
+/// The grade and status dropdowns' options, "unknown" first.
+fn label_choices(lang: Lang) -> (Vec<Choice>, Vec<Choice>) {
+    let unknown = Choice {
+        value: String::new(),
+        label: Text::BookUnknown.get(lang),
+    };
+    let mut tier_choices = vec![unknown.clone()];
+    tier_choices.extend(Tier::ALL.map(|t| Choice {
+        value: t.id().to_owned(),
+        label: tier_text(t).get(lang),
+    }));
+    let mut status_choices = vec![unknown];
+    status_choices.extend(Status::ALL.map(|s| Choice {
+        value: s.id().to_owned(),
+        label: status_text(s).get(lang),
+    }));
+    (tier_choices, status_choices)
+}
+
+/// The row report's counts and lines, and the "as of" hint from the loans read.
+fn report(view: &mut LoadedView, loaded: &Loaded, lang: Lang) {
     let import = match &loaded.analysis {
         Ok(analysis) => Some(&analysis.import),
         Err(BookError::NoLoans(import)) => Some(import),
@@ -370,6 +383,10 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
             fill(Text::BookAsOfHint.get(lang), &[&day.to_string()])
         });
     }
+}
+
+/// What is missing, or the starting book and the fitted rates.
+fn outcome(view: &mut LoadedView, model: &Model, loaded: &Loaded, params: &Params, lang: Lang) {
     match &loaded.analysis {
         Err(BookError::MissingFields(fields)) => {
             let names: Vec<&str> = fields.iter().map(|f| field_text(*f).get(lang)).collect();
@@ -419,7 +436,6 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
             }
         }
     }
-    view
 }
 
 fn rate_value(rate: Rate, value: f64) -> String {
