@@ -370,7 +370,11 @@ mod tests {
         let (text, encoding) = decode(&gb).expect("decoded");
         assert_eq!(encoding, TextEncoding::Gb18030);
         assert!(text.starts_with("放款日期,贷款金额"));
-        assert_eq!(decode_utf8(&gb), None, "GB18030 is not UTF-8: the page asks the browser");
+        assert_eq!(
+            decode_utf8(&gb),
+            None,
+            "GB18030 is not UTF-8: the page asks the browser"
+        );
         let mut bom = UTF8_BOM.to_vec();
         bom.extend_from_slice("放款日期".as_bytes());
         assert_eq!(

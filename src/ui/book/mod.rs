@@ -128,10 +128,7 @@ pub enum Action {
     /// A file was chosen and read (or refused) by the browser.
     Open { name: String, picked: Picked },
     /// Column `column` holds `field` (`None`: not used); the field leaves any other column.
-    SetField {
-        column: usize,
-        field: Option<Field>,
-    },
+    SetField { column: usize, field: Option<Field> },
     /// The person's grade label means this tier (`None`: back to the usual reading of it).
     SetTier { label: String, tier: Option<Tier> },
     /// The person's status word means this status (`None`: back to the usual reading of it).

@@ -66,10 +66,18 @@ fn a_gb18030_export_maps_its_chinese_headers_and_reports_its_rows() {
     assert_eq!(loaded.mapping[5], Some(Field::Tier));
     let view = book_view(&model, &Params::default(), Lang::Zh);
     let loaded_view = view.loaded.expect("a loaded view");
-    assert!(loaded_view.file_line.contains("GB18030"), "{}", loaded_view.file_line);
+    assert!(
+        loaded_view.file_line.contains("GB18030"),
+        "{}",
+        loaded_view.file_line
+    );
     let counts = loaded_view.counts.expect("counts");
-    let cli = analyse(&fixture("gb18030.csv"), &Request::default(), &Params::default())
-        .expect("the CLI reads it");
+    let cli = analyse(
+        &fixture("gb18030.csv"),
+        &Request::default(),
+        &Params::default(),
+    )
+    .expect("the CLI reads it");
     assert!(
         counts.contains(&format!("导入 {} 笔", cli.import.loans.len())),
         "{counts}"
@@ -101,9 +109,7 @@ fn a_corrected_column_moves_the_field_and_unmapping_a_required_one_says_which() 
         },
         &params,
     );
-    let view = book_view(&model, &params, Lang::En)
-        .loaded
-        .expect("loaded");
+    let view = book_view(&model, &params, Lang::En).loaded.expect("loaded");
     let problem = view.problem.expect("a missing field");
     assert!(problem.contains("Grade (tier)"), "{problem}");
     assert!(!view.can_start);
@@ -115,7 +121,12 @@ fn a_corrected_column_moves_the_field_and_unmapping_a_required_one_says_which() 
         },
         &params,
     );
-    assert!(book_view(&model, &params, Lang::En).loaded.expect("loaded").can_start);
+    assert!(
+        book_view(&model, &params, Lang::En)
+            .loaded
+            .expect("loaded")
+            .can_start
+    );
     model.update(
         Action::SetField {
             column: 0,
@@ -125,7 +136,10 @@ fn a_corrected_column_moves_the_field_and_unmapping_a_required_one_says_which() 
     );
     let loaded = model.loaded.as_ref().expect("read");
     assert_eq!(loaded.mapping[0], Some(Field::Tier));
-    assert_eq!(loaded.mapping[tier_column], None, "a field belongs to one column");
+    assert_eq!(
+        loaded.mapping[tier_column], None,
+        "a field belongs to one column"
+    );
 }
 
 #[test]
@@ -158,7 +172,10 @@ fn a_grade_mapped_by_the_person_imports_the_rows_it_skipped() {
     assert_eq!(after.starting_total, Some(1));
     assert_eq!(after.tiers[0].chosen, "prime");
     let counts = after.counts.expect("counts");
-    assert!(counts.contains("1 loans imported, 1 rows skipped"), "{counts}");
+    assert!(
+        counts.contains("1 loans imported, 1 rows skipped"),
+        "{counts}"
+    );
 }
 
 #[test]
@@ -185,8 +202,13 @@ fn a_refused_file_changes_nothing_and_says_why() {
             &params,
         );
         assert_eq!(model.loaded, before, "the book read before stays");
-        let refused = book_view(&model, &params, Lang::En).refused.expect("a refusal");
-        assert!(refused.contains(words) && refused.contains("bad.xlsx"), "{refused}");
+        let refused = book_view(&model, &params, Lang::En)
+            .refused
+            .expect("a refusal");
+        assert!(
+            refused.contains(words) && refused.contains("bad.xlsx"),
+            "{refused}"
+        );
         assert!(refused.contains("Nothing was changed"), "{refused}");
     }
 }
@@ -212,8 +234,17 @@ fn the_start_is_the_clis_out_scenario() {
     let (started, loans, _) = model.starting_params(&params).expect("a start");
     let cli = analyse(&fixture("bom-semicolon.csv"), &Request::default(), &params).expect("read");
     assert_eq!(started, start::starting_from(&params, &cli.book));
-    assert_eq!(loans, Tier::ALL.iter().map(|t| cli.book.active_in(*t)).sum::<u32>());
-    assert!(crate::engine::validate(&started).is_ok(), "the page can run it");
+    assert_eq!(
+        loans,
+        Tier::ALL
+            .iter()
+            .map(|t| cli.book.active_in(*t))
+            .sum::<u32>()
+    );
+    assert!(
+        crate::engine::validate(&started).is_ok(),
+        "the page can run it"
+    );
 }
 
 #[test]
@@ -231,5 +262,8 @@ fn accepting_a_rate_sets_the_books_estimate_and_marks_it() {
     let view = book_view(&model, &next, Lang::En).loaded.expect("loaded");
     let row = view.rates.iter().find(|r| r.rate == rate).expect("its row");
     assert!(row.accepted && !row.can_accept);
-    assert!(view.source.expect("the source").contains("bom-semicolon.csv"));
+    assert!(view
+        .source
+        .expect("the source")
+        .contains("bom-semicolon.csv"));
 }

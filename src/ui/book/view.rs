@@ -200,7 +200,10 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
         started: model.started.map(|(loans, day)| {
             fill(
                 Text::BookStarted.get(lang),
-                &[&format::number(f64::from(loans), 0), &format::date(day, lang)],
+                &[
+                    &format::number(f64::from(loans), 0),
+                    &format::date(day, lang),
+                ],
             )
         }),
         loaded: model
@@ -264,7 +267,11 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
         .rows
         .iter()
         .take(PREVIEW_ROWS)
-        .map(|row| (0..table.header.len()).map(|i| row.cell(i).to_owned()).collect())
+        .map(|row| {
+            (0..table.header.len())
+                .map(|i| row.cell(i).to_owned())
+                .collect()
+        })
         .collect();
     let tiers = loaded
         .values_of(Field::Tier)
@@ -492,8 +499,8 @@ fn rate_view(
         }
         None => (Text::BookTooFew.get(lang).to_owned(), String::new()),
     };
-    let accepted =
-        model.accepted.contains(&rate) && estimate.is_some_and(|e| (e.value - current).abs() < 1e-12);
+    let accepted = model.accepted.contains(&rate)
+        && estimate.is_some_and(|e| (e.value - current).abs() < 1e-12);
     RateView {
         rate,
         id,

@@ -145,17 +145,21 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
             files::read_bytes(
                 file,
                 crate::ui::book::MAX_BOOK_BYTES,
-                Callback::from(move |(name, bytes): (String, Result<Vec<u8>, files::FileProblem>)| {
-                    use crate::ui::book::{self, FileRefusal, Picked};
-                    let picked = match bytes {
-                        Ok(bytes) => book::picked(&bytes, files::decode_gb18030),
-                        Err(files::FileProblem::TooLarge) => Picked::Refused(FileRefusal::TooLarge),
-                        Err(files::FileProblem::Unreadable) => {
-                            Picked::Refused(FileRefusal::Unreadable)
-                        }
-                    };
-                    dispatch.emit(Msg::Book(book::Action::Open { name, picked }));
-                }),
+                Callback::from(
+                    move |(name, bytes): (String, Result<Vec<u8>, files::FileProblem>)| {
+                        use crate::ui::book::{self, FileRefusal, Picked};
+                        let picked = match bytes {
+                            Ok(bytes) => book::picked(&bytes, files::decode_gb18030),
+                            Err(files::FileProblem::TooLarge) => {
+                                Picked::Refused(FileRefusal::TooLarge)
+                            }
+                            Err(files::FileProblem::Unreadable) => {
+                                Picked::Refused(FileRefusal::Unreadable)
+                            }
+                        };
+                        dispatch.emit(Msg::Book(book::Action::Open { name, picked }));
+                    },
+                ),
             );
         })
     };
