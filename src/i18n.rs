@@ -1261,6 +1261,83 @@ from week 65.",
     BookIssueDoubtful => "Row {0}, {1} “{2}”: {3}.", "第 {0} 行，{1}“{2}”：{3}。";
     BookPrivacy => "Your file is read in this page only; nothing is sent anywhere.",
         "文件只在本页面中读取，不会发送到任何地方。";
+    ViewBook => "Your data", "你的数据";
+    BookTitle => "Your data: your team's loan book", "你的数据：团队的贷款台账";
+    BookIntro => "Choose the loan system's export (CSV, UTF-8 or GB18030). Check each column's field, map your grades and status words, and start the plan from the book as it stood on the as-of date.",
+        "选择贷款系统导出的台账（CSV，UTF-8 或 GB18030 编码）。核对每一列对应的字段，把你们的等级和状态对应好，然后从截至日的实际在贷开始做计划。";
+    BookChoose => "Choose a loan-book file…", "选择台账文件…";
+    BookExcelNote => "Excel files (.xlsx, .xls) are read by the command line (cadence book FILE); in the page, save the sheet as CSV first.",
+        "Excel 文件（.xlsx、.xls）请用命令行读取（cadence book 文件名）；在页面中请先把工作表另存为 CSV。";
+    BookFileLine => "{0}: {1} rows, {2} columns ({3})", "{0}：{1} 行，{2} 列（{3}）";
+    BookRefusedExcel => "“{0}” is an Excel workbook. The page reads CSV files only: save the sheet as CSV, or read the workbook with the command line. Nothing was changed.",
+        "“{0}”是 Excel 工作簿。页面只读取 CSV 文件：请把工作表另存为 CSV，或用命令行读取。没有做任何更改。";
+    BookRefusedEmpty => "“{0}” holds no table (it is empty or has no header row). Nothing was changed.",
+        "“{0}”中没有表格（文件为空或没有表头行）。没有做任何更改。";
+    BookRefusedLarge => "“{0}” is larger than 50 MB, more than a loan book export. Nothing was changed.",
+        "“{0}”超过 50 MB，不像是贷款台账。没有做任何更改。";
+    BookRefusedUnreadable => "The browser could not read “{0}”. Nothing was changed.", "浏览器无法读取“{0}”。没有做任何更改。";
+    BookMappingTitle => "Columns and the fields they hold", "各列对应的字段";
+    BookMappingHint => "Cadence guessed each column from its header and values. Correct any guess; a field can belong to one column only.",
+        "Cadence 根据表头和内容猜测了每一列。如有不对请改正；每个字段只能对应一列。";
+    BookColumn => "Column", "列";
+    BookFieldHeader => "Field", "字段";
+    BookFieldNone => "(not used)", "（不使用）";
+    BookFieldLoanId => "Loan id", "借据号";
+    BookFieldCustomerId => "Customer id", "客户编号";
+    BookFieldDisbursedOn => "Disbursed on", "放款日期";
+    BookFieldMaturesOn => "Matures on", "到期日";
+    BookFieldTermWeeks => "Term, weeks", "期限（周）";
+    BookFieldTermMonths => "Term, months", "期限（月）";
+    BookFieldAmountCny => "Amount, CNY", "贷款金额（元）";
+    BookFieldTier => "Grade (tier)", "客户等级";
+    BookFieldStatus => "Status", "状态";
+    BookFieldClosedOn => "Closed on", "结清日期";
+    BookFieldRenewedFrom => "Renews loan", "续贷来源";
+    BookFieldChannel => "Channel", "获客渠道";
+    BookFieldDaysPastDue => "Days past due", "逾期天数";
+    BookFieldAm => "Account manager", "客户经理";
+    BookPreviewTitle => "The first rows", "前几行";
+    BookLabelsTitle => "Your grades and status words", "你们的等级和状态";
+    BookGradeOf => "Grade “{0}” ({1} loans)", "等级“{0}”（{1} 笔）";
+    BookStatusOf => "Status “{0}” ({1} loans)", "状态“{0}”（{1} 笔）";
+    BookUnknown => "(unknown: row skipped)", "（无法识别：跳过该行）";
+    StatusActive => "Active", "在贷";
+    StatusRepaid => "Repaid", "已结清";
+    StatusWrittenOff => "Written off", "已核销";
+    BookAsOf => "As of (the day the book is taken on)", "截至日（取该日的在贷）";
+    BookAsOfHint => "Empty: the last date in the file ({0}).", "留空：使用文件中的最后日期（{0}）。";
+    BookAsOfError => "“{0}” is not a date: write it as 2025-03-07, 2025/3/7 or 2025年3月7日.",
+        "“{0}”不是日期：请写作 2025-03-07、2025/3/7 或 2025年3月7日。";
+    BookMissing => "No column holds: {0}. Choose the field in the column's list.", "没有任何列对应：{0}。请在该列的下拉框中选择。";
+    BookReportTitle => "Row report", "逐行报告";
+    BookCounts => "{0} rows: {1} loans imported, {2} rows skipped, {3} doubtful.", "共 {0} 行：导入 {1} 笔贷款，跳过 {2} 行，存疑 {3} 行。";
+    BookNoIssues => "Every row was read.", "每一行都已读取。";
+    BookMoreIssues => "… and {0} more.", "……还有 {0} 条。";
+    BookNoLoans => "None of the {0} rows could be read as a loan.", "{0} 行中没有一行能读成贷款。";
+    BookStartingTitle => "The book on {0}", "{0} 的在贷";
+    BookStartingLine => "{0} active loans: {1} prime, {2} standard, {3} marginal; {4} past due.",
+        "在贷 {0} 笔：优质 {1}，标准 {2}，边缘 {3}；逾期 {4} 笔。";
+    BookStart => "Start from this book", "从这份台账开始";
+    BookStartHint => "The workspace runs from these loans from week 1; the scenario before it is pinned for comparison. Your library changes only when you save.",
+        "工作区从第 1 周起按这些贷款运行；之前的方案会固定下来供对比。只有保存时才会改动方案库。";
+    BookStarted => "The workspace starts from {0} loans on {1}.", "工作区已从 {1} 的 {0} 笔在贷开始。";
+    BookBeforePin => "Before your book", "导入台账之前";
+    BookRatesTitle => "Your rates beside the scenario's", "你们的数据与方案默认值对比";
+    BookRateName => "Rate", "指标";
+    BookRateYours => "Your data (90 % interval)", "你们的数据（90% 区间）";
+    BookRateCount => "Based on", "依据";
+    BookRateDefault => "Scenario now", "方案当前值";
+    BookAccept => "Accept", "采用";
+    BookAcceptAll => "Accept all", "全部采用";
+    BookAccepted => "In the scenario", "已采用";
+    BookTooFew => "too few to say", "数据太少，无法判断";
+    BookRateRenewal => "Renewal, {0}", "续贷率，{0}";
+    BookRateDefaultHazard => "Default per week, {0}", "每周违约率，{0}";
+    BookRateAmount => "Amount, {0}", "贷款金额，{0}";
+    BookCountLoans => "{0} of {1} loans", "{1} 笔中 {0} 笔";
+    BookCountWeeks => "{0} defaults in {1} loan-weeks", "{1} 贷款周中违约 {0} 笔";
+    BookCountMean => "{0} loans", "{0} 笔";
+    BookSource => "Accepted into the scenario from {0}, as of {1}.", "已从 {0} 采用到方案中（截至 {1}）。";
 }
 
 /// The label of a parameter's unit, shown beside its input.

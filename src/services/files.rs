@@ -6,7 +6,9 @@
 //! panics.
 
 #[cfg(feature = "web")]
-pub use browser::{download, download_json, download_svg_as_png, files_of, read_files};
+pub use browser::{
+    decode_gb18030, download, download_json, download_svg_as_png, files_of, read_bytes, read_files,
+};
 
 /// Why a file could not be read at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +209,37 @@ mod browser {
             });
             pending.borrow_mut().readers.push(reader);
         }
+    }
+
+    /// Reads one file's bytes (up to `max_bytes`) and calls `ondone` with its name and them.
+    pub fn read_bytes(
+        file: web_sys::File,
+        max_bytes: u64,
+        ondone: Callback<(String, Result<Vec<u8>, FileProblem>)>,
+    ) {
+        let name = file.name();
+        if file.size() > max_bytes as f64 {
+            ondone.emit((name, Err(FileProblem::TooLarge)));
+            return;
+        }
+        let file = gloo::file::File::from(file);
+        let keep: Rc<RefCell<Option<FileReader>>> = Rc::new(RefCell::new(None));
+        let kept = Rc::clone(&keep);
+        let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+            ondone.emit((name, result.map_err(|_| FileProblem::Unreadable)));
+            // The reader is dropped after its own callback has returned.
+            let reader = kept.borrow_mut().take();
+            Timeout::new(0, move || drop(reader)).forget();
+        });
+        *keep.borrow_mut() = Some(reader);
+    }
+
+    /// GB18030 text decoded by the browser's own `TextDecoder` (so the page carries no decoder
+    /// tables of its own); `None` if the browser has no GB18030 decoder.
+    #[must_use]
+    pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+        let decoder = web_sys::TextDecoder::new_with_label("gb18030").ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
     }
 
     fn complete(pending: &Rc<RefCell<Pending>>, index: usize, file: ReadFile) {

@@ -19,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{classroom, library, montecarlo, plan, sensitivity, start, track};
+use crate::ui::{book, classroom, library, montecarlo, plan, sensitivity, start, track};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +38,8 @@ pub enum Msg {
     Classroom(classroom::Action),
     /// The Actuals view: a typed figure, the weeks shown, an imported file.
     Track(track::Action),
+    /// "Your data": a loan-book file, its mapping, starting from it, accepting its rates.
+    Book(book::Action),
     /// The start band's *Make my plan*: the plan view, with the plan itself in view.
     PlanMyTeam,
     /// The start band's *Open link*: opens the pasted share link.
@@ -94,6 +96,12 @@ impl From<track::Action> for Msg {
     }
 }
 
+impl From<book::Action> for Msg {
+    fn from(action: book::Action) -> Msg {
+        Msg::Book(action)
+    }
+}
+
 impl library::view::Keeping for Page {
     fn keeping(&self) -> (&library::Model, &workspace::Model, Lang) {
         (&self.library, &self.workspace, self.lang)
@@ -119,6 +127,9 @@ pub struct Page {
     pub classroom: classroom::Model,
     /// The team's actuals as typed, set beside the plan.
     pub track: track::Model,
+    /// "Your data": the loan-book file read and the person's mapping (not saved: the file stays
+    /// on the person's machine; the book started from is in the scenario).
+    pub book: book::Model,
     /// The play clock's tick the shell was last asked for.
     ticker: Option<u32>,
 }
@@ -153,6 +164,7 @@ impl Page {
             sensitivity: sensitivity::Model::default(),
             classroom: classroom::Model::default(),
             track,
+            book: book::Model::default(),
             ticker: None,
         }
     }
@@ -290,6 +302,7 @@ impl Page {
             Msg::Sensitivity(action) => self.levers(action),
             Msg::Classroom(action) => self.classroom(action),
             Msg::Track(action) => self.actuals(action),
+            Msg::Book(action) => self.book(action),
             Msg::PlanMyTeam => self.plan_my_team(),
             Msg::OpenPastedLink { today } => self.open_pasted_link(today),
         };
@@ -369,6 +382,46 @@ impl Page {
         // The figures that pass the checks are the scenario's: saved, shared and restored.
         self.workspace.set_actuals(self.track.actuals(horizon));
         effects
+    }
+
+    /// "Your data": the slice's own actions, and the two that change the workspace — starting from
+    /// the book (the scenario before it pinned beside it, then the workspace with its charts) and
+    /// accepting fitted rates. Nothing else of the page, and nothing in the library, changes.
+    fn book(&mut self, action: book::Action) -> Vec<Effect> {
+        let (params, start_date) = self.workspace.current();
+        match action {
+            book::Action::Start => {
+                let Some((started, loans, as_of)) = self.book.starting_params(&params) else {
+                    return Vec::new();
+                };
+                let current = self
+                    .workspace
+                    .result
+                    .as_ref()
+                    .filter(|_| !self.workspace.stale);
+                let name = crate::i18n::Text::BookBeforePin.get(self.lang).to_owned();
+                self.compare.update(compare::Action::Pin(name), current);
+                self.workspace.open(started, start_date);
+                self.book.started = Some((loans, as_of));
+                self.show(View::Workspace)
+            }
+            book::Action::Accept(rate) => {
+                if let Some(next) = self.book.accept(&params, &[rate]) {
+                    self.workspace.open(next, start_date);
+                }
+                Vec::new()
+            }
+            book::Action::AcceptAll => {
+                if let Some(next) = self.book.accept(&params, &book::Rate::all()) {
+                    self.workspace.open(next, start_date);
+                }
+                Vec::new()
+            }
+            action => {
+                self.book.update(action, &params);
+                Vec::new()
+            }
+        }
     }
 
     fn levers(&mut self, action: sensitivity::Action) -> Vec<Effect> {

@@ -1,4 +1,4 @@
-//! The page's views — workspace, plan, actuals, trainer, classroom — and the stable ids they are remembered by.
+//! The page's views — workspace, plan, actuals, your data, trainer, classroom — and the stable ids they are remembered by.
 
 /// The page's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -14,13 +14,16 @@ pub enum View {
     Trainer,
     /// The classroom: open a session, play it on a phone, collect the room's hand-ins.
     Classroom,
+    /// "Your data": the team's own loan book, mapped and started from.
+    Book,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Workspace,
         View::Plan,
         View::Track,
+        View::Book,
         View::Trainer,
         View::Classroom,
     ];
@@ -34,6 +37,7 @@ impl View {
             View::Track => "actuals",
             View::Trainer => "trainer",
             View::Classroom => "classroom",
+            View::Book => "book",
         }
     }
 

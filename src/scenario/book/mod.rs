@@ -29,7 +29,7 @@ pub struct Request {
 }
 
 /// A book read, mapped, reported, started and fitted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub table: Table,
     pub mapping: Vec<Option<Field>>,
@@ -58,12 +58,27 @@ pub fn analyse(bytes: &[u8], request: &Request, params: &Params) -> Result<Analy
     let table = read::read(bytes).map_err(BookError::Read)?;
     let mut mapping = map::guess(&table);
     map::apply_overrides(&table, &mut mapping, &request.map).map_err(BookError::Mapping)?;
+    analyse_table(table, mapping, &request.labels, request.as_of, params)
+}
+
+/// Every step after reading, with a mapping already settled (the page's mapping table, or the
+/// guess with the CLI's corrections): the one code path of `cadence book` and the "Your data" view.
+///
+/// # Errors
+/// [`BookError::MissingFields`] or [`BookError::NoLoans`].
+pub fn analyse_table(
+    table: Table,
+    mapping: Vec<Option<Field>>,
+    labels: &Labels,
+    as_of: Option<NaiveDate>,
+    params: &Params,
+) -> Result<Analysis, BookError> {
     let missing = loans::missing_fields(&mapping);
     if !missing.is_empty() {
         return Err(BookError::MissingFields(missing));
     }
-    let import = loans::loans(&table, &mapping, &request.labels);
-    let Some(as_of) = request.as_of.or_else(|| start::last_date(&import.loans)) else {
+    let import = loans::loans(&table, &mapping, labels);
+    let Some(as_of) = as_of.or_else(|| start::last_date(&import.loans)) else {
         return Err(BookError::NoLoans(import));
     };
     let term_weeks: Vec<u32> = params
@@ -91,6 +106,10 @@ impl BookError {
         match self {
             BookError::Read(ReadError::Empty) => "the file holds no table (it is empty)".to_owned(),
             BookError::Read(ReadError::NoSheet) => "the workbook has no sheet".to_owned(),
+            BookError::Read(ReadError::NotUtf8) => "the text is not UTF-8".to_owned(),
+            BookError::Read(ReadError::NoWorkbookReader) => {
+                "this build cannot read Excel workbooks".to_owned()
+            }
             BookError::Read(ReadError::Workbook(e)) => {
                 format!("the workbook cannot be read: {e}")
             }

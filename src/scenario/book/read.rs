@@ -3,9 +3,16 @@
 //! Excel workbooks (`.xlsx`, `.xls`, via calamine; the first sheet). Every format becomes one
 //! [`Table`]: the header and each data row's cells as strings with the row number a spreadsheet
 //! shows (the header is row 1). Excel dates become ISO dates, whole numbers lose their `.0`.
+//!
+//! The page (wasm) links neither the GB18030 tables nor the Excel reader: it tells a file's kind
+//! by its first bytes ([`kind`]), reads UTF-8 itself ([`decode_utf8`]), has the browser decode
+//! GB18030 and hands the text to [`read_text`], the CSV reader both builds share. [`read`] does all
+//! of it natively; in wasm it reads UTF-8 CSV only and names what it cannot read.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::Cursor;
 
+#[cfg(not(target_arch = "wasm32"))]
 use calamine::{Data, Reader};
 
 /// A file read into strings: its header and data rows, with the encoding and format it had.
@@ -87,6 +94,33 @@ pub enum ReadError {
     Workbook(String),
     /// A workbook without any sheet.
     NoSheet,
+    /// Text that is not UTF-8, where this build has no GB18030 decoder (the page's browser decodes it).
+    NotUtf8,
+    /// A workbook, where this build has no Excel reader (the page: Excel files are read by the CLI).
+    NoWorkbookReader,
+}
+
+/// What a file is, told by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A zip container: `.xlsx`.
+    Xlsx,
+    /// An OLE compound file: `.xls`.
+    Xls,
+    /// Anything else is read as delimited text.
+    Text,
+}
+
+/// The kind of `bytes`, by their first bytes (not the file's name).
+#[must_use]
+pub fn kind(bytes: &[u8]) -> Kind {
+    if bytes.starts_with(ZIP_MAGIC) {
+        Kind::Xlsx
+    } else if bytes.starts_with(OLE_MAGIC) {
+        Kind::Xls
+    } else {
+        Kind::Text
+    }
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -98,31 +132,51 @@ const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 /// # Errors
 /// [`ReadError`] when there is no table at all; bad rows are kept for the row report.
 pub fn read(bytes: &[u8]) -> Result<Table, ReadError> {
-    if bytes.starts_with(ZIP_MAGIC) {
-        read_workbook(bytes, Format::Xlsx)
-    } else if bytes.starts_with(OLE_MAGIC) {
-        read_workbook(bytes, Format::Xls)
-    } else {
-        read_csv(bytes)
+    match kind(bytes) {
+        #[cfg(not(target_arch = "wasm32"))]
+        Kind::Xlsx => read_workbook(bytes, Format::Xlsx),
+        #[cfg(not(target_arch = "wasm32"))]
+        Kind::Xls => read_workbook(bytes, Format::Xls),
+        #[cfg(target_arch = "wasm32")]
+        Kind::Xlsx | Kind::Xls => Err(ReadError::NoWorkbookReader),
+        Kind::Text => {
+            let (text, encoding) = decode(bytes)?;
+            read_text(&text, encoding)
+        }
     }
 }
 
-/// Decodes text: UTF-8 (a leading byte-order mark dropped) when it is valid UTF-8, GB18030
-/// otherwise (GB18030 covers every byte sequence, so this never fails; ASCII reads the same).
+/// UTF-8 text (a leading byte-order mark dropped), or `None` when the bytes are not UTF-8 (after a
+/// byte-order mark, invalid bytes become U+FFFD: the mark says the file means to be UTF-8).
 #[must_use]
-pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+pub fn decode_utf8(bytes: &[u8]) -> Option<(String, TextEncoding)> {
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
-        return (
+        return Some((
             String::from_utf8_lossy(rest).into_owned(),
             TextEncoding::Utf8Bom,
-        );
+        ));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        (text.to_owned(), TextEncoding::Utf8)
-    } else {
+    std::str::from_utf8(bytes)
+        .ok()
+        .map(|text| (text.to_owned(), TextEncoding::Utf8))
+}
+
+/// Decodes text: UTF-8 when it is valid UTF-8, GB18030 otherwise (GB18030 covers every byte
+/// sequence, so this never fails natively; ASCII reads the same).
+///
+/// # Errors
+/// In wasm, [`ReadError::NotUtf8`] for text that is not UTF-8 (the browser decodes it there).
+pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), ReadError> {
+    if let Some(decoded) = decode_utf8(bytes) {
+        return Ok(decoded);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
         let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-        (text.into_owned(), TextEncoding::Gb18030)
+        Ok((text.into_owned(), TextEncoding::Gb18030))
     }
+    #[cfg(target_arch = "wasm32")]
+    Err(ReadError::NotUtf8)
 }
 
 /// The delimiter of the header line: whichever of comma, semicolon and tab occurs most outside
@@ -151,9 +205,12 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     candidates[best]
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
-    let (text, encoding) = decode(bytes);
-    let delimiter = sniff_delimiter(&text);
+/// Reads decoded text as a delimited table (`encoding` is what it was decoded from, for the report).
+///
+/// # Errors
+/// [`ReadError::Empty`] when the text has no header row.
+pub fn read_text(text: &str, encoding: TextEncoding) -> Result<Table, ReadError> {
+    let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -234,6 +291,7 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn read_workbook(bytes: &[u8], format: Format) -> Result<Table, ReadError> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ReadError::Workbook(e.to_string()))?;
@@ -267,6 +325,7 @@ fn read_workbook(bytes: &[u8], format: Format) -> Result<Table, ReadError> {
 }
 
 /// A cell as the text a person would read: dates as ISO dates, whole numbers without `.0`.
+#[cfg(not(target_arch = "wasm32"))]
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
@@ -284,6 +343,7 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn number_text(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
@@ -307,12 +367,26 @@ mod tests {
     #[test]
     fn gb18030_and_bom_text_decode_to_the_same_words() {
         let (gb, _, _) = encoding_rs::GB18030.encode("放款日期,贷款金额\n2025/3/7,1000\n");
-        let (text, encoding) = decode(&gb);
+        let (text, encoding) = decode(&gb).expect("decoded");
         assert_eq!(encoding, TextEncoding::Gb18030);
         assert!(text.starts_with("放款日期,贷款金额"));
+        assert_eq!(
+            decode_utf8(&gb),
+            None,
+            "GB18030 is not UTF-8: the page asks the browser"
+        );
         let mut bom = UTF8_BOM.to_vec();
         bom.extend_from_slice("放款日期".as_bytes());
-        assert_eq!(decode(&bom), ("放款日期".to_owned(), TextEncoding::Utf8Bom));
+        assert_eq!(
+            decode(&bom),
+            Ok(("放款日期".to_owned(), TextEncoding::Utf8Bom))
+        );
+        // The page reads the browser's text through the same CSV reader as the CLI.
+        assert_eq!(
+            read_text(&text, TextEncoding::Gb18030),
+            read(&gb),
+            "one reader for the page's decoded text and the CLI's bytes"
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, Text};
 use crate::services::{clock, display, files, locale, share};
+use crate::ui::book::components::BookPanel;
+use crate::ui::book::view::book_view;
 use crate::ui::chart_data::{chart_set, ChartSet, Overlays};
 use crate::ui::classroom::components::Classroom;
 use crate::ui::classroom::view::classroom_view;
@@ -43,7 +45,8 @@ use crate::ui::workspace::components::inputs::InputsPanel;
 use crate::ui::workspace::inputs::inputs_view;
 use crate::ui::workspace::view::kpi_panel;
 use crate::ui::{
-    classroom, compare, library, montecarlo, plan, sensitivity, start, track, trainer, workspace,
+    book, classroom, compare, library, montecarlo, plan, sensitivity, start, track, trainer,
+    workspace,
 };
 
 #[function_component(App)]
@@ -105,6 +108,7 @@ pub fn app() -> Html {
     let onstart = dispatch.reform(|a: start::Action| Msg::Start(a));
     let onlevers = dispatch.reform(|a: sensitivity::Action| Msg::Sensitivity(a));
     let ontrack = dispatch.reform(|a: track::Action| Msg::Track(a));
+    let onbook = dispatch.reform(|a: book::Action| Msg::Book(a));
     let onstartedit =
         dispatch.reform(|(field, text)| Msg::Workspace(workspace::Action::EditField(field, text)));
     let onstartplan = dispatch.reform(|()| Msg::PlanMyTeam);
@@ -222,6 +226,13 @@ pub fn app() -> Html {
                     <h2>{ Text::TrackTitle.get(lang) }</h2>
                     <TrackPanel view={track_view(&page.track, ws, lang)} ondispatch={ontrack}
                         onimport={drop.onimport_actuals.clone()} today={clock::today()} />
+                </main>
+            }
+            if page.view == View::Book {
+                <main class="book-view">
+                    <h2>{ Text::BookTitle.get(lang) }</h2>
+                    <BookPanel view={book_view(&page.book, &ws.current().0, lang)} ondispatch={onbook}
+                        onimport={drop.onimport_book.clone()} />
                 </main>
             }
             if page.view == View::Workspace {

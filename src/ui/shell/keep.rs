@@ -80,6 +80,9 @@ pub struct DropControls {
     pub onimport: Callback<Vec<web_sys::File>>,
     /// The Actuals view's picker: the first file read as text, sent to the Actuals slice.
     pub onimport_actuals: Callback<Vec<web_sys::File>>,
+    /// "Your data"'s picker: the first file's bytes, decoded (GB18030 by the browser), sent to the
+    /// book slice.
+    pub onimport_book: Callback<Vec<web_sys::File>>,
     /// Whether files are being dragged over the page.
     pub dragging: bool,
     pub ondragover: Callback<DragEvent>,
@@ -132,6 +135,34 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
             );
         })
     };
+    let onimport_book = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            let Some(file) = picked.into_iter().next() else {
+                return;
+            };
+            let dispatch = dispatch.clone();
+            files::read_bytes(
+                file,
+                crate::ui::book::MAX_BOOK_BYTES,
+                Callback::from(
+                    move |(name, bytes): (String, Result<Vec<u8>, files::FileProblem>)| {
+                        use crate::ui::book::{self, FileRefusal, Picked};
+                        let picked = match bytes {
+                            Ok(bytes) => book::picked(&bytes, files::decode_gb18030),
+                            Err(files::FileProblem::TooLarge) => {
+                                Picked::Refused(FileRefusal::TooLarge)
+                            }
+                            Err(files::FileProblem::Unreadable) => {
+                                Picked::Refused(FileRefusal::Unreadable)
+                            }
+                        };
+                        dispatch.emit(Msg::Book(book::Action::Open { name, picked }));
+                    },
+                ),
+            );
+        })
+    };
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -165,6 +196,7 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
     DropControls {
         onimport,
         onimport_actuals,
+        onimport_book,
         dragging: *dragging,
         ondragover,
         ondragleave,

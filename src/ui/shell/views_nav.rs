@@ -17,6 +17,7 @@ fn label(view: View) -> Text {
         View::Workspace => Text::ViewWorkspace,
         View::Plan => Text::ViewPlan,
         View::Track => Text::ViewTrack,
+        View::Book => Text::ViewBook,
         View::Trainer => Text::ViewTrainer,
         View::Classroom => Text::ViewClassroom,
     }

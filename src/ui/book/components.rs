@@ -1,0 +1,209 @@
+//! "Your data": the picker with its privacy line, the refusal or the started note, the mapping
+//! table (a header row of field dropdowns over the preview's first rows), the grade and status
+//! dropdowns, the "as of" field, the row report, the starting book with "Start from this book",
+//! and the fitted rates beside the scenario's with "Accept". Laid out from `BookView`.
+
+use yew::prelude::*;
+
+use crate::scenario::book::map::{Field, Status, Tier};
+use crate::ui::book::view::{BookView, Choice, LabelView};
+use crate::ui::book::Action;
+use crate::ui::widgets::file_picker::{use_file_picker, FilePicker};
+
+#[derive(Properties, PartialEq)]
+pub struct BookProps {
+    pub view: BookView,
+    pub ondispatch: Callback<Action>,
+    /// Reads the picked file; the shell sends it back as `Action::Open`.
+    pub onimport: Callback<Vec<web_sys::File>>,
+}
+
+fn options(choices: &[Choice], chosen: &str) -> Html {
+    html! {
+        { for choices.iter().map(|c| html! {
+            <option value={c.value.clone()} selected={c.value == chosen}>{ c.label }</option>
+        }) }
+    }
+}
+
+fn select_value(e: &Event) -> String {
+    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+    select.value()
+}
+
+fn label_rows(
+    kind: &'static str,
+    labels: &[LabelView],
+    choices: &[Choice],
+    onchange: &Callback<(String, String)>,
+) -> Html {
+    html! {
+        { for labels.iter().enumerate().map(|(i, l)| {
+            let id = format!("book-{kind}-{i}");
+            let value = l.value.clone();
+            let onchange = onchange.reform(move |e: Event| (value.clone(), select_value(&e)));
+            html! {
+                <div class={classes!("book-label", l.chosen.is_empty().then_some("is-unknown"))}>
+                    <label for={id.clone()}>{ &l.label }</label>
+                    <select {id} data-value={l.value.clone()} {onchange}>{ options(choices, &l.chosen) }</select>
+                </div>
+            }
+        }) }
+    }
+}
+
+#[function_component(BookPanel)]
+pub fn book_panel(props: &BookProps) -> Html {
+    let v = &props.view;
+    let w = &v.words;
+    let d = &props.ondispatch;
+    let FilePicker {
+        input,
+        onpick,
+        onfiles,
+    } = use_file_picker(&props.onimport);
+    html! {
+        <div class="book">
+            <p class="book-intro">{ v.intro }</p>
+            <section class="book-pick" aria-label={v.choose}>
+                <button type="button" class="book-choose" onclick={onpick}>{ v.choose }</button>
+                <input type="file" accept=".csv,.txt,text/csv,.xlsx,.xls" hidden=true ref={input}
+                    onchange={onfiles} data-testid="book-file" />
+                <p class="book-privacy">{ v.privacy }</p>
+                <p class="book-excel">{ v.excel_note }</p>
+                if let Some(refused) = &v.refused {
+                    <p class="book-refused" role="alert">{ refused }</p>
+                }
+                if let Some(started) = &v.started {
+                    <p class="book-started" role="status">{ started }</p>
+                }
+            </section>
+            if let Some(l) = &v.loaded {
+                <p class="book-file-line">{ &l.file_line }</p>
+                <section class="book-mapping" aria-labelledby="book-mapping-title">
+                    <h3 id="book-mapping-title">{ w.mapping_title }</h3>
+                    <p class="book-hint">{ w.mapping_hint }</p>
+                    <div class="book-table-scroll" tabindex="0" role="region" aria-labelledby="book-mapping-title">
+                        <table class="book-table">
+                            <thead>
+                                <tr>
+                                    { for l.columns.iter().map(|c| html! { <th scope="col">{ &c.header }</th> }) }
+                                </tr>
+                                <tr class="book-fields">
+                                    { for l.columns.iter().map(|c| {
+                                        let column = c.index;
+                                        let onchange = d.reform(move |e: Event| Action::SetField {
+                                            column,
+                                            field: Field::from_id(&select_value(&e)),
+                                        });
+                                        html! {
+                                            <td>
+                                                <select aria-label={c.label.clone()} data-column={c.index.to_string()}
+                                                    class={classes!(c.field.is_empty().then_some("is-unused"))} {onchange}>
+                                                    { options(&l.field_choices, &c.field) }
+                                                </select>
+                                            </td>
+                                        }
+                                    }) }
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for l.preview.iter().map(|row| html! {
+                                    <tr>{ for row.iter().map(|cell| html! { <td>{ cell }</td> }) }</tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    if let Some(problem) = &l.problem {
+                        <p class="book-problem" role="alert">{ problem }</p>
+                    }
+                </section>
+                if !l.tiers.is_empty() || !l.statuses.is_empty() {
+                    <section class="book-labels" aria-labelledby="book-labels-title">
+                        <h3 id="book-labels-title">{ w.labels_title }</h3>
+                        <div class="book-label-grid">
+                            { label_rows("tier", &l.tiers, &l.tier_choices, &d.reform(|(label, id): (String, String)| {
+                                Action::SetTier { label, tier: Tier::from_id(&id) }
+                            })) }
+                            { label_rows("status", &l.statuses, &l.status_choices, &d.reform(|(word, id): (String, String)| {
+                                Action::SetStatus { word, status: Status::from_id(&id) }
+                            })) }
+                        </div>
+                    </section>
+                }
+                <section class="book-asof">
+                    <label for="book-as-of">{ w.as_of }</label>
+                    <input id="book-as-of" type="text" inputmode="numeric" value={l.as_of_text.clone()}
+                        placeholder="2025-03-07" aria-describedby="book-as-of-hint book-as-of-error"
+                        aria-invalid={l.as_of_error.is_some().to_string()}
+                        oninput={d.reform(|e: InputEvent| {
+                            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                            Action::SetAsOf(input.value())
+                        })} />
+                    <p id="book-as-of-hint" class="book-hint">{ &l.as_of_hint }</p>
+                    if let Some(error) = &l.as_of_error {
+                        <p id="book-as-of-error" class="book-error" role="alert">{ error }</p>
+                    }
+                </section>
+                if let Some(counts) = &l.counts {
+                    <section class="book-report" aria-labelledby="book-report-title">
+                        <h3 id="book-report-title">{ w.report_title }</h3>
+                        <p class="book-counts" role="status">{ counts }</p>
+                        <ul class="book-issues">{ for l.issues.iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+                    </section>
+                }
+                if let (Some(title), Some(line)) = (&l.starting_title, &l.starting_line) {
+                    <section class="book-start" aria-labelledby="book-start-title">
+                        <h3 id="book-start-title">{ title }</h3>
+                        <p class="book-starting" data-total={l.starting_total.map(|t| t.to_string())}>{ line }</p>
+                        <button type="button" class="book-start-button primary" disabled={!l.can_start}
+                            onclick={d.reform(|_| Action::Start)}>{ w.start }</button>
+                        <p class="book-hint">{ w.start_hint }</p>
+                    </section>
+                    <section class="book-rates" aria-labelledby="book-rates-title">
+                        <h3 id="book-rates-title">{ w.rates_title }</h3>
+                        <div class="book-table-scroll" tabindex="0" role="region" aria-labelledby="book-rates-title">
+                            <table class="book-rates-table">
+                                <thead><tr>
+                                    <th scope="col">{ w.rate_name }</th>
+                                    <th scope="col">{ w.rate_yours }</th>
+                                    <th scope="col">{ w.rate_count }</th>
+                                    <th scope="col">{ w.rate_current }</th>
+                                    <th scope="col"><span class="visually-hidden">{ w.accept }</span></th>
+                                </tr></thead>
+                                <tbody>
+                                    { for l.rates.iter().map(|r| {
+                                        let rate = r.rate;
+                                        html! {
+                                            <tr data-rate={r.id.clone()}>
+                                                <th scope="row">{ &r.name }</th>
+                                                <td class="book-rate-yours">{ &r.yours }</td>
+                                                <td>{ &r.count }</td>
+                                                <td class="book-rate-current">{ &r.current }</td>
+                                                <td>
+                                                    if r.accepted {
+                                                        <span class="book-accepted">{ w.accepted }</span>
+                                                    } else if r.can_accept {
+                                                        <button type="button" class="book-accept"
+                                                            aria-label={format!("{} · {}", w.accept, r.name)}
+                                                            onclick={d.reform(move |_| Action::Accept(rate))}>{ w.accept }</button>
+                                                    }
+                                                </td>
+                                            </tr>
+                                        }
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        if l.any_to_accept {
+                            <button type="button" class="book-accept-all" onclick={d.reform(|_| Action::AcceptAll)}>{ w.accept_all }</button>
+                        }
+                        if let Some(source) = &l.source {
+                            <p class="book-source">{ source }</p>
+                        }
+                    </section>
+                }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,361 @@
+//! The "Your data" slice (issue 17): a team's own loan book, chosen as a file, read in the page
+//! (UTF-8 here, GB18030 decoded by the browser), its columns mapped onto the loan-book fields and
+//! its grades and status words onto tiers and statuses — each guess a dropdown the person can
+//! correct — with the row report, the book on the "as of" date and the rates it speaks to.
+//!
+//! The model is the file as read and the person's choices; the [`Analysis`] is derived from them
+//! by `scenario::book::analyse_table`, the one code path of `cadence book`. A refused file changes
+//! nothing (the last file read stays). Nothing reaches the workspace or the library until the
+//! person starts from the book or accepts a rate; the page (`ui::page`) carries those two out.
+
+pub mod view;
+
+#[cfg(feature = "web")]
+pub mod components;
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::engine::params::Params;
+use crate::scenario::book::map::{self, Field, Labels, Status, Tier};
+use crate::scenario::book::read::{self, ReadError, Table, TextEncoding};
+use crate::scenario::book::{analyse_table, start, Analysis, BookError};
+
+/// The largest loan-book file the page reads: 100,000 loans are ≈ 7 MB of CSV.
+pub const MAX_BOOK_BYTES: u64 = 50 * 1024 * 1024;
+
+/// How many rows the preview shows.
+pub const PREVIEW_ROWS: usize = 5;
+
+/// Why a chosen file was not read at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRefusal {
+    /// An `.xlsx` or `.xls` workbook (the page has no Excel reader; the CLI has).
+    Excel,
+    /// No header row.
+    Empty,
+    /// Larger than [`MAX_BOOK_BYTES`].
+    TooLarge,
+    /// The browser could not read it.
+    Unreadable,
+}
+
+/// A file as the browser handed it over: text decoded (UTF-8 by the page, GB18030 by the
+/// browser's `TextDecoder`), or why there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picked {
+    Text {
+        text: String,
+        encoding: TextEncoding,
+    },
+    Refused(FileRefusal),
+}
+
+/// A rate of the scenario the book can give a value to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rate {
+    Renewal(Tier),
+    DefaultPerWeek(Tier),
+    Amount(Tier),
+}
+
+impl Rate {
+    /// Every rate, in the table's order.
+    #[must_use]
+    pub fn all() -> Vec<Rate> {
+        let mut all = Vec::new();
+        for make in [Rate::Renewal, Rate::DefaultPerWeek, Rate::Amount] {
+            all.extend(Tier::ALL.map(make));
+        }
+        all
+    }
+
+    /// The rate's current value in `params`.
+    #[must_use]
+    pub fn of(self, params: &Params) -> f64 {
+        let loans = &params.loans;
+        match self {
+            Rate::Renewal(t) => loans.renewal_prob[t.index()],
+            Rate::DefaultPerWeek(t) => loans.default_per_week[t.index()],
+            Rate::Amount(t) => loans.amount_cny[t.index()],
+        }
+    }
+
+    /// `params` with this rate set to `value`.
+    #[must_use]
+    pub fn set(self, params: &Params, value: f64) -> Params {
+        let mut params = params.clone();
+        let loans = &mut params.loans;
+        match self {
+            Rate::Renewal(t) => loans.renewal_prob[t.index()] = value,
+            Rate::DefaultPerWeek(t) => loans.default_per_week[t.index()] = value,
+            Rate::Amount(t) => loans.amount_cny[t.index()] = value,
+        }
+        params
+    }
+
+    /// The book's estimate of this rate, if it has one.
+    #[must_use]
+    pub fn estimate(self, analysis: &Analysis) -> Option<crate::scenario::book::fit::Estimate> {
+        let fit = &analysis.fit;
+        match self {
+            Rate::Renewal(t) if fit.knows_renewals => fit.renewal_prob[t.index()],
+            Rate::Renewal(_) => None,
+            Rate::DefaultPerWeek(t) => fit.default_per_week[t.index()],
+            Rate::Amount(t) => fit.amount_cny[t.index()],
+        }
+    }
+}
+
+/// The file read and what the person chose for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub name: String,
+    pub table: Rc<Table>,
+    /// Each column's field (the guess, then the person's corrections).
+    pub mapping: Vec<Option<Field>>,
+    pub labels: Labels,
+    /// The "as of" date as typed (empty: the last date in the file).
+    pub as_of_text: String,
+    /// Everything derived from the choices above.
+    pub analysis: Result<Rc<Analysis>, BookError>,
+}
+
+/// What a person does in "Your data".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A file was chosen and read (or refused) by the browser.
+    Open { name: String, picked: Picked },
+    /// Column `column` holds `field` (`None`: not used); the field leaves any other column.
+    SetField { column: usize, field: Option<Field> },
+    /// The person's grade label means this tier (`None`: back to the usual reading of it).
+    SetTier { label: String, tier: Option<Tier> },
+    /// The person's status word means this status (`None`: back to the usual reading of it).
+    SetStatus {
+        word: String,
+        status: Option<Status>,
+    },
+    /// Typed text in the "as of" field.
+    SetAsOf(String),
+    /// "Start from this book" (carried out by the page: it changes the workspace).
+    Start,
+    /// "Accept" beside one rate (carried out by the page).
+    Accept(Rate),
+    /// "Accept all" (carried out by the page).
+    AcceptAll,
+}
+
+/// The slice's model.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    /// Boxed: the page is cloned whole, and its size stays that of the other slices.
+    pub loaded: Option<Box<Loaded>>,
+    /// The last file refused, with why; the file read before it stays.
+    pub refused: Option<(String, FileRefusal)>,
+    /// After "Start from this book": the loans the workspace started from and the day.
+    pub started: Option<(u32, NaiveDate)>,
+    /// Rates accepted into the scenario from this file.
+    pub accepted: Vec<Rate>,
+}
+
+/// A chosen file's bytes as the slice takes them: a workbook refused (by its first bytes), UTF-8
+/// read here, anything else decoded as GB18030 by `gb18030` (the browser's `TextDecoder` in the
+/// page), or unreadable when that fails.
+pub fn picked(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> Option<String>) -> Picked {
+    match read::kind(bytes) {
+        read::Kind::Xlsx | read::Kind::Xls => Picked::Refused(FileRefusal::Excel),
+        read::Kind::Text => match read::decode_utf8(bytes) {
+            Some((text, encoding)) => Picked::Text { text, encoding },
+            None => gb18030(bytes).map_or(Picked::Refused(FileRefusal::Unreadable), |text| {
+                Picked::Text {
+                    text,
+                    encoding: TextEncoding::Gb18030,
+                }
+            }),
+        },
+    }
+}
+
+/// The "as of" date typed: `Ok(None)` when empty.
+///
+/// # Errors
+/// The text, trimmed, when it is no date.
+pub fn as_of_of(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    map::parse_date(text)
+        .map(Some)
+        .ok_or_else(|| text.to_owned())
+}
+
+impl Loaded {
+    /// Derives the analysis again from the choices, with `params`' term classes.
+    fn analyse(&mut self, params: &Params) {
+        // A date that is no date leaves the book on the file's last date; its error shows beside it.
+        let as_of = as_of_of(&self.as_of_text).unwrap_or(None);
+        self.analysis = analyse_table(
+            (*self.table).clone(),
+            self.mapping.clone(),
+            &self.labels,
+            as_of,
+            params,
+        )
+        .map(Rc::new);
+    }
+
+    /// The distinct values of the column mapped to `field`, with how many rows hold each, in the
+    /// order first met (at most 20: grades and statuses are few).
+    #[must_use]
+    pub fn values_of(&self, field: Field) -> Vec<(String, usize)> {
+        let Some(column) = self.mapping.iter().position(|f| *f == Some(field)) else {
+            return Vec::new();
+        };
+        let mut values: Vec<(String, usize)> = Vec::new();
+        for row in &self.table.rows {
+            let value = row.cell(column);
+            if value.is_empty() {
+                continue;
+            }
+            if let Some(entry) = values.iter_mut().find(|(v, _)| v == value) {
+                entry.1 += 1;
+            } else if values.len() < 20 {
+                values.push((value.to_owned(), 1));
+            }
+        }
+        values
+    }
+}
+
+impl Model {
+    /// Applies one action of the slice's own (the page carries out `Start` and `Accept`).
+    pub fn update(&mut self, action: Action, params: &Params) {
+        match action {
+            Action::Open { name, picked } => self.open(name, picked, params),
+            Action::SetField { column, field } => {
+                if let Some(loaded) = &mut self.loaded {
+                    if column < loaded.mapping.len() {
+                        if field.is_some() {
+                            for slot in &mut loaded.mapping {
+                                if *slot == field {
+                                    *slot = None;
+                                }
+                            }
+                        }
+                        loaded.mapping[column] = field;
+                        loaded.analyse(params);
+                    }
+                }
+            }
+            Action::SetTier { label, tier } => {
+                if let Some(loaded) = &mut self.loaded {
+                    loaded.labels.tiers.retain(|(l, _)| *l != label);
+                    if let Some(tier) = tier {
+                        loaded.labels.tiers.push((label, tier));
+                    }
+                    loaded.analyse(params);
+                }
+            }
+            Action::SetStatus { word, status } => {
+                if let Some(loaded) = &mut self.loaded {
+                    loaded.labels.statuses.retain(|(w, _)| *w != word);
+                    if let Some(status) = status {
+                        loaded.labels.statuses.push((word, status));
+                    }
+                    loaded.analyse(params);
+                }
+            }
+            Action::SetAsOf(text) => {
+                if let Some(loaded) = &mut self.loaded {
+                    loaded.as_of_text = text;
+                    loaded.analyse(params);
+                }
+            }
+            Action::Start | Action::Accept(_) | Action::AcceptAll => {}
+        }
+    }
+
+    fn open(&mut self, name: String, picked: Picked, params: &Params) {
+        let table = match picked {
+            Picked::Refused(refusal) => Err(refusal),
+            Picked::Text { text, encoding } => match read::read_text(&text, encoding) {
+                Ok(table) => Ok(table),
+                Err(ReadError::NoWorkbookReader) => Err(FileRefusal::Excel),
+                Err(_) => Err(FileRefusal::Empty),
+            },
+        };
+        match table {
+            Err(refusal) => self.refused = Some((name, refusal)),
+            Ok(table) => {
+                let mapping = map::guess(&table);
+                let mut loaded = Loaded {
+                    name,
+                    table: Rc::new(table),
+                    mapping,
+                    labels: Labels::default(),
+                    as_of_text: String::new(),
+                    analysis: Err(BookError::MissingFields(Vec::new())),
+                };
+                loaded.analyse(params);
+                self.loaded = Some(Box::new(loaded));
+                self.refused = None;
+                self.started = None;
+                self.accepted.clear();
+            }
+        }
+    }
+
+    /// The analysis of the file with `params`' term classes, when the book can be started from.
+    #[must_use]
+    pub fn analysis_for(&self, params: &Params) -> Option<Analysis> {
+        let loaded = self.loaded.as_ref()?;
+        let as_of = as_of_of(&loaded.as_of_text).ok()?;
+        analyse_table(
+            (*loaded.table).clone(),
+            loaded.mapping.clone(),
+            &loaded.labels,
+            as_of,
+            params,
+        )
+        .ok()
+    }
+
+    /// `params` starting from the book (`init = custom`, as `cadence book --out` writes it), with
+    /// the loans it holds; `None` without a usable book or with an "as of" that is no date.
+    #[must_use]
+    pub fn starting_params(&self, params: &Params) -> Option<(Params, u32, NaiveDate)> {
+        let analysis = self.analysis_for(params)?;
+        let loans = Tier::ALL
+            .iter()
+            .map(|t| analysis.book.active_in(*t))
+            .sum::<u32>();
+        Some((
+            start::starting_from(params, &analysis.book),
+            loans,
+            analysis.book.as_of,
+        ))
+    }
+
+    /// `params` with the book's estimate of each of `rates` (those it has one for), and the rates
+    /// set; nothing when the book has none.
+    pub fn accept(&mut self, params: &Params, rates: &[Rate]) -> Option<Params> {
+        let analysis = self.analysis_for(params)?;
+        let mut next = params.clone();
+        let mut any = false;
+        for rate in rates {
+            if let Some(estimate) = rate.estimate(&analysis) {
+                next = rate.set(&next, estimate.value);
+                if !self.accepted.contains(rate) {
+                    self.accepted.push(*rate);
+                }
+                any = true;
+            }
+        }
+        any.then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests;

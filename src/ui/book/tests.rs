@@ -1,0 +1,269 @@
+//! The "Your data" slice natively: the shipped fixtures read as the page reads them (text the
+//! browser decoded), a corrected mapping, a refused file that changes nothing, and the starting
+//! scenario equal to `cadence book --out`'s.
+
+use super::view::book_view;
+use super::*;
+use crate::i18n::Lang;
+use crate::scenario::book::{analyse, Request};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/book");
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{DIR}/{name}")).expect("fixture")
+}
+
+/// The WHATWG GB18030 decoder, standing in for the browser's `TextDecoder('gb18030')`.
+#[allow(clippy::unnecessary_wraps)] // The browser's decoder may be missing; this one never is.
+fn browser_gb18030(bytes: &[u8]) -> Option<String> {
+    Some(encoding_rs::GB18030.decode(bytes).0.into_owned())
+}
+
+/// The fixture as the page gets it: UTF-8 read here, anything else decoded as the browser does.
+fn picked(name: &str) -> Picked {
+    super::picked(&fixture(name), browser_gb18030)
+}
+
+#[test]
+fn files_are_told_apart_by_their_bytes() {
+    assert_eq!(
+        picked("small.xlsx"),
+        Picked::Refused(FileRefusal::Excel),
+        "a workbook is refused in the page, whatever its name"
+    );
+    assert!(matches!(
+        picked("gb18030.csv"),
+        Picked::Text { encoding: TextEncoding::Gb18030, ref text } if text.starts_with("借据号")
+    ));
+    assert!(matches!(
+        picked("bom-semicolon.csv"),
+        Picked::Text { encoding: TextEncoding::Utf8Bom, ref text } if text.starts_with("loan_id")
+    ));
+    assert_eq!(
+        super::picked(&[0xff, 0xfe, 0x00], |_| None),
+        Picked::Refused(FileRefusal::Unreadable)
+    );
+}
+
+fn opened(name: &str) -> Model {
+    let mut model = Model::default();
+    model.update(
+        Action::Open {
+            name: name.to_owned(),
+            picked: picked(name),
+        },
+        &Params::default(),
+    );
+    model
+}
+
+#[test]
+fn a_gb18030_export_maps_its_chinese_headers_and_reports_its_rows() {
+    let model = opened("gb18030.csv");
+    let loaded = model.loaded.as_ref().expect("read");
+    assert_eq!(loaded.table.header[2], "放款日期");
+    assert_eq!(loaded.mapping[2], Some(Field::DisbursedOn));
+    assert_eq!(loaded.mapping[5], Some(Field::Tier));
+    let view = book_view(&model, &Params::default(), Lang::Zh);
+    let loaded_view = view.loaded.expect("a loaded view");
+    assert!(
+        loaded_view.file_line.contains("GB18030"),
+        "{}",
+        loaded_view.file_line
+    );
+    let counts = loaded_view.counts.expect("counts");
+    let cli = analyse(
+        &fixture("gb18030.csv"),
+        &Request::default(),
+        &Params::default(),
+    )
+    .expect("the CLI reads it");
+    assert!(
+        counts.contains(&format!("导入 {} 笔", cli.import.loans.len())),
+        "{counts}"
+    );
+    assert_eq!(
+        loaded_view.starting_total,
+        Some(Tier::ALL.iter().map(|t| cli.book.active_in(*t)).sum())
+    );
+    assert!(loaded_view.preview.len() <= PREVIEW_ROWS);
+    assert_eq!(loaded_view.preview[0][0], "J1");
+}
+
+#[test]
+fn a_corrected_column_moves_the_field_and_unmapping_a_required_one_says_which() {
+    let mut model = opened("bom-semicolon.csv");
+    let params = Params::default();
+    let tier_column = {
+        let loaded = model.loaded.as_ref().expect("read");
+        loaded
+            .mapping
+            .iter()
+            .position(|f| *f == Some(Field::Tier))
+            .expect("the grade column is guessed")
+    };
+    model.update(
+        Action::SetField {
+            column: tier_column,
+            field: None,
+        },
+        &params,
+    );
+    let view = book_view(&model, &params, Lang::En).loaded.expect("loaded");
+    let problem = view.problem.expect("a missing field");
+    assert!(problem.contains("Grade (tier)"), "{problem}");
+    assert!(!view.can_start);
+    // Giving the field back to its column restores the book; giving it to another column moves it.
+    model.update(
+        Action::SetField {
+            column: tier_column,
+            field: Some(Field::Tier),
+        },
+        &params,
+    );
+    assert!(
+        book_view(&model, &params, Lang::En)
+            .loaded
+            .expect("loaded")
+            .can_start
+    );
+    model.update(
+        Action::SetField {
+            column: 0,
+            field: Some(Field::Tier),
+        },
+        &params,
+    );
+    let loaded = model.loaded.as_ref().expect("read");
+    assert_eq!(loaded.mapping[0], Some(Field::Tier));
+    assert_eq!(
+        loaded.mapping[tier_column], None,
+        "a field belongs to one column"
+    );
+}
+
+#[test]
+fn a_grade_mapped_by_the_person_imports_the_rows_it_skipped() {
+    let params = Params::default();
+    let text = "借据号,放款日期,到期日,等级,状态\nA1,2025-01-06,2025-07-07,甲,正常\nA2,2025-02-03,2025-08-04,乙,正常\n";
+    let mut model = Model::default();
+    model.update(
+        Action::Open {
+            name: "own.csv".to_owned(),
+            picked: Picked::Text {
+                text: text.to_owned(),
+                encoding: TextEncoding::Utf8,
+            },
+        },
+        &params,
+    );
+    let before = book_view(&model, &params, Lang::En).loaded.expect("loaded");
+    assert!(before.problem.is_some(), "no row has a known grade");
+    assert_eq!(before.tiers.len(), 2);
+    assert_eq!(before.tiers[0].chosen, "");
+    model.update(
+        Action::SetTier {
+            label: "甲".to_owned(),
+            tier: Some(Tier::Prime),
+        },
+        &params,
+    );
+    let after = book_view(&model, &params, Lang::En).loaded.expect("loaded");
+    assert_eq!(after.starting_total, Some(1));
+    assert_eq!(after.tiers[0].chosen, "prime");
+    let counts = after.counts.expect("counts");
+    assert!(
+        counts.contains("1 loans imported, 1 rows skipped"),
+        "{counts}"
+    );
+}
+
+#[test]
+fn a_refused_file_changes_nothing_and_says_why() {
+    let params = Params::default();
+    let mut model = opened("gb18030.csv");
+    let before = model.loaded.clone();
+    for (picked, words) in [
+        (Picked::Refused(FileRefusal::Excel), "Excel workbook"),
+        (
+            Picked::Text {
+                text: "\n\n".to_owned(),
+                encoding: TextEncoding::Utf8,
+            },
+            "holds no table",
+        ),
+        (Picked::Refused(FileRefusal::TooLarge), "larger than"),
+    ] {
+        model.update(
+            Action::Open {
+                name: "bad.xlsx".to_owned(),
+                picked,
+            },
+            &params,
+        );
+        assert_eq!(model.loaded, before, "the book read before stays");
+        let refused = book_view(&model, &params, Lang::En)
+            .refused
+            .expect("a refusal");
+        assert!(
+            refused.contains(words) && refused.contains("bad.xlsx"),
+            "{refused}"
+        );
+        assert!(refused.contains("Nothing was changed"), "{refused}");
+    }
+}
+
+#[test]
+fn a_typed_as_of_that_is_no_date_is_shown_and_blocks_the_start() {
+    let params = Params::default();
+    let mut model = opened("gb18030.csv");
+    model.update(Action::SetAsOf("2025-13-40".to_owned()), &params);
+    let view = book_view(&model, &params, Lang::En).loaded.expect("loaded");
+    assert!(view.as_of_error.expect("an error").contains("2025-13-40"));
+    assert!(!view.can_start);
+    assert_eq!(model.starting_params(&params), None);
+    model.update(Action::SetAsOf("2025/6/30".to_owned()), &params);
+    let (_, _, as_of) = model.starting_params(&params).expect("a start");
+    assert_eq!(as_of, NaiveDate::from_ymd_opt(2025, 6, 30).expect("date"));
+}
+
+#[test]
+fn the_start_is_the_clis_out_scenario() {
+    let params = Params::default();
+    let model = opened("bom-semicolon.csv");
+    let (started, loans, _) = model.starting_params(&params).expect("a start");
+    let cli = analyse(&fixture("bom-semicolon.csv"), &Request::default(), &params).expect("read");
+    assert_eq!(started, start::starting_from(&params, &cli.book));
+    assert_eq!(
+        loans,
+        Tier::ALL
+            .iter()
+            .map(|t| cli.book.active_in(*t))
+            .sum::<u32>()
+    );
+    assert!(
+        crate::engine::validate(&started).is_ok(),
+        "the page can run it"
+    );
+}
+
+#[test]
+fn accepting_a_rate_sets_the_books_estimate_and_marks_it() {
+    let params = Params::default();
+    let mut model = opened("bom-semicolon.csv");
+    let analysis = model.analysis_for(&params).expect("an analysis");
+    let rate = Rate::all()
+        .into_iter()
+        .find(|r| r.estimate(&analysis).is_some())
+        .expect("the book speaks to some rate");
+    let value = rate.estimate(&analysis).expect("estimate").value;
+    let next = model.accept(&params, &[rate]).expect("accepted");
+    assert_eq!(rate.of(&next).to_bits(), value.to_bits());
+    let view = book_view(&model, &next, Lang::En).loaded.expect("loaded");
+    let row = view.rates.iter().find(|r| r.rate == rate).expect("its row");
+    assert!(row.accepted && !row.can_accept);
+    assert!(view
+        .source
+        .expect("the source")
+        .contains("bom-semicolon.csv"));
+}
