@@ -1331,6 +1331,7 @@ from week 65.",
     BookAcceptAll => "Accept all", "全部采用";
     BookAccepted => "In the scenario", "已采用";
     BookTooFew => "too few to say", "数据太少，无法判断";
+    BookThin => "{0} — too few to rely on; not in “Accept all”", "{0}——数据太少，不宜直接采用；“全部采用”不含此项";
     BookRateRenewal => "Renewal, {0}", "续贷率，{0}";
     BookRateDefaultHazard => "Default per week, {0}", "每周违约率，{0}";
     BookRateAmount => "Amount, {0}", "贷款金额，{0}";

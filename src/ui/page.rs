@@ -412,7 +412,7 @@ impl Page {
                 Vec::new()
             }
             book::Action::AcceptAll => {
-                if let Some(next) = self.book.accept(&params, &book::Rate::all()) {
+                if let Some(next) = self.book.accept_all(&params) {
                     self.workspace.open(next, start_date);
                 }
                 Vec::new()

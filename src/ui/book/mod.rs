@@ -60,6 +60,11 @@ pub enum Rate {
     Amount(Tier),
 }
 
+/// Fewer loans than this make a renewal rate or an amount too thin for "Accept all".
+const THIN_LOANS: f64 = 10.0;
+/// Fewer defaults than this make a default rate too thin for "Accept all".
+const THIN_DEFAULTS: f64 = 5.0;
+
 impl Rate {
     /// Every rate, in the table's order.
     #[must_use]
@@ -93,6 +98,17 @@ impl Rate {
             Rate::Amount(t) => loans.amount_cny[t.index()] = value,
         }
         params
+    }
+
+    /// Whether `estimate` rests on too few observations to be relied on: under 10 loans for a
+    /// renewal rate or an amount, under 5 defaults for a default rate. Such a rate is shown with
+    /// its interval and a note, may be accepted on its own, and is left out of "Accept all".
+    #[must_use]
+    pub fn is_thin(self, estimate: &crate::scenario::book::fit::Estimate) -> bool {
+        match self {
+            Rate::Renewal(_) | Rate::Amount(_) => estimate.exposure < THIN_LOANS,
+            Rate::DefaultPerWeek(_) => estimate.events < THIN_DEFAULTS,
+        }
     }
 
     /// The book's estimate of this rate, if it has one.
@@ -354,6 +370,16 @@ impl Model {
             }
         }
         any.then_some(next)
+    }
+
+    /// "Accept all": every rate the book speaks to with enough observations (see `Rate::is_thin`).
+    pub fn accept_all(&mut self, params: &Params) -> Option<Params> {
+        let analysis = self.analysis_for(params)?;
+        let solid: Vec<Rate> = Rate::all()
+            .into_iter()
+            .filter(|r| r.estimate(&analysis).is_some_and(|e| !r.is_thin(&e)))
+            .collect();
+        self.accept(params, &solid)
     }
 }
 

@@ -267,3 +267,47 @@ fn accepting_a_rate_sets_the_books_estimate_and_marks_it() {
         .expect("the source")
         .contains("bom-semicolon.csv"));
 }
+
+#[test]
+fn accept_all_leaves_out_rates_resting_on_too_few_loans() {
+    let params = Params::default();
+    let mut model = opened("bom-semicolon.csv");
+    let analysis = model.analysis_for(&params).expect("an analysis");
+    let estimated: Vec<Rate> = Rate::all()
+        .into_iter()
+        .filter(|r| r.estimate(&analysis).is_some())
+        .collect();
+    assert!(!estimated.is_empty(), "the fixture speaks to some rates");
+    // A ten-loan fixture: every estimate is thin, so "Accept all" changes nothing and is not offered.
+    assert!(estimated
+        .iter()
+        .all(|r| r.is_thin(&r.estimate(&analysis).expect("estimate"))));
+    assert_eq!(model.accept_all(&params), None);
+    let view = book_view(&model, &params, Lang::En).loaded.expect("loaded");
+    assert!(!view.any_to_accept);
+    let row = view
+        .rates
+        .iter()
+        .find(|r| r.rate == estimated[0])
+        .expect("its row");
+    assert!(row.can_accept && !row.in_accept_all, "one by one, it can");
+    assert!(row.count.contains("too few to rely on"), "{}", row.count);
+}
+
+#[test]
+fn a_rate_is_thin_below_ten_loans_or_five_defaults() {
+    use crate::scenario::book::fit::Estimate;
+    let e = |events: f64, exposure: f64| Estimate {
+        value: 0.5,
+        low: 0.1,
+        high: 0.9,
+        events,
+        exposure,
+    };
+    let t = Tier::Standard;
+    assert!(Rate::Renewal(t).is_thin(&e(5.0, 9.0)));
+    assert!(!Rate::Renewal(t).is_thin(&e(5.0, 10.0)));
+    assert!(Rate::Amount(t).is_thin(&e(0.0, 9.0)));
+    assert!(Rate::DefaultPerWeek(t).is_thin(&e(4.0, 5_000.0)));
+    assert!(!Rate::DefaultPerWeek(t).is_thin(&e(5.0, 5_000.0)));
+}

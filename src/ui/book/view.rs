@@ -53,6 +53,8 @@ pub struct RateView {
     pub count: String,
     pub current: String,
     pub can_accept: bool,
+    /// Whether "Accept all" takes it (enough observations, not yet in the scenario).
+    pub in_accept_all: bool,
     pub accepted: bool,
 }
 
@@ -431,7 +433,7 @@ fn outcome(view: &mut LoadedView, model: &Model, loaded: &Loaded, params: &Param
                 .into_iter()
                 .map(|rate| rate_view(rate, rate.estimate(analysis), model, params, lang))
                 .collect();
-            view.any_to_accept = view.can_start && view.rates.iter().any(|r| r.can_accept);
+            view.any_to_accept = view.can_start && view.rates.iter().any(|r| r.in_accept_all);
             for rate in &mut view.rates {
                 rate.can_accept &= view.can_start;
             }
@@ -487,6 +489,11 @@ fn rate_view(
                     &[&format::number(e.exposure, 0)],
                 ),
             };
+            let count = if rate.is_thin(&e) {
+                fill(Text::BookThin.get(lang), &[&count])
+            } else {
+                count
+            };
             (
                 format!(
                     "{} ({} – {})",
@@ -509,6 +516,7 @@ fn rate_view(
         count,
         current: rate_value(rate, current),
         can_accept: estimate.is_some() && !accepted,
+        in_accept_all: estimate.is_some_and(|e| !rate.is_thin(&e)) && !accepted,
         accepted,
     }
 }
