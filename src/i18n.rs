@@ -1298,8 +1298,8 @@ from week 65.",
     BookFieldAm => "Account manager", "客户经理";
     BookPreviewTitle => "The first rows", "前几行";
     BookLabelsTitle => "Your grades and status words", "你们的等级和状态";
-    BookGradeOf => "Grade “{0}” ({1} loans)", "等级“{0}”（{1} 笔）";
-    BookStatusOf => "Status “{0}” ({1} loans)", "状态“{0}”（{1} 笔）";
+    BookGradeOf => "Grade “{0}” (in the file: {1})", "等级“{0}”（{1} 笔）";
+    BookStatusOf => "Status “{0}” (in the file: {1})", "状态“{0}”（{1} 笔）";
     BookUnknown => "(unknown: row skipped)", "（无法识别：跳过该行）";
     StatusActive => "Active", "在贷";
     StatusRepaid => "Repaid", "已结清";
@@ -1310,7 +1310,7 @@ from week 65.",
         "“{0}”不是日期：请写作 2025-03-07、2025/3/7 或 2025年3月7日。";
     BookMissing => "No column holds: {0}. Choose the field in the column's list.", "没有任何列对应：{0}。请在该列的下拉框中选择。";
     BookReportTitle => "Row report", "逐行报告";
-    BookCounts => "{0} rows: {1} loans imported, {2} rows skipped, {3} doubtful.", "共 {0} 行：导入 {1} 笔贷款，跳过 {2} 行，存疑 {3} 行。";
+    BookCounts => "Rows read: {0}. Loans imported: {1}. Rows skipped: {2}. Doubtful: {3}.", "共 {0} 行：导入 {1} 笔贷款，跳过 {2} 行，存疑 {3} 行。";
     BookNoIssues => "Every row was read.", "每一行都已读取。";
     BookMoreIssues => "… and {0} more.", "……还有 {0} 条。";
     BookNoLoans => "None of the {0} rows could be read as a loan.", "{0} 行中没有一行能读成贷款。";
@@ -1335,9 +1335,9 @@ from week 65.",
     BookRateRenewal => "Renewal, {0}", "续贷率，{0}";
     BookRateDefaultHazard => "Default per week, {0}", "每周违约率，{0}";
     BookRateAmount => "Amount, {0}", "贷款金额，{0}";
-    BookCountLoans => "{0} of {1} loans", "{1} 笔中 {0} 笔";
-    BookCountWeeks => "{0} defaults in {1} loan-weeks", "{1} 贷款周中违约 {0} 笔";
-    BookCountMean => "{0} loans", "{0} 笔";
+    BookCountLoans => "renewed: {0} of {1}", "{1} 笔中续贷 {0} 笔";
+    BookCountWeeks => "defaults: {0} in {1} loan-weeks", "{1} 贷款周中违约 {0} 笔";
+    BookCountMean => "loans: {0}", "{0} 笔";
     BookSource => "Accepted into the scenario from {0}, as of {1}.", "已从 {0} 采用到方案中（截至 {1}）。";
 }
 

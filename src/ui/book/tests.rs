@@ -173,7 +173,7 @@ fn a_grade_mapped_by_the_person_imports_the_rows_it_skipped() {
     assert_eq!(after.tiers[0].chosen, "prime");
     let counts = after.counts.expect("counts");
     assert!(
-        counts.contains("1 loans imported, 1 rows skipped"),
+        counts.contains("Loans imported: 1. Rows skipped: 1."),
         "{counts}"
     );
 }

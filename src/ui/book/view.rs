@@ -75,7 +75,7 @@ pub struct LoadedView {
     pub as_of_error: Option<String>,
     /// "No column holds: …" or "None of the rows …".
     pub problem: Option<String>,
-    /// "8 rows: 6 loans imported, 2 rows skipped, 1 doubtful."
+    /// "Rows read: 8. Loans imported: 6. Rows skipped: 2. Doubtful: 1."
     pub counts: Option<String>,
     pub issues: Vec<String>,
     pub starting_title: Option<String>,
