@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod plan_hours;
 pub mod profit;
 pub mod quality_mix;
+pub mod tracking;
 
 pub use active_loans::ActiveLoansData;
 pub use hours::HoursData;
