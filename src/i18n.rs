@@ -685,7 +685,7 @@ text_table! {
     TrackNegative => "{0} is negative: figures are counts or hours, 0 or more.", "{0} 是负数：数字应为笔数或小时数，不小于 0。";
     TrackImportButton => "Import actuals (CSV)", "导入实际数字（CSV）";
     TrackPrivacy => "The file is read in this page only; nothing is sent.", "文件只在本页面中读取，不会发送到任何地方。";
-    TrackImportFormat => "Columns: week (from 0), new_loans, applications, approvals, prospecting_hours, leads, active_loans; an empty cell is not reported.", "列：week（从 0 起）、new_loans、applications、approvals、prospecting_hours、leads、active_loans；空单元格表示未报。";
+    TrackImportFormat => "Columns: week (from 0), new_loans, applications, approvals, prospecting_hours, leads, active_loans; an empty cell is not reported. The activity file of “Your data” reads too: week_starting (a date), am (one row per AM, summed into the team’s week), prospecting_hours_<channel>, leads_<channel>, applications, approved, new_loans.", "列：week（从 0 起）、new_loans、applications、approvals、prospecting_hours、leads、active_loans；空单元格表示未报。也可读取“我的数据”的活动文件：week_starting（日期）、am（每位客户经理一行，汇总为团队当周数字）、prospecting_hours_<渠道>、leads_<渠道>、applications、approved、new_loans。";
     TrackImported => "{0}: {1} weeks read into the form.", "{0}：已读取 {1} 周到表中。";
     TrackImportRefused => "{0} was not read, and nothing you entered changed:", "未读取 {0}，您已录入的内容没有变化：";
     TrackImportUnreadable => "{0} could not be read by the browser.", "浏览器无法读取 {0}。";
@@ -723,6 +723,10 @@ text_table! {
     ActualsWeekMissing => "the week is missing", "缺少周次";
     ActualsNotANumber => "\"{0}\" is not a number", "“{0}”不是数字";
     ActualsNotAWeek => "\"{0}\" is not a week: weeks are whole numbers from 0", "“{0}”不是周次：周次为从 0 起的整数";
+    ActualsWeekAndDate => "the header has both week and week_starting: keep one", "表头同时有 week 和 week_starting：请只保留一个";
+    ActualsNoStartDate => "the file dates its weeks (week_starting), and the scenario's first week has no date: give one (--start-date)", "文件按日期标注各周（week_starting），但情景的第一周没有日期：请指定一个（--start-date）";
+    ActualsNotADate => "\"{0}\" is not a date: use 2025-03-07, 2025/3/7, 2025年3月7日 or 07.03.2025", "“{0}”不是日期：请使用 2025-03-07、2025/3/7、2025年3月7日 或 07.03.2025";
+    ActualsBeforeStart => "{0} is before the scenario's first week (starting {1})", "{0} 早于情景的第一周（{1} 起）";
     TrackChartsTitle => "The path, its band and your weeks", "预期路径、波动区间与实际各周";
     TrackChartsHint => "The line is what the path expects; the shaded band holds the middle 80 % of its random runs (P10–P90); the dots are the weeks reported.", "折线为预期路径；阴影带为随机模拟中间 80% 的范围（P10–P90）；圆点为已报的各周。";
     TrackChartsRunning => "Running the band: {0} of {1} random runs…", "正在计算波动区间：已完成 {0}/{1} 次随机模拟…";

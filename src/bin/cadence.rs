@@ -10,7 +10,7 @@
 //!              [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
 //!              [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
 //!              [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
-//! cadence track <scenario.json | preset:ID> --actuals FILE
+//! cadence track <scenario.json | preset:ID> --actuals FILE [--start-date YYYY-MM-DD]
 //! cadence sensitivity <scenario.json | preset:ID> [--outcome ID] [--spread S] [--csv FILE]
 //!                     [--sobol N] [--seed S]
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
@@ -59,7 +59,7 @@ const USAGE: &str = "usage:
                [--max-hours H] [--cash-budget CNY] [--objective fewest_hours|most_profit]
                [--weeks N] [--floor-share F] [--keep-mix] [--weekly-change H] [--block H]
                [--team-calendar] [--start-date YYYY-MM-DD] [--lang en|zh] [--csv FILE] [--ics FILE]
-  cadence track <scenario.json | preset:ID> --actuals FILE
+  cadence track <scenario.json | preset:ID> --actuals FILE [--start-date YYYY-MM-DD]
   cadence sensitivity <scenario.json | preset:ID> [--outcome book_end|yearly_profit|new_loans|fault_depth|h_star]
                [--spread S] [--csv FILE] [--sobol N] [--seed S]
   cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD ...] [--tier LABEL=prime|standard|marginal ...]
@@ -98,9 +98,8 @@ fn main() -> ExitCode {
         Some("params") => params(&args[1..]),
         Some("run") => parse_run(&args[1..]).and_then(|request| run(&request)),
         Some("plan") => parse_plan(&args[1..]).and_then(|request| run_plan(&request)),
-        Some("track") => {
-            parse_track(&args[1..]).and_then(|(source, actuals)| track(&source, &actuals))
-        }
+        Some("track") => parse_track(&args[1..])
+            .and_then(|(source, actuals, week0)| track(&source, &actuals, week0)),
         Some("sensitivity") => sensitivity(&args[1..]),
         Some("book") => book(&args[1..]),
         Some("classroom") => classroom::run(&args[1..]),
@@ -572,9 +571,9 @@ fn run_plan(request: &PlanRequest) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `track`'s scenario and actuals file.
-fn parse_track(args: &[String]) -> Result<(String, String), Failure> {
-    let (mut source, mut actuals_path) = (String::new(), None);
+/// `track`'s scenario, actuals file and the Monday of week 0 (for an activity file's dates).
+fn parse_track(args: &[String]) -> Result<(String, String, Option<chrono::NaiveDate>), Failure> {
+    let (mut source, mut actuals_path, mut week0) = (String::new(), None, None);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -584,17 +583,33 @@ fn parse_track(args: &[String]) -> Result<(String, String), Failure> {
                         Failure::Usage(format!("--actuals needs a value\n{USAGE}"))
                     })?);
             }
+            "--start-date" => {
+                let text = rest.next().map_or("", String::as_str);
+                week0 = Some(
+                    scenario::library::parse_date(text)
+                        .filter(|d| d.weekday() == chrono::Weekday::Mon)
+                        .ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "--start-date needs a Monday as YYYY-MM-DD, not {text}"
+                            ))
+                        })?,
+                );
+            }
             other => take_source(other, &mut source)?,
         }
     }
     require_source(&source, "track")?;
     let actuals_path = actuals_path
         .ok_or_else(|| Failure::Usage(format!("track needs --actuals FILE\n{USAGE}")))?;
-    Ok((source, actuals_path))
+    Ok((source, actuals_path, week0))
 }
 
 /// The actuals beside the scenario's EV path, or its plan's when it carries a goal.
-fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
+fn track(
+    source: &str,
+    actuals_path: &str,
+    week0: Option<chrono::NaiveDate>,
+) -> Result<(), Failure> {
     let (params, errors) = load_params(source)?;
     let vp = match validate(&params) {
         Ok(vp) if errors.is_empty() => vp,
@@ -618,7 +633,12 @@ fn track(source: &str, actuals_path: &str) -> Result<(), Failure> {
     };
     // Checked against the horizon of the path they are set beside (a plan's may be shorter).
     let horizon = tracked.schedule().weeks.len();
-    let actuals = actuals::parse(&text, horizon).map_err(|errors| {
+    let frame = actuals::Frame {
+        horizon_weeks: horizon,
+        week0,
+        ams: params.team.ams,
+    };
+    let actuals = actuals::parse(&text, &frame).map_err(|errors| {
         Failure::Invalid(format!(
             "{actuals_path}:\n{}",
             actuals::errors_in_words(&errors)

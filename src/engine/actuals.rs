@@ -77,6 +77,14 @@ pub enum ActualsProblem {
     NotANumber(String),
     /// The week cell is a number but not a whole week from 0.
     NotAWeek(String),
+    /// The header has both `week` and `week_starting`.
+    WeekAndDate,
+    /// The file dates its weeks, and the scenario's week 0 has no date to place them by.
+    NoStartDate,
+    /// The `week_starting` cell is not a date.
+    NotADate(String),
+    /// The date falls before the scenario's week 0 (both ISO dates).
+    BeforeStart { date: String, week0: String },
 }
 
 /// Checked actuals: weeks strictly increasing, every figure finite and non-negative.

@@ -288,6 +288,38 @@ async function checkCharts(page, label) {
   assert.deepEqual(charts.map((c) => c.inside), [8, 8, 8, 8], label);
 }
 
+// The loan system's weekly activity file ("Your own book"): dated weeks in two date styles, one row
+// per AM, rows out of order — summed into the team's weeks in the form.
+test('an activity file, one row per AM, fills the team\'s weeks', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await openFaultActuals(page);
+  const legend = await page.textContent('fieldset[data-week="0"] legend');
+  const week0 = new Date(`${legend.split('·')[1].trim()} 12:00 UTC`);
+  assert.ok(!Number.isNaN(week0.getTime()), legend);
+  const day = (week, plus) => new Date(week0.getTime() + (7 * week + plus) * 86400000);
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const slashed = (d) => `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+  const file = [
+    'am,week_starting,prospecting_hours_flyer,prospecting_hours_cold_visit,leads_flyer,applications,approved,declined,new_loans',
+    `Li,${iso(day(17, 0))},3,1,6,5,2,3,2`,
+    `Ana,${slashed(day(17, 2))},5,1,4,6,3,3,3`,
+    `Li,${iso(day(16, 1))},4,2,10,4,4,0,4`,
+    `Ana,${slashed(day(16, 0))},6,0,12,7,4,3,4`,
+  ].join('\n');
+  assert.match(await page.textContent('.track-format'), /week_starting/);
+  await page.setInputFiles('.track-import input[type=file]', { name: 'activity.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page.waitForFunction(() => document.querySelector('.track-import-note')?.textContent.includes('2 weeks read'));
+  const value = (week, figure) => page.inputValue(`#actual-${week}-${figure}`);
+  assert.equal(await value(16, 'new_loans'), '8', 'summed over the AMs');
+  assert.equal(await value(16, 'leads'), '22');
+  assert.equal(await value(16, 'approvals'), '8');
+  assert.equal(await value(16, 'prospecting_hours'), '6', 'hours per AM: (6 + 6) / 2');
+  assert.equal(await value(17, 'applications'), '11');
+  assert.equal(await value(17, 'prospecting_hours'), '5');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the Actuals view fits a phone, two laptops and a desktop', async () => {
   for (const [width, height] of [[390, 844], [1024, 768], [1280, 800], [1920, 1080]]) {
     const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width, height } });

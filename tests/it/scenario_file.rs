@@ -238,7 +238,9 @@ fn golden_files_of_version_3_load_write_back_and_keep_their_actuals() {
         "/tests/golden/actuals/fault-weeks-16-23.csv"
     ))
     .expect("file");
-    let from_csv = cadence::scenario::actuals::parse(&csv, 104).expect("valid");
+    let from_csv =
+        cadence::scenario::actuals::parse(&csv, &cadence::scenario::actuals::Frame::numbered(104))
+            .expect("valid");
     assert_eq!(fault.actuals, from_csv.weeks());
     // Without actuals the section is not written.
     assert!(!to_json(&presets::get("fault").expect("preset").params).contains("actuals"));

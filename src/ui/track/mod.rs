@@ -314,7 +314,7 @@ impl Model {
             Action::ImportCsv { name, content } => {
                 self.import = Some(match content {
                     Err(problem) => Import::Unreadable { name, problem },
-                    Ok(text) => match actuals_csv::parse(&text, horizon_weeks) {
+                    Ok(text) => match actuals_csv::parse(&text, &import_frame(ws)) {
                         Err(errors) => Import::Refused { name, errors },
                         Ok(actuals) => {
                             let weeks = actuals.weeks().len();
@@ -597,6 +597,16 @@ pub fn replan_file_name(r: &Replanned, extension: &str) -> String {
         r.version,
         r.start_date.format("%Y-%m-%d")
     )
+}
+
+/// What an imported file is read against: the run's horizon, the Monday of its week 0 (an activity
+/// file dates its weeks) and the team's AMs.
+fn import_frame(ws: &workspace::Model) -> actuals_csv::Frame {
+    actuals_csv::Frame {
+        horizon_weeks: horizon_of(ws),
+        week0: Some(ws.result.as_ref().map_or(ws.start_date, |r| r.start_date)),
+        ams: ws.params.team.ams,
+    }
 }
 
 /// The weeks of the workspace's last valid run (0 before any).
