@@ -22,6 +22,7 @@
 //! `scenario_crc` is the CRC of the lesson's scenario file as this build writes it, so a hand-in is
 //! never replayed against a lesson that a newer release changed.
 
+pub mod overlay;
 pub mod qr;
 pub mod replay;
 
