@@ -505,3 +505,33 @@ fn the_rooms_band_is_the_type_7_percentiles_across_participants() {
     let one = room_band(&[&[3.0, 4.0][..]]);
     assert_eq!((one.p10, one.p90), (vec![3.0, 4.0], vec![3.0, 4.0]));
 }
+
+#[test]
+fn the_command_lines_decisions_csv_is_the_pages_every_decision_file() {
+    use cadence::scenario::classroom::replay::decisions_csv;
+    let (join, keep, stop) = cli_room();
+    let out = cadence(&[
+        "classroom",
+        "debrief",
+        &join,
+        &keep,
+        &stop,
+        "--decisions-csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = Session::decode(&join).expect("a join link");
+    let hand_ins = vec![("a".to_owned(), keep), ("b".to_owned(), stop)];
+    let room = collect(&s, &hand_ins, Score::BookEnd);
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        decisions_csv(&room)
+    );
+    assert_eq!(
+        decisions_csv(&room),
+        "name,week,decision,hours\nLi Lei,21,floor,4\nHan Meimei,21,stop,\n"
+    );
+}

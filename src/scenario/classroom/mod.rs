@@ -157,6 +157,16 @@ impl Decision {
     pub fn hours(self) -> f64 {
         f64::from(self.tenths_of_hours) / 10.0
     }
+
+    /// Whether the decision stops prospecting: a stop, or prospecting hours set to 0.
+    #[must_use]
+    pub fn stops_prospecting(self) -> bool {
+        match self.kind {
+            Move::Stop => true,
+            Move::SetHours => self.tenths_of_hours == 0,
+            Move::Resume | Move::Floor => false,
+        }
+    }
 }
 
 /// Why a join or hand-in link was refused.
