@@ -380,6 +380,7 @@ text_table! {
     ClassCollectButton => "Collect hand-ins", "收集提交";
     ClassPasteLabel => "Paste hand-in links, one a line, or drop hand-in files on the page", "粘贴提交链接（每行一个），或将提交文件拖到页面上";
     ClassAddPasted => "Add", "添加";
+    ClassFilesLabel => "Or pick hand-in files", "或选择提交文件";
     ClassRankBy => "Rank by", "排名依据";
     ClassColRank => "Rank", "名次";
     ClassColName => "Name", "姓名";

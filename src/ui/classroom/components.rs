@@ -271,7 +271,9 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 </label>
                 <div class="class-actions">
                     <button type="button" id="class-add" onclick={d.reform(|_| Action::CollectPasted)}>{ Text::ClassAddPasted.get(lang) }</button>
-                    <input id="class-files" type="file" multiple=true accept=".txt,text/plain" onchange={onpick} />
+                    <label>{ Text::ClassFilesLabel.get(lang) }
+                        <input id="class-files" type="file" multiple=true accept=".txt,text/plain" onchange={onpick} />
+                    </label>
                 </div>
                 <label>{ Text::ClassRankBy.get(lang) }
                     <select id="class-rank" onchange={onrank}>
@@ -280,6 +282,8 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         }) }
                     </select>
                 </label>
+                // A scrolling region must be reachable by keyboard to be read without a mouse.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={Text::ClassCollectTitle.get(lang)}>
                 <table class="class-room">
                     <thead><tr>
                         <th scope="col">{ Text::ClassColRank.get(lang) }</th>
@@ -300,6 +304,7 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
                 if !r.refused.is_empty() {
                     <h3>{ Text::ClassRefused.get(lang) }</h3>
                     <ul class="class-refused">
