@@ -44,7 +44,39 @@ pub struct ActualsError {
     pub row: usize,
     /// The column's stable id (`week`, `new_loans`, …).
     pub column: String,
-    pub message: String,
+    pub problem: ActualsProblem,
+}
+
+/// What is wrong with a cell, a row or the header of an actuals file; put in words in the reader's
+/// language by `scenario::actuals::problem_words`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActualsProblem {
+    /// The week is at or beyond the scenario's horizon (weeks `0..=last_week`).
+    BeyondHorizon { week: u32, last_week: usize },
+    /// The week does not come after the row before it.
+    NotAfter { week: u32, before: u32 },
+    /// A figure below 0.
+    Negative(f64),
+    /// A figure that is not a finite number.
+    NotFinite,
+    /// The CSV reader could not read the header (its own words).
+    HeaderUnreadable(String),
+    /// The column appears twice in the header.
+    DuplicateColumn,
+    /// The header names a column that is not an actuals column.
+    UnknownColumn,
+    /// The header has no `week` column.
+    NoWeekColumn,
+    /// The CSV reader could not read the row (its own words).
+    RowUnreadable(String),
+    /// The row has a different number of cells than the header.
+    CellCount { cells: usize, columns: usize },
+    /// The row's week cell is empty.
+    WeekMissing,
+    /// The cell is not a number.
+    NotANumber(String),
+    /// The week cell is a number but not a whole week from 0.
+    NotAWeek(String),
 }
 
 /// Checked actuals: weeks strictly increasing, every figure finite and non-negative.
@@ -72,11 +104,10 @@ impl Actuals {
                 errors.push(ActualsError {
                     row,
                     column: "week".to_owned(),
-                    message: format!(
-                        "week {} is beyond the scenario's horizon (weeks 0 to {})",
-                        week.week,
-                        horizon_weeks.saturating_sub(1)
-                    ),
+                    problem: ActualsProblem::BeyondHorizon {
+                        week: week.week,
+                        last_week: horizon_weeks.saturating_sub(1),
+                    },
                 });
             }
             if let Some(before) = previous {
@@ -84,10 +115,10 @@ impl Actuals {
                     errors.push(ActualsError {
                         row,
                         column: "week".to_owned(),
-                        message: format!(
-                            "week {} comes after week {before}: weeks must be in increasing order, each once",
-                            week.week
-                        ),
+                        problem: ActualsProblem::NotAfter {
+                            week: week.week,
+                            before,
+                        },
                     });
                 }
             }
@@ -101,21 +132,21 @@ impl Actuals {
                 ("active_loans", week.active_loans),
             ];
             for (column, value) in figures {
-                if let Some(message) = value.and_then(figure_problem) {
+                if let Some(problem) = value.and_then(figure_problem) {
                     errors.push(ActualsError {
                         row,
                         column: column.to_owned(),
-                        message,
+                        problem,
                     });
                 }
             }
             if let Some(hours) = week.prospecting_hours_by_channel {
                 for (channel, value) in super::params::ChannelId::ALL.iter().zip(hours) {
-                    if let Some(message) = figure_problem(value) {
+                    if let Some(problem) = figure_problem(value) {
                         errors.push(ActualsError {
                             row,
                             column: format!("prospecting_hours.{}", channel.id()),
-                            message,
+                            problem,
                         });
                     }
                 }
@@ -142,13 +173,11 @@ impl Actuals {
 }
 
 /// What is wrong with one figure, in words.
-fn figure_problem(value: f64) -> Option<String> {
+fn figure_problem(value: f64) -> Option<ActualsProblem> {
     if !value.is_finite() {
-        Some("must be a number".to_owned())
+        Some(ActualsProblem::NotFinite)
     } else if value < 0.0 {
-        Some(format!(
-            "{value} is negative; figures are counts or hours, 0 or more"
-        ))
+        Some(ActualsProblem::Negative(value))
     } else {
         None
     }
@@ -172,10 +201,12 @@ mod tests {
         let places: Vec<(usize, &str)> =
             errors.iter().map(|e| (e.row, e.column.as_str())).collect();
         assert_eq!(places, vec![(2, "week"), (3, "week")]);
-        assert!(
-            errors[1].message.contains("beyond"),
-            "{}",
-            errors[1].message
+        assert_eq!(
+            errors[1].problem,
+            ActualsProblem::BeyondHorizon {
+                week: 9,
+                last_week: 4
+            }
         );
     }
 

@@ -7,8 +7,9 @@
 //! and RFC 4180 quoting are accepted. Every problem is reported with its row (1 = the first row
 //! after the header) and column, in words; see docs/scenario-format.md.
 
-use crate::engine::actuals::{Actuals, ActualsError, WeekActuals};
+use crate::engine::actuals::{Actuals, ActualsError, ActualsProblem, WeekActuals};
 use crate::engine::params::{ChannelId, CHANNELS};
+use crate::i18n::{fill, Lang, Text};
 
 /// The stable ids of the figure columns, in the documented order.
 pub const COLUMNS: [&str; 7] = [
@@ -50,11 +51,11 @@ fn column_of(id: &str) -> Option<Column> {
     })
 }
 
-fn error(row: usize, column: &str, message: String) -> ActualsError {
+fn error(row: usize, column: &str, problem: ActualsProblem) -> ActualsError {
     ActualsError {
         row,
         column: column.to_owned(),
-        message,
+        problem,
     }
 }
 
@@ -74,7 +75,7 @@ pub fn parse(text: &str, horizon_weeks: usize) -> Result<Actuals, Vec<ActualsErr
             return Err(vec![error(
                 0,
                 "",
-                format!("the header cannot be read: {e}"),
+                ActualsProblem::HeaderUnreadable(e.to_string()),
             )])
         }
     };
@@ -83,25 +84,14 @@ pub fn parse(text: &str, horizon_weeks: usize) -> Result<Actuals, Vec<ActualsErr
     for id in &header {
         match column_of(id) {
             Some(column) if columns.contains(&column) => {
-                errors.push(error(0, id, format!("the column {id} appears twice")));
+                errors.push(error(0, id, ActualsProblem::DuplicateColumn));
             }
             Some(column) => columns.push(column),
-            None => errors.push(error(
-                0,
-                id,
-                format!(
-                    "unknown column \"{id}\"; the columns are {} and prospecting_hours.<channel id>",
-                    COLUMNS.join(", ")
-                ),
-            )),
+            None => errors.push(error(0, id, ActualsProblem::UnknownColumn)),
         }
     }
     if !columns.contains(&Column::Week) {
-        errors.push(error(
-            0,
-            "week",
-            "the header needs a week column (the simulation week, from 0)".to_owned(),
-        ));
+        errors.push(error(0, "week", ActualsProblem::NoWeekColumn));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -114,7 +104,7 @@ pub fn parse(text: &str, horizon_weeks: usize) -> Result<Actuals, Vec<ActualsErr
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                errors.push(error(row, "", format!("the row cannot be read: {e}")));
+                errors.push(error(row, "", ActualsProblem::RowUnreadable(e.to_string())));
                 continue;
             }
         };
@@ -125,11 +115,10 @@ pub fn parse(text: &str, horizon_weeks: usize) -> Result<Actuals, Vec<ActualsErr
             errors.push(error(
                 row,
                 "",
-                format!(
-                    "the row has {} cells but the header has {} columns",
-                    record.len(),
-                    columns.len()
-                ),
+                ActualsProblem::CellCount {
+                    cells: record.len(),
+                    columns: columns.len(),
+                },
             ));
             continue;
         }
@@ -167,22 +156,18 @@ fn read_row(
     for ((id, column), cell) in header.iter().zip(columns).zip(record.iter()) {
         if cell.is_empty() {
             if *column == Column::Week {
-                errors.push(error(row, id, "the week is missing".to_owned()));
+                errors.push(error(row, id, ActualsProblem::WeekMissing));
             }
             continue;
         }
         let Ok(value) = cell.parse::<f64>() else {
-            errors.push(error(row, id, format!("\"{cell}\" is not a number")));
+            errors.push(error(row, id, ActualsProblem::NotANumber(cell.to_owned())));
             continue;
         };
         match *column {
             Column::Week => {
                 if value.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&value) {
-                    errors.push(error(
-                        row,
-                        id,
-                        format!("\"{cell}\" is not a week: weeks are whole numbers from 0"),
-                    ));
+                    errors.push(error(row, id, ActualsProblem::NotAWeek(cell.to_owned())));
                 } else {
                     // In range and whole, checked just above.
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -203,16 +188,58 @@ fn read_row(
     (errors.len() == before).then_some(week)
 }
 
+/// A problem in words in `lang`, as the page shows it beside the import and the command line
+/// prints it.
+#[must_use]
+pub fn problem_words(problem: &ActualsProblem, column: &str, lang: Lang) -> String {
+    match problem {
+        ActualsProblem::BeyondHorizon { week, last_week } => fill(
+            Text::ActualsBeyondHorizon.get(lang),
+            &[&week.to_string(), &last_week.to_string()],
+        ),
+        ActualsProblem::NotAfter { week, before } => fill(
+            Text::ActualsNotAfter.get(lang),
+            &[&week.to_string(), &before.to_string()],
+        ),
+        ActualsProblem::Negative(value) => {
+            fill(Text::ActualsNegative.get(lang), &[&value.to_string()])
+        }
+        ActualsProblem::NotFinite => Text::ActualsNotFinite.get(lang).to_owned(),
+        ActualsProblem::HeaderUnreadable(detail) => {
+            fill(Text::ActualsHeaderUnreadable.get(lang), &[detail])
+        }
+        ActualsProblem::DuplicateColumn => fill(Text::ActualsDuplicateColumn.get(lang), &[column]),
+        ActualsProblem::UnknownColumn => fill(
+            Text::ActualsUnknownColumn.get(lang),
+            &[column, &COLUMNS.join(", ")],
+        ),
+        ActualsProblem::NoWeekColumn => Text::ActualsNoWeekColumn.get(lang).to_owned(),
+        ActualsProblem::RowUnreadable(detail) => {
+            fill(Text::ActualsRowUnreadable.get(lang), &[detail])
+        }
+        ActualsProblem::CellCount { cells, columns } => fill(
+            Text::ActualsCellCount.get(lang),
+            &[&cells.to_string(), &columns.to_string()],
+        ),
+        ActualsProblem::WeekMissing => Text::ActualsWeekMissing.get(lang).to_owned(),
+        ActualsProblem::NotANumber(cell) => fill(Text::ActualsNotANumber.get(lang), &[cell]),
+        ActualsProblem::NotAWeek(cell) => fill(Text::ActualsNotAWeek.get(lang), &[cell]),
+    }
+}
+
 /// Errors as the command line prints them: one line each, "row 3, leads: …".
 #[must_use]
 pub fn errors_in_words(errors: &[ActualsError]) -> String {
     errors
         .iter()
-        .map(|e| match (e.row, e.column.is_empty()) {
-            (0, false) => format!("header, {}: {}", e.column, e.message),
-            (0, true) => format!("header: {}", e.message),
-            (row, false) => format!("row {row}, {}: {}", e.column, e.message),
-            (row, true) => format!("row {row}: {}", e.message),
+        .map(|e| {
+            let words = problem_words(&e.problem, &e.column, Lang::En);
+            match (e.row, e.column.is_empty()) {
+                (0, false) => format!("header, {}: {words}", e.column),
+                (0, true) => format!("header: {words}"),
+                (row, false) => format!("row {row}, {}: {words}", e.column),
+                (row, true) => format!("row {row}: {words}"),
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -133,7 +133,11 @@ fn actuals_of(weeks: &[ActualsWeekFile], team: &Team, problems: &mut Problems) -
                     param: format!("actuals[{}].{}", e.row - 1, e.column),
                     value: ParamValue::Text(String::new()),
                     rule: Rule::OutOfRange,
-                    message: e.message,
+                    message: super::actuals::problem_words(
+                        &e.problem,
+                        &e.column,
+                        crate::i18n::Lang::En,
+                    ),
                 });
             }
             Vec::new()

@@ -8,6 +8,8 @@
 //! autosave. It is pure, so every rule is tested natively;
 //! the shell (`ui::shell`) carries the effects out.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
 use crate::engine::montecarlo::McOutput;
@@ -99,6 +101,33 @@ impl From<track::Action> for Msg {
 impl From<book::Action> for Msg {
     fn from(action: book::Action) -> Msg {
         Msg::Book(action)
+    }
+}
+
+/// A pool answer about a job of the Actuals view's band, as the track slice takes it.
+fn band_event(action: &montecarlo::Action) -> Option<track::BandEvent> {
+    let band = |job: u32| job & track::BAND_JOB != 0;
+    match action {
+        montecarlo::Action::Progress { job, done, total } if band(*job) => {
+            Some(track::BandEvent::Progress {
+                job: *job,
+                done: *done,
+                total: *total,
+            })
+        }
+        montecarlo::Action::Finished { job, output } if band(*job) => {
+            Some(track::BandEvent::Finished {
+                job: *job,
+                output: Rc::clone(output),
+            })
+        }
+        montecarlo::Action::Failed { job, message } if band(*job) => {
+            Some(track::BandEvent::Failed {
+                job: *job,
+                message: message.clone(),
+            })
+        }
+        _ => None,
     }
 }
 
@@ -282,7 +311,7 @@ impl Page {
                 self.compare.update(action, current);
                 Vec::new()
             }
-            Msg::Mc(action) => self.mc.update(action, &mut self.workspace),
+            Msg::Mc(action) => self.monte_carlo(action),
             Msg::Library(action) => self.library.update(action, &mut self.workspace, self.lang),
             Msg::Trainer(action) => {
                 let shows = match action {
@@ -338,14 +367,54 @@ impl Page {
             // The lesson's comparison follows the scenario: an edit or a decision runs it again.
             self.trainer.refresh_comparison(&self.workspace);
         }
+        self.follow_ticker(&mut effects);
+        self.follow_band(&mut effects);
+        effects.push(Effect::Autosave);
+        effects
+    }
+
+    /// The trainer's clock ticks while a lesson plays on the stage.
+    fn follow_ticker(&mut self, effects: &mut Vec<Effect>) {
         let ticker = (self.view == View::Trainer && self.trainer.play.playing)
             .then(|| self.trainer.play.tick_ms());
         if ticker != self.ticker {
             self.ticker = ticker;
             effects.push(Effect::Ticker(ticker));
         }
-        effects.push(Effect::Autosave);
-        effects
+    }
+
+    /// The pool's answers and the fan's controls; the band of the Actuals view runs in the same
+    /// pool, under its own job numbers, and its answers go to that view.
+    fn monte_carlo(&mut self, action: montecarlo::Action) -> Vec<Effect> {
+        match band_event(&action) {
+            Some(event) => {
+                self.track.band_event(event);
+                Vec::new()
+            }
+            None => self.mc.update(action, &mut self.workspace),
+        }
+    }
+
+    /// The pool runs one Monte Carlo job at a time: a fan job started (or a cancel) takes it from
+    /// the Actuals view's band, which starts again once the pool is free and the view is shown.
+    fn follow_band(&mut self, effects: &mut Vec<Effect>) {
+        let fan_job = effects.iter().any(|e| match e {
+            Effect::StartMonteCarlo(job) => job.id & track::BAND_JOB == 0,
+            Effect::CancelMonteCarlo => true,
+            _ => false,
+        });
+        if fan_job {
+            self.track.band_superseded();
+        }
+        let pool_busy = fan_job
+            || matches!(self.mc.status, montecarlo::Status::Running { .. })
+            || effects
+                .iter()
+                .any(|e| matches!(e, Effect::StartMonteCarlo(_)));
+        if self.view == View::Track && !pool_busy && self.workspace.can_keep() {
+            let runs = self.mc.parsed().map_or(1_000, |(runs, _)| runs);
+            effects.extend(self.track.follow_band(runs, self.workspace.params.run.seed));
+        }
     }
 
     /// Applies one message and drops its effects: for tests and for tools that run none.
@@ -1419,5 +1488,78 @@ mod tests {
         // Another scenario brings its own actuals (none): the form follows it.
         let other = restored.apply(workspace::Action::LoadPreset("steady".into(), 0));
         assert!(other.track.typed.is_empty());
+    }
+
+    /// Issue 18: the Actuals view's band runs in the pool under its own job numbers — its answers
+    /// reach the view, never the fan — and gives the pool up to the fan's job.
+    #[test]
+    fn the_actuals_band_runs_in_the_pool_beside_the_fan_and_gives_way_to_it() {
+        let mut page = fresh();
+        // The band of the path starts as the view opens, so it is there when figures are typed.
+        let effects = page.update(Msg::SetView(View::Track));
+        let Some(Effect::StartMonteCarlo(job)) = effects
+            .iter()
+            .find(|e| matches!(e, Effect::StartMonteCarlo(_)))
+        else {
+            panic!("the band starts as the view opens: {effects:?}");
+        };
+        let (band_job, band_params) = (job.id, job.params.clone());
+        assert_ne!(band_job & track::BAND_JOB, 0);
+        // Another figure keeps the path: no second job.
+        let effects = page.update(
+            track::Action::Edit {
+                week: 3,
+                figure: track::Figure::NewLoans,
+                text: "8".into(),
+            }
+            .into(),
+        );
+        assert!(!effects
+            .iter()
+            .any(|e| matches!(e, Effect::StartMonteCarlo(_))));
+        page.update(
+            montecarlo::Action::Finished {
+                job: band_job,
+                output: Rc::new(ten_runs(&band_params, 3)),
+            }
+            .into(),
+        );
+        assert!(
+            page.track.band_output().is_some(),
+            "the band reached the view"
+        );
+        assert!(
+            matches!(page.mc.status, montecarlo::Status::Idle),
+            "not the fan's"
+        );
+        // The fan's job takes the pool from a band running, which starts again when it is free.
+        page.track.band_superseded();
+        let mut params = page.workspace.params.clone();
+        params.team.ams += 1.0;
+        page.workspace.open(params, page.workspace.start_date);
+        let effects = page.update(montecarlo::Action::Run.into());
+        let Some(Effect::StartMonteCarlo(fan)) = effects.first() else {
+            panic!("the fan starts: {effects:?}");
+        };
+        assert_eq!(fan.id & track::BAND_JOB, 0);
+        assert!(
+            page.track.band_progress().is_none(),
+            "the band waits for the fan"
+        );
+        let (fan_job, fan_params) = (fan.id, fan.params.clone());
+        let effects = page.update(
+            montecarlo::Action::Finished {
+                job: fan_job,
+                output: Rc::new(ten_runs(&fan_params, 3)),
+            }
+            .into(),
+        );
+        assert!(page.current_mc().is_some());
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::StartMonteCarlo(j) if j.id & track::BAND_JOB != 0)),
+            "the band of the new path starts once the pool is free: {effects:?}"
+        );
     }
 }

@@ -251,6 +251,43 @@ test('the same weeks from a CSV file; a refused file lists its problems and lose
   await context.close();
 });
 
+// The path against the reported weeks: four charts, once the band has run each with its shaded
+// band and one dot per reported week (and the legend's), side by side or stacked but never
+// overlapping or off screen, each saying how many reported weeks fall inside its band.
+async function checkCharts(page, label) {
+  await page.waitForFunction(() => document.querySelector('.track-band-status')?.textContent.startsWith('Band of'), null, { timeout: 30000 });
+  const charts = await page.$$eval('.track-chart', (figures) =>
+    figures.map((f) => {
+      const b = f.querySelector('svg').getBoundingClientRect();
+      return {
+        id: f.dataset.figure,
+        box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom, height: b.height },
+        dots: f.querySelectorAll('svg circle').length,
+        band: f.querySelectorAll('svg polygon').length,
+        inside: Number(f.dataset.inside),
+        reported: Number(f.dataset.reported),
+        words: f.querySelector('.track-inside')?.textContent ?? '',
+      };
+    }),
+  );
+  assert.deepEqual(charts.map((c) => c.id), ['active_loans', 'new_loans', 'leads', 'prospecting_hours'], label);
+  const width = await page.evaluate(() => window.innerWidth);
+  for (const [i, c] of charts.entries()) {
+    assert.equal(c.dots, 8 + 1, `${label} ${c.id}: a dot per reported week and the legend's`);
+    assert.ok(c.band > 0, `${label} ${c.id}: the band is drawn`);
+    assert.ok(c.box.left >= 0 && c.box.right <= width + 0.5, `${label} ${c.id}: on screen ${JSON.stringify(c.box)}`);
+    assert.ok(c.box.height >= 150, `${label} ${c.id}: tall enough to read (${c.box.height})`);
+    assert.equal(c.reported, 8, label);
+    assert.ok(c.words.includes(`${c.inside} of 8 reported weeks inside the band`), `${label}: ${c.words}`);
+    for (const d of charts.slice(i + 1)) {
+      const apart = c.box.right <= d.box.left + 0.5 || d.box.right <= c.box.left + 0.5 || c.box.bottom <= d.box.top + 0.5 || d.box.bottom <= c.box.top + 0.5;
+      assert.ok(apart, `${label}: charts ${c.id} and ${d.id} overlap`);
+    }
+  }
+  // The fault's own weeks follow its path, inside the band.
+  assert.deepEqual(charts.map((c) => c.inside), [8, 8, 8, 8], label);
+}
+
 test('the Actuals view fits a phone, two laptops and a desktop', async () => {
   for (const [width, height] of [[390, 844], [1024, 768], [1280, 800], [1920, 1080]]) {
     const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width, height } });
@@ -258,6 +295,7 @@ test('the Actuals view fits a phone, two laptops and a desktop', async () => {
     await page.setInputFiles('.track-import input[type=file]', FAULT_FILE);
     await page.waitForSelector('.track-gap-table');
     await checkLayout(page, `${width}×${height}`);
+    await checkCharts(page, `${width}×${height}`);
     await page.screenshot({ path: join(SHOTS, `track-${width}x${height}.png`), fullPage: width === 390 });
     await context.close();
   }

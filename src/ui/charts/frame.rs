@@ -26,6 +26,8 @@ const PAD: f64 = 6.0;
 const TICK: f64 = 4.0;
 /// Width of a legend swatch.
 const SWATCH: f64 = 16.0;
+/// Radius of a dot that marks one week's value.
+pub(crate) const DOT_RADIUS_PX: i32 = 4;
 
 /// Dash patterns in pixels, on then off; an empty pattern is a solid line.
 pub(crate) const SOLID: &[f64] = &[];
@@ -70,6 +72,8 @@ pub(crate) enum Swatch {
     Line(LineStyle),
     /// A run of colours, for a stack shaded by age.
     Ramp(Vec<RGBColor>),
+    /// A dot, for values drawn as points (reported weeks).
+    Dot(RGBColor),
 }
 
 pub(crate) struct LegendEntry<'a> {
@@ -660,6 +664,11 @@ fn draw_swatch<DB: DrawingBackend>(
             color.filled(),
         )),
         Swatch::Line(line) => draw_polyline(area, &[(x, y), (x + SWATCH, y)], *line),
+        Swatch::Dot(color) => area.draw(&Circle::new(
+            px((x + SWATCH / 2.0, y)),
+            DOT_RADIUS_PX,
+            color.filled(),
+        )),
         Swatch::Ramp(colors) => {
             let n = colors.len().max(1) as f64;
             for (i, color) in colors.iter().enumerate() {

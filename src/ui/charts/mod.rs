@@ -23,6 +23,7 @@ pub mod plan_hours;
 pub mod profit;
 pub mod quality_mix;
 pub mod room;
+pub mod tracking;
 
 pub use active_loans::ActiveLoansData;
 pub use hours::HoursData;

@@ -225,7 +225,7 @@ pub fn app() -> Html {
                 <main class="track-view">
                     <h2>{ Text::TrackTitle.get(lang) }</h2>
                     <TrackPanel view={track_view(&page.track, ws, lang)} ondispatch={ontrack}
-                        onimport={drop.onimport_actuals.clone()} today={clock::today()} />
+                        onimport={drop.onimport_actuals.clone()} today={clock::today()} {dark} {narrow} />
                 </main>
             }
             if page.view == View::Book {

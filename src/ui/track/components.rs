@@ -4,9 +4,10 @@
 
 use yew::prelude::*;
 
+use crate::ui::charts::{tracking, ChartSize, ChartTheme};
 use crate::ui::widgets::file_picker::{use_file_picker, FilePicker};
 
-use crate::ui::track::view::{ReplanView, TrackView};
+use crate::ui::track::view::{ReplanView, TrackCharts, TrackView};
 use crate::ui::track::{Action, STATUS_ID};
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,9 @@ pub struct TrackProps {
     pub onimport: Callback<Vec<web_sys::File>>,
     /// Today, for the calendar's stamp.
     pub today: chrono::NaiveDate,
+    pub dark: bool,
+    /// A phone-sized screen: the charts are laid out for it.
+    pub narrow: bool,
 }
 
 #[function_component(TrackPanel)]
@@ -99,6 +103,9 @@ pub fn track_panel(props: &TrackProps) -> Html {
                     </fieldset>
                 }) }
             </section>
+            if let Some(charts) = &v.charts {
+                <TrackChartsPanel charts={charts.clone()} dark={props.dark} narrow={props.narrow} />
+            }
             { replan(&v.replan, d, props.today) }
             if let Some(gaps) = &v.gaps {
                 <section class="track-gaps" aria-labelledby="track-gaps-title">
@@ -126,6 +133,55 @@ pub fn track_panel(props: &TrackProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct TrackChartsProps {
+    charts: TrackCharts,
+    dark: bool,
+    narrow: bool,
+}
+
+/// The path against the reported weeks: drawn again only when a chart's data or the display changes.
+#[function_component(TrackChartsPanel)]
+fn track_charts_panel(props: &TrackChartsProps) -> Html {
+    let c = &props.charts;
+    let svgs = use_memo(
+        (c.charts.clone(), props.dark, props.narrow),
+        |(charts, dark, narrow)| {
+            let size = if *narrow {
+                ChartSize::PHONE
+            } else {
+                ChartSize::DESKTOP
+            };
+            let theme = ChartTheme::for_scheme(*dark);
+            charts
+                .iter()
+                .map(|chart| tracking::render_svg(&chart.data, &theme, size).ok())
+                .collect::<Vec<_>>()
+        },
+    );
+    html! {
+        <section class="track-charts" aria-labelledby="track-charts-title">
+            <h3 id="track-charts-title">{ c.title }</h3>
+            <p class="track-hint">{ c.hint }</p>
+            <p class="track-band-status" role="status">{ &c.band_status }</p>
+            <div class="track-chart-grid">
+                { for c.charts.iter().zip(svgs.iter()).map(|(chart, svg)| html! {
+                    <figure class="chart track-chart" key={chart.id} data-figure={chart.id}
+                        data-inside={chart.inside_count.map(|(i, _)| i.to_string())}
+                        data-reported={chart.inside_count.map(|(_, n)| n.to_string())}>
+                        if let Some(svg) = svg {
+                            { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+                        }
+                        if let Some(inside) = &chart.inside {
+                            <p class="track-inside">{ inside }</p>
+                        }
+                    </figure>
+                }) }
+            </div>
+        </section>
+    }
+}
+
 fn replan(r: &ReplanView, d: &Callback<Action>, today: chrono::NaiveDate) -> Html {
     html! {
         <section class="track-replan" aria-labelledby="track-replan-title">
@@ -139,6 +195,9 @@ fn replan(r: &ReplanView, d: &Callback<Action>, today: chrono::NaiveDate) -> Htm
             }
             if let Some(summary) = &r.summary {
                 <p class="track-replan-summary" role="status">{ summary }</p>
+                if let Some(why) = &r.why {
+                    <p class="track-replan-why">{ why }</p>
+                }
                 if let Some(changed) = &r.changed {
                     <p class="track-replan-changed">{ changed }</p>
                 }

@@ -17,14 +17,16 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::engine::actuals::{Actuals, ActualsError, WeekActuals};
+use crate::engine::montecarlo::McOutput;
 use crate::engine::plan::{Plan, PlanError, PlanGoal};
 use crate::engine::validate;
 use crate::engine::warning::{self, Tracked, Tracking};
+use crate::engine::Params;
 use crate::i18n::Lang;
 use crate::scenario::actuals as actuals_csv;
 use crate::scenario::plan_out;
 use crate::services::files::FileProblem;
-use crate::ui::effect::{Download, Effect};
+use crate::ui::effect::{Download, Effect, McJob};
 use crate::ui::format;
 use crate::ui::workspace;
 
@@ -156,6 +158,47 @@ pub enum Action {
     },
 }
 
+/// The worker pool's answers about a band job (the page routes those whose job number carries
+/// [`BAND_JOB`] here).
+#[derive(Clone, Debug, PartialEq)]
+pub enum BandEvent {
+    Progress { job: u32, done: u32, total: u32 },
+    Finished { job: u32, output: Rc<McOutput> },
+    Failed { job: u32, message: String },
+}
+
+/// Band jobs are numbered with this bit set, so the page tells their answers from the fan's.
+pub const BAND_JOB: u32 = 1 << 31;
+
+/// The Monte Carlo P10–P90 band of the path the actuals are set beside, for the path's scenario
+/// (`key`, without its actuals: typing a figure does not change the path, so the band holds).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Band {
+    #[default]
+    None,
+    Running {
+        job: u32,
+        key: Rc<Params>,
+        done: u32,
+        total: u32,
+    },
+    Done {
+        key: Rc<Params>,
+        output: Rc<McOutput>,
+    },
+    Failed {
+        key: Rc<Params>,
+        message: String,
+    },
+}
+
+/// The scenario a band belongs to: the path's, without the actuals.
+fn band_key(tracked: &Tracked) -> Params {
+    let mut params = tracked.vp.params().clone();
+    params.actuals.clear();
+    params
+}
+
 /// A plan solved again from the week after the last reported one.
 #[derive(Debug)]
 pub struct Replanned {
@@ -164,6 +207,8 @@ pub struct Replanned {
     pub start_date: chrono::NaiveDate,
     /// The book per AM it starts from (reported, else expected).
     pub start_loans_per_am: f64,
+    /// The goal's book per AM for the re-plan's first week.
+    pub goal_loans_per_am: f64,
     pub plan: Plan,
     /// The path's hours per AM the re-plan replaces, by re-plan week (where the path has them).
     pub before_hours_per_am: Vec<Option<f64>>,
@@ -202,6 +247,10 @@ pub struct Model {
     pub replanned: Option<Result<Rc<Replanned>, ReplanProblem>>,
     /// Re-plans made on this page (the next one's version is this + 2).
     replans: u32,
+    /// The band of the path, once its Monte Carlo runs have run.
+    pub band: Band,
+    /// The number of the next band job (with [`BAND_JOB`] set).
+    next_band_job: u32,
 }
 
 impl PartialEq for Model {
@@ -331,10 +380,12 @@ impl Model {
                     .copied()
             })
             .collect();
+        let start_loans_per_am = params.team.init_loans_per_am.unwrap_or_default();
         Ok(Rc::new(Replanned {
             from_week,
             start_date: format::week_date(result.start_date, from_week),
-            start_loans_per_am: params.team.init_loans_per_am.unwrap_or_default(),
+            start_loans_per_am,
+            goal_loans_per_am: goal.target.at(start_loans_per_am, 0),
             plan,
             before_hours_per_am,
             version: self.replans + 2,
@@ -432,6 +483,109 @@ impl Model {
     #[must_use]
     pub fn computed(&self) -> Option<&Rc<Computed>> {
         self.computed.as_ref()
+    }
+
+    /// The band's Monte Carlo output when it belongs to the path shown.
+    #[must_use]
+    pub fn band_output(&self) -> Option<&Rc<McOutput>> {
+        let tracked = self.tracked()?;
+        match &self.band {
+            Band::Done { key, output } if **key == band_key(tracked) => Some(output),
+            _ => None,
+        }
+    }
+
+    /// Runs done and asked for while the band of the path shown is running.
+    #[must_use]
+    pub fn band_progress(&self) -> Option<(u32, u32)> {
+        let tracked = self.tracked()?;
+        match &self.band {
+            Band::Running {
+                key, done, total, ..
+            } if **key == band_key(tracked) => Some((*done, *total)),
+            _ => None,
+        }
+    }
+
+    /// Why the band of the path shown could not run.
+    #[must_use]
+    pub fn band_failure(&self) -> Option<&str> {
+        let tracked = self.tracked()?;
+        match &self.band {
+            Band::Failed { key, message } if **key == band_key(tracked) => Some(message),
+            _ => None,
+        }
+    }
+
+    fn tracked(&self) -> Option<&Tracked> {
+        self.computed
+            .as_ref()
+            .and_then(|c| c.outcome.as_ref().ok())
+            .map(|(tracked, _)| tracked)
+    }
+
+    /// Starts the band of the path shown (`runs` runs from `seed`) unless it is there, running or
+    /// failed already. The page asks only while the Actuals view is on screen and the fan's own
+    /// job is not running: the pool runs one Monte Carlo job at a time.
+    pub fn follow_band(&mut self, runs: u32, seed: u64) -> Vec<Effect> {
+        let Some(tracked) = self.tracked() else {
+            return Vec::new();
+        };
+        let key = band_key(tracked);
+        let known = match &self.band {
+            Band::None => false,
+            Band::Running { key: of, .. }
+            | Band::Done { key: of, .. }
+            | Band::Failed { key: of, .. } => **of == key,
+        };
+        if known {
+            return Vec::new();
+        }
+        let job = BAND_JOB | self.next_band_job;
+        self.next_band_job = (self.next_band_job + 1) & !BAND_JOB;
+        let key = Rc::new(key);
+        self.band = Band::Running {
+            job,
+            key: Rc::clone(&key),
+            done: 0,
+            total: runs,
+        };
+        vec![Effect::StartMonteCarlo(Box::new(McJob {
+            id: job,
+            revision: 0,
+            params: (*key).clone(),
+            runs,
+            seed,
+        }))]
+    }
+
+    /// The fan's job took the pool: a band job running is cancelled, and starts again later.
+    pub fn band_superseded(&mut self) {
+        if matches!(self.band, Band::Running { .. }) {
+            self.band = Band::None;
+        }
+    }
+
+    /// An answer from the pool about a band job; answers about an older job are dropped.
+    pub fn band_event(&mut self, event: BandEvent) {
+        let Band::Running {
+            job: running, key, ..
+        } = &self.band
+        else {
+            return;
+        };
+        let (running, key) = (*running, Rc::clone(key));
+        self.band = match event {
+            BandEvent::Progress { job, done, total } if job == running => Band::Running {
+                job,
+                key,
+                done,
+                total,
+            },
+            BandEvent::Finished { job, output } if job == running => Band::Done { key, output },
+            BandEvent::Failed { job, message } if job == running => Band::Failed { key, message },
+            _ => return,
+        };
     }
 }
 

@@ -4,15 +4,184 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::actuals::ActualsError;
+use crate::engine::actuals::{ActualsError, WeekActuals};
+use crate::engine::kpi::WeekKpis;
+use crate::engine::montecarlo::McOutput;
 use crate::engine::warning::{ComparedWith, WeekWarning, UNDER_PLAN_SHARE};
+use crate::engine::Kpi;
 use crate::i18n::{fill, Lang, Text};
+use crate::scenario::actuals as actuals_csv;
 use crate::scenario::plan_out;
 use crate::scenario::track_out::Figures;
 use crate::services::files::FileProblem;
+use crate::ui::chart_data;
+use crate::ui::charts::tracking::TrackingData;
+use crate::ui::charts::{Fan, Series};
 use crate::ui::format;
 use crate::ui::track::{read_cell, CellProblem, Figure, Import, Model, ReplanProblem, FORM_WEEKS};
 use crate::ui::workspace;
+
+/// One chart of the path against the reported weeks, with how many fall inside its band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackChart {
+    /// The figure's stable id (`active_loans`, `new_loans`, `leads`, `prospecting_hours`).
+    pub id: &'static str,
+    pub data: TrackingData,
+    /// "New loans: 5 of 6 reported weeks inside the band.", once the band has run.
+    pub inside: Option<String>,
+    /// Reported weeks inside the band, and reported weeks drawn.
+    pub inside_count: Option<(usize, usize)>,
+}
+
+/// The charts section: its title and hint, the band's state in words, and the charts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackCharts {
+    pub title: &'static str,
+    pub hint: &'static str,
+    /// The band running, failed, or how many runs it holds.
+    pub band_status: String,
+    pub charts: Vec<TrackChart>,
+}
+
+/// The figures drawn against the path, with their Monte Carlo KPI.
+const CHARTED: [(Figure, Kpi); 4] = [
+    (Figure::ActiveLoans, Kpi::ActiveLoans),
+    (Figure::NewLoans, Kpi::NewLoans),
+    (Figure::Leads, Kpi::Interested),
+    (Figure::ProspectingHours, Kpi::HoursProspecting),
+];
+
+/// The charts show the weeks up to the last reported one and a quarter beyond it (at least half a
+/// year), so six reported weeks are not squeezed into the corner of a two-year axis.
+const WEEKS_AHEAD: u32 = 13;
+const MIN_WEEKS_SHOWN: u32 = 26;
+
+/// A figure's value in an expected week, as the team reports it (hours per AM).
+fn expected_value(figure: Figure, week: &WeekKpis) -> f64 {
+    match figure {
+        Figure::ProspectingHours => per_am(week.hours_prospecting, week.ams),
+        Figure::Applications => week.applications + week.burst_applications,
+        Figure::NewLoans | Figure::Approvals => WeekKpis::total(&week.new_loans),
+        Figure::Leads => WeekKpis::total(&week.interested),
+        Figure::ActiveLoans => WeekKpis::total(&week.active_loans),
+    }
+}
+
+fn per_am(team: f64, ams: f64) -> f64 {
+    if ams > 0.0 {
+        team / ams
+    } else {
+        0.0
+    }
+}
+
+/// The charts of the path against the reported weeks, with the band where it has run.
+#[must_use]
+pub fn track_charts(
+    result: &workspace::Computed,
+    expected: &[WeekKpis],
+    reported: &[WeekActuals],
+    band: Option<&McOutput>,
+    band_status: String,
+    lang: Lang,
+) -> Option<TrackCharts> {
+    let last = reported.last()?.week;
+    let horizon = u32::try_from(expected.len()).unwrap_or(u32::MAX);
+    let shown = (last + 1 + WEEKS_AHEAD).max(MIN_WEEKS_SHOWN).min(horizon);
+    let charts = CHARTED
+        .iter()
+        .map(|&(figure, kpi)| {
+            let (title, axis) = match figure {
+                Figure::ActiveLoans => (Text::TrackActiveLoans, Text::AxisLoans),
+                Figure::NewLoans => (Text::TrackNewLoans, Text::AxisNewLoans),
+                Figure::Leads => (Text::TrackLeads, Text::AxisLeads),
+                _ => (Text::TrackProspectingHours, Text::AxisHoursPerAm),
+            };
+            let mut frame = chart_data::frame(result, title, axis, lang, None);
+            frame.dates.horizon_weeks = shown;
+            let weeks = &expected[..shown as usize];
+            let mut actual = vec![f64::NAN; weeks.len()];
+            for week in reported {
+                if let (Some(slot), Some(value)) =
+                    (actual.get_mut(week.week as usize), figure.of(week))
+                {
+                    *slot = value;
+                }
+            }
+            let fan = band.and_then(|mc| mc.band(kpi)).map(|b| {
+                let scale = |values: &[f64]| -> Vec<f64> {
+                    values
+                        .iter()
+                        .zip(weeks)
+                        .map(|(v, w)| match figure {
+                            Figure::ProspectingHours => per_am(*v, w.ams),
+                            _ => *v,
+                        })
+                        .collect()
+                };
+                Fan {
+                    label: Text::LegendFan.get(lang).to_owned(),
+                    p10: scale(&b.p10),
+                    p90: scale(&b.p90),
+                }
+            });
+            let inside_count = fan.as_ref().map(|fan| inside_band(&actual, fan));
+            let inside = inside_count.map(|(inside, of)| {
+                fill(
+                    Text::TrackChartInside.get(lang),
+                    &[
+                        title.get(lang),
+                        &format::number(inside as f64, 0),
+                        &format::number(of as f64, 0),
+                    ],
+                )
+            });
+            TrackChart {
+                id: figure.id(),
+                data: TrackingData {
+                    frame,
+                    expected: Series::new(
+                        Text::TrackLegendExpected.get(lang),
+                        weeks.iter().map(|w| expected_value(figure, w)).collect(),
+                    ),
+                    fan,
+                    actual: Series::new(Text::TrackLegendReported.get(lang), actual),
+                },
+                inside,
+                inside_count,
+            }
+        })
+        .collect();
+    Some(TrackCharts {
+        title: Text::TrackChartsTitle.get(lang),
+        hint: Text::TrackChartsHint.get(lang),
+        band_status,
+        charts,
+    })
+}
+
+/// Figures are reported to at most two decimals: a week that rounds onto the band's edge is inside
+/// it (a band of one value — hours a policy fixes — holds the weeks worked at that value).
+const INSIDE_SLACK: f64 = 0.005;
+
+/// Reported weeks whose value lies within the band (P10 ≤ value ≤ P90), and reported weeks.
+#[must_use]
+pub fn inside_band(actual: &[f64], fan: &Fan) -> (usize, usize) {
+    let mut inside = 0;
+    let mut reported = 0;
+    for (t, value) in actual.iter().enumerate() {
+        if !value.is_finite() {
+            continue;
+        }
+        reported += 1;
+        if let (Some(lo), Some(hi)) = (fan.p10.get(t), fan.p90.get(t)) {
+            if *lo - INSIDE_SLACK <= *value && *value <= *hi + INSIDE_SLACK {
+                inside += 1;
+            }
+        }
+    }
+    (inside, reported)
+}
 
 /// The warning at the top: raised, on track, or nothing reported yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +252,8 @@ pub struct ReplanView {
     /// The button, when a week is reported ("Re-plan from week 24").
     pub button: Option<String>,
     pub summary: Option<String>,
+    /// Why the re-plan asks fewer hours than the plan it replaces, when it does.
+    pub why: Option<String>,
     pub changed: Option<String>,
     pub problem: Option<&'static str>,
     pub headers: Vec<String>,
@@ -118,6 +289,8 @@ pub struct TrackView {
     pub gaps_title: &'static str,
     pub gaps: Option<GapTable>,
     pub replan: ReplanView,
+    /// The path, its band and the reported weeks, once a week is reported.
+    pub charts: Option<TrackCharts>,
 }
 
 fn figure_label(figure: Figure) -> Text {
@@ -241,14 +414,15 @@ pub fn warning_words(w: &WeekWarning, lang: Lang) -> String {
 }
 
 fn error_line(e: &ActualsError, lang: Lang) -> String {
+    let words = actuals_csv::problem_words(&e.problem, &e.column, lang);
     match (e.row, e.column.is_empty()) {
-        (0, false) => fill(Text::TrackHeaderColumn.get(lang), &[&e.column, &e.message]),
-        (0, true) => fill(Text::TrackHeader.get(lang), &[&e.message]),
+        (0, false) => fill(Text::TrackHeaderColumn.get(lang), &[&e.column, &words]),
+        (0, true) => fill(Text::TrackHeader.get(lang), &[&words]),
         (row, false) => fill(
             Text::TrackRowColumn.get(lang),
-            &[&row.to_string(), &e.column, &e.message],
+            &[&row.to_string(), &e.column, &words],
         ),
-        (row, true) => fill(Text::TrackRow.get(lang), &[&row.to_string(), &e.message]),
+        (row, true) => fill(Text::TrackRow.get(lang), &[&row.to_string(), &words]),
     }
 }
 
@@ -341,7 +515,44 @@ pub fn track_view(model: &Model, ws: &workspace::Model, lang: Lang) -> TrackView
         import_errors,
         gaps,
         replan: replan_view(model, lang),
+        charts: charts_of(model, ws, lang),
     }
+}
+
+fn charts_of(model: &Model, ws: &workspace::Model, lang: Lang) -> Option<TrackCharts> {
+    let result = ws.result.as_ref()?;
+    let computed = model.computed()?;
+    let (tracked, _) = computed.outcome.as_ref().ok()?;
+    let band = model.band_output();
+    let band_status = if let Some(mc) = band {
+        fill(
+            Text::TrackChartsOf.get(lang),
+            &[&format::number(f64::from(mc.runs), 0)],
+        )
+    } else if let Some((done, total)) = model.band_progress() {
+        fill(
+            Text::TrackChartsRunning.get(lang),
+            &[
+                &format::number(f64::from(done), 0),
+                &format::number(f64::from(total), 0),
+            ],
+        )
+    } else if let Some(message) = model.band_failure() {
+        fill(Text::TrackChartsFailed.get(lang), &[message])
+    } else {
+        fill(
+            Text::TrackChartsRunning.get(lang),
+            &[&format::number(0.0, 0), format::MISSING],
+        )
+    };
+    track_charts(
+        result,
+        &tracked.reference.expected.weeks,
+        computed.actuals.weeks(),
+        band.map(AsRef::as_ref),
+        band_status,
+        lang,
+    )
 }
 
 /// Whether two weekly hours differ by at least half the smallest block (a quarter hour).
@@ -357,6 +568,7 @@ fn replan_view(model: &Model, lang: Lang) -> ReplanView {
         hint: Text::TrackReplanHint.get(lang),
         button: last.map(|w| fill(Text::TrackReplanButton.get(lang), &[&(w + 1).to_string()])),
         summary: None,
+        why: None,
         changed: None,
         problem: None,
         headers: Vec::new(),
@@ -409,6 +621,7 @@ fn replan_view(model: &Model, lang: Lang) -> ReplanView {
                     changed: before.is_none_or(|h| (h - w.planned_hours).abs() >= CHANGED_HOURS),
                 })
                 .collect();
+            view.why = replan_why(r, lang);
             let changed = view.rows.iter().filter(|row| row.changed).count();
             view.changed = Some(fill(
                 Text::TrackReplanChangedCount.get(lang),
@@ -417,6 +630,48 @@ fn replan_view(model: &Model, lang: Lang) -> ReplanView {
         }
     }
     view
+}
+
+/// A re-plan from a book above the goal asks fewer hours than the plan it replaces: the fewest
+/// hours that hold the goal let the extra loans run off. Said in words, so a team warned that it
+/// prospects too little is not left puzzled by a plan asking less (issue 18).
+fn replan_why(r: &super::Replanned, lang: Lang) -> Option<String> {
+    let weeks = &r.plan.cadence.weeks;
+    let first = weeks.first()?;
+    let before = (*r.before_hours_per_am.first()?)?;
+    let above =
+        r.start_loans_per_am > r.goal_loans_per_am * (1.0 + crate::engine::plan::GOAL_TOLERANCE);
+    if !above || first.planned_hours >= before - CHANGED_HOURS {
+        return None;
+    }
+    let least = weeks
+        .iter()
+        .map(|w| w.planned_hours)
+        .fold(f64::INFINITY, f64::min);
+    let back = weeks
+        .iter()
+        .zip(&r.before_hours_per_am)
+        .find(|(w, b)| b.is_some_and(|b| w.planned_hours >= b - CHANGED_HOURS));
+    let start = format::number(r.start_loans_per_am, 1);
+    let goal = format::number(r.goal_loans_per_am, 1);
+    let least = format::number(least, 2);
+    Some(match back {
+        Some((w, _)) => fill(
+            Text::TrackReplanWhy.get(lang),
+            &[
+                &start,
+                &goal,
+                &least,
+                &format::number(before, 2),
+                &(r.from_week as usize + w.week).to_string(),
+                &format::date(plan_out::week_start(r.start_date, w.week), lang),
+            ],
+        ),
+        None => fill(
+            Text::TrackReplanWhyLater.get(lang),
+            &[&start, &goal, &least],
+        ),
+    })
 }
 
 fn gap_table(
@@ -682,9 +937,25 @@ mod tests {
             view.import_note.as_deref(),
             Some("未读取 fault.csv，您已录入的内容没有变化：")
         );
-        assert_eq!(view.import_errors.len(), 2);
+        // Every reason in the reader's language, not only the row and column around it.
+        assert_eq!(
+            view.import_errors,
+            [
+                "第 1 行，new_loans：“five”不是数字",
+                "第 2 行，leads：-1 是负数；数字应为笔数或小时数，不小于 0",
+            ]
+        );
+        with_actuals(&mut ws, &mut model, "wk,new_loans\n0,1\n");
+        let view = track_view(&model, &ws, Lang::Zh);
         assert!(
-            view.import_errors[0].starts_with("第 1 行，new_loans："),
+            view.import_errors
+                .iter()
+                .any(|e| e.starts_with("表头，wk：未知列“wk”")),
+            "{:?}",
+            view.import_errors
+        );
+        assert!(
+            view.import_errors.iter().all(|e| !e.is_ascii()),
             "{:?}",
             view.import_errors
         );
@@ -742,6 +1013,215 @@ mod tests {
             panic!("a download: {effects:?}");
         };
         assert_eq!(file.file_name, "cadence-plan-v3-2027-05-17.ics");
+    }
+
+    /// Runs the band job the model asks for, natively, with the worker's own code path.
+    fn run_band(model: &mut Model, runs: u32) -> std::rc::Rc<McOutput> {
+        use crate::ui::effect::Effect;
+        let effects = model.follow_band(runs, 7);
+        let Some(Effect::StartMonteCarlo(job)) = effects.first() else {
+            panic!("a band job: {effects:?}");
+        };
+        assert_ne!(job.id & crate::ui::track::BAND_JOB, 0, "a band job number");
+        assert!(
+            job.params.actuals.is_empty(),
+            "the band runs the path, not the figures"
+        );
+        let output = std::rc::Rc::new(
+            crate::services::monte_carlo::plan(&job.params, job.runs, job.seed, 5)
+                .expect("a valid path")
+                .run_all(),
+        );
+        model.band_event(crate::ui::track::BandEvent::Finished {
+            job: job.id,
+            output: std::rc::Rc::clone(&output),
+        });
+        output
+    }
+
+    fn recount_inside(
+        output: &McOutput,
+        kpi: Kpi,
+        figure: Figure,
+        tracked: &crate::engine::warning::Tracked,
+        reported: &[WeekActuals],
+    ) -> usize {
+        let band = output.band(kpi).expect("banded");
+        reported
+            .iter()
+            .filter(|w| {
+                let t = w.week as usize;
+                let scale = if figure == Figure::ProspectingHours {
+                    tracked.reference.expected.weeks[t].ams
+                } else {
+                    1.0
+                };
+                let value = figure.of(w).expect("reported");
+                band.p10[t] / scale - INSIDE_SLACK <= value
+                    && value <= band.p90[t] / scale + INSIDE_SLACK
+            })
+            .count()
+    }
+
+    #[test]
+    fn the_path_is_charted_with_its_band_and_every_reported_week_as_a_dot() {
+        use crate::ui::charts::{tracking, ChartSize, ChartTheme};
+        let mut ws = fault_workspace();
+        let mut model = Model::default();
+        model.refresh(&ws);
+        assert!(
+            track_view(&model, &ws, Lang::En).charts.is_none(),
+            "nothing reported yet"
+        );
+        with_actuals(&mut ws, &mut model, FAULT_WEEKS);
+        let waiting = track_view(&model, &ws, Lang::En)
+            .charts
+            .expect("charts once weeks are reported");
+        assert!(
+            waiting.band_status.starts_with("Running the band"),
+            "{}",
+            waiting.band_status
+        );
+        assert!(waiting.charts.iter().all(|c| c.data.fan.is_none()));
+        let output = run_band(&mut model, 200);
+        // Typing another figure keeps the path, so the band holds and no job starts.
+        assert!(model.follow_band(200, 7).is_empty());
+        let view = track_view(&model, &ws, Lang::En);
+        let charts = view.charts.expect("charts");
+        assert_eq!(
+            charts.band_status,
+            "Band of 200 random runs with the scenario's seed."
+        );
+        let ids: Vec<&str> = charts.charts.iter().map(|c| c.id).collect();
+        assert_eq!(
+            ids,
+            ["active_loans", "new_loans", "leads", "prospecting_hours"]
+        );
+        let computed = model.computed().expect("computed");
+        let (tracked, _) = computed.outcome.as_ref().expect("a path");
+        let reported = computed.actuals.weeks();
+        for (chart, (figure, kpi)) in charts.charts.iter().zip(CHARTED) {
+            // The weeks reported and a quarter beyond the last (week 23).
+            assert_eq!(chart.data.frame.dates.horizon_weeks, 24 + WEEKS_AHEAD);
+            // The line is the expectation the form and the gap table show beside each field.
+            for week in reported {
+                let expected = &tracked.reference.expected.weeks[week.week as usize];
+                let shown = of_figures(figure, &Figures::of_expected(expected)).expect("expected");
+                let drawn = chart.data.expected.values[week.week as usize];
+                assert!(
+                    (drawn - shown).abs() <= 0.005 + 1e-9,
+                    "{figure:?} week {}: {drawn} vs {shown}",
+                    week.week
+                );
+            }
+            // Counted again here from the engine's band and the file's figures.
+            let inside = recount_inside(&output, kpi, figure, tracked, reported);
+            assert_eq!(
+                chart.inside_count,
+                Some((inside, reported.len())),
+                "{figure:?}"
+            );
+            let inside_text = chart.inside.as_deref().expect("in words");
+            assert!(
+                inside_text.contains(&format!("{inside} of 8 reported weeks")),
+                "{inside_text}"
+            );
+            let svg = tracking::render_svg(&chart.data, &ChartTheme::light(), ChartSize::DESKTOP)
+                .expect("drawn");
+            assert_eq!(
+                svg.matches("<circle").count(),
+                8 + 1,
+                "a dot per week and the legend's"
+            );
+            assert!(svg.contains("<polygon"), "the band is drawn");
+        }
+        // The fault's own weeks follow its path: all inside. A week far above it is not.
+        assert_eq!(charts.charts[1].inside_count, Some((8, 8)));
+        model.update(
+            Action::Edit {
+                week: 16,
+                figure: Figure::NewLoans,
+                text: "30".into(),
+            },
+            &ws,
+            None,
+            Lang::En,
+        );
+        ws.set_actuals(model.actuals(crate::ui::track::horizon_of(&ws)));
+        model.refresh(&ws);
+        let edited = track_view(&model, &ws, Lang::En).charts.expect("charts");
+        assert_eq!(edited.charts[1].inside_count, Some((7, 8)));
+        assert_eq!(edited.charts[0].inside_count, charts.charts[0].inside_count);
+        let zh = track_view(&model, &ws, Lang::Zh).charts.expect("charts");
+        assert!(zh.charts[1]
+            .inside
+            .as_deref()
+            .is_some_and(|t| t.starts_with("新增贷款：已报 8 周中有")));
+    }
+
+    #[test]
+    fn the_band_follows_the_path_and_gives_the_pool_up_to_the_fan() {
+        let mut ws = fault_workspace();
+        let mut model = Model::default();
+        with_actuals(&mut ws, &mut model, FAULT_WEEKS);
+        run_band(&mut model, 50);
+        assert!(model.band_output().is_some());
+        // Another scenario is another path: its band runs again.
+        let mut params = ws.params.clone();
+        params.team.ams += 1.0;
+        ws.open(params, ws.start_date);
+        model.refresh(&ws);
+        assert!(model.band_output().is_none());
+        assert_eq!(model.follow_band(200, 7).len(), 1);
+        // A fan job takes the pool: the band waits for it, and then starts again.
+        model.band_superseded();
+        assert!(model.band_progress().is_none());
+        assert_eq!(model.follow_band(200, 7).len(), 1);
+    }
+
+    #[test]
+    fn a_re_plan_from_a_book_above_the_goal_says_why_it_asks_fewer_hours() {
+        use crate::engine::plan::PlanGoal;
+        let mut ws = fault_workspace();
+        let mut model = Model::default();
+        with_actuals(&mut ws, &mut model, FAULT_WEEKS);
+        // The fault's wave left a book above 110 loans per AM: the fewest hours let it run down.
+        let goal = PlanGoal::hold(110.0, 40.0);
+        model.update(Action::Replan, &ws, Some(&goal), Lang::En);
+        let view = track_view(&model, &ws, Lang::En).replan;
+        let why = view.why.expect("a reason in words");
+        let Some(Ok(r)) = &model.replanned else {
+            panic!("a re-plan")
+        };
+        let before = r.before_hours_per_am[0].expect("the old plan's hours");
+        assert!(r.plan.cadence.weeks[0].planned_hours < before - CHANGED_HOURS);
+        let back = view
+            .rows
+            .iter()
+            .zip(&r.plan.cadence.weeks)
+            .position(|(_, w)| w.planned_hours >= before - CHANGED_HOURS);
+        assert!(why.starts_with("Why fewer hours than before: the book starts at 123.8 loans per AM, above the goal's 110.0"), "{why}");
+        match back {
+            Some(i) => assert!(
+                why.contains(&format!(
+                    "from week {} (week starting {})",
+                    24 + i,
+                    view.rows[i].date
+                )),
+                "{why}"
+            ),
+            None => assert!(why.ends_with("every week."), "{why}"),
+        }
+        let zh = track_view(&model, &ws, Lang::Zh).replan.why.expect("zh");
+        assert!(zh.starts_with("为何工时少于原计划"), "{zh}");
+        // At the goal, the re-plan asks at least the old hours, and there is nothing to explain.
+        model.update(
+            Action::Replan,
+            &ws,
+            Some(&PlanGoal::hold(140.0, 40.0)),
+            Lang::En,
+        );
+        assert!(track_view(&model, &ws, Lang::En).replan.why.is_none());
     }
 
     impl Model {
