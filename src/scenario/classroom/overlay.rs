@@ -1,6 +1,7 @@
 //! The room overlaid (issue 19's debrief): every participant's book and new loans week by week, from
 //! their replayed EV runs (recomputed by [`super::replay::replay`], never read from a hand-in), and
-//! the room's spread across participants in each week.
+//! the room's spread across participants in each week. Each line covers the whole lesson, as the
+//! ranking's figures do: a participant who handed in before the end keeps their last decision to it.
 //!
 //! **Percentiles.** The room's P10, P50 and P90 of a week are the engine's Monte Carlo percentiles
 //! ([`Percentiles::of`], Hyndman–Fan type 7: with the week's n values sorted, the p-percentile is
