@@ -6,7 +6,7 @@
 use crate::engine::calendar::Season;
 use crate::engine::kpi::{WeekKpis, BANDED_KPIS};
 use crate::engine::montecarlo::McOutput;
-use crate::engine::params::ShockKind;
+use crate::engine::params::{Params, ShockKind};
 use crate::engine::{Kpi, Tier};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::charts::{
@@ -52,8 +52,12 @@ fn total(values: &[f64; 3]) -> f64 {
 /// weeks each shock (or trainer's event) is active.
 #[must_use]
 pub fn bands(result: &Computed) -> Vec<Band> {
-    let params = &result.params;
-    let horizon = result.ev.run.weeks.len() as u32;
+    bands_of(&result.params, result.ev.run.weeks.len() as u32)
+}
+
+/// [`bands`] of a scenario over `horizon` weeks (the classroom's room, which has no `Computed`).
+#[must_use]
+pub fn bands_of(params: &Params, horizon: u32) -> Vec<Band> {
     let season = Season::from_calendar(&params.calendar);
     let start_week = params.team.start_week.clamp(1.0, 52.0) as u32;
     let festive = |t: u32| {
@@ -120,23 +124,45 @@ pub(crate) fn frame(
     lang: Lang,
     visible_weeks: Option<u32>,
 ) -> ChartFrame {
+    let mut frame = dated_frame(
+        title.get(lang),
+        y_axis,
+        lang,
+        result.start_date,
+        result.ev.run.weeks.len() as u32,
+        bands(result),
+    );
+    frame.dates.visible_weeks = visible_weeks;
+    frame
+}
+
+/// A chart's frame from its parts: the title, the value axis, week 0's date, the horizon and the
+/// shaded weeks, every week drawn.
+pub(crate) fn dated_frame(
+    title: &str,
+    y_axis: Text,
+    lang: Lang,
+    week0: chrono::NaiveDate,
+    horizon_weeks: u32,
+    bands: Vec<Band>,
+) -> ChartFrame {
     let (tick_format, year_tick_format) = match lang {
         Lang::En => ("%b", Some("%Y")),
         Lang::Zh => ("%-m月", Some("%Y年")),
     };
     ChartFrame {
-        title: title.get(lang).to_owned(),
+        title: title.to_owned(),
         units: number_units(lang),
         x_axis_title: Text::AxisDate.get(lang).to_owned(),
         y_axis_title: y_axis.get(lang).to_owned(),
         dates: DateAxis {
-            week0: result.start_date,
-            horizon_weeks: result.ev.run.weeks.len() as u32,
-            visible_weeks,
+            week0,
+            horizon_weeks,
+            visible_weeks: None,
             tick_format: tick_format.to_owned(),
             year_tick_format: year_tick_format.map(str::to_owned),
         },
-        bands: bands(result),
+        bands,
         festival_label: Text::LegendFestival.get(lang).to_owned(),
         shock_label: Text::LegendShock.get(lang).to_owned(),
     }

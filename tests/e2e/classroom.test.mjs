@@ -145,6 +145,57 @@ test('a trainer opens a session, three phones play and hand in by link and by fi
     cli.map((r) => [r[0], r[1], r[2], String(Math.round(Number(r[3])))]),
   );
   assert.equal(rows[rows.length - 1][1], 'Han Meimei', 'stopping prospecting ranks last on the book');
+
+  // The debrief under the table: the room overlaid, one line per admitted hand-in in each chart,
+  // inside the screen's width on a laptop and on a phone.
+  const longLines = (id) =>
+    trainer.$$eval(`#${id} svg polyline`, (ps) =>
+      ps.filter((p) => (p.getAttribute('points') ?? '').trim().split(/\s+/).length >= 20).length,
+    );
+  await trainer.setViewportSize({ width: 1280, height: 800 });
+  for (const id of ['class-room-book', 'class-room-new']) {
+    assert.equal(await longLines(id), 3, `${id}: one line per admitted hand-in`);
+    assert.match(await trainer.textContent(`#${id} svg`), /Best: Li Lei|Best: 王小明/);
+    assert.match(await trainer.textContent(`#${id} svg`), /Worst: Han Meimei/);
+  }
+  for (const [width, height] of [[1280, 800], [390, 844], [1024, 768], [1920, 1080]]) {
+    await trainer.setViewportSize({ width, height });
+    for (const id of ['class-room-book', 'class-room-new']) {
+      const chart = trainer.locator(`#${id} svg`);
+      await chart.scrollIntoViewIfNeeded();
+      assert.ok(await chart.isVisible(), `${id} visible at ${width}`);
+      const box = await chart.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width + 0.5 && box.height > 100, `${id} at ${width}: ${JSON.stringify(box)}`);
+      const table = await trainer.locator('.class-room').boundingBox();
+      assert.ok(box.y >= table.y + table.height, `${id} is under the room's table`);
+    }
+    if (width === 1280 || width === 390) {
+      await trainer.screenshot({ path: join(SHOTS, `class-debrief-${width}.png`), fullPage: true });
+    }
+  }
+  await trainer.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await trainer.textContent('#class-stopped'), 'Stopped prospecting: week 21 — Han Meimei');
+  const timelines = await trainer.$$eval('.class-timeline', (rows) =>
+    rows.map((r) => [r.querySelector('.class-timeline-name').textContent, [...r.querySelectorAll('.class-mark')].map((m) => m.title)]),
+  );
+  assert.deepEqual(
+    new Map(timelines),
+    new Map([
+      ['Li Lei', ['Week 1: keep at least these hours, 4.0 h per AM per week']],
+      ['王小明', []],
+      ['Han Meimei', ['Week 21: stop prospecting']],
+    ]),
+  );
+  assert.equal(await trainer.textContent('.class-timeline .class-timeline-none'), 'No decisions');
+
+  // Every decision as CSV: the page's file is the command line's, byte for byte.
+  const [decisions] = await Promise.all([trainer.waitForEvent('download'), trainer.click('#class-decisions-csv')]);
+  assert.match(decisions.suggestedFilename(), /^cadence-decisions-[0-9a-f]{8}\.csv$/);
+  const pageCsv = await readFile(await decisions.path());
+  const cliCsv = execFileSync(CADENCE, ['classroom', 'debrief', joinLink, linkA, linkB, linkC, '--decisions-csv']);
+  assert.ok(pageCsv.equals(cliCsv), `page:\n${pageCsv}\ncli:\n${cliCsv}`);
+  assert.equal(cliCsv.toString('utf8').trim().split('\n').length, 3, 'a header and two decisions');
+  assert.deepEqual(await seriousViolations(trainer), []);
   assert.deepEqual(problems, []);
   for (const p of [a, b, c]) await p.context.close();
   await trainerContext.close();

@@ -3,10 +3,10 @@
 //! and trainer mode's cut-off and ghost behave.
 
 use cadence::ui::charts::{
-    active_loans, contrast_ratio, hours, lesson, new_loans, pipeline, profit, quality_mix,
+    active_loans, contrast_ratio, hours, lesson, new_loans, pipeline, profit, quality_mix, room,
     ActiveLoansData, Band, BandKind, ChartError, ChartFrame, ChartSize, ChartTheme, DateAxis, Fan,
     FaultAnnotation, HoursData, LessonData, NewLoansData, NumberUnits, PipelineData, ProfitData,
-    QualityMixData, Runs, Series,
+    QualityMixData, RoomData, Runs, Series,
 };
 use chrono::NaiveDate;
 use plotters::style::RGBColor;
@@ -1075,4 +1075,84 @@ fn issue_22_hostile_names_give_well_formed_svg() {
         cadence::ui::compare::Action::Pin("a\u{0007}\u{202E}b <i>".into()),
     );
     assert_eq!(page.compare.pinned[0].name, "ab <i>");
+}
+
+fn room_data(people: u32) -> RoomData {
+    let lines: Vec<Series> = (0..people)
+        .map(|i| {
+            series(
+                &format!("P{i}"),
+                wave(WEEKS, 900.0 - 30.0 * f64::from(i), 20.0, f64::from(i)),
+            )
+        })
+        .collect();
+    let band = |p: f64| {
+        wave(
+            WEEKS,
+            900.0 - 30.0 * p * f64::from(people.max(1) - 1),
+            20.0,
+            0.0,
+        )
+    };
+    RoomData {
+        frame: frame("The room's book", WEEKS, None, default_bands()),
+        band: Fan {
+            label: "Room P10–P90".into(),
+            p10: band(0.9),
+            p90: band(0.1),
+        },
+        median: series("Room median", band(0.5)),
+        best: (people >= 1).then(|| room::Highlight {
+            index: 0,
+            label: "Best: P0".into(),
+        }),
+        worst: (people >= 2).then(|| room::Highlight {
+            index: people as usize - 1,
+            label: format!("Worst: P{}", people - 1),
+        }),
+        lines,
+        others_label: "Everyone else".into(),
+    }
+}
+
+/// Polylines with at least `points` points: a participant's line spans the horizon, while axes,
+/// ticks, legend swatches and the median's dashes have a few points each.
+fn long_lines(doc: &Doc, points: usize) -> Vec<&El> {
+    doc.named("polyline")
+        .filter(|e| e.points().len() >= points)
+        .collect()
+}
+
+#[test]
+fn the_room_draws_one_line_per_participant_over_its_band_with_best_and_worst_named() {
+    let theme = ChartTheme::light();
+    for size in [ChartSize::DESKTOP, ChartSize::PHONE] {
+        for people in [0u32, 1, 2, 7] {
+            let doc =
+                Doc::new(room::render_svg(&room_data(people), &theme, size).expect("renders"));
+            assert_eq!(
+                long_lines(&doc, 20).len(),
+                people as usize,
+                "{people} at {size:?}"
+            );
+            assert_eq!(doc.polygons(theme.ink).len(), 1, "the band");
+            assert!(doc.has_text("Room P10–P90") && doc.has_text("Room median"));
+            assert_eq!(doc.has_text("Best: P0"), people >= 1);
+            assert_eq!(
+                doc.has_text(&format!("Worst: P{}", people.max(1) - 1)),
+                people >= 2
+            );
+            assert_eq!(doc.has_text("Everyone else"), people >= 3, "{people}");
+            // The best in the primary colour, the worst in the fault colour: a line and a swatch.
+            let strong = |c| {
+                long_lines(&doc, 20)
+                    .iter()
+                    .filter(|e| e.attr("stroke") == Some(&hex(c)))
+                    .count()
+            };
+            assert_eq!(strong(theme.primary), usize::from(people >= 1));
+            assert_eq!(strong(theme.fault), usize::from(people >= 2));
+            assert!(doc.lines(theme.primary).len() >= usize::from(people >= 1) * 2);
+        }
+    }
 }

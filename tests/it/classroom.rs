@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use cadence::engine::interventions::{decide, from_now_on};
 use cadence::engine::params::{ProspectingChange, Shock, ShockKind};
 use cadence::engine::{presets, run_ev, validate, Kpi};
-use cadence::scenario::classroom::replay::{collect, replay, Figures, Score};
+use cadence::scenario::classroom::replay::{collect, params_with, replay, Figures, Score};
 use cadence::scenario::classroom::{qr, Decision, HandIn, Move, Session};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -379,4 +379,159 @@ fn the_command_line_writes_csv_and_refuses_in_chinese() {
     assert!(String::from_utf8_lossy(&zh.stderr).contains("链接"));
     let bad_session = cadence(&["classroom", "debrief", &join[..join.len() - 2], &keep]);
     assert_eq!(bad_session.status.code(), Some(2));
+}
+
+/// A room of seven: floors and set hours of several sizes, stops in different weeks, one who
+/// never decided, and a refused stranger.
+fn seven_hand_ins(s: &Session) -> Vec<(String, String)> {
+    let decide = |week: u16, kind: Move, tenths: u16| Decision {
+        week,
+        kind,
+        tenths_of_hours: tenths,
+    };
+    let people: Vec<(&str, Vec<Decision>)> = vec![
+        ("Ana", vec![decide(0, Move::Floor, 40)]),
+        ("Bo", vec![decide(6, Move::Stop, 0)]),
+        (
+            "Li",
+            vec![decide(4, Move::Stop, 0), decide(12, Move::Resume, 0)],
+        ),
+        ("Mei", vec![decide(2, Move::SetHours, 25)]),
+        ("王小明", vec![decide(4, Move::SetHours, 0)]),
+        ("Zoe", Vec::new()),
+        ("Kim", vec![decide(20, Move::Floor, 80)]),
+    ];
+    let mut out: Vec<(String, String)> = people
+        .into_iter()
+        .map(|(name, decisions)| {
+            let hand_in = HandIn {
+                session_id: s.id(),
+                name: name.to_owned(),
+                through_week: 103,
+                decisions,
+            };
+            (name.to_owned(), hand_in.encode())
+        })
+        .collect();
+    let stranger = HandIn {
+        session_id: s.id() ^ 1,
+        name: "Elsewhere".to_owned(),
+        through_week: 103,
+        decisions: Vec::new(),
+    };
+    out.push(("stranger".to_owned(), stranger.encode()));
+    out
+}
+
+#[test]
+fn the_room_overlaid_is_each_participants_direct_run_with_the_rooms_band() {
+    let s = session();
+    let room = collect(&s, &seven_hand_ins(&s), Score::BookEnd);
+    assert_eq!(room.refused.len(), 1);
+    let overlay = cadence::scenario::classroom::overlay::overlay(&room);
+    assert_eq!(overlay.horizon_weeks, 104);
+    for (figure, kpi) in [
+        (&overlay.book_loans, Kpi::ActiveLoans),
+        (&overlay.new_loans, Kpi::NewLoans),
+    ] {
+        assert_eq!(figure.lines.len(), 7, "one line per admitted hand-in");
+        // Each line is a direct run of the session's scenario with that participant's decisions.
+        for (line, standing) in figure.lines.iter().zip(&room.standings) {
+            assert_eq!(line.name, standing.hand_in.name);
+            let params = params_with(&s, &standing.hand_in.decisions).expect("params");
+            let direct = run_ev(&validate(&params).expect("valid"));
+            assert_eq!(line.values, direct.run.series(kpi), "{}", line.name);
+        }
+        let band = &figure.band;
+        assert_eq!(band.p10.len(), 104);
+        let n = figure.lines.len();
+        let tail = (n - 1).div_ceil(10);
+        for t in 0..104 {
+            assert!(
+                band.p10[t] <= band.p50[t] && band.p50[t] <= band.p90[t],
+                "week {t}"
+            );
+            let mut week: Vec<f64> = figure.lines.iter().map(|l| l.values[t]).collect();
+            week.sort_by(f64::total_cmp);
+            // The middle 80 %: every participant whose place in the sorted week is within 10–90 %.
+            for (i, v) in week.iter().enumerate() {
+                let place = i as f64 / (n - 1) as f64;
+                if (0.1..=0.9).contains(&place) {
+                    assert!(
+                        band.p10[t] <= *v && *v <= band.p90[t],
+                        "week {t}: {v} outside"
+                    );
+                }
+            }
+            assert!(week.iter().filter(|v| **v < band.p10[t]).count() <= tail);
+            assert!(week.iter().filter(|v| **v > band.p90[t]).count() <= tail);
+        }
+        // The room spreads: stopping and keeping a floor part ways after the burst.
+        assert!(
+            band.p90[60] > band.p10[60],
+            "{} vs {}",
+            band.p90[60],
+            band.p10[60]
+        );
+    }
+    assert_eq!(overlay.best, Some(0));
+    assert_eq!(overlay.worst, Some(6));
+    assert!(
+        overlay.book_loans.lines[0].values[103] >= overlay.book_loans.lines[6].values[103],
+        "best ranks first on the book"
+    );
+}
+
+#[test]
+fn the_rooms_band_is_the_type_7_percentiles_across_participants() {
+    use cadence::scenario::classroom::overlay::room_band;
+    // Eleven participants holding 0, 1, …, 10 in every week: P10 = 1, P50 = 5, P90 = 9.
+    let lines: Vec<Vec<f64>> = (0..11).map(|v| vec![f64::from(v); 3]).collect();
+    let slices: Vec<&[f64]> = lines.iter().map(Vec::as_slice).collect();
+    let band = room_band(&slices);
+    assert_eq!(band.p10, vec![1.0; 3]);
+    assert_eq!(band.p50, vec![5.0; 3]);
+    assert_eq!(band.p90, vec![9.0; 3]);
+    // Across participants, not across weeks: a rising room keeps the order of each week.
+    let rising: Vec<Vec<f64>> = (0..5)
+        .map(|v| vec![f64::from(v), f64::from(v) + 10.0])
+        .collect();
+    let slices: Vec<&[f64]> = rising.iter().map(Vec::as_slice).collect();
+    let band = room_band(&slices);
+    assert!(
+        (band.p10[0] - 0.4).abs() < 1e-12 && (band.p90[1] - 13.6).abs() < 1e-12,
+        "{band:?}"
+    );
+    let one = room_band(&[&[3.0, 4.0][..]]);
+    assert_eq!((one.p10, one.p90), (vec![3.0, 4.0], vec![3.0, 4.0]));
+}
+
+#[test]
+fn the_command_lines_decisions_csv_is_the_pages_every_decision_file() {
+    use cadence::scenario::classroom::replay::decisions_csv;
+    let (join, keep, stop) = cli_room();
+    let out = cadence(&[
+        "classroom",
+        "debrief",
+        &join,
+        &keep,
+        &stop,
+        "--decisions-csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = Session::decode(&join).expect("a join link");
+    let hand_ins = vec![("a".to_owned(), keep), ("b".to_owned(), stop)];
+    let room = collect(&s, &hand_ins, Score::BookEnd);
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        decisions_csv(&room)
+    );
+    assert_eq!(
+        decisions_csv(&room),
+        "name,week,decision,hours\nLi Lei,21,floor,4\nHan Meimei,21,stop,\n"
+    );
 }

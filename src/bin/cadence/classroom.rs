@@ -6,17 +6,21 @@
 //!                        [--rounds N] [--hidden-shocks] [--nonce N] [--base URL] [--qr FILE.svg]
 //! cadence classroom handin SESSION_LINK --name NAME [--weeks-played N] [--decide WEEK:KIND[:HOURS]]…
 //!                          [--qr FILE.svg]
-//! cadence classroom debrief SESSION_LINK HANDIN… [--score book_end|profit|loans_lost] [--csv]
-//!                           [--lang en|zh]
+//! cadence classroom debrief SESSION_LINK HANDIN… [--score book_end|profit|loans_lost]
+//!                           [--csv | --decisions-csv] [--lang en|zh]
 //! ```
 //!
 //! Weeks are 1-based as the page shows them. A HANDIN is a link or a file holding hand-in links, one
-//! a line. `debrief` prints the ranking of every admitted hand-in and lists each refused one with its
+//! a line. `debrief` prints the ranking of every admitted hand-in (JSON, or CSV with `--csv`), or with
+//! `--decisions-csv` every decision (one row per participant × decision: name, week, decision,
+//! hours; the page's *Download every decision* file, byte for byte), and lists each refused one with its
 //! reason (in the JSON, and on stderr); it exits with status 2 when the session link is refused or
 //! any hand-in was.
 
 use cadence::i18n::Lang;
-use cadence::scenario::classroom::replay::{collect, ranking_csv, ranking_json, Score};
+use cadence::scenario::classroom::replay::{
+    collect, decisions_csv, ranking_csv, ranking_json, Score,
+};
 use cadence::scenario::classroom::{
     participant_name, qr, Decision, HandIn, Move, Session, MAX_DECISIONS,
 };
@@ -28,7 +32,8 @@ pub const USAGE: &str = "usage:
                          [--rounds N] [--hidden-shocks] [--nonce N] [--base URL] [--qr FILE.svg]
   cadence classroom handin SESSION_LINK --name NAME [--weeks-played N] [--decide WEEK:KIND[:HOURS]]...
                            [--qr FILE.svg]
-  cadence classroom debrief SESSION_LINK HANDIN... [--score book_end|profit|loans_lost] [--csv] [--lang en|zh]";
+  cadence classroom debrief SESSION_LINK HANDIN... [--score book_end|profit|loans_lost]
+                           [--csv | --decisions-csv] [--lang en|zh]";
 
 fn usage(message: &str) -> Failure {
     Failure::Usage(format!("{message}\n{USAGE}"))
@@ -201,12 +206,19 @@ fn handin(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// What `debrief` prints.
+enum Output {
+    Json,
+    RankingCsv,
+    DecisionsCsv,
+}
+
 fn debrief(args: &[String]) -> Result<(), Failure> {
     let Some(link) = args.first() else {
         return Err(usage("the session's join link is needed"));
     };
     let mut score = Score::BookEnd;
-    let mut csv = false;
+    let mut output = Output::Json;
     let mut lang = Lang::En;
     let mut hand_ins: Vec<(String, String)> = Vec::new();
     let mut rest = args[1..].iter();
@@ -225,7 +237,8 @@ fn debrief(args: &[String]) -> Result<(), Failure> {
                     ))
                 })?;
             }
-            "--csv" => csv = true,
+            "--csv" => output = Output::RankingCsv,
+            "--decisions-csv" => output = Output::DecisionsCsv,
             "--lang" => {
                 lang = match value(arg)?.as_str() {
                     "zh" => Lang::Zh,
@@ -247,10 +260,10 @@ fn debrief(args: &[String]) -> Result<(), Failure> {
     }
     let session = read_session(link)?;
     let room = collect(&session, &hand_ins, score);
-    if csv {
-        print!("{}", ranking_csv(&room));
-    } else {
-        print!("{}", ranking_json(&session, &room, lang));
+    match output {
+        Output::Json => print!("{}", ranking_json(&session, &room, lang)),
+        Output::RankingCsv => print!("{}", ranking_csv(&room)),
+        Output::DecisionsCsv => print!("{}", decisions_csv(&room)),
     }
     if room.refused.is_empty() {
         Ok(())

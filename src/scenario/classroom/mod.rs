@@ -22,6 +22,7 @@
 //! `scenario_crc` is the CRC of the lesson's scenario file as this build writes it, so a hand-in is
 //! never replayed against a lesson that a newer release changed.
 
+pub mod overlay;
 pub mod qr;
 pub mod replay;
 
@@ -155,6 +156,16 @@ impl Decision {
     #[must_use]
     pub fn hours(self) -> f64 {
         f64::from(self.tenths_of_hours) / 10.0
+    }
+
+    /// Whether the decision stops prospecting: a stop, or prospecting hours set to 0.
+    #[must_use]
+    pub fn stops_prospecting(self) -> bool {
+        match self.kind {
+            Move::Stop => true,
+            Move::SetHours => self.tenths_of_hours == 0,
+            Move::Resume | Move::Floor => false,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The trainer's side of a classroom: each hand-in replayed from the session's scenario and seed
 //! (figures recomputed by the engine, never read from a link), the room's ranking on the score the
-//! trainer picks, and the ranking as JSON and CSV (`cadence classroom debrief`).
+//! trainer picks, the ranking as JSON and CSV, every decision as CSV (`cadence classroom debrief`)
+//! and who stopped prospecting in which week.
 
 use std::fmt::Write as _;
 
@@ -272,4 +273,52 @@ pub fn ranking_csv(room: &Room) -> String {
         );
     }
     out
+}
+
+/// Every decision as CSV, one row per participant × decision: the participant's name, the week
+/// (1-based, as the page shows it), the decision's id and its hours per AM per week (empty for a
+/// stop or a resume). Participants in the room's order, each one's decisions in week order. The
+/// page's download and `cadence classroom debrief --decisions-csv` are this text, byte for byte.
+#[must_use]
+pub fn decisions_csv(room: &Room) -> String {
+    let mut out = String::from("name,week,decision,hours\n");
+    for s in &room.standings {
+        let name = csv_cell(&s.hand_in.name);
+        for d in &s.hand_in.decisions {
+            let hours = if d.kind.has_hours() {
+                d.hours().to_string()
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "{name},{},{},{hours}",
+                u32::from(d.week) + 1,
+                d.kind.id()
+            );
+        }
+    }
+    out
+}
+
+/// Who stopped prospecting in which week: `(week, names)` by week (0-based), each week's names in
+/// the room's order. A participant is listed in every week in which they took a decision that
+/// stops prospecting ([`Decision::stops_prospecting`]).
+#[must_use]
+pub fn stopped_by_week(room: &Room) -> Vec<(u16, Vec<String>)> {
+    let mut weeks: Vec<(u16, Vec<String>)> = Vec::new();
+    for s in &room.standings {
+        for d in s.hand_in.decisions.iter().filter(|d| d.stops_prospecting()) {
+            match weeks.iter_mut().find(|(week, _)| *week == d.week) {
+                Some((_, names)) => {
+                    if !names.contains(&s.hand_in.name) {
+                        names.push(s.hand_in.name.clone());
+                    }
+                }
+                None => weeks.push((d.week, vec![s.hand_in.name.clone()])),
+            }
+        }
+    }
+    weeks.sort_by_key(|(week, _)| *week);
+    weeks
 }

@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod plan_hours;
 pub mod profit;
 pub mod quality_mix;
+pub mod room;
 pub mod tracking;
 
 pub use active_loans::ActiveLoansData;
@@ -32,6 +33,7 @@ pub use pipeline::PipelineData;
 pub use plan_hours::PlanHoursData;
 pub use profit::ProfitData;
 pub use quality_mix::QualityMixData;
+pub use room::RoomData;
 
 use std::fmt::{self, Write as _};
 

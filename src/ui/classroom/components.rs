@@ -7,6 +7,8 @@ use yew::prelude::*;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::Move;
+use crate::ui::charts::{room, ChartSize, ChartTheme};
+use crate::ui::classroom::debrief::{DebriefView, RoomCharts};
 use crate::ui::classroom::view::{score_text, ClassroomView, LinkView};
 use crate::ui::classroom::{Action, OpenField, PlayAction};
 use crate::ui::effect::Effect;
@@ -21,6 +23,9 @@ pub struct ClassroomProps {
     pub onopen: Callback<()>,
     /// Files picked in *Collect*.
     pub onfiles: Callback<Vec<web_sys::File>>,
+    /// The screen's scheme and width, for the debrief's charts.
+    pub dark: bool,
+    pub narrow: bool,
 }
 
 fn input_value(e: &InputEvent) -> String {
@@ -42,9 +47,87 @@ fn link_block(link: &LinkView, title: Text, class: &str, lang: Lang) -> Html {
     }
 }
 
+/// The room's two charts as SVG, drawn for the screen's scheme and width.
+fn room_svgs(charts: &RoomCharts, dark: bool, narrow: bool) -> (Option<String>, Option<String>) {
+    let theme = ChartTheme::for_scheme(dark);
+    let size = if narrow {
+        ChartSize::PHONE
+    } else {
+        ChartSize::DESKTOP
+    };
+    (
+        room::render_svg(&charts.book, &theme, size).ok(),
+        room::render_svg(&charts.new_loans, &theme, size).ok(),
+    )
+}
+
+fn chart_figure(id: &str, svg: Option<&String>, lang: Lang) -> Html {
+    html! {
+        <figure class="chart" id={id.to_owned()}>
+            if let Some(svg) = svg {
+                { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
+            } else {
+                <p class="chart-error">{ Text::ChartFailed.get(lang) }</p>
+            }
+        </figure>
+    }
+}
+
+fn debrief_section(
+    view: &DebriefView,
+    svgs: Option<&(Option<String>, Option<String>)>,
+    lang: Lang,
+    oneffect: &Callback<Effect>,
+) -> Html {
+    let file = view.decisions_csv.clone();
+    let ondownload = oneffect.reform(move |_: MouseEvent| Effect::Download(file.clone()));
+    html! {
+        <section class="class-debrief" aria-labelledby="class-debrief-title">
+            <h2 id="class-debrief-title">{ Text::ClassDebriefTitle.get(lang) }</h2>
+            if let Some((book, new_loans)) = svgs {
+                <div class="class-room-charts">
+                    { chart_figure("class-room-book", book.as_ref(), lang) }
+                    { chart_figure("class-room-new", new_loans.as_ref(), lang) }
+                </div>
+            }
+            <p class="class-stopped" id="class-stopped">{ &view.stopped }</p>
+            <h3>{ Text::ClassTimelineTitle.get(lang) }</h3>
+            <ul class="class-timelines">
+                { for view.timelines.iter().map(|row| html! {
+                    <li class="class-timeline">
+                        <span class="class-timeline-name">{ &row.name }</span>
+                        if let Some(empty) = &row.empty {
+                            <span class="class-timeline-none">{ empty }</span>
+                        } else {
+                            <ol class="class-marks" aria-label={row.label.clone()}>
+                                { for row.marks.iter().map(|m| html! {
+                                    <li class={classes!("class-mark", m.stops.then_some("is-stop"))}
+                                        data-move={m.kind} title={m.label.clone()}>
+                                        <span aria-hidden="true"><b>{ &m.week }</b>{ " " }{ &m.text }</span>
+                                        <span class="visually-hidden">{ &m.label }</span>
+                                    </li>
+                                }) }
+                            </ol>
+                        }
+                    </li>
+                }) }
+            </ul>
+            <div class="class-actions">
+                <button type="button" id="class-decisions-csv" onclick={ondownload}>{ Text::ClassDownloadDecisions.get(lang) }</button>
+            </div>
+        </section>
+    }
+}
+
 #[function_component(Classroom)]
 pub fn classroom(props: &ClassroomProps) -> Html {
     let v = &props.view;
+    // The room's charts are drawn again only when the room, the scheme or the width changes.
+    let room_charts = v.debrief.as_ref().and_then(|d| d.charts.clone());
+    let svgs = use_memo(
+        (room_charts, props.dark, props.narrow),
+        |(charts, dark, narrow)| charts.as_ref().map(|c| room_svgs(c, *dark, *narrow)),
+    );
     let d = &props.ondispatch;
     let lang = props.lang;
     let form = v.form.as_ref().map(|f| {
@@ -188,7 +271,9 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 </label>
                 <div class="class-actions">
                     <button type="button" id="class-add" onclick={d.reform(|_| Action::CollectPasted)}>{ Text::ClassAddPasted.get(lang) }</button>
-                    <input id="class-files" type="file" multiple=true accept=".txt,text/plain" onchange={onpick} />
+                    <label>{ Text::ClassFilesLabel.get(lang) }
+                        <input id="class-files" type="file" multiple=true accept=".txt,text/plain" onchange={onpick} />
+                    </label>
                 </div>
                 <label>{ Text::ClassRankBy.get(lang) }
                     <select id="class-rank" onchange={onrank}>
@@ -197,6 +282,8 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         }) }
                     </select>
                 </label>
+                // A scrolling region must be reachable by keyboard to be read without a mouse.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={Text::ClassCollectTitle.get(lang)}>
                 <table class="class-room">
                     <thead><tr>
                         <th scope="col">{ Text::ClassColRank.get(lang) }</th>
@@ -217,6 +304,7 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
                 if !r.refused.is_empty() {
                     <h3>{ Text::ClassRefused.get(lang) }</h3>
                     <ul class="class-refused">
@@ -239,6 +327,9 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 }
                 { for form }
                 { for room }
+                if let Some(debrief) = &v.debrief {
+                    { debrief_section(debrief, (*svgs).as_ref(), lang, &props.oneffect) }
+                }
             }
             if nothing {
                 <p class="class-note">{ Text::ClassNoSession.get(lang) }</p>

@@ -6,6 +6,7 @@
 #[cfg(feature = "web")]
 pub mod components;
 
+pub mod debrief;
 pub mod view;
 
 use crate::engine::params::Params;

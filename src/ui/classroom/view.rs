@@ -254,6 +254,8 @@ pub struct ClassroomView {
     pub play: Option<PlayView>,
     pub join_problem: Option<String>,
     pub room: Option<RoomView>,
+    /// The debrief under the room's table, once a hand-in is admitted.
+    pub debrief: Option<super::debrief::DebriefView>,
     pub pasted: String,
     /// The participant's hand-in as a file, once handed in.
     pub hand_in_file: Option<crate::ui::effect::Download>,
@@ -274,8 +276,14 @@ fn file_safe(name: &str) -> String {
     }
 }
 
+/// Everything the classroom view shows; the debrief's charts are dated from `week0`.
 #[must_use]
-pub fn classroom_view(model: &super::Model, base: &str, lang: Lang) -> ClassroomView {
+pub fn classroom_view(
+    model: &super::Model,
+    base: &str,
+    week0: chrono::NaiveDate,
+    lang: Lang,
+) -> ClassroomView {
     let form = model.open.as_ref().map(|f| FormView {
         lessons: crate::engine::presets::TEXTS
             .iter()
@@ -307,6 +315,10 @@ pub fn classroom_view(model: &super::Model, base: &str, lang: Lang) -> Classroom
         play: play.map(|p| play_view(p, base, lang)),
         join_problem: model.join_problem.clone(),
         room: model.collect.as_ref().map(|c| room_view(c, lang)),
+        debrief: model
+            .collect
+            .as_ref()
+            .and_then(|c| super::debrief::debrief_view(c, week0, lang)),
         pasted: model.pasted.clone(),
         hand_in_file: play.and_then(|p| {
             p.handed_in

@@ -200,8 +200,8 @@ pub fn app() -> Html {
                 </main>
             }
             if page.view == View::Classroom {
-                <Classroom view={classroom_view(&page.classroom, &class_base, lang)} {lang}
-                    ondispatch={onclassroom} oneffect={oneffect.clone()} onopen={onclassopen} onfiles={onclassfiles} />
+                <Classroom view={classroom_view(&page.classroom, &class_base, ws.start_date, lang)} {lang}
+                    ondispatch={onclassroom} oneffect={oneffect.clone()} onopen={onclassopen} onfiles={onclassfiles} {dark} {narrow} />
             }
             if page.view == View::Plan {
                 <main class="plan-view">

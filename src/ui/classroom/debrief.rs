@@ -1,0 +1,235 @@
+//! The trainer's debrief of a room, as view models: the room overlaid (every participant's book and
+//! new loans over the room's P10–P90, best and worst named), each participant's decision timeline
+//! (compact week marks with a label in words), "who stopped prospecting in week N" in a sentence,
+//! and the every-decision CSV (the CLI's `--decisions-csv`, the same function).
+
+use chrono::NaiveDate;
+
+use crate::i18n::{fill, Lang, Text};
+use crate::scenario::classroom::overlay::{overlay, Overlaid};
+use crate::scenario::classroom::replay::{decisions_csv, stopped_by_week, Room};
+use crate::scenario::classroom::{move_text, Decision, Move};
+use crate::ui::chart_data::{bands_of, dated_frame};
+use crate::ui::charts::room::{Highlight, RoomData};
+use crate::ui::charts::{Fan, Series};
+use crate::ui::classroom::Collect;
+use crate::ui::effect::Download;
+use crate::ui::format;
+
+/// The room overlaid, as the two charts' data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoomCharts {
+    pub book: RoomData,
+    pub new_loans: RoomData,
+}
+
+fn chart(
+    figure: &Overlaid,
+    title: Text,
+    y_axis: Text,
+    best: Option<usize>,
+    worst: Option<usize>,
+    frame: crate::ui::charts::ChartFrame,
+    lang: Lang,
+) -> RoomData {
+    let highlight = |index: Option<usize>, template: Text| {
+        index.and_then(|i| {
+            figure.lines.get(i).map(|line| Highlight {
+                index: i,
+                label: fill(template.get(lang), &[&line.name]),
+            })
+        })
+    };
+    RoomData {
+        frame: crate::ui::charts::ChartFrame {
+            title: title.get(lang).to_owned(),
+            y_axis_title: y_axis.get(lang).to_owned(),
+            ..frame
+        },
+        lines: figure
+            .lines
+            .iter()
+            .map(|l| Series::new(l.name.clone(), l.values.clone()))
+            .collect(),
+        band: Fan {
+            label: Text::ClassRoomBand.get(lang).to_owned(),
+            p10: figure.band.p10.clone(),
+            p90: figure.band.p90.clone(),
+        },
+        median: Series::new(Text::ClassRoomMedian.get(lang), figure.band.p50.clone()),
+        best: highlight(best, Text::ClassRoomBest),
+        worst: highlight(worst, Text::ClassRoomWorst),
+        others_label: Text::ClassRoomOthers.get(lang).to_owned(),
+    }
+}
+
+/// The room's two charts from each standing's replayed run, dated from `week0`, the lesson's shocks
+/// shaded; `None` until a hand-in is admitted.
+#[must_use]
+pub fn room_charts(collect: &Collect, week0: NaiveDate, lang: Lang) -> Option<RoomCharts> {
+    let room = &collect.room;
+    let first = room.standings.first()?;
+    let o = overlay(room);
+    let frame = dated_frame(
+        "",
+        Text::AxisLoans,
+        lang,
+        week0,
+        o.horizon_weeks,
+        bands_of(&first.params, o.horizon_weeks),
+    );
+    Some(RoomCharts {
+        book: chart(
+            &o.book_loans,
+            Text::ClassRoomBookTitle,
+            Text::AxisLoans,
+            o.best,
+            o.worst,
+            frame.clone(),
+            lang,
+        ),
+        new_loans: chart(
+            &o.new_loans,
+            Text::ClassRoomNewTitle,
+            Text::AxisNewLoans,
+            o.best,
+            o.worst,
+            frame,
+            lang,
+        ),
+    })
+}
+
+/// One decision as a mark on a timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineMark {
+    /// "W5" / "第5周".
+    pub week: String,
+    /// The decision in a word or a sign: "stop", "≥ 4 h" / "停", "≥ 4 小时".
+    pub text: String,
+    /// The whole decision in words, for screen readers and the tooltip.
+    pub label: String,
+    /// The decision's id (a CSS hook: stops are marked).
+    pub kind: &'static str,
+    pub stops: bool,
+}
+
+/// A participant's decisions in week order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    pub name: String,
+    /// "Li Lei's decisions", the list's accessible name.
+    pub label: String,
+    pub marks: Vec<TimelineMark>,
+    /// "No decisions", when there are none.
+    pub empty: Option<String>,
+}
+
+fn hours_text(d: Decision) -> String {
+    format::number(d.hours(), 1)
+}
+
+/// A decision as a timeline mark.
+#[must_use]
+pub fn mark(d: Decision, lang: Lang) -> TimelineMark {
+    let week = (u32::from(d.week) + 1).to_string();
+    let text = match d.kind {
+        Move::Stop => Text::ClassMarkStop.get(lang).to_owned(),
+        Move::Resume => Text::ClassMarkResume.get(lang).to_owned(),
+        Move::SetHours => fill(Text::ClassMarkSet.get(lang), &[&hours_text(d)]),
+        Move::Floor => fill(Text::ClassMarkFloor.get(lang), &[&hours_text(d)]),
+    };
+    let label = if d.kind.has_hours() {
+        fill(
+            Text::ClassMarkLabelHours.get(lang),
+            &[&week, move_text(d.kind, lang), &hours_text(d)],
+        )
+    } else {
+        fill(
+            Text::ClassMarkLabel.get(lang),
+            &[&week, move_text(d.kind, lang)],
+        )
+    };
+    TimelineMark {
+        week: fill(Text::ClassMarkWeek.get(lang), &[&week]),
+        text,
+        label,
+        kind: d.kind.id(),
+        stops: d.stops_prospecting(),
+    }
+}
+
+/// Every participant's timeline, in the room's order.
+#[must_use]
+pub fn timelines(room: &Room, lang: Lang) -> Vec<TimelineRow> {
+    room.standings
+        .iter()
+        .map(|s| TimelineRow {
+            name: s.hand_in.name.clone(),
+            label: fill(Text::ClassTimelineOf.get(lang), &[&s.hand_in.name]),
+            marks: s.hand_in.decisions.iter().map(|d| mark(*d, lang)).collect(),
+            empty: s
+                .hand_in
+                .decisions
+                .is_empty()
+                .then(|| Text::ClassTimelineNone.get(lang).to_owned()),
+        })
+        .collect()
+}
+
+/// "Stopped prospecting: week 5 — Li, Ana; week 7 — Bo", or that nobody did.
+#[must_use]
+pub fn stopped_text(room: &Room, lang: Lang) -> String {
+    let weeks = stopped_by_week(room);
+    if weeks.is_empty() {
+        return Text::ClassStoppedNobody.get(lang).to_owned();
+    }
+    let (names_sep, weeks_sep) = match lang {
+        Lang::En => (", ", "; "),
+        Lang::Zh => ("、", "；"),
+    };
+    let parts: Vec<String> = weeks
+        .iter()
+        .map(|(week, names)| {
+            fill(
+                Text::ClassStoppedWeek.get(lang),
+                &[&(u32::from(*week) + 1).to_string(), &names.join(names_sep)],
+            )
+        })
+        .collect();
+    fill(Text::ClassStopped.get(lang), &[&parts.join(weeks_sep)])
+}
+
+/// The every-decision CSV as the page downloads it: `cadence classroom debrief --decisions-csv`'s
+/// output for the same hand-ins, byte for byte.
+#[must_use]
+pub fn decisions_download(collect: &Collect) -> Download {
+    Download {
+        file_name: format!("cadence-decisions-{}.csv", collect.session.id_text()),
+        mime: "text/csv;charset=utf-8",
+        text: decisions_csv(&collect.room),
+    }
+}
+
+/// The debrief under the room's table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DebriefView {
+    pub charts: Option<RoomCharts>,
+    pub timelines: Vec<TimelineRow>,
+    pub stopped: String,
+    pub decisions_csv: Download,
+}
+
+/// The debrief of the room collected so far; `None` until a hand-in is admitted.
+#[must_use]
+pub fn debrief_view(collect: &Collect, week0: NaiveDate, lang: Lang) -> Option<DebriefView> {
+    if collect.room.standings.is_empty() {
+        return None;
+    }
+    Some(DebriefView {
+        charts: room_charts(collect, week0, lang),
+        timelines: timelines(&collect.room, lang),
+        stopped: stopped_text(&collect.room, lang),
+        decisions_csv: decisions_download(collect),
+    })
+}
