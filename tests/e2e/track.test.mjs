@@ -251,6 +251,8 @@ test('the same weeks from a CSV file; a refused file lists its problems and lose
   await context.close();
 });
 
+const hoursInside = (charts) => charts.find((c) => c.id === 'prospecting_hours').inside;
+
 // The path against the reported weeks: four charts, once the band has run each with its shaded
 // band and one dot per reported week (and the legend's), side by side or stacked but never
 // overlapping or off screen, each saying how many reported weeks fall inside its band.
@@ -284,8 +286,10 @@ async function checkCharts(page, label) {
       assert.ok(apart, `${label}: charts ${c.id} and ${d.id} overlap`);
     }
   }
-  // The fault's own weeks follow its path, inside the band.
-  assert.deepEqual(charts.map((c) => c.inside), [8, 8, 8, 8], label);
+  // The fault's own weeks follow its expected path: inside the band, except where the team stopped
+  // prospecting altogether (weeks 21–23), below most random runs, which stop a little later.
+  assert.deepEqual(charts.slice(0, 3).map((c) => c.inside), [8, 8, 8], label);
+  assert.ok(hoursInside(charts) >= 5, label);
 }
 
 // The loan system's weekly activity file ("Your own book"): dated weeks in two date styles, one row
