@@ -158,6 +158,11 @@ html = html.replace(
   ].join('\n  '),
 );
 put('index.html', Buffer.from(html));
+// The sample team (samples/README.md), under stable names: "Your data" reads the book from here and
+// offers both files for download.
+for (const name of ['sample-team-loans.csv', 'sample-team-activity.csv']) {
+  put(name, await readFile(join(ROOT, 'samples', name)));
+}
 
 // Written to a sibling directory first, then swapped in, so a server never sees half a build.
 const NEXT = `${OUT}.next`;
@@ -174,7 +179,7 @@ if (COMPRESS) {
   const brotli = promisify(zlib.brotliCompress);
   const cacheDir = join(STAGE, 'compressed');
   await mkdir(cacheDir, { recursive: true });
-  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json)$/.test(n));
+  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json|csv)$/.test(n));
   const used = new Set();
   await Promise.all(
     names.map(async (name) => {

@@ -750,6 +750,9 @@ text_table! {
     ActualsNoStartDate => "the file dates its weeks (week_starting), and the scenario's first week has no date: give one (--start-date)", "文件按日期标注各周（week_starting），但情景的第一周没有日期：请指定一个（--start-date）";
     ActualsNotADate => "\"{0}\" is not a date: use 2025-03-07, 2025/3/7, 2025年3月7日 or 07.03.2025", "“{0}”不是日期：请使用 2025-03-07、2025/3/7、2025年3月7日 或 07.03.2025";
     ActualsBeforeStart => "{0} is before the scenario's first week (starting {1})", "{0} 早于情景的第一周（{1} 起）";
+    BookSample => "Try the sample team", "试用示例团队";
+    BookSampleNote => "A made-up team of six AMs: 2,520 loans over two years, drawn from known rates (written in samples/README.md), so you can try every step without data of your own. Its files:", "一个虚构的六人团队：两年共 2,520 笔贷款，按已知参数生成（见 samples/README.md），无需自己的数据即可试用每一步。文件：";
+    BookSampleFiles => "its weekly activity", "每周活动数据";
     TrackChartsTitle => "The path, its band and your weeks", "预期路径、波动区间与实际各周";
     TrackChartsHint => "The line is what the path expects; the shaded band holds the middle 80 % of its random runs (P10–P90); the dots are the weeks reported.", "折线为预期路径；阴影带为随机模拟中间 80% 的范围（P10–P90）；圆点为已报的各周。";
     TrackChartsRunning => "Running the band: {0} of {1} random runs…", "正在计算波动区间：已完成 {0}/{1} 次随机模拟…";

@@ -16,6 +16,7 @@
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
 //!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
 //! cadence classroom open|handin|debrief …  (see `classroom.rs`)
+//! cadence sample-team DIR
 //! ```
 //!
 //! `book` reads a loan-book export (CSV in UTF-8 or GB18030, or Excel) and prints the column
@@ -65,7 +66,8 @@ const USAGE: &str = "usage:
   cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD ...] [--tier LABEL=prime|standard|marginal ...]
                [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]
                [--out scenario.json]
-  cadence classroom open|handin|debrief ...  (cadence classroom for its options)";
+  cadence classroom open|handin|debrief ...  (cadence classroom for its options)
+  cadence sample-team DIR   (writes the sample team's loan book, activity file and README)";
 
 /// Why the command stopped.
 enum Failure {
@@ -102,6 +104,7 @@ fn main() -> ExitCode {
             .and_then(|(source, actuals, week0)| track(&source, &actuals, week0)),
         Some("sensitivity") => sensitivity(&args[1..]),
         Some("book") => book(&args[1..]),
+        Some("sample-team") => sample_team(&args[1..]),
         Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -692,6 +695,28 @@ fn pair(flag: &str, value: Option<&String>) -> Result<(String, String), Failure>
         .and_then(|v| v.split_once('='))
         .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
         .ok_or_else(|| Failure::Usage(format!("{flag} needs LEFT=RIGHT\n{USAGE}")))
+}
+
+/// `cadence sample-team DIR`: the files shipped in `samples/`, drawn again from the known rates.
+fn sample_team(args: &[String]) -> Result<(), Failure> {
+    use cadence::scenario::book::sample;
+    let [dir] = args else {
+        return Err(Failure::Usage(format!(
+            "sample-team needs a directory\n{USAGE}"
+        )));
+    };
+    let (loans, activity) = sample::sample_team(&sample::SAMPLE, sample::SAMPLE_SEED);
+    let readme = sample::readme(&sample::SAMPLE, &loans, &activity);
+    for (name, text) in [
+        (sample::LOANS_FILE, loans.as_str()),
+        (sample::ACTIVITY_FILE, activity.as_str()),
+        ("README.md", readme.as_str()),
+    ] {
+        let path = std::path::Path::new(dir).join(name);
+        std::fs::write(&path, text)
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// `cadence book`: the mapping, the row report, the starting book and the fitted rates as JSON.

@@ -7,7 +7,8 @@
 
 #[cfg(feature = "web")]
 pub use browser::{
-    decode_gb18030, download, download_json, download_svg_as_png, files_of, read_bytes, read_files,
+    decode_gb18030, download, download_json, download_svg_as_png, fetch_bytes, files_of,
+    read_bytes, read_files,
 };
 
 /// Why a file could not be read at all.
@@ -232,6 +233,37 @@ mod browser {
             Timeout::new(0, move || drop(reader)).forget();
         });
         *keep.borrow_mut() = Some(reader);
+    }
+
+    /// A file shipped with the page (the sample team's book), read from the page's own site as
+    /// bytes; the same callback as a picked file's, with the file's name.
+    pub fn fetch_bytes(
+        url: &'static str,
+        name: &'static str,
+        ondone: Callback<(String, Result<Vec<u8>, FileProblem>)>,
+    ) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Ok(request) = web_sys::XmlHttpRequest::new() else {
+            ondone.emit((name.to_owned(), Err(FileProblem::Unreadable)));
+            return;
+        };
+        request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+        let answered = request.clone();
+        let onloadend = Closure::once(move || {
+            let bytes = (answered.status().ok() == Some(200))
+                .then(|| answered.response().ok())
+                .flatten()
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .ok_or(FileProblem::Unreadable);
+            ondone.emit((name.to_owned(), bytes));
+        });
+        request.set_onloadend(Some(onloadend.as_ref().unchecked_ref()));
+        // The request holds the callback until it has answered, once.
+        onloadend.forget();
+        if request.open("GET", url).is_err() || request.send().is_err() {
+            request.abort().ok();
+        }
     }
 
     /// GB18030 text decoded by the browser's own `TextDecoder` (so the page carries no decoder

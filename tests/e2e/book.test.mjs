@@ -90,6 +90,33 @@ test('a GB18030 book with Chinese headers is mapped, reported and started from, 
   await context.close();
 });
 
+// A newcomer without data of their own: the sample team shipped with the page, in one press —
+// every row imported, each rate counted from the same loans as `cadence book samples/…` counts them.
+test('the sample team opens in one press, and its rates rest on the counts the CLI finds', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await openBook(page);
+  assert.match(await page.textContent('.book-sample-note'), /2,520 loans/);
+  await page.click('.book-sample');
+  await page.waitForSelector('.book-rates-table');
+  const cli = JSON.parse(execFileSync(CADENCE, ['book', join(ROOT, 'samples/sample-team-loans.csv')], { encoding: 'utf8' }));
+  assert.equal(cli.report.imported, 2520);
+  for (const tier of ['prime', 'standard', 'marginal']) {
+    const count = await page.textContent(`tr[data-rate="renewal-${tier}"] td:nth-of-type(2)`);
+    const { events, exposure } = cli.fitted.renewal_prob[tier];
+    assert.ok(count.includes(events.toLocaleString('en')) && count.includes(exposure.toLocaleString('en')), `${tier}: ${count} vs ${events} of ${exposure}`);
+  }
+  const starting = Number(await page.getAttribute('.book-starting', 'data-total'));
+  assert.equal(starting, cli.starting_book.active_loans, 'starting book: page = CLI');
+  // Both files can be downloaded from the page, as shipped.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.book-sample-note a[href$="activity.csv"]')]);
+  const saved = await readFile(await download.path(), 'utf8');
+  assert.equal(saved, await readFile(join(ROOT, 'samples/sample-team-activity.csv'), 'utf8'));
+  await page.screenshot({ path: join(SHOTS, 'book-sample-1280x800.png'), fullPage: true });
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a file the page cannot read is refused in words beside the picker, and the book read before stays', async () => {
   const { context, page } = await openPage(env.browser, env.server.url);
   await openBook(page);

@@ -25,6 +25,8 @@ const RECORD_VIOLATIONS = () => {
 const violations = (page) => page.evaluate(() => window.__csp);
 
 const STABLE = new Set(['index.html', 'sw.js']);
+// The sample team's files keep their names: the page and its README link to them.
+const SAMPLES = new Set(['sample-team-activity.csv', 'sample-team-loans.csv']);
 const builtFiles = async (dir = DIST) => (await readdir(dir)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
 
 test('the page runs under its Content-Security-Policy without a violation, Monte Carlo worker included', async () => {
@@ -78,9 +80,13 @@ test('the policy is in force: an inline script is refused and reported (so the t
   await context.close();
 });
 
-test('every built file is named by its content, but the two entry points; index.html has no inline script', async () => {
+test('every built file is named by its content, but the two entry points and the sample team; index.html has no inline script', async () => {
   const files = await builtFiles();
-  for (const name of files.filter((f) => !STABLE.has(f))) {
+  assert.deepEqual(files.filter((f) => SAMPLES.has(f)), [...SAMPLES], 'the sample team is shipped');
+  for (const name of ['sample-team-loans.csv', 'sample-team-activity.csv']) {
+    assert.deepEqual(await readFile(join(DIST, name)), await readFile(join(import.meta.dirname, '..', '..', 'samples', name)), name);
+  }
+  for (const name of files.filter((f) => !STABLE.has(f) && !SAMPLES.has(f))) {
     const hash = createHash('sha256').update(await readFile(join(DIST, name))).digest('hex').slice(0, 16);
     assert.match(name, new RegExp(`-${hash}\\.(js|wasm|css)$`), `${name} carries its content hash`);
   }

@@ -466,3 +466,81 @@ fn a_custom_start_of_the_wrong_shape_is_refused_at_its_path() {
         "{errors:?}"
     );
 }
+
+/// Issue 17: the sample team shipped in `samples/` is exactly what its generator draws from the
+/// rates written beside it, the book's fitted rates cover those rates, and its activity file
+/// reads as the team's weekly actuals with the book's own count of new customers' loans.
+#[test]
+fn the_shipped_sample_team_is_drawn_from_its_written_rates_and_calibration_recovers_them() {
+    use cadence::scenario::actuals::{self, Frame};
+    use cadence::scenario::book::sample::{self, SAMPLE};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).expect("shipped");
+    let (loans, activity) = sample::sample_team(&SAMPLE, sample::SAMPLE_SEED);
+    assert!(
+        read(sample::LOANS_FILE) == loans,
+        "samples/ is stale: run `cadence sample-team samples`"
+    );
+    assert!(read(sample::ACTIVITY_FILE) == activity, "samples/ is stale");
+    assert_eq!(
+        read("README.md"),
+        sample::readme(&SAMPLE, &loans, &activity)
+    );
+
+    let analysis =
+        analyse(loans.as_bytes(), &Request::default(), &Params::default()).expect("read");
+    assert_eq!(analysis.import.issues.len(), 0, "a clean export");
+    let f = &analysis.fit;
+    println!(
+        "sample team: {} loans, as of {}",
+        analysis.import.loans.len(),
+        f.as_of
+    );
+    for k in 0..3 {
+        for (name, estimate, truth) in [
+            ("renewal", &f.renewal_prob[k], SAMPLE.renewal[k]),
+            (
+                "default hazard",
+                &f.default_per_week[k],
+                SAMPLE.default_per_week[k],
+            ),
+        ] {
+            let e = estimate.as_ref().expect("enough loans");
+            println!(
+                "  {name} {:?}: {:.4} (90 %: {:.4}–{:.4}), drawn from {truth}",
+                Tier::ALL[k],
+                e.value,
+                e.low,
+                e.high
+            );
+            assert!(e.covers(truth), "{name} {k}: {e:?} vs {truth}");
+        }
+    }
+    // The new customers' loans the book holds are the activity file's new loans, week by week.
+    let new_customers = analysis
+        .import
+        .loans
+        .iter()
+        .filter(|l| l.renewed_from.is_none())
+        .count();
+    let frame = Frame {
+        horizon_weeks: 104,
+        week0: NaiveDate::from_ymd_opt(2024, 12, 2),
+        ams: SAMPLE.ams.len() as f64,
+    };
+    let weekly = actuals::parse(&activity, &frame).expect("the activity file reads as actuals");
+    assert_eq!(weekly.weeks().len(), 104);
+    let reported: f64 = weekly.weeks().iter().filter_map(|w| w.new_loans).sum();
+    assert_eq!(reported as usize, new_customers);
+    let mean_hours = weekly
+        .weeks()
+        .iter()
+        .filter_map(cadence::engine::actuals::WeekActuals::prospecting_hours_per_am)
+        .sum::<f64>()
+        / 104.0;
+    let drawn: f64 = SAMPLE.channels.iter().map(|c| c.1).sum();
+    assert!(
+        (mean_hours - drawn).abs() < 0.2,
+        "hours per AM {mean_hours} vs {drawn}"
+    );
+}

@@ -9,6 +9,7 @@ pub mod loans;
 pub mod map;
 pub mod out;
 pub mod read;
+pub mod sample;
 pub mod start;
 
 use chrono::NaiveDate;

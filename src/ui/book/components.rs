@@ -16,6 +16,8 @@ pub struct BookProps {
     pub ondispatch: Callback<Action>,
     /// Reads the picked file; the shell sends it back as `Action::Open`.
     pub onimport: Callback<Vec<web_sys::File>>,
+    /// Reads the sample team's book shipped with the page, the same way.
+    pub onsample: Callback<()>,
 }
 
 fn options(choices: &[Choice], chosen: &str) -> Html {
@@ -69,6 +71,12 @@ pub fn book_panel(props: &BookProps) -> Html {
                 <button type="button" class="book-choose" onclick={onpick}>{ v.choose }</button>
                 <input type="file" accept=".csv,.txt,text/csv,.xlsx,.xls" hidden=true ref={input}
                     onchange={onfiles} data-testid="book-file" />
+                <button type="button" class="book-sample" onclick={props.onsample.reform(|_| ())}>{ v.sample }</button>
+                <p class="book-sample-note">{ v.sample_note }{ " " }
+                    <a href={crate::ui::book::SAMPLE_URL} download="">{ crate::ui::book::SAMPLE_NAME }</a>
+                    { " · " }
+                    <a href={crate::ui::book::SAMPLE_ACTIVITY_URL} download="">{ v.sample_files }</a>
+                </p>
                 <p class="book-privacy">{ v.privacy }</p>
                 <p class="book-excel">{ v.excel_note }</p>
                 if let Some(refused) = &v.refused {

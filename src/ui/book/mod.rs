@@ -25,6 +25,12 @@ use crate::scenario::book::{analyse_table, start, Analysis, BookError};
 /// The largest loan-book file the page reads: 100,000 loans are ≈ 7 MB of CSV.
 pub const MAX_BOOK_BYTES: u64 = 50 * 1024 * 1024;
 
+/// The sample team's loan book, shipped beside the page (`samples/`, copied by the build).
+pub const SAMPLE_URL: &str = "./sample-team-loans.csv";
+pub const SAMPLE_NAME: &str = "sample-team-loans.csv";
+/// The sample team's weekly activity file, for download beside it.
+pub const SAMPLE_ACTIVITY_URL: &str = "./sample-team-activity.csv";
+
 /// How many rows the preview shows.
 pub const PREVIEW_ROWS: usize = 5;
 

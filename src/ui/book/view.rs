@@ -95,6 +95,10 @@ pub struct BookView {
     pub title: &'static str,
     pub intro: &'static str,
     pub choose: &'static str,
+    /// *Try the sample team*, and what the sample is (its files can be downloaded beside it).
+    pub sample: &'static str,
+    pub sample_note: &'static str,
+    pub sample_files: &'static str,
     pub privacy: &'static str,
     pub excel_note: &'static str,
     pub refused: Option<String>,
@@ -193,6 +197,9 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
         title: Text::BookTitle.get(lang),
         intro: Text::BookIntro.get(lang),
         choose: Text::BookChoose.get(lang),
+        sample: Text::BookSample.get(lang),
+        sample_note: Text::BookSampleNote.get(lang),
+        sample_files: Text::BookSampleFiles.get(lang),
         privacy: Text::BookPrivacy.get(lang),
         excel_note: Text::BookExcelNote.get(lang),
         refused: model

@@ -83,6 +83,8 @@ pub struct DropControls {
     /// "Your data"'s picker: the first file's bytes, decoded (GB18030 by the browser), sent to the
     /// book slice.
     pub onimport_book: Callback<Vec<web_sys::File>>,
+    /// "Your data"'s *Try the sample team*: the sample book shipped with the page, read the same way.
+    pub onsample_book: Callback<()>,
     /// Whether files are being dragged over the page.
     pub dragging: bool,
     pub ondragover: Callback<DragEvent>,
@@ -135,34 +137,36 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
             );
         })
     };
-    let onimport_book = {
+    // A loan book read (picked, dropped or the shipped sample) goes to "Your data" the same way.
+    let book_read = {
         let dispatch = dispatch.clone();
+        Callback::from(
+            move |(name, bytes): (String, Result<Vec<u8>, files::FileProblem>)| {
+                use crate::ui::book::{self, FileRefusal, Picked};
+                let picked = match bytes {
+                    Ok(bytes) => book::picked(&bytes, files::decode_gb18030),
+                    Err(files::FileProblem::TooLarge) => Picked::Refused(FileRefusal::TooLarge),
+                    Err(files::FileProblem::Unreadable) => Picked::Refused(FileRefusal::Unreadable),
+                };
+                dispatch.emit(Msg::Book(book::Action::Open { name, picked }));
+            },
+        )
+    };
+    let onimport_book = {
+        let book_read = book_read.clone();
         Callback::from(move |picked: Vec<web_sys::File>| {
-            let Some(file) = picked.into_iter().next() else {
-                return;
-            };
-            let dispatch = dispatch.clone();
-            files::read_bytes(
-                file,
-                crate::ui::book::MAX_BOOK_BYTES,
-                Callback::from(
-                    move |(name, bytes): (String, Result<Vec<u8>, files::FileProblem>)| {
-                        use crate::ui::book::{self, FileRefusal, Picked};
-                        let picked = match bytes {
-                            Ok(bytes) => book::picked(&bytes, files::decode_gb18030),
-                            Err(files::FileProblem::TooLarge) => {
-                                Picked::Refused(FileRefusal::TooLarge)
-                            }
-                            Err(files::FileProblem::Unreadable) => {
-                                Picked::Refused(FileRefusal::Unreadable)
-                            }
-                        };
-                        dispatch.emit(Msg::Book(book::Action::Open { name, picked }));
-                    },
-                ),
-            );
+            if let Some(file) = picked.into_iter().next() {
+                files::read_bytes(file, crate::ui::book::MAX_BOOK_BYTES, book_read.clone());
+            }
         })
     };
+    let onsample_book = Callback::from(move |()| {
+        files::fetch_bytes(
+            crate::ui::book::SAMPLE_URL,
+            crate::ui::book::SAMPLE_NAME,
+            book_read.clone(),
+        );
+    });
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -197,6 +201,7 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
         onimport,
         onimport_actuals,
         onimport_book,
+        onsample_book,
         dragging: *dragging,
         ondragover,
         ondragleave,
