@@ -380,6 +380,13 @@ text_table! {
     ClassCollectButton => "Collect hand-ins", "收集提交";
     ClassPasteLabel => "Paste hand-in links, one a line, or drop hand-in files on the page", "粘贴提交链接（每行一个），或将提交文件拖到页面上";
     ClassAddPasted => "Add", "添加";
+    ClassCameraButton => "Scan hand-in QR codes with the camera", "用摄像头扫描提交二维码";
+    ClassCameraStop => "Stop the camera", "关闭摄像头";
+    ClassCameraNote => "The picture is read in this page only; nothing is recorded or sent.", "画面只在本页面中读取，不会录制或发送。";
+    ClassCameraStarting => "Opening the camera…", "正在打开摄像头…";
+    ClassCameraOn => "Camera on: hold a hand-in QR code up to it. Read so far: {0}.", "摄像头已打开：请将提交二维码对准摄像头。已读取：{0} 个。";
+    ClassCameraFailed => "The camera could not be opened ({0}): paste the links or pick the files instead.", "无法打开摄像头（{0}）：请改为粘贴链接或选择文件。";
+    ClassCameraSource => "camera", "摄像头";
     ClassFilesLabel => "Or pick hand-in files", "或选择提交文件";
     ClassRankBy => "Rank by", "排名依据";
     ClassColRank => "Rank", "名次";

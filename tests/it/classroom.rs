@@ -220,6 +220,31 @@ fn the_qr_codes_read_back_as_the_links() {
     let back = read_qr(&qr::svg(&link, "Hand in").expect("fits"));
     assert_eq!(back, link);
     assert_eq!(HandIn::decode_for(&back, &s), Ok(hand_in));
+    // As the trainer's camera sees it: a 640×480 colour frame, the code held off-centre on a grey,
+    // slightly uneven desk, read by the page's own path (RGBA → luma → `qr::read`).
+    let (px, code) = rasterise(&qr::svg(&link, "Hand in").expect("fits"), 6);
+    let (w, h) = (640, 480);
+    let mut rgba = Vec::with_capacity(w * h * 4);
+    for y in 0..h {
+        for x in 0..w {
+            let (cx, cy) = (x.wrapping_sub(150), y.wrapping_sub(90));
+            let v = if cx < px && cy < px {
+                code[cy * px + cx]
+            } else {
+                u8::try_from(110 + (x * 7 + y * 13) % 40).expect("grey")
+            };
+            rgba.extend_from_slice(&[v, v.saturating_sub(10), v, 255]);
+        }
+    }
+    assert_eq!(qr::read(w, h, &qr::luma_of_rgba(&rgba)), [link.clone()]);
+    assert!(
+        qr::read(w, h, &vec![128; w * h]).is_empty(),
+        "no code, nothing read"
+    );
+    assert!(
+        qr::read(w, h, &[]).is_empty(),
+        "a frame too short is no code"
+    );
 }
 
 fn cadence(args: &[&str]) -> Output {

@@ -1,7 +1,8 @@
 //! Classroom links as QR codes (the `qrcode` crate's encoder, no renderer): the module matrix and
 //! an SVG of it written here — one path of unit squares on a white ground with the standard
 //! four-module quiet zone, so it scales to any size without blur and a phone reads it from a
-//! projected screen.
+//! projected screen; and [`read`], the QR codes in a camera frame (the `rqrr` decoder), for the
+//! trainer collecting hand-ins with the laptop's camera.
 
 use std::fmt::Write as _;
 
@@ -47,4 +48,31 @@ pub fn svg(text: &str, label: &str) -> Option<String> {
          <rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/>\
          <path d=\"{path}\" fill=\"#000\"/></svg>"
     ))
+}
+
+/// The text of every QR code found in a greyscale image (`luma[y * width + x]`, 0 black – 255
+/// white), in the order found; codes that do not decode are left out.
+#[must_use]
+pub fn read(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
+    if width == 0 || height == 0 || luma.len() < width * height {
+        return Vec::new();
+    }
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| luma[y * width + x]);
+    image
+        .detect_grids()
+        .into_iter()
+        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .collect()
+}
+
+/// An RGBA frame (a canvas's `ImageData`) as greyscale, by the Rec. 601 luma weights.
+#[must_use]
+pub fn luma_of_rgba(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .map(|p| {
+            let y = 299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2]);
+            u8::try_from(y / 1000).unwrap_or(u8::MAX)
+        })
+        .collect()
 }

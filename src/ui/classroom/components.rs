@@ -8,6 +8,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::Move;
 use crate::ui::charts::{room, ChartSize, ChartTheme};
+use crate::ui::classroom::camera::CameraScan;
 use crate::ui::classroom::debrief::{DebriefView, RoomCharts};
 use crate::ui::classroom::view::{score_text, ClassroomView, LinkView};
 use crate::ui::classroom::{Action, OpenField, PlayAction};
@@ -275,6 +276,9 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         <input id="class-files" type="file" multiple=true accept=".txt,text/plain" onchange={onpick} />
                     </label>
                 </div>
+                <CameraScan {lang} onscanned={d.reform(move |text: String| {
+                    Action::CollectFile(Text::ClassCameraSource.get(lang).to_owned(), text)
+                })} />
                 <label>{ Text::ClassRankBy.get(lang) }
                     <select id="class-rank" onchange={onrank}>
                         { for Score::ALL.into_iter().map(|s| html! {

@@ -4,6 +4,8 @@
 //! data, tested natively; `components` (web only) render it in the page's Classroom view.
 
 #[cfg(feature = "web")]
+pub mod camera;
+#[cfg(feature = "web")]
 pub mod components;
 
 pub mod debrief;
