@@ -260,3 +260,81 @@ fn monte_carlo_fault_figures() {
     close("(a) per-run P90", noise.per_run_depth.p90, 0.48, tolerance);
     assert_ordered_bands(&output);
 }
+
+/// Issue 20: the page merges the runs chunk by chunk as the workers send them and computes the bands
+/// a few columns at a time. Over random chunkings, arrival orders and slice sizes, that merge is the
+/// one-shot merge, value for value — with every run kept (exact percentiles) and with the bounded
+/// summaries beyond `EXACT_RUNS` (whose pilot ranges grow run by run and whose early runs are
+/// binned a few at a time).
+mod chunked_merge {
+    use std::sync::OnceLock;
+
+    use cadence::engine::montecarlo::{McMerge, McOutput, McPlan, RunResult};
+    use cadence::engine::params::PolicyKind;
+    use proptest::prelude::*;
+
+    use crate::engine_support::{burst, with_shock};
+
+    const RUNS: u32 = 260;
+
+    fn runs() -> &'static (McPlan, Vec<RunResult>) {
+        static RUNS_OF_A_SHOCK: OnceLock<(McPlan, Vec<RunResult>)> = OnceLock::new();
+        RUNS_OF_A_SHOCK.get_or_init(|| {
+            let mut params = with_shock(burst(2.0, 6.0), PolicyKind::StopWhenBusy);
+            params.team.horizon_weeks = 40.0;
+            let plan = super::plan(&params, RUNS, 5, true);
+            let all = plan.run_range(0..u64::from(RUNS));
+            (plan, all)
+        })
+    }
+
+    /// Every run added in position order, the bands in one go.
+    fn one_shot(plan: &McPlan, all: &[RunResult], exact_runs: usize) -> McOutput {
+        let mut merge = McMerge::with_exact_runs(plan, all.len(), exact_runs);
+        for (position, run) in all.iter().enumerate() {
+            merge.add(plan, position, run.clone());
+        }
+        merge.finish(plan)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_merge_fed_in_any_chunks_is_the_one_shot_merge(
+            sizes in prop::collection::vec(1usize..=40, 1..12),
+            keys in prop::collection::vec(any::<u32>(), 300),
+            columns_per_step in 1usize..=300,
+            bounded in any::<bool>(),
+        ) {
+            let (plan, all) = runs();
+            let exact_runs = if bounded { 0 } else { usize::MAX };
+            // Chunks of the given sizes (repeated until every run is in one), arriving in the
+            // order of their random keys.
+            let mut chunks = Vec::new();
+            let mut start = 0;
+            for size in sizes.iter().cycle() {
+                if start >= all.len() {
+                    break;
+                }
+                let end = (start + size).min(all.len());
+                chunks.push(start..end);
+                start = end;
+            }
+            let mut order: Vec<usize> = (0..chunks.len()).collect();
+            order.sort_by_key(|&chunk| keys[chunk % keys.len()]);
+            let mut merge = McMerge::with_exact_runs(plan, all.len(), exact_runs);
+            for chunk in order {
+                for position in chunks[chunk].clone() {
+                    merge.add(plan, position, all[position].clone());
+                }
+            }
+            while !merge.bands_step(columns_per_step) {}
+            let chunked = merge.finish(plan);
+            prop_assert_eq!(&chunked, &one_shot(plan, all, exact_runs));
+            if !bounded {
+                prop_assert_eq!(&chunked, &plan.merge(all.clone()));
+            }
+        }
+    }
+}
