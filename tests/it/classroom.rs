@@ -236,7 +236,7 @@ fn the_qr_codes_read_back_as_the_links() {
             rgba.extend_from_slice(&[v, v.saturating_sub(10), v, 255]);
         }
     }
-    assert_eq!(qr::read(w, h, &qr::luma_of_rgba(&rgba)), [link.clone()]);
+    assert_eq!(qr::read(w, h, &qr::luma_of_rgba(&rgba)), [link]);
     assert!(
         qr::read(w, h, &vec![128; w * h]).is_empty(),
         "no code, nothing read"
