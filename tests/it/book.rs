@@ -10,6 +10,7 @@ use cadence::engine::Params;
 use cadence::scenario::book::fit::{fit, Estimate};
 use cadence::scenario::book::loans::{Loan, Reason};
 use cadence::scenario::book::map::{Labels, Status, Tier};
+use cadence::scenario::book::sample::{pick, poisson};
 use cadence::scenario::book::{analyse, Analysis, BookError, Request};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
@@ -239,30 +240,6 @@ const TRUTH: Truth = Truth {
     default_per_week: [0.002, 0.004, 0.01],
     terms: [(13, 0.15), (26, 0.35), (39, 0.2), (52, 0.3)],
 };
-
-fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
-    let u: f64 = rng.random();
-    let mut sum = 0.0;
-    for (i, w) in weights.iter().enumerate() {
-        sum += w;
-        if u < sum {
-            return i;
-        }
-    }
-    weights.len() - 1
-}
-
-fn poisson(rng: &mut ChaCha8Rng, mean: f64) -> u32 {
-    let limit = (-mean).exp();
-    let (mut k, mut p) = (0, 1.0);
-    loop {
-        p *= rng.random::<f64>();
-        if p <= limit {
-            return k;
-        }
-        k += 1;
-    }
-}
 
 /// A book of `weeks` weeks drawn loan by loan from `TRUTH`: new customers' loans arrive weekly,
 /// each performing loan defaults with its tier's weekly hazard (written off that week), a loan that

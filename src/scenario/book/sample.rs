@@ -76,8 +76,9 @@ pub const ACTIVITY_FILE: &str = "sample-team-activity.csv";
 
 const TIERS: [&str; 3] = ["prime", "standard", "marginal"];
 
-fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
-    let u: f64 = rng.random::<f64>() * weights.iter().sum::<f64>();
+/// An index drawn with the given probabilities (they sum to 1; the last takes any rounding left).
+pub fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
+    let u: f64 = rng.random();
     let mut sum = 0.0;
     for (i, w) in weights.iter().enumerate() {
         sum += w;
@@ -88,8 +89,8 @@ fn pick(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
     weights.len() - 1
 }
 
-/// Poisson by multiplying uniforms (Knuth): the means here are a few leads.
-fn poisson(rng: &mut ChaCha8Rng, mean: f64) -> u32 {
+/// A Poisson count by multiplying uniforms (Knuth): the means here are a few leads.
+pub fn poisson(rng: &mut ChaCha8Rng, mean: f64) -> u32 {
     let limit = (-mean).exp();
     let (mut k, mut p) = (0, 1.0);
     loop {
