@@ -8,7 +8,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::Move;
 use crate::ui::charts::{room, ChartSize, ChartTheme};
-use crate::ui::classroom::debrief::{DebriefView, RoomCharts};
+use crate::ui::classroom::debrief::{DebriefView, RoomCharts, RoundsView};
 use crate::ui::classroom::view::{score_text, ClassroomView, LinkView};
 use crate::ui::classroom::{Action, OpenField, PlayAction};
 use crate::ui::effect::Effect;
@@ -23,6 +23,8 @@ pub struct ClassroomProps {
     pub onopen: Callback<()>,
     /// Files picked in *Collect*.
     pub onfiles: Callback<Vec<web_sys::File>>,
+    /// A session file picked to open.
+    pub onsessionfile: Callback<Vec<web_sys::File>>,
     /// The screen's scheme and width, for the debrief's charts.
     pub dark: bool,
     pub narrow: bool,
@@ -73,8 +75,34 @@ fn chart_figure(id: &str, svg: Option<&String>, lang: Lang) -> Html {
     }
 }
 
+fn rounds_table(rounds: &RoundsView, lang: Lang) -> Html {
+    html! {
+        <section class="class-rounds" aria-labelledby="class-rounds-title">
+            <h3 id="class-rounds-title">{ &rounds.title }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="class-rounds-title">
+            <table id="class-rounds">
+                <thead><tr>
+                    <th scope="col">{ Text::ClassColName.get(lang) }</th>
+                    { for rounds.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for rounds.rows.iter().map(|row| html! {
+                        <tr><th scope="row">{ &row.name }</th>{ for row.cells.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr class="class-rounds-median"><th scope="row">{ &rounds.median.name }</th>
+                        { for rounds.median.cells.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                </tfoot>
+            </table>
+            </div>
+        </section>
+    }
+}
+
 fn debrief_section(
     view: &DebriefView,
+    rounds: Option<&RoundsView>,
     svgs: Option<&(Option<String>, Option<String>)>,
     lang: Lang,
     oneffect: &Callback<Effect>,
@@ -89,6 +117,9 @@ fn debrief_section(
                     { chart_figure("class-room-book", book.as_ref(), lang) }
                     { chart_figure("class-room-new", new_loans.as_ref(), lang) }
                 </div>
+            }
+            if let Some(rounds) = rounds {
+                { rounds_table(rounds, lang) }
             }
             <p class="class-stopped" id="class-stopped">{ &view.stopped }</p>
             <h3>{ Text::ClassTimelineTitle.get(lang) }</h3>
@@ -275,6 +306,9 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         <input id="class-files" type="file" multiple=true accept=".txt,text/plain" onchange={onpick} />
                     </label>
                 </div>
+                if let Some(note) = &v.round_note {
+                    <p class="class-round-note" id="class-round-note">{ note }</p>
+                }
                 <label>{ Text::ClassRankBy.get(lang) }
                     <select id="class-rank" onchange={onrank}>
                         { for Score::ALL.into_iter().map(|s| html! {
@@ -305,6 +339,16 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                <div class="class-actions">
+                    if let Some(file) = v.session_file.clone() {
+                        <button type="button" id="class-session-download"
+                            onclick={props.oneffect.reform(move |_: MouseEvent| Effect::Download(file.clone()))}>
+                            { Text::ClassDownloadSession.get(lang) }</button>
+                    }
+                    if let Some(label) = &v.start_round {
+                        <button type="button" id="class-start-round" onclick={d.reform(|_| Action::StartRound)}>{ label }</button>
+                    }
+                </div>
                 if !r.refused.is_empty() {
                     <h3>{ Text::ClassRefused.get(lang) }</h3>
                     <ul class="class-refused">
@@ -314,6 +358,14 @@ pub fn classroom(props: &ClassroomProps) -> Html {
             </section>
         }
     });
+    let onsessionpick = {
+        let onsessionfile = props.onsessionfile.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            onsessionfile.emit(crate::services::files::files_of(input.files()));
+            input.set_value("");
+        })
+    };
     let nothing = v.form.is_none() && v.play.is_none();
     html! {
         <main class="classroom-view">
@@ -322,13 +374,24 @@ pub fn classroom(props: &ClassroomProps) -> Html {
             }
             { for play }
             if v.play.is_none() {
-                if v.form.is_none() {
-                    <button type="button" id="class-open" onclick={props.onopen.reform(|_| ())}>{ Text::ClassOpenButton.get(lang) }</button>
+                <div class="class-actions class-start">
+                    if v.form.is_none() {
+                        <button type="button" id="class-open" onclick={props.onopen.reform(|_| ())}>{ Text::ClassOpenButton.get(lang) }</button>
+                    }
+                    <label class="class-session-file">{ Text::ClassOpenSessionFile.get(lang) }
+                        <input id="class-session-file" type="file" accept=".json,application/json" onchange={onsessionpick} />
+                    </label>
+                </div>
+                if let Some(Ok(text)) = &v.file_note {
+                    <p class="class-file-note" role="status">{ text }</p>
+                }
+                if let Some(Err(text)) = &v.file_note {
+                    <p class="field-error class-file-note" role="alert">{ text }</p>
                 }
                 { for form }
                 { for room }
                 if let Some(debrief) = &v.debrief {
-                    { debrief_section(debrief, (*svgs).as_ref(), lang, &props.oneffect) }
+                    { debrief_section(debrief, v.rounds.as_ref(), (*svgs).as_ref(), lang, &props.oneffect) }
                 }
             }
             if nothing {

@@ -5,9 +5,11 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::stats::Percentiles;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::overlay::{overlay, Overlaid};
-use crate::scenario::classroom::replay::{decisions_csv, stopped_by_week, Room};
+use crate::scenario::classroom::replay::{decisions_csv, stopped_by_week, Room, Score};
+use crate::scenario::classroom::session_file;
 use crate::scenario::classroom::{move_text, Decision, Move};
 use crate::ui::chart_data::{bands_of, dated_frame};
 use crate::ui::charts::room::{Highlight, RoomData};
@@ -232,4 +234,108 @@ pub fn debrief_view(collect: &Collect, week0: NaiveDate, lang: Lang) -> Option<D
         stopped: stopped_text(&collect.room, lang),
         decisions_csv: decisions_download(collect),
     })
+}
+
+/// A figure the room is ranked on, formatted as the room's table writes it.
+fn score_cell(score: Score, value: Option<f64>) -> String {
+    match (score, value) {
+        (Score::Profit, Some(v)) => format::cny(v),
+        (_, Some(v)) => format::number(v, 0),
+        (_, None) => "—".to_owned(),
+    }
+}
+
+/// One participant's score in each round ("—" where they did not hand in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundsRow {
+    pub name: String,
+    pub cells: Vec<String>,
+}
+
+/// Round 1 against round 2 (and on): each participant's score per round and the room's median.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundsView {
+    /// "Round by round: book at the end".
+    pub title: String,
+    /// "Round 1", "Round 2", …
+    pub headers: Vec<String>,
+    /// Participants in the current round's order, then those only in earlier rounds.
+    pub rows: Vec<RoundsRow>,
+    pub median: RoundsRow,
+}
+
+/// The rounds compared, once a second round has started; `None` in the first round.
+#[must_use]
+pub fn rounds_view(collect: &Collect, lang: Lang) -> Option<RoundsView> {
+    if collect.earlier.is_empty() {
+        return None;
+    }
+    let score = collect.score;
+    let rooms: Vec<&Room> = collect
+        .earlier
+        .iter()
+        .map(|r| &r.room)
+        .chain(std::iter::once(&collect.room))
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for room in rooms.iter().rev() {
+        for s in &room.standings {
+            if !names.contains(&s.hand_in.name) {
+                names.push(s.hand_in.name.clone());
+            }
+        }
+    }
+    let rows = names
+        .into_iter()
+        .map(|name| RoundsRow {
+            cells: rooms
+                .iter()
+                .map(|room| {
+                    let value = room
+                        .standings
+                        .iter()
+                        .find(|s| s.hand_in.name == name)
+                        .and_then(|s| score.value(&s.figures));
+                    score_cell(score, value)
+                })
+                .collect(),
+            name,
+        })
+        .collect();
+    let median = RoundsRow {
+        name: Text::ClassRoundsMedian.get(lang).to_owned(),
+        cells: rooms
+            .iter()
+            .map(|room| {
+                let mut values: Vec<f64> = room
+                    .standings
+                    .iter()
+                    .filter_map(|s| score.value(&s.figures))
+                    .collect();
+                let median = (!values.is_empty()).then(|| Percentiles::of(&mut values).p50);
+                score_cell(score, median)
+            })
+            .collect(),
+    };
+    Some(RoundsView {
+        title: fill(
+            Text::ClassRoundsTitle.get(lang),
+            &[super::view::score_text(score, lang)],
+        ),
+        headers: (1..=rooms.len())
+            .map(|r| fill(Text::ClassRoundCol.get(lang), &[&r.to_string()]))
+            .collect(),
+        rows,
+        median,
+    })
+}
+
+/// The session file as the page downloads it; `link` is the join link as shown.
+#[must_use]
+pub fn session_download(collect: &Collect, link: &str) -> Download {
+    Download {
+        file_name: session_file::file_name(&collect.session),
+        mime: "application/json",
+        text: collect.session_file(link),
+    }
 }

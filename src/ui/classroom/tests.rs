@@ -292,3 +292,213 @@ fn the_debrief_overlays_the_room_and_downloads_every_decision() {
     }
     assert!(debrief_view(&Collect::new(collect.session.clone()), week0, Lang::En).is_none());
 }
+
+/// The room as the trainer reads it: names in order with their figures, and the refusals.
+fn ranking(
+    collect: &Collect,
+) -> (
+    Vec<(String, crate::scenario::classroom::replay::Figures)>,
+    usize,
+) {
+    (
+        collect
+            .room
+            .standings
+            .iter()
+            .map(|s| (s.hand_in.name.clone(), s.figures))
+            .collect(),
+        collect.room.refused.len(),
+    )
+}
+
+#[test]
+fn issue_19_a_session_file_restores_the_debrief_and_a_bad_one_changes_nothing() {
+    use super::view::classroom_view;
+    let week0 = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
+    let mut collect = debriefed();
+    collect.receive("line", "https://cadence.example/#handin=AAAA");
+    collect.rank_by(Score::Profit);
+    let mut trainer = Model {
+        open: Some(OpenForm::of(&collect.session)),
+        collect: Some(Box::new(collect.clone())),
+        ..Model::default()
+    };
+    let before = classroom_view(&trainer, BASE, week0, Lang::En);
+    let file = before
+        .session_file
+        .clone()
+        .expect("a session file while collecting");
+    assert_eq!(
+        file.file_name,
+        format!("cadence-session-{}.json", collect.session.id_text())
+    );
+    // A new page (after a reload) opens the file: the same form, room, ranking and debrief.
+    let mut reopened = Model::default();
+    reopened.update(
+        Action::OpenSessionFile(file.file_name.clone(), file.text.clone()),
+        Lang::En,
+    );
+    assert_eq!(reopened.collect.as_deref(), Some(&collect));
+    assert_eq!(
+        ranking(reopened.collect.as_deref().expect("collecting")),
+        ranking(&collect)
+    );
+    let after = classroom_view(&reopened, BASE, week0, Lang::En);
+    assert_eq!(after.room, before.room);
+    assert_eq!(after.debrief, before.debrief);
+    assert_eq!(after.form.map(|f| f.open), before.form.map(|f| f.open));
+    assert!(matches!(&reopened.file_note, Some(Ok(note)) if note.contains("5 hand-ins replayed")));
+    // A damaged file is refused in words, and the collection on the page is untouched.
+    let kept = trainer.clone();
+    trainer.update(
+        Action::OpenSessionFile("notes.json".to_owned(), file.text[..40].to_owned()),
+        Lang::Zh,
+    );
+    assert_eq!(trainer.collect, kept.collect);
+    assert_eq!(trainer.open, kept.open);
+    assert_eq!(
+        trainer.file_note,
+        Some(Err(
+            "未打开 notes.json：这不是课堂存档文件：它不是 JSON 格式（或已被截断）。请打开 Cadence 下载的文件。 页面内容未作任何更改。"
+                .to_owned()
+        ))
+    );
+    // Dropped on the view: a session file opens, a hand-in file is collected.
+    let mut dropped = Model::default();
+    dropped.update(
+        Action::DropFile("s.json".to_owned(), file.text.clone()),
+        Lang::En,
+    );
+    assert_eq!(dropped.collect.as_deref(), Some(&collect));
+    let line = collect.received[0].1.clone();
+    dropped.update(Action::StartRound, Lang::En);
+    dropped.update(Action::DropFile("li.txt".to_owned(), line), Lang::En);
+    let now = dropped.collect.as_deref().expect("collecting");
+    assert_eq!((now.round_number(), now.room.standings.len()), (2, 1));
+}
+
+#[test]
+#[allow(clippy::too_many_lines)] // One story: round 1, round 2, the table, another score, the file.
+fn issue_19_a_second_round_keeps_the_first_and_compares_each_participant() {
+    use super::debrief::rounds_view;
+    use super::view::classroom_view;
+    let week0 = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
+    let first = debriefed();
+    let mut trainer = Model {
+        open: Some(OpenForm::of(&first.session)),
+        collect: Some(Box::new(first.clone())),
+        ..Model::default()
+    };
+    assert!(
+        rounds_view(&first, Lang::En).is_none(),
+        "one round: nothing to compare"
+    );
+    let view = classroom_view(&trainer, BASE, week0, Lang::En);
+    assert_eq!(view.start_round.as_deref(), Some("Start round 2"));
+    trainer.update(Action::StartRound, Lang::En);
+    let collect = trainer.collect.as_deref().expect("collecting");
+    assert_eq!(collect.round_number(), 2);
+    assert!(collect.room.standings.is_empty() && collect.received.is_empty());
+    assert_eq!(collect.earlier.len(), 1);
+    assert!(collect.room.refused.is_empty());
+    let view = classroom_view(&trainer, BASE, week0, Lang::En);
+    assert_eq!(
+        view.round_note.as_deref(),
+        Some("Collecting round 2. Earlier rounds are kept to compare.")
+    );
+    assert_eq!(view.start_round, None, "round 2 has no hand-in yet");
+    // Round 2: Li, who stopped in round 1, keeps prospecting; Zoe plays the same again.
+    let session = collect.session.clone();
+    let again = |name: &str, decisions: Vec<Decision>| {
+        HandIn {
+            session_id: session.id(),
+            name: name.to_owned(),
+            through_week: 103,
+            decisions,
+        }
+        .encode()
+    };
+    let text = format!(
+        "{}\n{}\n",
+        again("Li", Vec::new()),
+        again("Zoe", Vec::new())
+    );
+    trainer.pasted = text;
+    trainer.update(Action::CollectPasted, Lang::En);
+    let collect = trainer.collect.as_deref().expect("collecting");
+    let rounds = rounds_view(collect, Lang::En).expect("two rounds");
+    assert_eq!(rounds.title, "Round by round: book at the end");
+    assert_eq!(rounds.headers, ["Round 1", "Round 2"]);
+    let row = |name: &str| {
+        rounds
+            .rows
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.cells.clone())
+            .expect("a row")
+    };
+    let book = |room: &crate::scenario::classroom::replay::Room, name: &str| {
+        room.standings
+            .iter()
+            .find(|s| s.hand_in.name == name)
+            .map(|s| crate::ui::format::number(s.figures.book_end_loans, 0))
+            .expect("handed in")
+    };
+    assert_eq!(
+        row("Li"),
+        [book(&first.room, "Li"), book(&collect.room, "Li")]
+    );
+    assert_eq!(
+        row("Zoe")[0],
+        row("Zoe")[1],
+        "the same decisions, the same score"
+    );
+    assert_eq!(row("Bo")[1], "—", "Bo has not handed in round 2");
+    assert_eq!(rounds.rows.len(), 5, "everyone of either round");
+    assert_eq!(
+        &rounds.rows[0].name, &collect.room.standings[0].hand_in.name,
+        "this round's order first"
+    );
+    // The room's median per round: round 1 of five, round 2 of two (Li and Zoe's mean).
+    let mut books: Vec<f64> = first
+        .room
+        .standings
+        .iter()
+        .map(|s| s.figures.book_end_loans)
+        .collect();
+    books.sort_by(f64::total_cmp);
+    let two: Vec<f64> = collect
+        .room
+        .standings
+        .iter()
+        .map(|s| s.figures.book_end_loans)
+        .collect();
+    assert_eq!(rounds.median.name, "Room median");
+    assert_eq!(
+        rounds.median.cells,
+        [
+            crate::ui::format::number(books[2], 0),
+            crate::ui::format::number(f64::midpoint(two[0], two[1]), 0)
+        ]
+    );
+    // Ranked on profit, every round follows; the session file holds both rounds.
+    trainer.update(Action::RankBy(Score::Profit), Lang::Zh);
+    let collect = trainer.collect.as_deref().expect("collecting");
+    let zh = rounds_view(collect, Lang::Zh).expect("two rounds");
+    assert_eq!(zh.title, "各轮对比：利润");
+    assert_eq!(zh.headers, ["第 1 轮", "第 2 轮"]);
+    assert_eq!(zh.median.name, "全班中位数");
+    let file = classroom_view(&trainer, BASE, week0, Lang::En)
+        .session_file
+        .expect("a file");
+    let mut reopened = Model::default();
+    reopened.update(
+        Action::OpenSessionFile("s.json".to_owned(), file.text),
+        Lang::Zh,
+    );
+    assert_eq!(reopened.collect.as_deref(), Some(collect));
+    assert_eq!(
+        rounds_view(reopened.collect.as_deref().expect("collecting"), Lang::Zh),
+        Some(zh)
+    );
+}

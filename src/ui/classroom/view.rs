@@ -261,6 +261,16 @@ pub struct ClassroomView {
     pub hand_in_file: Option<crate::ui::effect::Download>,
     /// "Week 5: keep at least these hours 4.0", the participant's log so far.
     pub decisions: Vec<String>,
+    /// The session file of everything collected, while collecting.
+    pub session_file: Option<crate::ui::effect::Download>,
+    /// "Collecting round 2…", from the second round on.
+    pub round_note: Option<String>,
+    /// "Start round 2", once this round has a hand-in admitted.
+    pub start_round: Option<String>,
+    /// Round 1 against round 2, from the second round on.
+    pub rounds: Option<super::debrief::RoundsView>,
+    /// What became of the last session file opened: `Ok` restored, `Err` refused (in words).
+    pub file_note: Option<Result<String, String>>,
 }
 
 fn file_safe(name: &str) -> String {
@@ -320,6 +330,34 @@ pub fn classroom_view(
             .as_ref()
             .and_then(|c| super::debrief::debrief_view(c, week0, lang)),
         pasted: model.pasted.clone(),
+        session_file: model.collect.as_ref().map(|c| {
+            super::debrief::session_download(c, &format!("{base}#{}", c.session.encode()))
+        }),
+        round_note: model
+            .collect
+            .as_ref()
+            .filter(|c| !c.earlier.is_empty())
+            .map(|c| {
+                fill(
+                    Text::ClassCollectingRound.get(lang),
+                    &[&c.round_number().to_string()],
+                )
+            }),
+        start_round: model
+            .collect
+            .as_ref()
+            .filter(|c| !c.room.standings.is_empty())
+            .map(|c| {
+                fill(
+                    Text::ClassStartRound.get(lang),
+                    &[&(c.round_number() + 1).to_string()],
+                )
+            }),
+        rounds: model
+            .collect
+            .as_ref()
+            .and_then(|c| super::debrief::rounds_view(c, lang)),
+        file_note: model.file_note.clone(),
         hand_in_file: play.and_then(|p| {
             p.handed_in
                 .as_ref()
