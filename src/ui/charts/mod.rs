@@ -15,6 +15,7 @@
 mod frame;
 
 pub mod active_loans;
+pub mod duel;
 pub mod hours;
 pub mod lesson;
 pub mod new_loans;

@@ -9,6 +9,7 @@ use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::Move;
 use crate::ui::charts::{room, ChartSize, ChartTheme};
 use crate::ui::classroom::debrief::{DebriefView, RoomCharts, RoundsView};
+use crate::ui::classroom::stage::BestAndWorst;
 use crate::ui::classroom::view::{score_text, ClassroomView, LinkView};
 use crate::ui::classroom::{Action, OpenField, PlayAction};
 use crate::ui::effect::Effect;
@@ -103,6 +104,8 @@ fn rounds_table(rounds: &RoundsView, lang: Lang) -> Html {
 fn debrief_section(
     view: &DebriefView,
     rounds: Option<&RoundsView>,
+    show_stage: Option<&String>,
+    ondispatch: &Callback<Action>,
     svgs: Option<&(Option<String>, Option<String>)>,
     lang: Lang,
     oneffect: &Callback<Effect>,
@@ -144,6 +147,9 @@ fn debrief_section(
                 }) }
             </ul>
             <div class="class-actions">
+                if let Some(label) = show_stage {
+                    <button type="button" id="class-show-stage" onclick={ondispatch.reform(|_| Action::ShowBestAndWorst(true))}>{ label }</button>
+                }
                 <button type="button" id="class-decisions-csv" onclick={ondownload}>{ Text::ClassDownloadDecisions.get(lang) }</button>
             </div>
         </section>
@@ -391,7 +397,10 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 { for form }
                 { for room }
                 if let Some(debrief) = &v.debrief {
-                    { debrief_section(debrief, v.rounds.as_ref(), (*svgs).as_ref(), lang, &props.oneffect) }
+                    { debrief_section(debrief, v.rounds.as_ref(), v.show_stage.as_ref(), d, (*svgs).as_ref(), lang, &props.oneffect) }
+                }
+                if let Some(stage) = v.stage.clone() {
+                    <BestAndWorst view={stage} {lang} onclose={d.reform(|()| Action::ShowBestAndWorst(false))} />
                 }
             }
             if nothing {

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
+pub mod stage;
 
 pub mod debrief;
 pub mod view;

@@ -502,3 +502,99 @@ fn issue_19_a_second_round_keeps_the_first_and_compares_each_participant() {
         Some(zh)
     );
 }
+
+#[test]
+fn issue_19_the_best_and_worst_side_by_side_share_their_axes_and_mark_each_decision() {
+    use super::debrief::stage_view;
+    use crate::ui::charts::{duel, ChartSize, ChartTheme};
+    let week0 = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
+    let collect = debriefed();
+    let stage = stage_view(&collect, week0, Lang::En).expect("two or more ranked");
+    let [best, worst] = &stage.sides;
+    let first = &collect.room.standings[0];
+    let last = &collect.room.standings[4];
+    assert_eq!(best.heading, format!("Best: {}", first.hand_in.name));
+    assert_eq!(worst.heading, format!("Worst: {}", last.hand_in.name));
+    assert_eq!(
+        best.score,
+        format!(
+            "book at the end: {}",
+            crate::ui::format::number(first.figures.book_end_loans, 0)
+        )
+    );
+    // The same value axis on both sides, covering both runs.
+    assert_eq!(best.book.y_range, worst.book.y_range);
+    assert_eq!(best.new_loans.y_range, worst.new_loans.y_range);
+    for side in [best, worst] {
+        let (lo, hi) = side.book.y_range;
+        assert!(side.book.run.values.iter().all(|v| *v >= lo && *v <= hi));
+        assert_eq!(
+            side.book.run.values,
+            side_values(&collect, &side.book.run.label)
+        );
+    }
+    // Each decision of the run a mark at its week, labelled in words.
+    let marks = |side: &super::debrief::StageSide| {
+        side.book
+            .marks
+            .iter()
+            .map(|m| (m.week, m.label.clone(), m.stops))
+            .collect::<Vec<_>>()
+    };
+    let expected: Vec<(u32, String, bool)> = last
+        .hand_in
+        .decisions
+        .iter()
+        .map(|d| {
+            let m = super::debrief::mark(*d, Lang::En);
+            (u32::from(d.week), format!("{} {}", m.week, m.text), m.stops)
+        })
+        .collect();
+    assert_eq!(marks(worst), expected);
+    assert_eq!(worst.book.marks, worst.new_loans.marks);
+    // Drawn for the projector: every text at least the size asked for, each mark's label there.
+    let svg = duel::render_svg(
+        &worst.book,
+        &ChartTheme::for_scheme(true),
+        ChartSize {
+            width_px: 480,
+            height_px: 280,
+        },
+        16.0,
+    )
+    .expect("draws");
+    assert!(
+        svg.contains(&expected[0].1),
+        "{} in the chart",
+        expected[0].1
+    );
+    let sizes: Vec<f64> = svg
+        .split("font-size=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect();
+    assert!(
+        !sizes.is_empty() && sizes.iter().all(|s| *s >= 16.0 - 1e-6),
+        "{sizes:?}"
+    );
+    let zh = stage_view(&collect, week0, Lang::Zh).expect("two or more ranked");
+    assert_eq!(zh.title, "最佳与最差并排对比");
+    assert!(zh.sides[1].heading.starts_with("最差："));
+    assert!(zh.sides[1].book.marks[0].label.starts_with("第"));
+    // One participant: no worst, no stage.
+    let mut alone = collect.clone();
+    alone.received.truncate(1);
+    alone.rank_by(Score::BookEnd);
+    assert!(stage_view(&alone, week0, Lang::En).is_none());
+}
+
+/// A participant's replayed book, by name.
+fn side_values(collect: &Collect, name: &str) -> Vec<f64> {
+    collect
+        .room
+        .standings
+        .iter()
+        .find(|s| s.hand_in.name == name)
+        .map(|s| s.ev.run.series(crate::engine::Kpi::ActiveLoans))
+        .expect("a standing")
+}

@@ -271,6 +271,10 @@ pub struct ClassroomView {
     pub rounds: Option<super::debrief::RoundsView>,
     /// What became of the last session file opened: `Ok` restored, `Err` refused (in words).
     pub file_note: Option<Result<String, String>>,
+    /// "Show best and worst", once two participants are ranked.
+    pub show_stage: Option<String>,
+    /// The best and worst runs side by side, while the trainer shows them.
+    pub stage: Option<super::debrief::StageView>,
 }
 
 fn file_safe(name: &str) -> String {
@@ -320,44 +324,37 @@ pub fn classroom_view(
         open: open_view(f, base, lang),
     });
     let play = model.play.as_ref();
+    let collect = model.collect.as_deref();
     ClassroomView {
         form,
         play: play.map(|p| play_view(p, base, lang)),
         join_problem: model.join_problem.clone(),
-        room: model.collect.as_ref().map(|c| room_view(c, lang)),
-        debrief: model
-            .collect
-            .as_ref()
-            .and_then(|c| super::debrief::debrief_view(c, week0, lang)),
+        room: collect.map(|c| room_view(c, lang)),
+        debrief: collect.and_then(|c| super::debrief::debrief_view(c, week0, lang)),
         pasted: model.pasted.clone(),
-        session_file: model.collect.as_ref().map(|c| {
+        session_file: collect.map(|c| {
             super::debrief::session_download(c, &format!("{base}#{}", c.session.encode()))
         }),
-        round_note: model
-            .collect
-            .as_ref()
-            .filter(|c| !c.earlier.is_empty())
-            .map(|c| {
-                fill(
-                    Text::ClassCollectingRound.get(lang),
-                    &[&c.round_number().to_string()],
-                )
-            }),
-        start_round: model
-            .collect
-            .as_ref()
-            .filter(|c| !c.room.standings.is_empty())
-            .map(|c| {
-                fill(
-                    Text::ClassStartRound.get(lang),
-                    &[&(c.round_number() + 1).to_string()],
-                )
-            }),
-        rounds: model
-            .collect
-            .as_ref()
-            .and_then(|c| super::debrief::rounds_view(c, lang)),
+        round_note: collect.filter(|c| !c.earlier.is_empty()).map(|c| {
+            fill(
+                Text::ClassCollectingRound.get(lang),
+                &[&c.round_number().to_string()],
+            )
+        }),
+        start_round: collect.filter(|c| !c.room.standings.is_empty()).map(|c| {
+            fill(
+                Text::ClassStartRound.get(lang),
+                &[&(c.round_number() + 1).to_string()],
+            )
+        }),
+        rounds: collect.and_then(|c| super::debrief::rounds_view(c, lang)),
         file_note: model.file_note.clone(),
+        show_stage: collect
+            .filter(|c| c.room.standings.len() >= 2)
+            .map(|_| Text::ClassShowBestWorst.get(lang).to_owned()),
+        stage: collect
+            .filter(|_| model.best_and_worst)
+            .and_then(|c| super::debrief::stage_view(c, week0, lang)),
         hand_in_file: play.and_then(|p| {
             p.handed_in
                 .as_ref()
