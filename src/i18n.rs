@@ -450,6 +450,7 @@ text_table! {
     ClassStageScore => "{0}: {1}", "{0}：{1}";
     ClassStageBook => "Loans in the book", "在贷笔数";
     ClassStageNew => "New loans per week", "每周新增贷款";
+    ClassYourRun => "Your team", "你的团队";
     NoticeImported => "Imported into your library: {0}.", "已导入到场景库：{0}。";
     NoticeImportedMore => "Imported {0} scenarios into your library: {1} and {2} more.", "已将 {0} 个场景导入场景库：{1}，另有 {2} 个。";
     NoticeImportChecking => "Importing “{0}”: {1} of {2} scenarios checked…", "正在导入“{0}”：已检查 {1} / {2} 个场景……";

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::Move;
+use crate::ui::charts::duel::{self, DuelData};
 use crate::ui::charts::{room, ChartSize, ChartTheme};
 use crate::ui::classroom::debrief::{DebriefView, RoomCharts, RoundsView};
 use crate::ui::classroom::stage::BestAndWorst;
@@ -62,6 +63,21 @@ fn room_svgs(charts: &RoomCharts, dark: bool, narrow: bool) -> (Option<String>, 
         room::render_svg(&charts.book, &theme, size).ok(),
         room::render_svg(&charts.new_loans, &theme, size).ok(),
     )
+}
+
+/// Text of the participant's charts, in the chart's own pixels: a phone's chart is drawn at its
+/// width, so these are its CSS pixels.
+const PLAY_TEXT_PX: f64 = 12.0;
+
+fn play_chart(id: &str, data: &DuelData, dark: bool, narrow: bool, lang: Lang) -> Html {
+    let theme = ChartTheme::for_scheme(dark);
+    let size = if narrow {
+        ChartSize::PHONE
+    } else {
+        ChartSize::DESKTOP
+    };
+    let svg = duel::render_svg(data, &theme, size, PLAY_TEXT_PX).ok();
+    chart_figure(id, svg.as_ref(), lang)
 }
 
 fn chart_figure(id: &str, svg: Option<&String>, lang: Lang) -> Html {
@@ -247,6 +263,12 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         <div><dt>{ &f.label }</dt><dd>{ &f.value }</dd></div>
                     }) }
                 </dl>
+                if let Some(charts) = &p.charts {
+                    <div class="class-play-charts">
+                        { play_chart("class-play-book", &charts.book, props.dark, props.narrow, lang) }
+                        { play_chart("class-play-new", &charts.new_loans, props.dark, props.narrow, lang) }
+                    </div>
+                }
                 if !p.choices.is_empty() {
                     <div class="class-decide">
                         <label>{ Text::ClassDecide.get(lang) }

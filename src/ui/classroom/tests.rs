@@ -5,6 +5,10 @@ use crate::scenario::classroom::replay::Score;
 
 const BASE: &str = "https://cadence.example/";
 
+fn week0() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date")
+}
+
 fn opened() -> String {
     let form = OpenForm {
         allowed: vec![Move::Stop, Move::Floor],
@@ -46,7 +50,7 @@ fn the_open_form_says_what_is_wrong() {
 fn a_participant_plays_rounds_with_only_the_allowed_decisions_and_hands_in() {
     let join = opened();
     let mut play = Play::join(&join).expect("joins");
-    let view = play_view(&play, BASE, Lang::En);
+    let view = play_view(&play, BASE, week0(), Lang::En);
     assert_eq!(view.week, "Week 1 of 104");
     assert_eq!(view.figures.len(), 3);
     assert!(offers(&view, Move::Stop) && offers(&view, Move::Floor));
@@ -75,7 +79,7 @@ fn a_participant_plays_rounds_with_only_the_allowed_decisions_and_hands_in() {
     );
     play.update(PlayAction::SetName("Li Lei".to_owned()), Lang::En);
     play.update(PlayAction::HandIn, Lang::En);
-    let view = play_view(&play, BASE, Lang::En);
+    let view = play_view(&play, BASE, week0(), Lang::En);
     let hand_in = view.hand_in.expect("handed in");
     assert!(hand_in.link.starts_with("https://cadence.example/#handin="));
     // The trainer's replay gives the participant's own run.
@@ -597,4 +601,79 @@ fn side_values(collect: &Collect, name: &str) -> Vec<f64> {
         .find(|s| s.hand_in.name == name)
         .map(|s| s.ev.run.series(crate::engine::Kpi::ActiveLoans))
         .expect("a standing")
+}
+
+/// A participant of the fault lesson (rounds of 4 weeks, every decision) with shocks hidden or not.
+fn player(hidden_shocks: bool) -> Play {
+    let form = OpenForm {
+        hidden_shocks,
+        round_weeks: "1".to_owned(),
+        ..OpenForm::new(3)
+    };
+    let link = open_view(&form, BASE, Lang::En)
+        .join
+        .expect("a join link")
+        .link;
+    Play::join(&link).expect("joins")
+}
+
+#[test]
+fn issue_19_hidden_shocks_appear_on_the_participants_charts_only_when_they_arrive() {
+    use crate::ui::charts::{duel, BandKind, ChartSize, ChartTheme};
+    let shock_start = {
+        let play = player(true);
+        let params = play.session.params().expect("the lesson");
+        params
+            .shocks
+            .iter()
+            .map(|s| s.start as u16)
+            .min()
+            .expect("the fault lesson has a shock")
+    };
+    assert!(shock_start > 1, "the shock comes after the first weeks");
+    let legend = Text::LegendShock.get(Lang::En);
+    // What the participant sees at a week: whether the shock band is drawn, and its legend entry.
+    let seen = |hidden: bool, week: u16| {
+        let mut play = player(hidden);
+        while play.week < week {
+            play.update(PlayAction::PlayOn, Lang::En);
+        }
+        assert_eq!(play.week, week);
+        let charts = play_view(&play, BASE, week0(), Lang::En)
+            .charts
+            .expect("charts");
+        let svgs: Vec<String> = [&charts.book, &charts.new_loans]
+            .into_iter()
+            .map(|data| {
+                duel::render_svg(data, &ChartTheme::light(), ChartSize::PHONE, 12.0).expect("draws")
+            })
+            .collect();
+        let kinds: Vec<BandKind> = charts
+            .book
+            .frame
+            .bands
+            .iter()
+            .map(|b| b.kind)
+            .filter(|k| *k != BandKind::Festival)
+            .collect();
+        // Nothing after the week on show is handed to the chart, not even for its axis.
+        assert_eq!(charts.book.run.values.len(), usize::from(week) + 1);
+        (kinds, svgs.iter().all(|svg| svg.contains(legend)))
+    };
+    // Hidden: not before the week it starts, there from that week on.
+    let (kinds, shown) = seen(true, 0);
+    assert!(kinds.iter().all(|k| *k == BandKind::Shock), "{kinds:?}");
+    assert!(!shown, "no shock on the charts in week 1");
+    assert!(
+        !seen(true, shock_start - 1).1,
+        "nor the week before it starts"
+    );
+    assert!(
+        seen(true, shock_start).1,
+        "it appears in the week it arrives"
+    );
+    // Not hidden: announced, on the charts from week 0.
+    let (kinds, shown) = seen(false, 0);
+    assert!(!kinds.is_empty() && kinds.iter().all(|k| *k == BandKind::AnnouncedShock));
+    assert!(shown, "announced from the first week");
 }

@@ -1,10 +1,16 @@
 //! The classroom's view models: the join link and its QR code, the participant's week (figures
 //! formatted, only the decisions the session allows), the hand-in, and the room's table.
 
+use chrono::NaiveDate;
+
 use crate::engine::Kpi;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::{move_text, qr, Move};
+use crate::ui::chart_data::{bands_of, dated_frame};
+use crate::ui::charts::duel::{DuelData, DuelMark};
+use crate::ui::charts::{Band, BandKind, ChartFrame, Series};
+use crate::ui::classroom::debrief::mark;
 use crate::ui::classroom::{Collect, OpenForm, Play};
 use crate::ui::format;
 
@@ -76,10 +82,90 @@ pub struct PlayView {
     pub problem: Option<String>,
     pub hand_in: Option<LinkView>,
     pub handed_in_note: Option<String>,
+    /// The participant's book and new loans up to the week on show.
+    pub charts: Option<PlayCharts>,
+}
+
+/// The participant's two charts, drawn up to the week on show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayCharts {
+    pub book: DuelData,
+    pub new_loans: DuelData,
+}
+
+/// The lesson's shock bands as the participant may see them: with hidden shocks, each appears when
+/// its first week is played (the chart draws a shock only up to the weeks on show); otherwise the
+/// session announced them, and they are shaded from week 0.
+#[must_use]
+pub fn participant_bands(play: &Play, horizon_weeks: u32) -> Vec<Band> {
+    let Ok(params) = play.session.params() else {
+        return Vec::new();
+    };
+    bands_of(&params, horizon_weeks)
+        .into_iter()
+        .map(|band| match band.kind {
+            BandKind::Shock if !play.session.hidden_shocks => Band {
+                kind: BandKind::AnnouncedShock,
+                ..band
+            },
+            _ => band,
+        })
+        .collect()
+}
+
+/// The participant's book and new loans, weeks `0..=week` (nothing after the week on show, not
+/// even in the value axis's range), their decisions marked, the lesson's shocks as the session
+/// lets them see them ([`participant_bands`]).
+#[must_use]
+pub fn play_charts(play: &Play, week0: NaiveDate, lang: Lang) -> Option<PlayCharts> {
+    let run = play.run()?;
+    let horizon = u32::from(play.horizon_weeks());
+    let shown = usize::from(play.week) + 1;
+    let mut frame = dated_frame(
+        "",
+        Text::AxisLoans,
+        lang,
+        week0,
+        horizon,
+        participant_bands(play, horizon),
+    );
+    frame.dates.visible_weeks = Some(u32::try_from(shown).unwrap_or(u32::MAX));
+    let marks: Vec<DuelMark> = play
+        .decisions
+        .iter()
+        .filter(|d| usize::from(d.week) < shown)
+        .map(|d| {
+            let m = mark(*d, lang);
+            DuelMark {
+                week: u32::from(d.week),
+                label: format!("{} {}", m.week, m.text),
+                stops: m.stops,
+            }
+        })
+        .collect();
+    let chart = |kpi: Kpi, title: Text, y_axis: Text| {
+        let values: Vec<f64> = run.run.series(kpi).into_iter().take(shown).collect();
+        DuelData {
+            frame: ChartFrame {
+                title: title.get(lang).to_owned(),
+                y_axis_title: y_axis.get(lang).to_owned(),
+                ..frame.clone()
+            },
+            run: Series::new(Text::ClassYourRun.get(lang), values),
+            median: None,
+            marks: marks.clone(),
+            y_range: (0.0, 0.0),
+            best: true,
+        }
+    };
+    Some(PlayCharts {
+        book: chart(Kpi::ActiveLoans, Text::ClassStageBook, Text::AxisLoans),
+        new_loans: chart(Kpi::NewLoans, Text::ClassStageNew, Text::AxisNewLoans),
+    })
 }
 
 #[must_use]
-pub fn play_view(play: &Play, base: &str, lang: Lang) -> PlayView {
+pub fn play_view(play: &Play, base: &str, week0: NaiveDate, lang: Lang) -> PlayView {
     let week = play
         .run()
         .and_then(|r| r.run.weeks.get(usize::from(play.week)));
@@ -135,6 +221,7 @@ pub fn play_view(play: &Play, base: &str, lang: Lang) -> PlayView {
             .handed_in
             .as_ref()
             .map(|fragment| link_view(base, fragment, &play.name)),
+        charts: play_charts(play, week0, lang),
         handed_in_note: play.handed_in.as_ref().map(|_| {
             fill(
                 Text::ClassHandedIn.get(lang),
@@ -327,7 +414,7 @@ pub fn classroom_view(
     let collect = model.collect.as_deref();
     ClassroomView {
         form,
-        play: play.map(|p| play_view(p, base, lang)),
+        play: play.map(|p| play_view(p, base, week0, lang)),
         join_problem: model.join_problem.clone(),
         room: collect.map(|c| room_view(c, lang)),
         debrief: collect.and_then(|c| super::debrief::debrief_view(c, week0, lang)),
