@@ -451,6 +451,8 @@ text_table! {
     ClassStageBook => "Loans in the book", "在贷笔数";
     ClassStageNew => "New loans per week", "每周新增贷款";
     ClassYourRun => "Your team", "你的团队";
+    ClassReplaced => "The room on the page before held hand-ins this file does not; it is kept as a file.", "打开前页面上的课堂含有此存档没有的提交；已另存为文件。";
+    ClassDownloadReplaced => "Download the room that was replaced", "下载被替换的课堂";
     NoticeImported => "Imported into your library: {0}.", "已导入到场景库：{0}。";
     NoticeImportedMore => "Imported {0} scenarios into your library: {1} and {2} more.", "已将 {0} 个场景导入场景库：{1}，另有 {2} 个。";
     NoticeImportChecking => "Importing “{0}”: {1} of {2} scenarios checked…", "正在导入“{0}”：已检查 {1} / {2} 个场景……";

@@ -413,6 +413,13 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 if let Some(Ok(text)) = &v.file_note {
                     <p class="class-file-note" role="status">{ text }</p>
                 }
+                if let Some((note, file)) = v.replaced.clone() {
+                    <p class="class-file-note" role="status">{ note }{ " " }
+                        <button type="button" id="class-replaced-download"
+                            onclick={props.oneffect.reform(move |_: MouseEvent| Effect::Download(file.clone()))}>
+                            { Text::ClassDownloadReplaced.get(lang) }</button>
+                    </p>
+                }
                 if let Some(Err(text)) = &v.file_note {
                     <p class="field-error class-file-note" role="alert">{ text }</p>
                 }

@@ -446,9 +446,14 @@ pub struct Model {
     pub pasted: String,
     /// What happened to the last session file opened: `Ok` what was restored, `Err` why it was
     /// refused (in words; nothing else changed).
-    pub file_note: Option<Result<String, String>>,
+    /// (Boxed, with `replaced`: the page's model is moved whole and kept small.)
+    pub file_note: Option<Box<Result<String, String>>>,
     /// Whether the debrief shows the best and worst runs side by side, for the stage.
     pub best_and_worst: bool,
+    /// The session file of a room that an opened session file replaced (it held hand-ins of
+    /// another session, or more than the file): offered for download, so nothing is lost.
+    /// Boxed: the page's model is moved whole, and a file's text need not live inline.
+    pub replaced: Option<Box<crate::ui::effect::Download>>,
 }
 
 /// An *Open a session* field.
@@ -575,9 +580,25 @@ impl Model {
     fn open_session_file(&mut self, name: &str, text: &str, lang: Lang) {
         match session_file::read(text) {
             Ok(file) => {
+                let kept_in_file = |c: &Collect| {
+                    c.session == file.session && {
+                        let in_file: Vec<&Received> = file.rounds.iter().flatten().collect();
+                        c.rounds().iter().flatten().all(|r| in_file.contains(&r))
+                    }
+                };
+                self.replaced = self
+                    .collect
+                    .as_deref()
+                    .filter(|c| c.rounds().iter().any(|r| !r.is_empty()) && !kept_in_file(c))
+                    .map(|c| {
+                        Box::new(debrief::session_download(
+                            c,
+                            &format!("#{}", c.session.encode()),
+                        ))
+                    });
                 self.open = Some(OpenForm::of(&file.session));
                 let collect = Collect::from_file(file);
-                self.file_note = Some(Ok(fill(
+                self.file_note = Some(Box::new(Ok(fill(
                     Text::ClassFileOpened.get(lang),
                     &[
                         name,
@@ -590,15 +611,15 @@ impl Model {
                                 .sum::<usize>())
                         .to_string(),
                     ],
-                )));
+                ))));
                 self.collect = Some(Box::new(collect));
                 self.best_and_worst = false;
             }
             Err(e) => {
-                self.file_note = Some(Err(fill(
+                self.file_note = Some(Box::new(Err(fill(
                     Text::ClassFileRefused.get(lang),
                     &[name, &e.message(lang)],
-                )));
+                ))));
             }
         }
     }

@@ -316,6 +316,7 @@ fn ranking(
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // One story: the file, a reload, a bad file, a replaced room, a drop.
 fn issue_19_a_session_file_restores_the_debrief_and_a_bad_one_changes_nothing() {
     use super::view::classroom_view;
     let week0 = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
@@ -351,7 +352,9 @@ fn issue_19_a_session_file_restores_the_debrief_and_a_bad_one_changes_nothing() 
     assert_eq!(after.room, before.room);
     assert_eq!(after.debrief, before.debrief);
     assert_eq!(after.form.map(|f| f.open), before.form.map(|f| f.open));
-    assert!(matches!(&reopened.file_note, Some(Ok(note)) if note.contains("5 hand-ins replayed")));
+    assert!(
+        matches!(reopened.file_note.as_deref(), Some(Ok(note)) if note.contains("5 hand-ins replayed"))
+    );
     // A damaged file is refused in words, and the collection on the page is untouched.
     let kept = trainer.clone();
     trainer.update(
@@ -361,11 +364,59 @@ fn issue_19_a_session_file_restores_the_debrief_and_a_bad_one_changes_nothing() 
     assert_eq!(trainer.collect, kept.collect);
     assert_eq!(trainer.open, kept.open);
     assert_eq!(
-        trainer.file_note,
+        trainer.file_note.as_deref().cloned(),
         Some(Err(
             "未打开 notes.json：这不是课堂存档文件：它不是 JSON 格式（或已被截断）。请打开 Cadence 下载的文件。 页面内容未作任何更改。"
                 .to_owned()
         ))
+    );
+    // Opening a file over a room with hand-ins the file does not hold keeps that room as a file.
+    let mut other = Model {
+        collect: Some(Box::new(Collect::new(Session {
+            nonce: 99,
+            ..collect.session.clone()
+        }))),
+        ..Model::default()
+    };
+    other.update(
+        Action::OpenSessionFile("s.json".to_owned(), file.text.clone()),
+        Lang::En,
+    );
+    assert_eq!(other.replaced, None, "an empty room is not worth keeping");
+    let mut busy = Model {
+        collect: Some(Box::new(collect.clone())),
+        ..Model::default()
+    };
+    let earlier = Model {
+        open: Some(OpenForm::of(&collect.session)),
+        collect: Some(Box::new(Collect::new(collect.session.clone()))),
+        ..Model::default()
+    };
+    let empty_file = classroom_view(&earlier, BASE, week0, Lang::En)
+        .session_file
+        .expect("a file");
+    busy.update(
+        Action::OpenSessionFile("empty.json".to_owned(), empty_file.text),
+        Lang::En,
+    );
+    let kept = busy.replaced.clone().expect("the busy room kept");
+    let mut back = Model::default();
+    back.update(
+        Action::OpenSessionFile("kept.json".to_owned(), kept.text),
+        Lang::En,
+    );
+    assert_eq!(
+        back.collect.as_deref(),
+        Some(&collect),
+        "the replaced room comes back whole"
+    );
+    trainer.update(
+        Action::OpenSessionFile("same.json".to_owned(), file.text.clone()),
+        Lang::En,
+    );
+    assert_eq!(
+        trainer.replaced, None,
+        "the file holds every hand-in the page had"
     );
     // Dropped on the view: a session file opens, a hand-in file is collected.
     let mut dropped = Model::default();

@@ -358,6 +358,9 @@ pub struct ClassroomView {
     pub rounds: Option<super::debrief::RoundsView>,
     /// What became of the last session file opened: `Ok` restored, `Err` refused (in words).
     pub file_note: Option<Result<String, String>>,
+    /// The room an opened session file replaced, with a note, when it held hand-ins the file
+    /// does not.
+    pub replaced: Option<(String, crate::ui::effect::Download)>,
     /// "Show best and worst", once two participants are ranked.
     pub show_stage: Option<String>,
     /// The best and worst runs side by side, while the trainer shows them.
@@ -435,7 +438,11 @@ pub fn classroom_view(
             )
         }),
         rounds: collect.and_then(|c| super::debrief::rounds_view(c, lang)),
-        file_note: model.file_note.clone(),
+        file_note: model.file_note.as_deref().cloned(),
+        replaced: model
+            .replaced
+            .clone()
+            .map(|file| (Text::ClassReplaced.get(lang).to_owned(), *file)),
         show_stage: collect
             .filter(|c| c.room.standings.len() >= 2)
             .map(|_| Text::ClassShowBestWorst.get(lang).to_owned()),
