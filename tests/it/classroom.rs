@@ -560,3 +560,208 @@ fn the_command_lines_decisions_csv_is_the_pages_every_decision_file() {
         "name,week,decision,hours\nLi Lei,21,floor,4\nHan Meimei,21,stop,\n"
     );
 }
+
+/// The session file's golden copy of version 1 (issue 19): two rounds of the [`session`] above,
+/// round 1 with a hand-in altered inside the file.
+const SESSION_GOLDEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/session-v1/two-rounds.json"
+);
+
+/// The golden file's rounds: round 1 is Ana, Bo and an altered copy of Bo's hand-in; round 2 is
+/// Ana and Bo again, Bo keeping prospecting this time.
+fn golden_rounds(s: &Session) -> Vec<Vec<(String, String)>> {
+    let hand_in = |name: &str, decisions: Vec<Decision>| {
+        format!(
+            "https://cadence.example/#{}",
+            HandIn {
+                session_id: s.id(),
+                name: name.to_owned(),
+                through_week: 103,
+                decisions,
+            }
+            .encode()
+        )
+    };
+    let floor = Decision {
+        week: 0,
+        kind: Move::Floor,
+        tenths_of_hours: 40,
+    };
+    let stop = Decision {
+        week: 6,
+        kind: Move::Stop,
+        tenths_of_hours: 0,
+    };
+    let bo = hand_in("Bo", vec![stop]);
+    // One character of the payload changed: the checksum no longer holds.
+    let mut altered = bo.clone().into_bytes();
+    let at = altered.len() - 10;
+    altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
+    let altered = String::from_utf8(altered).expect("ASCII");
+    vec![
+        vec![
+            ("line 1".to_owned(), hand_in("Ana", vec![floor])),
+            ("bo.txt 1".to_owned(), bo),
+            ("line 2".to_owned(), altered),
+        ],
+        vec![
+            ("line 1".to_owned(), hand_in("Ana", vec![floor])),
+            ("line 2".to_owned(), hand_in("Bo", vec![floor])),
+        ],
+    ]
+}
+
+#[test]
+fn issue_19_a_session_file_round_trips_and_its_hand_ins_are_replayed_not_read() {
+    use cadence::scenario::classroom::session_file::{self, SessionFile};
+    let s = session();
+    let link = format!("https://cadence.example/#{}", s.encode());
+    let rounds = golden_rounds(&s);
+    let text = session_file::write(&s, &link, Score::Profit, &rounds);
+    let read = session_file::read(&text).expect("reads back");
+    assert_eq!(
+        read,
+        SessionFile {
+            session: s.clone(),
+            link: link.clone(),
+            score: Score::Profit,
+            rounds: rounds.clone(),
+        }
+    );
+    assert_eq!(
+        session_file::write(&read.session, &read.link, read.score, &read.rounds),
+        text,
+        "written again, the same bytes"
+    );
+    // The altered hand-in inside the file is refused by the replay, with the usual reason; the
+    // others are the rooms a direct collection of the same hand-ins gives.
+    let round1 = collect(&read.session, &read.rounds[0], read.score);
+    assert_eq!(round1.standings.len(), 2);
+    assert_eq!(round1.refused.len(), 1);
+    assert_eq!(round1.refused[0].source, "line 2");
+    assert_eq!(
+        round1.refused[0].error,
+        cadence::scenario::classroom::ClassroomError::Altered
+    );
+    let direct = collect(&s, &rounds[0], Score::Profit);
+    let figures = |room: &cadence::scenario::classroom::replay::Room| {
+        room.standings
+            .iter()
+            .map(|st| (st.hand_in.name.clone(), st.figures))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(&round1), figures(&direct));
+}
+
+#[test]
+fn issue_19_the_golden_session_file_of_version_1_opens_and_writes_back() {
+    use cadence::scenario::classroom::session_file;
+    if std::env::var_os("CADENCE_UPDATE_GOLDEN").is_some() {
+        let s = session();
+        let link = format!("https://cadence.example/#{}", s.encode());
+        let text = session_file::write(&s, &link, Score::Profit, &golden_rounds(&s));
+        std::fs::write(SESSION_GOLDEN, text).expect("golden written");
+    }
+    let golden = std::fs::read_to_string(SESSION_GOLDEN).expect("golden session file");
+    let read = session_file::read(&golden).expect("the golden file opens");
+    assert_eq!(read.session, session());
+    assert_eq!(read.score, Score::Profit);
+    assert_eq!(read.rounds, golden_rounds(&session()));
+    assert_eq!(
+        session_file::write(&read.session, &read.link, read.score, &read.rounds),
+        golden
+    );
+    let rooms: Vec<_> = read
+        .rounds
+        .iter()
+        .map(|r| collect(&read.session, r, read.score))
+        .collect();
+    let names = |i: usize| {
+        rooms[i]
+            .standings
+            .iter()
+            .map(|st| st.hand_in.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(0), ["Ana", "Bo"], "stopping in week 7 ranks last");
+    assert_eq!(rooms[0].refused.len(), 1);
+    assert_eq!(rooms[1].refused.len(), 0);
+    // Bo kept prospecting in round 2: the same run as Ana's.
+    assert_eq!(rooms[1].standings[0].figures, rooms[1].standings[1].figures);
+    assert!(rooms[1].standings[1].figures.profit_cny > rooms[0].standings[1].figures.profit_cny);
+}
+
+#[test]
+fn issue_19_a_damaged_or_foreign_session_file_is_refused_with_a_reason() {
+    use cadence::i18n::Lang;
+    use cadence::scenario::classroom::session_file::{self, Part, SessionFileError};
+    let golden = std::fs::read_to_string(SESSION_GOLDEN).expect("golden session file");
+    let mut value: Value = serde_json::from_str(&golden).expect("JSON");
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut v = value.clone();
+        edit(&mut v);
+        session_file::read(&v.to_string())
+    };
+    let cases: Vec<(Result<_, SessionFileError>, SessionFileError, &str, &str)> = vec![
+        (
+            session_file::read(&golden[..golden.len() / 2]),
+            SessionFileError::NotJson,
+            "it is not JSON",
+            "不是 JSON",
+        ),
+        (
+            session_file::read(r#"{"version": 3, "scenario": {}}"#),
+            SessionFileError::Foreign,
+            "not a Cadence classroom session file",
+            "不是 Cadence 课堂存档",
+        ),
+        (
+            with(&|v| v["version"] = Value::from(2)),
+            SessionFileError::Newer(2),
+            "newer Cadence (format 2)",
+            "更新版本",
+        ),
+        (
+            with(&|v| v["session"] = Value::from("https://cadence.example/#join=AAAA")),
+            SessionFileError::Link(cadence::scenario::classroom::ClassroomError::Truncated),
+            "The session link in this file was refused: The link is cut short",
+            "此存档中的课堂链接被拒绝：链接被截断",
+        ),
+        (
+            with(&|v| v["session_id"] = Value::from("00000000")),
+            SessionFileError::Damaged(Part::SessionId),
+            "damaged: the session id",
+            "已损坏：课堂编号",
+        ),
+        (
+            with(&|v| v["score"] = Value::from("luck")),
+            SessionFileError::Damaged(Part::Score),
+            "damaged: the score the room is ranked on is missing",
+            "排名依据缺失",
+        ),
+        (
+            with(&|v| v["rounds"][1]["hand_ins"][0]["text"] = Value::from(7)),
+            SessionFileError::Damaged(Part::HandIn(2, 1)),
+            "hand-in 1 of round 2 is missing or unreadable",
+            "第 2 轮的第 1 份提交缺失或无法读取",
+        ),
+    ];
+    for (got, error, en, zh) in cases {
+        assert_eq!(got.as_ref().err(), Some(&error));
+        let (in_en, in_zh) = (error.message(Lang::En), error.message(Lang::Zh));
+        assert!(in_en.contains(en), "{in_en}");
+        assert!(in_zh.contains(zh), "{in_zh}");
+        for words in [&in_en, &in_zh] {
+            assert!(
+                !words.contains("rounds[") && !words.contains("String"),
+                "{words}"
+            );
+        }
+    }
+    value["format"] = Value::from("cadence-library");
+    assert_eq!(
+        session_file::read(&value.to_string()),
+        Err(SessionFileError::Foreign)
+    );
+}

@@ -188,6 +188,17 @@ fn golden_links_of_every_version_open() {
 }
 
 #[test]
+fn golden_classroom_session_files_of_every_version_open() {
+    use cadence::scenario::classroom::session_file;
+    // Version 1 is the first: nothing is migrated yet, so every file reads as the current version.
+    check_versions("session-v", session_file::VERSION, |text| {
+        let file = session_file::read(text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(!file.rounds.is_empty());
+        None
+    });
+}
+
+#[test]
 fn a_hostile_name_pinned_from_a_link_is_escaped_in_every_chart() {
     use cadence::i18n::Lang;
     use cadence::ui::chart_data::{chart_set, Overlays};

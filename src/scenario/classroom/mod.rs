@@ -25,6 +25,7 @@
 pub mod overlay;
 pub mod qr;
 pub mod replay;
+pub mod session_file;
 
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};

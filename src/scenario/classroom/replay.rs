@@ -117,6 +117,17 @@ impl Score {
         Score::ALL.into_iter().find(|s| s.id() == id)
     }
 
+    /// The figure ranked on as the trainer reads it (loans lost counted as lost, not negated);
+    /// `None` for loans lost in a lesson without a fault.
+    #[must_use]
+    pub fn value(self, f: &Figures) -> Option<f64> {
+        match self {
+            Score::BookEnd => Some(f.book_end_loans),
+            Score::Profit => Some(f.profit_cny),
+            Score::LoansLost => f.new_loans_lost,
+        }
+    }
+
     /// The value ranked on, larger is better.
     fn key(self, f: &Figures) -> f64 {
         match self {

@@ -409,7 +409,8 @@ impl<'a> Plan<'a> {
                 swatch: Swatch::Area(theme.festival_band),
             });
         }
-        if has(BandKind::Shock) && !frame.shock_label.is_empty() {
+        if (has(BandKind::Shock) || has(BandKind::AnnouncedShock)) && !frame.shock_label.is_empty()
+        {
             legend.push(LegendEntry {
                 label: &frame.shock_label,
                 swatch: Swatch::Area(theme.shock_band),
@@ -686,11 +687,11 @@ fn draw_swatch<DB: DrawingBackend>(
 
 /// The shaded span of a band in weeks, clipped to the horizon. A shock is only shown once it has
 /// started (`drawn` weeks are on screen): in trainer mode it must come as a surprise. Festivals are
-/// on the calendar, so they are always shown.
+/// on the calendar, and an announced shock was told in advance, so they are always shown.
 fn band_span(band: &Band, dates: &DateAxis, drawn: usize) -> Option<(f64, f64)> {
     let horizon = f64::from(dates.horizon_weeks);
     let limit = match band.kind {
-        BandKind::Festival => horizon,
+        BandKind::Festival | BandKind::AnnouncedShock => horizon,
         BandKind::Shock => horizon.min(drawn as f64),
     };
     let start = f64::from(band.start_week).min(limit);
@@ -989,7 +990,7 @@ pub(crate) fn finish<DB: DrawingBackend>(
         if let Some((start, end)) = band_span(band, &frame.dates, plot.drawn) {
             let color = match band.kind {
                 BandKind::Festival => theme.festival_band,
-                BandKind::Shock => theme.shock_band,
+                BandKind::Shock | BandKind::AnnouncedShock => theme.shock_band,
             };
             area.draw(&Rectangle::new(
                 [

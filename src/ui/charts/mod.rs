@@ -15,6 +15,7 @@
 mod frame;
 
 pub mod active_loans;
+pub mod duel;
 pub mod hours;
 pub mod lesson;
 pub mod new_loans;
@@ -72,6 +73,9 @@ pub enum BandKind {
     Festival,
     /// A week with an active shock; in trainer mode it is only shaded once it has happened.
     Shock,
+    /// A shock told in advance (a classroom session that does not hide its shocks): shaded over
+    /// the whole horizon, like a festival, even while fewer weeks are drawn.
+    AnnouncedShock,
 }
 
 /// A shaded run of weeks `start_week .. end_week_exclusive`.

@@ -7,9 +7,11 @@ use yew::prelude::*;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::Move;
+use crate::ui::charts::duel::{self, DuelData};
 use crate::ui::charts::{room, ChartSize, ChartTheme};
 use crate::ui::classroom::camera::CameraScan;
-use crate::ui::classroom::debrief::{DebriefView, RoomCharts};
+use crate::ui::classroom::debrief::{DebriefView, RoomCharts, RoundsView};
+use crate::ui::classroom::stage::BestAndWorst;
 use crate::ui::classroom::view::{score_text, ClassroomView, LinkView};
 use crate::ui::classroom::{Action, OpenField, PlayAction};
 use crate::ui::effect::Effect;
@@ -24,6 +26,8 @@ pub struct ClassroomProps {
     pub onopen: Callback<()>,
     /// Files picked in *Collect*.
     pub onfiles: Callback<Vec<web_sys::File>>,
+    /// A session file picked to open.
+    pub onsessionfile: Callback<Vec<web_sys::File>>,
     /// The screen's scheme and width, for the debrief's charts.
     pub dark: bool,
     pub narrow: bool,
@@ -62,6 +66,21 @@ fn room_svgs(charts: &RoomCharts, dark: bool, narrow: bool) -> (Option<String>, 
     )
 }
 
+/// Text of the participant's charts, in the chart's own pixels: a phone's chart is drawn at its
+/// width, so these are its CSS pixels.
+const PLAY_TEXT_PX: f64 = 12.0;
+
+fn play_chart(id: &str, data: &DuelData, dark: bool, narrow: bool, lang: Lang) -> Html {
+    let theme = ChartTheme::for_scheme(dark);
+    let size = if narrow {
+        ChartSize::PHONE
+    } else {
+        ChartSize::DESKTOP
+    };
+    let svg = duel::render_svg(data, &theme, size, PLAY_TEXT_PX).ok();
+    chart_figure(id, svg.as_ref(), lang)
+}
+
 fn chart_figure(id: &str, svg: Option<&String>, lang: Lang) -> Html {
     html! {
         <figure class="chart" id={id.to_owned()}>
@@ -74,8 +93,36 @@ fn chart_figure(id: &str, svg: Option<&String>, lang: Lang) -> Html {
     }
 }
 
+fn rounds_table(rounds: &RoundsView, lang: Lang) -> Html {
+    html! {
+        <section class="class-rounds" aria-labelledby="class-rounds-title">
+            <h3 id="class-rounds-title">{ &rounds.title }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="class-rounds-title">
+            <table id="class-rounds">
+                <thead><tr>
+                    <th scope="col">{ Text::ClassColName.get(lang) }</th>
+                    { for rounds.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for rounds.rows.iter().map(|row| html! {
+                        <tr><th scope="row">{ &row.name }</th>{ for row.cells.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr class="class-rounds-median"><th scope="row">{ &rounds.median.name }</th>
+                        { for rounds.median.cells.iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                </tfoot>
+            </table>
+            </div>
+        </section>
+    }
+}
+
 fn debrief_section(
     view: &DebriefView,
+    rounds: Option<&RoundsView>,
+    show_stage: Option<&String>,
+    ondispatch: &Callback<Action>,
     svgs: Option<&(Option<String>, Option<String>)>,
     lang: Lang,
     oneffect: &Callback<Effect>,
@@ -90,6 +137,9 @@ fn debrief_section(
                     { chart_figure("class-room-book", book.as_ref(), lang) }
                     { chart_figure("class-room-new", new_loans.as_ref(), lang) }
                 </div>
+            }
+            if let Some(rounds) = rounds {
+                { rounds_table(rounds, lang) }
             }
             <p class="class-stopped" id="class-stopped">{ &view.stopped }</p>
             <h3>{ Text::ClassTimelineTitle.get(lang) }</h3>
@@ -114,6 +164,9 @@ fn debrief_section(
                 }) }
             </ul>
             <div class="class-actions">
+                if let Some(label) = show_stage {
+                    <button type="button" id="class-show-stage" onclick={ondispatch.reform(|_| Action::ShowBestAndWorst(true))}>{ label }</button>
+                }
                 <button type="button" id="class-decisions-csv" onclick={ondownload}>{ Text::ClassDownloadDecisions.get(lang) }</button>
             </div>
         </section>
@@ -211,6 +264,12 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                         <div><dt>{ &f.label }</dt><dd>{ &f.value }</dd></div>
                     }) }
                 </dl>
+                if let Some(charts) = &p.charts {
+                    <div class="class-play-charts">
+                        { play_chart("class-play-book", &charts.book, props.dark, props.narrow, lang) }
+                        { play_chart("class-play-new", &charts.new_loans, props.dark, props.narrow, lang) }
+                    </div>
+                }
                 if !p.choices.is_empty() {
                     <div class="class-decide">
                         <label>{ Text::ClassDecide.get(lang) }
@@ -279,6 +338,9 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                 <CameraScan {lang} onscanned={d.reform(move |text: String| {
                     Action::CollectFile(Text::ClassCameraSource.get(lang).to_owned(), text)
                 })} />
+                if let Some(note) = &v.round_note {
+                    <p class="class-round-note" id="class-round-note">{ note }</p>
+                }
                 <label>{ Text::ClassRankBy.get(lang) }
                     <select id="class-rank" onchange={onrank}>
                         { for Score::ALL.into_iter().map(|s| html! {
@@ -309,6 +371,16 @@ pub fn classroom(props: &ClassroomProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                <div class="class-actions">
+                    if let Some(file) = v.session_file.clone() {
+                        <button type="button" id="class-session-download"
+                            onclick={props.oneffect.reform(move |_: MouseEvent| Effect::Download(file.clone()))}>
+                            { Text::ClassDownloadSession.get(lang) }</button>
+                    }
+                    if let Some(label) = &v.start_round {
+                        <button type="button" id="class-start-round" onclick={d.reform(|_| Action::StartRound)}>{ label }</button>
+                    }
+                </div>
                 if !r.refused.is_empty() {
                     <h3>{ Text::ClassRefused.get(lang) }</h3>
                     <ul class="class-refused">
@@ -318,6 +390,14 @@ pub fn classroom(props: &ClassroomProps) -> Html {
             </section>
         }
     });
+    let onsessionpick = {
+        let onsessionfile = props.onsessionfile.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            onsessionfile.emit(crate::services::files::files_of(input.files()));
+            input.set_value("");
+        })
+    };
     let nothing = v.form.is_none() && v.play.is_none();
     html! {
         <main class="classroom-view">
@@ -326,13 +406,34 @@ pub fn classroom(props: &ClassroomProps) -> Html {
             }
             { for play }
             if v.play.is_none() {
-                if v.form.is_none() {
-                    <button type="button" id="class-open" onclick={props.onopen.reform(|_| ())}>{ Text::ClassOpenButton.get(lang) }</button>
+                <div class="class-actions class-start">
+                    if v.form.is_none() {
+                        <button type="button" id="class-open" onclick={props.onopen.reform(|_| ())}>{ Text::ClassOpenButton.get(lang) }</button>
+                    }
+                    <label class="class-session-file">{ Text::ClassOpenSessionFile.get(lang) }
+                        <input id="class-session-file" type="file" accept=".json,application/json" onchange={onsessionpick} />
+                    </label>
+                </div>
+                if let Some(Ok(text)) = &v.file_note {
+                    <p class="class-file-note" role="status">{ text }</p>
+                }
+                if let Some((note, file)) = v.replaced.clone() {
+                    <p class="class-file-note" role="status">{ note }{ " " }
+                        <button type="button" id="class-replaced-download"
+                            onclick={props.oneffect.reform(move |_: MouseEvent| Effect::Download(file.clone()))}>
+                            { Text::ClassDownloadReplaced.get(lang) }</button>
+                    </p>
+                }
+                if let Some(Err(text)) = &v.file_note {
+                    <p class="field-error class-file-note" role="alert">{ text }</p>
                 }
                 { for form }
                 { for room }
                 if let Some(debrief) = &v.debrief {
-                    { debrief_section(debrief, (*svgs).as_ref(), lang, &props.oneffect) }
+                    { debrief_section(debrief, v.rounds.as_ref(), v.show_stage.as_ref(), d, (*svgs).as_ref(), lang, &props.oneffect) }
+                }
+                if let Some(stage) = v.stage.clone() {
+                    <BestAndWorst view={stage} {lang} onclose={d.reform(|()| Action::ShowBestAndWorst(false))} />
                 }
             }
             if nothing {

@@ -5,11 +5,14 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::stats::Percentiles;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::overlay::{overlay, Overlaid};
-use crate::scenario::classroom::replay::{decisions_csv, stopped_by_week, Room};
+use crate::scenario::classroom::replay::{decisions_csv, stopped_by_week, Room, Score};
+use crate::scenario::classroom::session_file;
 use crate::scenario::classroom::{move_text, Decision, Move};
 use crate::ui::chart_data::{bands_of, dated_frame};
+use crate::ui::charts::duel::{DuelData, DuelMark};
 use crate::ui::charts::room::{Highlight, RoomData};
 use crate::ui::charts::{Fan, Series};
 use crate::ui::classroom::Collect;
@@ -231,5 +234,238 @@ pub fn debrief_view(collect: &Collect, week0: NaiveDate, lang: Lang) -> Option<D
         timelines: timelines(&collect.room, lang),
         stopped: stopped_text(&collect.room, lang),
         decisions_csv: decisions_download(collect),
+    })
+}
+
+/// A figure the room is ranked on, formatted as the room's table writes it.
+fn score_cell(score: Score, value: Option<f64>) -> String {
+    match (score, value) {
+        (Score::Profit, Some(v)) => format::cny(v),
+        (_, Some(v)) => format::number(v, 0),
+        (_, None) => "—".to_owned(),
+    }
+}
+
+/// One participant's score in each round ("—" where they did not hand in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundsRow {
+    pub name: String,
+    pub cells: Vec<String>,
+}
+
+/// Round 1 against round 2 (and on): each participant's score per round and the room's median.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundsView {
+    /// "Round by round: book at the end".
+    pub title: String,
+    /// "Round 1", "Round 2", …
+    pub headers: Vec<String>,
+    /// Participants in the current round's order, then those only in earlier rounds.
+    pub rows: Vec<RoundsRow>,
+    pub median: RoundsRow,
+}
+
+/// The rounds compared, once a second round has started; `None` in the first round.
+#[must_use]
+pub fn rounds_view(collect: &Collect, lang: Lang) -> Option<RoundsView> {
+    if collect.earlier.is_empty() {
+        return None;
+    }
+    let score = collect.score;
+    let rooms: Vec<&Room> = collect
+        .earlier
+        .iter()
+        .map(|r| &r.room)
+        .chain(std::iter::once(&collect.room))
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for room in rooms.iter().rev() {
+        for s in &room.standings {
+            if !names.contains(&s.hand_in.name) {
+                names.push(s.hand_in.name.clone());
+            }
+        }
+    }
+    let rows = names
+        .into_iter()
+        .map(|name| RoundsRow {
+            cells: rooms
+                .iter()
+                .map(|room| {
+                    let value = room
+                        .standings
+                        .iter()
+                        .find(|s| s.hand_in.name == name)
+                        .and_then(|s| score.value(&s.figures));
+                    score_cell(score, value)
+                })
+                .collect(),
+            name,
+        })
+        .collect();
+    let median = RoundsRow {
+        name: Text::ClassRoundsMedian.get(lang).to_owned(),
+        cells: rooms
+            .iter()
+            .map(|room| {
+                let mut values: Vec<f64> = room
+                    .standings
+                    .iter()
+                    .filter_map(|s| score.value(&s.figures))
+                    .collect();
+                let median = (!values.is_empty()).then(|| Percentiles::of(&mut values).p50);
+                score_cell(score, median)
+            })
+            .collect(),
+    };
+    Some(RoundsView {
+        title: fill(
+            Text::ClassRoundsTitle.get(lang),
+            &[super::view::score_text(score, lang)],
+        ),
+        headers: (1..=rooms.len())
+            .map(|r| fill(Text::ClassRoundCol.get(lang), &[&r.to_string()]))
+            .collect(),
+        rows,
+        median,
+    })
+}
+
+/// The session file as the page downloads it; `link` is the join link as shown.
+#[must_use]
+pub fn session_download(collect: &Collect, link: &str) -> Download {
+    Download {
+        file_name: session_file::file_name(&collect.session),
+        mime: "application/json",
+        text: collect.session_file(link),
+    }
+}
+
+/// One side of the stage: a participant's heading, their score and their two charts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageSide {
+    /// `best` or `worst` (the element ids' suffix).
+    pub id: &'static str,
+    /// "Best: Li Lei".
+    pub heading: String,
+    /// "book at the end: 1,234".
+    pub score: String,
+    pub book: DuelData,
+    pub new_loans: DuelData,
+}
+
+/// The best and worst runs side by side, for the projector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageView {
+    pub title: String,
+    pub close: String,
+    pub sides: [StageSide; 2],
+}
+
+/// The smallest and largest value of these series over the horizon.
+fn shared_range(series: &[&[f64]]) -> (f64, f64) {
+    let finite = || {
+        series
+            .iter()
+            .flat_map(|s| s.iter().copied())
+            .filter(|v| v.is_finite())
+    };
+    (
+        finite().fold(f64::INFINITY, f64::min).min(0.0),
+        finite().fold(0.0, f64::max),
+    )
+}
+
+/// The room's best and worst runs, each as its book and new loans with its decisions marked, on
+/// value axes shared between the two; `None` until two participants are ranked.
+#[must_use]
+pub fn stage_view(collect: &Collect, week0: NaiveDate, lang: Lang) -> Option<StageView> {
+    let room = &collect.room;
+    let o = overlay(room);
+    let (best, worst) = (o.best?, o.worst?);
+    let first = room.standings.first()?;
+    let frame = dated_frame(
+        "",
+        Text::AxisLoans,
+        lang,
+        week0,
+        o.horizon_weeks,
+        bands_of(&first.params, o.horizon_weeks),
+    );
+    let book_range = shared_range(&[
+        &o.book_loans.lines[best].values,
+        &o.book_loans.lines[worst].values,
+        &o.book_loans.band.p50,
+    ]);
+    let new_range = shared_range(&[
+        &o.new_loans.lines[best].values,
+        &o.new_loans.lines[worst].values,
+        &o.new_loans.band.p50,
+    ]);
+    let median_label = Text::ClassRoomMedian.get(lang);
+    let side = |index: usize, is_best: bool| -> Option<StageSide> {
+        let standing = room.standings.get(index)?;
+        let name = &standing.hand_in.name;
+        let marks: Vec<DuelMark> = standing
+            .hand_in
+            .decisions
+            .iter()
+            .map(|d| {
+                let m = mark(*d, lang);
+                DuelMark {
+                    week: u32::from(d.week),
+                    label: format!("{} {}", m.week, m.text),
+                    stops: m.stops,
+                }
+            })
+            .collect();
+        let chart = |figure: &Overlaid, title: Text, y_axis: Text, range: (f64, f64)| DuelData {
+            frame: crate::ui::charts::ChartFrame {
+                title: title.get(lang).to_owned(),
+                y_axis_title: y_axis.get(lang).to_owned(),
+                ..frame.clone()
+            },
+            run: Series::new(name.clone(), figure.lines[index].values.clone()),
+            median: Some(Series::new(median_label, figure.band.p50.clone())),
+            marks: marks.clone(),
+            y_range: range,
+            best: is_best,
+        };
+        Some(StageSide {
+            id: if is_best { "best" } else { "worst" },
+            heading: fill(
+                if is_best {
+                    Text::ClassStageBest
+                } else {
+                    Text::ClassStageWorst
+                }
+                .get(lang),
+                &[name],
+            ),
+            score: fill(
+                Text::ClassStageScore.get(lang),
+                &[
+                    super::view::score_text(collect.score, lang),
+                    &score_cell(collect.score, collect.score.value(&standing.figures)),
+                ],
+            ),
+            book: chart(
+                &o.book_loans,
+                Text::ClassStageBook,
+                Text::AxisLoans,
+                book_range,
+            ),
+            new_loans: chart(
+                &o.new_loans,
+                Text::ClassStageNew,
+                Text::AxisNewLoans,
+                new_range,
+            ),
+        })
+    };
+    Some(StageView {
+        title: Text::ClassStageTitle.get(lang).to_owned(),
+        close: Text::ClassHideBestWorst.get(lang).to_owned(),
+        sides: [side(best, true)?, side(worst, false)?],
     })
 }

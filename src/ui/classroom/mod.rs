@@ -7,14 +7,17 @@
 pub mod camera;
 #[cfg(feature = "web")]
 pub mod components;
+#[cfg(feature = "web")]
+pub mod stage;
 
 pub mod debrief;
 pub mod view;
 
 use crate::engine::params::Params;
 use crate::engine::{run_ev, validate, EvOutput};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::{collect, params_with, Room, Score};
+use crate::scenario::classroom::session_file::{self, Received, SessionFile};
 use crate::scenario::classroom::{
     participant_name, ClassroomError, Decision, HandIn, Move, Session,
 };
@@ -44,6 +47,21 @@ impl OpenForm {
             allowed: Move::ALL.to_vec(),
             hidden_shocks: true,
             nonce,
+        }
+    }
+
+    /// The form that describes `session` (a session file reopened): the same fields and nonce, so
+    /// the same join link and session id.
+    #[must_use]
+    pub fn of(session: &Session) -> OpenForm {
+        OpenForm {
+            lesson: session.lesson.clone(),
+            variant: session.variant,
+            seed: session.seed.to_string(),
+            round_weeks: session.round_weeks.to_string(),
+            allowed: session.allowed.clone(),
+            hidden_shocks: session.hidden_shocks,
+            nonce: session.nonce,
         }
     }
 
@@ -289,21 +307,37 @@ impl Play {
     }
 }
 
-/// The trainer's *Collect*: the pasted or dropped text (hand-in links, one a line) and the room.
+/// A round collected before the current one: its hand-ins as received and its room.
+#[derive(Debug, Clone)]
+pub struct Round {
+    pub received: Vec<Received>,
+    pub room: Room,
+}
+
+/// The trainer's *Collect*: the pasted or dropped text (hand-in links, one a line) and the room,
+/// for the round being collected, and every earlier round of the same session.
 #[derive(Debug, Clone)]
 pub struct Collect {
     pub session: Session,
     pub score: Score,
-    /// Every hand-in received, with where it came from ("line 3", a file name).
-    pub received: Vec<(String, String)>,
+    /// Every hand-in received this round, with where it came from ("line 3", a file name).
+    pub received: Vec<Received>,
     pub room: Room,
+    /// The rounds before this one, oldest first (each replayed and ranked on the same score).
+    pub earlier: Vec<Round>,
 }
 
 /// Two collections are the same when they hold the same hand-ins ranked the same way.
 impl PartialEq for Collect {
     fn eq(&self, other: &Self) -> bool {
-        (&self.session, self.score, &self.received)
-            == (&other.session, other.score, &other.received)
+        let rounds = |c: &Collect| {
+            c.earlier
+                .iter()
+                .map(|r| r.received.clone())
+                .collect::<Vec<_>>()
+        };
+        (&self.session, self.score, &self.received, rounds(self))
+            == (&other.session, other.score, &other.received, rounds(other))
     }
 }
 
@@ -316,7 +350,57 @@ impl Collect {
             score: Score::BookEnd,
             received: Vec::new(),
             room,
+            earlier: Vec::new(),
         }
+    }
+
+    /// The collection a session file describes: every round replayed again from the session's
+    /// scenario and seed (nothing in the file is a figure).
+    #[must_use]
+    pub fn from_file(file: SessionFile) -> Collect {
+        let SessionFile {
+            session,
+            score,
+            mut rounds,
+            ..
+        } = file;
+        let received = rounds.pop().unwrap_or_default();
+        let earlier = rounds
+            .into_iter()
+            .map(|received| Round {
+                room: collect(&session, &received, score),
+                received,
+            })
+            .collect();
+        Collect {
+            room: collect(&session, &received, score),
+            session,
+            score,
+            received,
+            earlier,
+        }
+    }
+
+    /// The round being collected, 1-based.
+    #[must_use]
+    pub fn round_number(&self) -> usize {
+        self.earlier.len() + 1
+    }
+
+    /// Every round's hand-ins as received, oldest first, this round last.
+    #[must_use]
+    pub fn rounds(&self) -> Vec<Vec<Received>> {
+        self.earlier
+            .iter()
+            .map(|r| r.received.clone())
+            .chain(std::iter::once(self.received.clone()))
+            .collect()
+    }
+
+    /// The session file of everything collected so far; `link` is the join link as shown.
+    #[must_use]
+    pub fn session_file(&self, link: &str) -> String {
+        session_file::write(&self.session, link, self.score, &self.rounds())
     }
 
     /// Adds every non-empty line of `text` (pasted, or a dropped file's contents) as a hand-in.
@@ -333,6 +417,21 @@ impl Collect {
     pub fn rank_by(&mut self, score: Score) {
         self.score = score;
         self.room = collect(&self.session, &self.received, score);
+        for round in &mut self.earlier {
+            round.room = collect(&self.session, &round.received, score);
+        }
+    }
+
+    /// Keeps this round's room as an earlier round and opens a new, empty collection under the
+    /// same session (participants play again from the same join link). Nothing happens while
+    /// this round has no hand-in admitted.
+    pub fn start_round(&mut self) {
+        if self.room.standings.is_empty() {
+            return;
+        }
+        let received = std::mem::take(&mut self.received);
+        let room = std::mem::replace(&mut self.room, collect(&self.session, &[], self.score));
+        self.earlier.push(Round { received, room });
     }
 }
 
@@ -347,6 +446,16 @@ pub struct Model {
     pub collect: Option<Box<Collect>>,
     /// The Collect box as typed.
     pub pasted: String,
+    /// What happened to the last session file opened: `Ok` what was restored, `Err` why it was
+    /// refused (in words; nothing else changed).
+    /// (Boxed, with `replaced`: the page's model is moved whole and kept small.)
+    pub file_note: Option<Box<Result<String, String>>>,
+    /// Whether the debrief shows the best and worst runs side by side, for the stage.
+    pub best_and_worst: bool,
+    /// The session file of a room that an opened session file replaced (it held hand-ins of
+    /// another session, or more than the file): offered for download, so nothing is lost.
+    /// Boxed: the page's model is moved whole, and a file's text need not live inline.
+    pub replaced: Option<Box<crate::ui::effect::Download>>,
 }
 
 /// An *Open a session* field.
@@ -376,6 +485,15 @@ pub enum Action {
     /// Adds a dropped or picked file's hand-ins: (file name, contents).
     CollectFile(String, String),
     RankBy(Score),
+    /// Opens a session file: (file name, contents). A refused file changes nothing.
+    OpenSessionFile(String, String),
+    /// Keeps this round and collects the next one under the same session.
+    StartRound,
+    /// A file dropped on the classroom view: (file name, contents). A session file (JSON) is
+    /// opened; anything else is a hand-in file for the collection, when collecting.
+    DropFile(String, String),
+    /// Shows or hides the best and worst runs side by side.
+    ShowBestAndWorst(bool),
 }
 
 impl Model {
@@ -435,6 +553,75 @@ impl Model {
                 if let Some(collect) = &mut self.collect {
                     collect.rank_by(score);
                 }
+            }
+            Action::OpenSessionFile(name, text) => self.open_session_file(&name, &text, lang),
+            Action::DropFile(name, text) => {
+                let json = text
+                    .trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with('{');
+                match &mut self.collect {
+                    Some(collect) if !json => collect.receive(&name, &text),
+                    _ => self.open_session_file(&name, &text, lang),
+                }
+            }
+            Action::StartRound => {
+                if let Some(collect) = &mut self.collect {
+                    collect.start_round();
+                }
+                self.best_and_worst = false;
+            }
+            Action::ShowBestAndWorst(on) => self.best_and_worst = on,
+        }
+    }
+}
+
+impl Model {
+    /// Restores the session a file describes: its form (so the join link shows again) and its
+    /// collection, every round replayed. A refused file leaves everything as it was.
+    fn open_session_file(&mut self, name: &str, text: &str, lang: Lang) {
+        match session_file::read(text) {
+            Ok(file) => {
+                let kept_in_file = |c: &Collect| {
+                    c.session == file.session && {
+                        let in_file: Vec<&Received> = file.rounds.iter().flatten().collect();
+                        c.rounds().iter().flatten().all(|r| in_file.contains(&r))
+                    }
+                };
+                self.replaced = self
+                    .collect
+                    .as_deref()
+                    .filter(|c| c.rounds().iter().any(|r| !r.is_empty()) && !kept_in_file(c))
+                    .map(|c| {
+                        Box::new(debrief::session_download(
+                            c,
+                            &format!("#{}", c.session.encode()),
+                        ))
+                    });
+                self.open = Some(OpenForm::of(&file.session));
+                let collect = Collect::from_file(file);
+                self.file_note = Some(Box::new(Ok(fill(
+                    Text::ClassFileOpened.get(lang),
+                    &[
+                        name,
+                        &collect.round_number().to_string(),
+                        &(collect.room.standings.len()
+                            + collect
+                                .earlier
+                                .iter()
+                                .map(|r| r.room.standings.len())
+                                .sum::<usize>())
+                        .to_string(),
+                    ],
+                ))));
+                self.collect = Some(Box::new(collect));
+                self.best_and_worst = false;
+            }
+            Err(e) => {
+                self.file_note = Some(Box::new(Err(fill(
+                    Text::ClassFileRefused.get(lang),
+                    &[name, &e.message(lang)],
+                ))));
             }
         }
     }

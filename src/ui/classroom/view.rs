@@ -1,10 +1,16 @@
 //! The classroom's view models: the join link and its QR code, the participant's week (figures
 //! formatted, only the decisions the session allows), the hand-in, and the room's table.
 
+use chrono::NaiveDate;
+
 use crate::engine::Kpi;
 use crate::i18n::{fill, Lang, Text};
 use crate::scenario::classroom::replay::Score;
 use crate::scenario::classroom::{move_text, qr, Move};
+use crate::ui::chart_data::{bands_of, dated_frame};
+use crate::ui::charts::duel::{DuelData, DuelMark};
+use crate::ui::charts::{Band, BandKind, ChartFrame, Series};
+use crate::ui::classroom::debrief::mark;
 use crate::ui::classroom::{Collect, OpenForm, Play};
 use crate::ui::format;
 
@@ -76,10 +82,90 @@ pub struct PlayView {
     pub problem: Option<String>,
     pub hand_in: Option<LinkView>,
     pub handed_in_note: Option<String>,
+    /// The participant's book and new loans up to the week on show.
+    pub charts: Option<PlayCharts>,
+}
+
+/// The participant's two charts, drawn up to the week on show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayCharts {
+    pub book: DuelData,
+    pub new_loans: DuelData,
+}
+
+/// The lesson's shock bands as the participant may see them: with hidden shocks, each appears when
+/// its first week is played (the chart draws a shock only up to the weeks on show); otherwise the
+/// session announced them, and they are shaded from week 0.
+#[must_use]
+pub fn participant_bands(play: &Play, horizon_weeks: u32) -> Vec<Band> {
+    let Ok(params) = play.session.params() else {
+        return Vec::new();
+    };
+    bands_of(&params, horizon_weeks)
+        .into_iter()
+        .map(|band| match band.kind {
+            BandKind::Shock if !play.session.hidden_shocks => Band {
+                kind: BandKind::AnnouncedShock,
+                ..band
+            },
+            _ => band,
+        })
+        .collect()
+}
+
+/// The participant's book and new loans, weeks `0..=week` (nothing after the week on show, not
+/// even in the value axis's range), their decisions marked, the lesson's shocks as the session
+/// lets them see them ([`participant_bands`]).
+#[must_use]
+pub fn play_charts(play: &Play, week0: NaiveDate, lang: Lang) -> Option<PlayCharts> {
+    let run = play.run()?;
+    let horizon = u32::from(play.horizon_weeks());
+    let shown = usize::from(play.week) + 1;
+    let mut frame = dated_frame(
+        "",
+        Text::AxisLoans,
+        lang,
+        week0,
+        horizon,
+        participant_bands(play, horizon),
+    );
+    frame.dates.visible_weeks = Some(u32::try_from(shown).unwrap_or(u32::MAX));
+    let marks: Vec<DuelMark> = play
+        .decisions
+        .iter()
+        .filter(|d| usize::from(d.week) < shown)
+        .map(|d| {
+            let m = mark(*d, lang);
+            DuelMark {
+                week: u32::from(d.week),
+                label: format!("{} {}", m.week, m.text),
+                stops: m.stops,
+            }
+        })
+        .collect();
+    let chart = |kpi: Kpi, title: Text, y_axis: Text| {
+        let values: Vec<f64> = run.run.series(kpi).into_iter().take(shown).collect();
+        DuelData {
+            frame: ChartFrame {
+                title: title.get(lang).to_owned(),
+                y_axis_title: y_axis.get(lang).to_owned(),
+                ..frame.clone()
+            },
+            run: Series::new(Text::ClassYourRun.get(lang), values),
+            median: None,
+            marks: marks.clone(),
+            y_range: (0.0, 0.0),
+            best: true,
+        }
+    };
+    Some(PlayCharts {
+        book: chart(Kpi::ActiveLoans, Text::ClassStageBook, Text::AxisLoans),
+        new_loans: chart(Kpi::NewLoans, Text::ClassStageNew, Text::AxisNewLoans),
+    })
 }
 
 #[must_use]
-pub fn play_view(play: &Play, base: &str, lang: Lang) -> PlayView {
+pub fn play_view(play: &Play, base: &str, week0: NaiveDate, lang: Lang) -> PlayView {
     let week = play
         .run()
         .and_then(|r| r.run.weeks.get(usize::from(play.week)));
@@ -135,6 +221,7 @@ pub fn play_view(play: &Play, base: &str, lang: Lang) -> PlayView {
             .handed_in
             .as_ref()
             .map(|fragment| link_view(base, fragment, &play.name)),
+        charts: play_charts(play, week0, lang),
         handed_in_note: play.handed_in.as_ref().map(|_| {
             fill(
                 Text::ClassHandedIn.get(lang),
@@ -261,6 +348,23 @@ pub struct ClassroomView {
     pub hand_in_file: Option<crate::ui::effect::Download>,
     /// "Week 5: keep at least these hours 4.0", the participant's log so far.
     pub decisions: Vec<String>,
+    /// The session file of everything collected, while collecting.
+    pub session_file: Option<crate::ui::effect::Download>,
+    /// "Collecting round 2…", from the second round on.
+    pub round_note: Option<String>,
+    /// "Start round 2", once this round has a hand-in admitted.
+    pub start_round: Option<String>,
+    /// Round 1 against round 2, from the second round on.
+    pub rounds: Option<super::debrief::RoundsView>,
+    /// What became of the last session file opened: `Ok` restored, `Err` refused (in words).
+    pub file_note: Option<Result<String, String>>,
+    /// The room an opened session file replaced, with a note, when it held hand-ins the file
+    /// does not.
+    pub replaced: Option<(String, crate::ui::effect::Download)>,
+    /// "Show best and worst", once two participants are ranked.
+    pub show_stage: Option<String>,
+    /// The best and worst runs side by side, while the trainer shows them.
+    pub stage: Option<super::debrief::StageView>,
 }
 
 fn file_safe(name: &str) -> String {
@@ -310,16 +414,41 @@ pub fn classroom_view(
         open: open_view(f, base, lang),
     });
     let play = model.play.as_ref();
+    let collect = model.collect.as_deref();
     ClassroomView {
         form,
-        play: play.map(|p| play_view(p, base, lang)),
+        play: play.map(|p| play_view(p, base, week0, lang)),
         join_problem: model.join_problem.clone(),
-        room: model.collect.as_ref().map(|c| room_view(c, lang)),
-        debrief: model
-            .collect
-            .as_ref()
-            .and_then(|c| super::debrief::debrief_view(c, week0, lang)),
+        room: collect.map(|c| room_view(c, lang)),
+        debrief: collect.and_then(|c| super::debrief::debrief_view(c, week0, lang)),
         pasted: model.pasted.clone(),
+        session_file: collect.map(|c| {
+            super::debrief::session_download(c, &format!("{base}#{}", c.session.encode()))
+        }),
+        round_note: collect.filter(|c| !c.earlier.is_empty()).map(|c| {
+            fill(
+                Text::ClassCollectingRound.get(lang),
+                &[&c.round_number().to_string()],
+            )
+        }),
+        start_round: collect.filter(|c| !c.room.standings.is_empty()).map(|c| {
+            fill(
+                Text::ClassStartRound.get(lang),
+                &[&(c.round_number() + 1).to_string()],
+            )
+        }),
+        rounds: collect.and_then(|c| super::debrief::rounds_view(c, lang)),
+        file_note: model.file_note.as_deref().cloned(),
+        replaced: model
+            .replaced
+            .clone()
+            .map(|file| (Text::ClassReplaced.get(lang).to_owned(), *file)),
+        show_stage: collect
+            .filter(|c| c.room.standings.len() >= 2)
+            .map(|_| Text::ClassShowBestWorst.get(lang).to_owned()),
+        stage: collect
+            .filter(|_| model.best_and_worst)
+            .and_then(|c| super::debrief::stage_view(c, week0, lang)),
         hand_in_file: play.and_then(|p| {
             p.handed_in
                 .as_ref()

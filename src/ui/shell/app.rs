@@ -53,8 +53,8 @@ use crate::ui::{
 pub fn app() -> Html {
     let shell = use_shell();
     let dispatch = shell.dispatcher();
-    let drop = use_drop_controls(&dispatch);
     let page = shell.page();
+    let drop = use_drop_controls(&dispatch, page.view == View::Classroom);
     let lang = page.lang;
 
     // The document's language follows the switch so screen readers and fonts pick the right script.
@@ -150,6 +150,24 @@ pub fn app() -> Html {
             );
         })
     };
+    let onclasssession = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            let dispatch = dispatch.clone();
+            files::read_files(
+                picked.into_iter().take(1).collect(),
+                Callback::from(move |read: Vec<files::ReadFile>| {
+                    for file in read {
+                        if let Ok(text) = file.content {
+                            dispatch.emit(Msg::Classroom(classroom::Action::OpenSessionFile(
+                                file.name, text,
+                            )));
+                        }
+                    }
+                }),
+            );
+        })
+    };
     let class_base = share::link_to("").trim_end_matches('#').to_owned();
     let oncsv = dispatch.reform(|_: MouseEvent| Msg::Workspace(workspace::Action::DownloadWeeks));
 
@@ -201,7 +219,7 @@ pub fn app() -> Html {
             }
             if page.view == View::Classroom {
                 <Classroom view={classroom_view(&page.classroom, &class_base, ws.start_date, lang)} {lang}
-                    ondispatch={onclassroom} oneffect={oneffect.clone()} onopen={onclassopen} onfiles={onclassfiles} {dark} {narrow} />
+                    ondispatch={onclassroom} oneffect={oneffect.clone()} onopen={onclassopen} onfiles={onclassfiles} onsessionfile={onclasssession} {dark} {narrow} />
             }
             if page.view == View::Plan {
                 <main class="plan-view">

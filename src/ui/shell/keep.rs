@@ -103,7 +103,7 @@ fn carries_files(e: &DragEvent) -> bool {
 
 /// The page-wide drop target and the importer of picked files.
 #[hook]
-pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
+pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropControls {
     let dragging = use_state(|| false);
     let onimport = {
         let dispatch = dispatch.clone();
@@ -186,9 +186,31 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>) -> DropControls {
             }
         })
     };
+    // On the classroom view a dropped file is a session file or a hand-in, never a scenario.
+    let onclassroom_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            let dispatch = dispatch.clone();
+            files::read_files(
+                picked,
+                Callback::from(move |read: Vec<files::ReadFile>| {
+                    for file in read {
+                        if let Ok(text) = file.content {
+                            dispatch
+                                .emit(Msg::Classroom(classroom::Action::DropFile(file.name, text)));
+                        }
+                    }
+                }),
+            );
+        })
+    };
     let ondrop = {
         let dragging = dragging.clone();
-        let onimport = onimport.clone();
+        let onimport = if classroom {
+            onclassroom_drop
+        } else {
+            onimport.clone()
+        };
         Callback::from(move |e: DragEvent| {
             if carries_files(&e) {
                 e.prevent_default();
