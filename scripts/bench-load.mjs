@@ -40,7 +40,7 @@ const fmt = (x, d = 0) => Number(x).toFixed(d);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // Lighthouse's mobile: its simulated throttling's round trip and throughputs, and a 4× slower CPU.
-const MOBILE = { latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) };
+const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }; // bytes/s
 const CONDITIONS = [
   { label: 'mobile (150 ms RTT, 1.6 Mbps, CPU ÷4)', network: MOBILE, cpuRate: 4 },
   { label: 'unthrottled (localhost)', network: null, cpuRate: 1 },
