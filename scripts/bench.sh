@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (issue 9): native engine figures (criterion) and the release page in headless Debian
-# Chromium (scripts/bench-browser.mjs), with the page's transferred size. Prints figures; asserts none.
+# Chromium (scripts/bench-browser.mjs), with the page's transferred size and its first load
+# (scripts/bench-load.mjs: FCP, LCP, TBT and the bytes, under Lighthouse's mobile throttling).
+# Prints figures; asserts none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -26,6 +28,10 @@ scripts/size.sh dist
 echo
 echo "== what the app's wasm bytes are"
 node scripts/wasm-breakdown.mjs
+
+echo
+echo "== first load (Lighthouse's mobile throttling and unthrottled, served compressed)"
+node scripts/bench-load.mjs
 
 echo
 echo "== browser (headless Chromium, release build)"

@@ -2,7 +2,8 @@
 // as a static host would serve it: the precompressed .br or .gz copy when the browser accepts it,
 // content-hashed files cached for good, index.html and sw.js revalidated. With
 // --watch it rebuilds (scripts/build.mjs) when a source file changes; reload the page to see it.
-// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--watch]
+// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--watch]. scripts/bench-load.mjs imports
+// startCompressedServer to measure the first load as such a host serves it.
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -25,41 +26,57 @@ const TYPES = {
 };
 const STABLE = new Set(['index.html', 'sw.js']);
 
-const server = createServer(async (req, res) => {
-  try {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(DIR, rel));
-    if (!file.startsWith(DIR + '/')) return void res.writeHead(403).end('forbidden');
-    await stat(file);
-    const accepts = String(req.headers['accept-encoding'] ?? '');
-    let body;
-    let encoding;
-    for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
-      if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
-      try {
-        body = await readFile(file + ext);
-        encoding = enc;
-        break;
-      } catch {}
+// The compressed static server of `dir` on 127.0.0.1:`port` (0: any free port), as scripts/bench-load.mjs
+// also uses it: answers { url, close }.
+export function startCompressedServer({ dir = DIR, port = 0 } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const file = normalize(join(dir, rel));
+      if (!file.startsWith(dir + '/')) return void res.writeHead(403).end('forbidden');
+      await stat(file);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let body;
+      let encoding;
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+        try {
+          body = await readFile(file + ext);
+          encoding = enc;
+          break;
+        } catch {}
+      }
+      body ??= await readFile(file);
+      const name = rel.split('/').pop();
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': STABLE.has(name) ? 'no-cache' : 'public, max-age=31536000, immutable',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404).end('not found');
     }
-    body ??= await readFile(file);
-    const name = rel.split('/').pop();
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': STABLE.has(name) ? 'no-cache' : 'public, max-age=31536000, immutable',
-      vary: 'accept-encoding',
-      ...(encoding ? { 'content-encoding': encoding } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-});
-server.listen(PORT, '127.0.0.1', () => console.log(`Serving ${DIR} on http://127.0.0.1:${PORT}/ (Ctrl-C stops)`));
+  });
+  return new Promise((ok) =>
+    server.listen(port, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${server.address().port}/`;
+      ok({ url, close: () => new Promise((done) => server.close(done)) });
+    }),
+  );
+}
 
-if (args.includes('--watch')) {
+// Run as a script (not imported): serve until Ctrl-C.
+const isMain = process.argv[1] && resolve(process.argv[1]) === import.meta.filename;
+if (isMain) {
+  const { url } = await startCompressedServer({ dir: DIR, port: PORT });
+  console.log(`Serving ${DIR} on ${url} (Ctrl-C stops)`);
+}
+
+if (isMain && args.includes('--watch')) {
   let timer;
   let building = false;
   let again = false;

@@ -99,7 +99,16 @@ test('every built file is named by its content, but the two entry points and the
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
   assert.doesNotMatch(html, /\bstyle=|<style/, 'no inline style');
   const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(styles.map((s) => s.replace(/-[0-9a-f]{16}\.css$/, '')), ['tokens', 'main', 'trainer', 'plan', 'print']);
+  // One stylesheet, the source's joined in their order (issue 20: fewer files before the app's wasm).
+  assert.deepEqual(styles.map((s) => s.replace(/-[0-9a-f]{16}\.css$/, '')), ['styles']);
+  const joined = await readFile(join(DIST, styles[0]), 'utf8');
+  let from = 0;
+  for (const name of ['tokens', 'main', 'trainer', 'plan', 'print']) {
+    const source = await readFile(join(import.meta.dirname, '..', '..', 'styles', `${name}.css`), 'utf8');
+    const at = joined.indexOf(source, from);
+    assert.ok(at >= from, `styles/${name}.css is in the joined stylesheet, after the ones before it`);
+    from = at + source.length;
+  }
   // Every URL the entry points name is a relative URL of a file in dist/ (the build works from a sub-path).
   const appLoader = await readFile(join(DIST, files.find((f) => /^app_loader-/.test(f))), 'utf8');
   const loader = await readFile(join(DIST, files.find((f) => /^worker_loader-/.test(f))), 'utf8');
@@ -132,23 +141,23 @@ test('precompressed .gz and .br copies decompress to each file, and sw.js lists 
 });
 
 // A second release, made from this one as a deploy would change it: a new stylesheet (new hashed name),
-// and — as a careless host or CDN might — another stylesheet's bytes changed under its old name, with
+// and — as a careless host or CDN might — the app's script's bytes changed under its old name, with
 // its own sw.js. (tests/e2e/releases.test.mjs deploys two releases in turn as a person meets them.)
 async function nextRelease() {
   const dir = await mkdtemp(join(tmpdir(), 'cadence-release-b-'));
   await cp(DIST, dir, { recursive: true });
   for (const f of await readdir(dir)) if (/\.(gz|br)$/.test(f)) await rm(join(dir, f));
-  const samePrint = (await readdir(dir)).find((f) => /^print-[0-9a-f]{16}\.css$/.test(f));
-  await writeFile(join(dir, samePrint), `${await readFile(join(dir, samePrint), 'utf8')}\n/* release B */\n`);
-  const oldCss = (await readdir(dir)).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+  const sameName = (await readdir(dir)).find((f) => /^app-[0-9a-f]{16}\.js$/.test(f));
+  await writeFile(join(dir, sameName), `${await readFile(join(dir, sameName), 'utf8')}\n/* release B */\n`);
+  const oldCss = (await readdir(dir)).find((f) => /^styles-[0-9a-f]{16}\.css$/.test(f));
   const css = `${await readFile(join(dir, oldCss), 'utf8')}\n/* release B */\n`;
-  const newCss = `main-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const newCss = `styles-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   await rm(join(dir, oldCss));
   await writeFile(join(dir, newCss), css);
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   await writeFile(join(dir, 'index.html'), html.replace(oldCss, newCss));
   const { version } = await writeServiceWorker(dir);
-  return { dir, version, oldCss, newCss, samePrint };
+  return { dir, version, oldCss, newCss, sameName };
 }
 
 test('a new release caches only its own files, though the HTTP cache holds the old ones; offline too', async () => {
@@ -162,8 +171,8 @@ test('a new release caches only its own files, though the HTTP cache holds the o
     await page.evaluate(() => navigator.serviceWorker.ready);
     const versionA = (await readFile(join(a, 'sw.js'), 'utf8')).match(/const VERSION = "([0-9a-f]+)"/)[1];
     assert.deepEqual(await waitForRelease(page, a), [`cadence-${versionA}`]);
-    // The old release's print stylesheet is now in the HTTP cache, fresh for an hour.
-    assert.doesNotMatch(await page.evaluate(async (name) => (await fetch(`./${name}`)).text(), b.samePrint), /release B/);
+    // The old release's script is now in the HTTP cache, fresh for an hour.
+    assert.doesNotMatch(await page.evaluate(async (name) => (await fetch(`./${name}`)).text(), b.sameName), /release B/);
 
     host.serve(b.dir);
     await page.reload();
@@ -173,9 +182,9 @@ test('a new release caches only its own files, though the HTTP cache holds the o
     const cached = await page.evaluate(async ([version, name]) => {
       const cache = await caches.open(`cadence-${version}`);
       const urls = (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort();
-      return { urls, print: await (await cache.match(`./${name}`, { cacheName: `cadence-${version}` })).text() };
-    }, [b.version, b.samePrint]);
-    assert.match(cached.print, /release B/, "the cache holds the new release's bytes, not the HTTP cache's");
+      return { urls, same: await (await cache.match(`./${name}`, { cacheName: `cadence-${version}` })).text() };
+    }, [b.version, b.sameName]);
+    assert.match(cached.same, /release B/, "the cache holds the new release's bytes, not the HTTP cache's");
     assert.ok(cached.urls.includes(b.newCss) && !cached.urls.includes(b.oldCss), cached.urls.join(' '));
     assert.deepEqual(cached.urls, ['', ...(await builtFiles(b.dir)).filter((f) => f !== 'sw.js')].sort());
 
@@ -193,5 +202,28 @@ test('a new release caches only its own files, though the HTTP cache holds the o
     await host.close();
     await rm(a, { recursive: true, force: true });
     await rm(b.dir, { recursive: true, force: true });
+  }
+});
+
+// Chromium opens at most six connections to an HTTP/1.1 host; a seventh file the first view asks for
+// waits a round trip for one. The five stylesheets made the app's wasm, the largest download, wait
+// (issue 20). Nor does the first view download the Monte Carlo worker: it is spawned when a job starts.
+test('the first view asks for at most six files beside the page, none of them a worker file', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  try {
+    await page.waitForSelector('#chart-active-loans svg');
+    const asked = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.origin === location.origin)
+        .map((u) => u.pathname.split('/').pop()),
+    );
+    assert.ok(asked.some((f) => /^app_bg-[0-9a-f]{16}\.wasm$/.test(f)), `the app's wasm is among ${asked}`);
+    assert.ok(asked.length <= 6, `the first view asked for ${asked.length} files: ${asked.join(' ')}`);
+    assert.deepEqual(asked.filter((f) => f.startsWith('worker')), [], 'no worker file before Monte Carlo runs');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
   }
 });

@@ -51,7 +51,7 @@ async function nextRelease(from) {
   const workerWasm = find(/^worker_bg-[0-9a-f]{16}\.wasm$/);
   const section = Buffer.from([0x00, 0x09, 0x07, ...Buffer.from('release'), 0x42]);
   await change(workerWasm, Buffer.concat([await readFile(join(dir, workerWasm)), section]));
-  const css = find(/^main-[0-9a-f]{16}\.css$/);
+  const css = find(/^styles-[0-9a-f]{16}\.css$/);
   await change(css, Buffer.from(`${await readFile(join(dir, css), 'utf8')}\n/* release B */\n`));
   const { version } = await writeServiceWorker(dir);
   return { dir, version };

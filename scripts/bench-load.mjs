@@ -1,0 +1,172 @@
+// The first load (issue 20): what a phone downloads and when it sees and can use the page, measured
+// in headless Debian Chromium itself (Lighthouse is not part of the project). The release build in
+// dist/ is served as a static host serves it (scripts/serve.mjs: the precompressed .br copy with
+// Content-Encoding), to a fresh browser context each time (nothing cached, no service worker yet),
+// at Lighthouse's mobile viewport (412×823, device scale 1.75, touch) under two conditions:
+//   - throttled as Lighthouse's simulated mobile assumes: 150 ms round trip, 1.6 Mbps down,
+//     750 kbps up (CDP Network.emulateNetworkConditions) and the CPU slowed 4× (CDP
+//     Emulation.setCPUThrottlingRate), so the figures are comparable to its report;
+//   - unthrottled (localhost, this machine's CPU).
+// Three loads each, and the median. Figures print; nothing asserts them.
+//
+// Definitions. FCP and LCP are the page's own PerformanceObserver entries ('paint',
+// 'largest-contentful-paint': the last candidate before the first input). Long tasks are the page's
+// 'longtask' entries (main-thread tasks over 50 ms), observed from the document's start.
+// "Interactive" (TTI) is Lighthouse's idea without its network condition: the end of the last long
+// task before a quiet window of 5 s with none, and never before FCP or DOMContentLoaded. TBT is the
+// sum over long tasks of (the part of the task between FCP and TTI − 50 ms), as Lighthouse clips it.
+// The CPU throttle slows the main thread's work, not the time it waits for a core on this busy
+// 2-core machine, so the throttled figures are an upper bound of what a quiet phone-class CPU sees.
+// Usage: node scripts/bench-load.mjs (after node scripts/build.mjs); CADENCE_DIST=<dir> for another build.
+import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { startCompressedServer } from './serve.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = resolve(process.env.CADENCE_DIST ?? join(ROOT, 'dist'));
+const LOADS = 3;
+const QUIET_MS = 5000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x, d = 0) => Number(x).toFixed(d);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// Lighthouse's mobile: its simulated throttling's round trip and throughputs, and a 4× slower CPU.
+const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 }; // bytes/s
+const CONDITIONS = [
+  { label: 'mobile (150 ms RTT, 1.6 Mbps, CPU ÷4)', network: MOBILE, cpuRate: 4 },
+  { label: 'unthrottled (localhost)', network: null, cpuRate: 1 },
+];
+
+// In the page from its first script: FCP, LCP candidates and long tasks, on the page's clock.
+const PROBE = () => {
+  const load = { fcp: null, lcp: null, lcpElement: null, longTasks: [] };
+  window.__load = load;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') load.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      load.lcp = e.startTime;
+      load.lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? '#' + e.element.id : ''}${e.element.className && typeof e.element.className === 'string' ? '.' + e.element.className.split(' ')[0] : ''}` : '(removed)';
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) load.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+// TTI and TBT from the page's figures, as the header defines them.
+function interactive({ fcp, domContentLoaded, longTasks }) {
+  const tasks = longTasks.toSorted((a, b) => a.start - b.start);
+  let tti = Math.max(fcp, domContentLoaded);
+  for (const t of tasks) if (t.start < tti + QUIET_MS) tti = Math.max(tti, t.end);
+  let tbt = 0;
+  for (const t of tasks) {
+    const clipped = Math.min(t.end, tti) - Math.max(t.start, fcp);
+    if (clipped > 50) tbt += clipped - 50;
+  }
+  return { tti, tbt };
+}
+
+// One cold load under `condition`: the page's figures and every response (name, encoding, bytes
+// on the wire, when it was requested).
+async function coldLoad(browser, url, condition) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, locale: 'en-US' });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (condition.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...condition.network });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpuRate });
+  const sent = new Map();
+  const resources = [];
+  // data: URLs (the stylesheets' inline icons) cost no request.
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!e.request.url.startsWith('data:')) sent.set(e.requestId, { url: e.request.url, at: e.timestamp });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = sent.get(e.requestId);
+    if (r) r.encoding = e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity';
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = sent.get(e.requestId);
+    if (r) resources.push({ ...r, wireBytes: e.encodedDataLength });
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  await page.waitForSelector('#chart-active-loans svg', { timeout: 120000 });
+  // Wait for the quiet window that defines TTI: no long task for QUIET_MS.
+  for (;;) {
+    const quietFor = await page.evaluate(() => performance.now() - Math.max(0, ...window.__load.longTasks.map((t) => t.end)));
+    if (quietFor >= QUIET_MS) break;
+    await page.waitForTimeout(Math.min(1000, QUIET_MS - quietFor + 50));
+  }
+  const figures = await page.evaluate(() => ({
+    ...window.__load,
+    domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+    timeOrigin: performance.timeOrigin,
+  }));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+  const navigatedAt = Math.min(...resources.map((r) => r.at));
+  for (const r of resources) r.atMs = (r.at - navigatedAt) * 1000;
+  return { ...figures, ...interactive(figures), resources };
+}
+
+// dist/'s name of a URL the page fetched.
+const fileOf = (href) => decodeURIComponent(new URL(href).pathname).replace(/^\/+/, '') || 'index.html';
+
+// Raw, gzip -9 and the build's brotli bytes of one file in dist/.
+function sizes(name) {
+  const file = join(DIST, name);
+  const raw = readFileSync(file);
+  let br = NaN;
+  try {
+    br = statSync(`${file}.br`).size;
+  } catch {}
+  return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, br };
+}
+
+const server = await startCompressedServer({ dir: DIST });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+console.log(`machine load (1/5/15 min):    ${loadavg().map((x) => fmt(x, 2)).join(' / ')} on 2 cores — figures scale with it`);
+try {
+  let firstView;
+  for (const condition of CONDITIONS) {
+    const loads = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.url, condition));
+    const wire = loads.map((l) => l.resources.reduce((s, r) => s + r.wireBytes, 0));
+    console.log(`first load, ${condition.label}, median of ${LOADS}:`);
+    console.log(`  FCP ${fmt(median(loads.map((l) => l.fcp)))} ms · LCP ${fmt(median(loads.map((l) => l.lcp)))} ms (${loads[0].lcpElement}) · TTI ${fmt(median(loads.map((l) => l.tti)))} ms · TBT ${fmt(median(loads.map((l) => l.tbt)))} ms`);
+    console.log(`  long tasks until TTI: ${loads.map((l) => l.longTasks.filter((t) => t.start < l.tti).map((t) => fmt(t.end - t.start)).join('+') || 'none').join(' | ')} ms (each load)`);
+    console.log(`  transferred: ${kb(median(wire))} in ${loads[0].resources.length} responses`);
+    firstView ??= loads[0];
+  }
+
+  // What the first view downloads, by file, in the order the page asked for it (one unthrottled load).
+  console.log('\nwhat the first load downloads (the first mobile load, in request order; KB = 1,024 bytes):');
+  console.log(`  ${'file'.padEnd(40)} ${'asked at'.padStart(9)} ${'on wire'.padStart(10)} ${'enc'.padStart(4)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}`);
+  const total = { wire: 0, raw: 0, gzip: 0, br: 0 };
+  for (const r of firstView.resources.toSorted((a, b) => a.at - b.at)) {
+    const name = fileOf(r.url);
+    const s = sizes(name);
+    total.wire += r.wireBytes;
+    total.raw += s.raw;
+    total.gzip += s.gzip;
+    total.br += s.br;
+    console.log(`  ${name.padEnd(40)} ${(fmt(r.atMs) + ' ms').padStart(9)} ${kb(r.wireBytes).padStart(10)} ${String(r.encoding).padStart(4)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)} ${kb(s.br).padStart(10)}`);
+  }
+  console.log(`  ${'TOTAL'.padEnd(40)} ${''.padStart(9)} ${kb(total.wire).padStart(10)} ${''.padStart(4)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.br).padStart(10)}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
