@@ -76,8 +76,15 @@ fn read_frame(
     );
     canvas.set_width(fw);
     canvas.set_height(fh);
+    // Every frame is read back: the browser keeps such a canvas in memory rather than on the GPU.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("willReadFrequently"),
+        &JsValue::TRUE,
+    );
     let Some(context) = canvas
-        .get_context("2d")
+        .get_context_with_context_options("2d", &options)
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
