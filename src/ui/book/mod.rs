@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use crate::engine::params::Params;
 use crate::scenario::book::map::{self, Field, Labels, Status, Tier};
 use crate::scenario::book::read::{self, ReadError, Table, TextEncoding};
-use crate::scenario::book::{analyse_table, start, Analysis, BookError};
+use crate::scenario::book::{analyse_table, start, term_weeks_of, Analysis, BookError};
 
 /// The largest loan-book file the page reads: 100,000 loans are ≈ 7 MB of CSV.
 pub const MAX_BOOK_BYTES: u64 = 50 * 1024 * 1024;
@@ -136,6 +136,9 @@ pub struct Loaded {
     pub as_of_text: String,
     /// Everything derived from the choices above.
     pub analysis: Result<Rc<Analysis>, BookError>,
+    /// The scenario's term classes `analysis` was made with (all it takes from the scenario):
+    /// "Start" and "Accept" reuse it while they are the same.
+    pub analysed_with_term_weeks: Vec<u32>,
 }
 
 /// What a person does in "Your data".
@@ -208,18 +211,20 @@ pub fn as_of_of(text: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 impl Loaded {
-    /// Derives the analysis again from the choices, with `params`' term classes.
+    /// Derives the analysis again from the choices, with `params`' term classes. The table is
+    /// shared, not copied: a keystroke costs the analysis alone.
     fn analyse(&mut self, params: &Params) {
         // A date that is no date leaves the book on the file's last date; its error shows beside it.
         let as_of = as_of_of(&self.as_of_text).unwrap_or(None);
         self.analysis = analyse_table(
-            (*self.table).clone(),
+            Rc::clone(&self.table),
             self.mapping.clone(),
             &self.labels,
             as_of,
             params,
         )
         .map(Rc::new);
+        self.analysed_with_term_weeks = term_weeks_of(params);
     }
 
     /// The distinct values of the column mapped to `field`, with how many rows hold each, in the
@@ -313,6 +318,7 @@ impl Model {
                     labels: Labels::default(),
                     as_of_text: String::new(),
                     analysis: Err(BookError::MissingFields(Vec::new())),
+                    analysed_with_term_weeks: Vec::new(),
                 };
                 loaded.analyse(params);
                 self.loaded = Some(Box::new(loaded));
@@ -323,19 +329,25 @@ impl Model {
         }
     }
 
-    /// The analysis of the file with `params`' term classes, when the book can be started from.
+    /// The analysis of the file with `params`' term classes, when the book can be started from:
+    /// the one on screen while the scenario's term classes are those it was made with (the other
+    /// choices are the same by construction), else made again.
     #[must_use]
-    pub fn analysis_for(&self, params: &Params) -> Option<Analysis> {
+    pub fn analysis_for(&self, params: &Params) -> Option<Rc<Analysis>> {
         let loaded = self.loaded.as_ref()?;
         let as_of = as_of_of(&loaded.as_of_text).ok()?;
+        if loaded.analysed_with_term_weeks == term_weeks_of(params) {
+            return loaded.analysis.as_ref().ok().map(Rc::clone);
+        }
         analyse_table(
-            (*loaded.table).clone(),
+            Rc::clone(&loaded.table),
             loaded.mapping.clone(),
             &loaded.labels,
             as_of,
             params,
         )
         .ok()
+        .map(Rc::new)
     }
 
     /// `params` starting from the book (`init = custom`, as `cadence book --out` writes it), with

@@ -311,3 +311,31 @@ fn a_rate_is_thin_below_ten_loans_or_five_defaults() {
     assert!(Rate::DefaultPerWeek(t).is_thin(&e(4.0, 5_000.0)));
     assert!(!Rate::DefaultPerWeek(t).is_thin(&e(5.0, 5_000.0)));
 }
+
+/// Issue 17: "Start" and "Accept" reuse the analysis on screen (no second pass over the file)
+/// while the scenario's term classes are those it was made with, and make it again when not.
+#[test]
+fn start_and_accept_reuse_the_analysis_on_screen() {
+    let params = Params::default();
+    let mut model = opened("gb18030.csv");
+    model.update(Action::SetAsOf("2025-06-30".to_owned()), &params);
+    let shown = model
+        .loaded
+        .as_ref()
+        .and_then(|l| l.analysis.as_ref().ok().map(Rc::clone))
+        .expect("an analysis");
+    let reused = model.analysis_for(&params).expect("reused");
+    assert!(Rc::ptr_eq(&shown, &reused), "the same analysis, not a copy");
+    assert!(Rc::ptr_eq(
+        &shown.table,
+        &model.loaded.as_ref().expect("read").table
+    ));
+    let mut longer = params.clone();
+    longer.loans.terms[0].weeks += 4.0;
+    let again = model.analysis_for(&longer).expect("made again");
+    assert!(!Rc::ptr_eq(&shown, &again));
+    assert_eq!(
+        again.import, shown.import,
+        "the same rows, other term classes"
+    );
+}
