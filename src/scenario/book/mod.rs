@@ -5,6 +5,7 @@
 //! ([`fit`]). `cadence book FILE` prints all of it as JSON ([`out`]).
 
 pub mod fit;
+pub mod layout;
 pub mod loans;
 pub mod map;
 pub mod out;
