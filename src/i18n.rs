@@ -1432,6 +1432,9 @@ from week 65.",
     BookCountWeeks => "defaults: {0} in {1} loan-weeks", "{1} 贷款周中违约 {0} 笔";
     BookCountMean => "loans: {0}", "{0} 笔";
     BookSource => "Accepted into the scenario from {0}, as of {1}.", "已从 {0} 采用到方案中（截至 {1}）。";
+    BookRemembered => "Mapping remembered from your last file with these columns.", "已沿用上次相同列的文件的对应方式。";
+    BookRememberKept => "Your corrections are remembered for the next file with these columns.", "你的更正已记住，下次打开相同列的文件时沿用。";
+    BookForget => "Forget this mapping", "忘记这个对应方式";
 }
 
 /// The label of a parameter's unit, shown beside its input.

@@ -75,6 +75,8 @@ pub enum Effect {
     RememberView(View),
     /// Remember on this machine whether the start band is hidden.
     RememberStart { hidden: bool },
+    /// Keep the mappings remembered per loan-book layout (`scenario::book::layout`'s text).
+    RememberBookLayouts(String),
     /// Tick the play clock every `ms` milliseconds (`None`: stop ticking).
     Ticker(Option<u32>),
     /// Send `library::Action::ContinueImport` once the browser has had its turn (a 0 ms

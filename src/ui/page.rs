@@ -486,10 +486,7 @@ impl Page {
                 }
                 Vec::new()
             }
-            action => {
-                self.book.update(action, &params);
-                Vec::new()
-            }
+            action => self.book.update(action, &params),
         }
     }
 

@@ -135,6 +135,38 @@ test('a file the page cannot read is refused in words beside the picker, and the
   await context.close();
 });
 
+test('a corrected mapping is remembered for the layout: reload, open the same file again, and it is applied (issue 17)', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await openBook(page);
+  await chooseGb18030(page);
+  assert.equal(await page.locator('.book-memory').count(), 0, 'a first file is only guessed');
+  // Correct one column and one grade.
+  await page.locator('.book-fields select[data-column="1"]').selectOption('');
+  await page.locator('.book-label select[data-value="中等"]').selectOption('standard');
+  await page.waitForSelector('.book-memory');
+  const corrected = await page.$$eval('.book-fields select', (ss) => ss.map((s) => s.value));
+  assert.equal(corrected[1], '');
+
+  await page.reload();
+  await openBook(page);
+  await chooseGb18030(page);
+  const memory = await page.textContent('.book-memory');
+  assert.match(memory, /Mapping remembered from your last file with these columns/);
+  assert.deepEqual(await page.$$eval('.book-fields select', (ss) => ss.map((s) => s.value)), corrected, 'the corrected mapping applied');
+  assert.equal(await page.locator('.book-label select[data-value="中等"]').inputValue(), 'standard');
+
+  // "Forget this mapping" goes back to the guess, and the next open guesses again.
+  await page.click('.book-forget');
+  await page.waitForFunction(() => !document.querySelector('.book-memory'));
+  assert.notEqual((await page.$$eval('.book-fields select', (ss) => ss.map((s) => s.value)))[1], '');
+  await page.reload();
+  await openBook(page);
+  await chooseGb18030(page);
+  assert.equal(await page.locator('.book-memory').count(), 0, 'forgotten');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const [width, height] of [[390, 844], [1024, 768], [1280, 800]]) {
   test(`"Your data" fits ${width}×${height} with no sideways scroll, the picker and privacy line on screen`, async () => {
     const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width, height } });

@@ -5,12 +5,15 @@
 //! ([`fit`]). `cadence book FILE` prints all of it as JSON ([`out`]).
 
 pub mod fit;
+pub mod layout;
 pub mod loans;
 pub mod map;
 pub mod out;
 pub mod read;
 pub mod sample;
 pub mod start;
+
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -32,7 +35,8 @@ pub struct Request {
 /// A book read, mapped, reported, started and fitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
-    pub table: Table,
+    /// Shared with the page's model: a re-analysis never copies the file's cells.
+    pub table: Rc<Table>,
     pub mapping: Vec<Option<Field>>,
     pub import: Import,
     pub book: start::StartingBook,
@@ -59,7 +63,24 @@ pub fn analyse(bytes: &[u8], request: &Request, params: &Params) -> Result<Analy
     let table = read::read(bytes).map_err(BookError::Read)?;
     let mut mapping = map::guess(&table);
     map::apply_overrides(&table, &mut mapping, &request.map).map_err(BookError::Mapping)?;
-    analyse_table(table, mapping, &request.labels, request.as_of, params)
+    analyse_table(
+        Rc::new(table),
+        mapping,
+        &request.labels,
+        request.as_of,
+        params,
+    )
+}
+
+/// The scenario's term classes in whole weeks (at least 1): all an analysis takes from `params`.
+#[must_use]
+pub fn term_weeks_of(params: &Params) -> Vec<u32> {
+    params
+        .loans
+        .terms
+        .iter()
+        .map(|t| t.weeks.round().max(1.0) as u32)
+        .collect()
 }
 
 /// Every step after reading, with a mapping already settled (the page's mapping table, or the
@@ -68,7 +89,7 @@ pub fn analyse(bytes: &[u8], request: &Request, params: &Params) -> Result<Analy
 /// # Errors
 /// [`BookError::MissingFields`] or [`BookError::NoLoans`].
 pub fn analyse_table(
-    table: Table,
+    table: Rc<Table>,
     mapping: Vec<Option<Field>>,
     labels: &Labels,
     as_of: Option<NaiveDate>,
@@ -82,12 +103,7 @@ pub fn analyse_table(
     let Some(as_of) = as_of.or_else(|| start::last_date(&import.loans)) else {
         return Err(BookError::NoLoans(import));
     };
-    let term_weeks: Vec<u32> = params
-        .loans
-        .terms
-        .iter()
-        .map(|t| t.weeks.round().max(1.0) as u32)
-        .collect();
+    let term_weeks = term_weeks_of(params);
     let book = start::starting_book(&import.loans, as_of, &term_weeks);
     let knows_renewals = mapping.contains(&Some(Field::RenewedFrom));
     let fit = fit::fit(&import.loans, as_of, &term_weeks, knows_renewals);

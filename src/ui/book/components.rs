@@ -91,6 +91,12 @@ pub fn book_panel(props: &BookProps) -> Html {
                 <section class="book-mapping" aria-labelledby="book-mapping-title">
                     <h3 id="book-mapping-title">{ w.mapping_title }</h3>
                     <p class="book-hint">{ w.mapping_hint }</p>
+                    if let Some(memory) = l.memory {
+                        <p class="book-memory" role="status">
+                            { memory }{ " " }
+                            <button type="button" class="book-forget" onclick={d.reform(|_| Action::ForgetMapping)}>{ w.forget }</button>
+                        </p>
+                    }
                     <div class="book-table-scroll" tabindex="0" role="region" aria-labelledby="book-mapping-title">
                         <table class="book-table">
                             <thead>

@@ -5,7 +5,9 @@
 //!
 //! The model is the file as read and the person's choices; the [`Analysis`] is derived from them
 //! by `scenario::book::analyse_table`, the one code path of `cadence book`. A refused file changes
-//! nothing (the last file read stays). Nothing reaches the workspace or the library until the
+//! nothing (the last file read stays). A person's corrections are remembered per file layout
+//! (`scenario::book::layout`, kept in the browser by the shell) and applied to the next file with
+//! the same columns. Nothing reaches the workspace or the library until the
 //! person starts from the book or accepts a rate; the page (`ui::page`) carries those two out.
 
 pub mod view;
@@ -18,9 +20,11 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::engine::params::Params;
+use crate::scenario::book::layout::{self, Layouts};
 use crate::scenario::book::map::{self, Field, Labels, Status, Tier};
 use crate::scenario::book::read::{self, ReadError, Table, TextEncoding};
-use crate::scenario::book::{analyse_table, start, Analysis, BookError};
+use crate::scenario::book::{analyse_table, start, term_weeks_of, Analysis, BookError};
+use crate::ui::effect::Effect;
 
 /// The largest loan-book file the page reads: 100,000 loans are ≈ 7 MB of CSV.
 pub const MAX_BOOK_BYTES: u64 = 50 * 1024 * 1024;
@@ -142,6 +146,20 @@ pub struct Loaded {
     pub as_of_text: String,
     /// Everything derived from the choices above.
     pub analysis: Result<Rc<Analysis>, BookError>,
+    /// Whether the mapping is one remembered for these columns, and how.
+    pub memory: Option<Memory>,
+    /// The scenario's term classes `analysis` was made with (all it takes from the scenario):
+    /// "Start" and "Accept" reuse it while they are the same.
+    pub analysed_with_term_weeks: Vec<u32>,
+}
+
+/// How the mapping on screen is remembered for files with the same columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Memory {
+    /// Applied, on opening, from the last file with these columns.
+    Applied,
+    /// The person's corrections to this file, kept for the next one.
+    Kept,
 }
 
 /// What a person does in "Your data".
@@ -160,6 +178,8 @@ pub enum Action {
     },
     /// Typed text in the "as of" field.
     SetAsOf(String),
+    /// "Forget this mapping": the remembered layout goes, the file is read as first guessed.
+    ForgetMapping,
     /// "Start from this book" (carried out by the page: it changes the workspace).
     Start,
     /// "Accept" beside one rate (carried out by the page).
@@ -179,6 +199,10 @@ pub struct Model {
     pub started: Option<(u32, NaiveDate)>,
     /// Rates accepted into the scenario from this file.
     pub accepted: Vec<Rate>,
+    /// The mappings remembered per file layout (restored by the shell from the browser).
+    pub layouts: Layouts,
+    /// The stored layouts could not be read (unreadable or newer): none are written over them.
+    pub layouts_locked: bool,
 }
 
 /// A chosen file's bytes as the slice takes them: a workbook refused (by its first bytes), UTF-8
@@ -214,18 +238,20 @@ pub fn as_of_of(text: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 impl Loaded {
-    /// Derives the analysis again from the choices, with `params`' term classes.
+    /// Derives the analysis again from the choices, with `params`' term classes. The table is
+    /// shared, not copied: a keystroke costs the analysis alone.
     fn analyse(&mut self, params: &Params) {
         // A date that is no date leaves the book on the file's last date; its error shows beside it.
         let as_of = as_of_of(&self.as_of_text).unwrap_or(None);
         self.analysis = analyse_table(
-            (*self.table).clone(),
+            Rc::clone(&self.table),
             self.mapping.clone(),
             &self.labels,
             as_of,
             params,
         )
         .map(Rc::new);
+        self.analysed_with_term_weeks = term_weeks_of(params);
     }
 
     /// The distinct values of the column mapped to `field`, with how many rows hold each, in the
@@ -252,10 +278,45 @@ impl Loaded {
 }
 
 impl Model {
-    /// Applies one action of the slice's own (the page carries out `Start` and `Accept`).
-    pub fn update(&mut self, action: Action, params: &Params) {
+    /// The layouts stored in the browser (`None`: none stored); a text that cannot be read is
+    /// left as it is and never written over.
+    pub fn restore_layouts(&mut self, stored: Option<&str>) {
+        match stored.map(layout::read) {
+            None => {}
+            Some(Ok(layouts)) => self.layouts = layouts,
+            Some(Err(_)) => self.layouts_locked = true,
+        }
+    }
+
+    /// The effect that stores the layouts, unless they must not be written.
+    fn store_layouts(&self) -> Vec<Effect> {
+        if self.layouts_locked {
+            return Vec::new();
+        }
+        vec![Effect::RememberBookLayouts(layout::write(&self.layouts))]
+    }
+
+    /// Remembers the open file's mapping for its layout (after the person corrected it).
+    fn remember(&mut self) -> Vec<Effect> {
+        let Some(loaded) = &mut self.loaded else {
+            return Vec::new();
+        };
+        self.layouts
+            .remember(&loaded.table.header, &loaded.mapping, &loaded.labels);
+        loaded.memory = Some(Memory::Kept);
+        self.store_layouts()
+    }
+
+    /// Applies one action of the slice's own (the page carries out `Start` and `Accept`); the
+    /// effects store a corrected mapping for the file's layout.
+    pub fn update(&mut self, action: Action, params: &Params) -> Vec<Effect> {
+        let corrects = matches!(
+            action,
+            Action::SetField { .. } | Action::SetTier { .. } | Action::SetStatus { .. }
+        );
         match action {
             Action::Open { name, picked } => self.open(name, picked, params),
+            Action::ForgetMapping => return self.forget(params),
             Action::SetField { column, field } => {
                 if let Some(loaded) = &mut self.loaded {
                     if column < loaded.mapping.len() {
@@ -297,6 +358,27 @@ impl Model {
             }
             Action::Start | Action::Accept(_) | Action::AcceptAll => {}
         }
+        if corrects && self.loaded.is_some() {
+            self.remember()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn forget(&mut self, params: &Params) -> Vec<Effect> {
+        let Some(loaded) = &mut self.loaded else {
+            return Vec::new();
+        };
+        let forgot = self.layouts.forget(&loaded.table.header);
+        loaded.mapping = map::guess(&loaded.table);
+        loaded.labels = Labels::default();
+        loaded.memory = None;
+        loaded.analyse(params);
+        if forgot {
+            self.store_layouts()
+        } else {
+            Vec::new()
+        }
     }
 
     fn open(&mut self, name: String, picked: Picked, params: &Params) {
@@ -319,7 +401,14 @@ impl Model {
                     labels: Labels::default(),
                     as_of_text: String::new(),
                     analysis: Err(BookError::MissingFields(Vec::new())),
+                    analysed_with_term_weeks: Vec::new(),
+                    memory: None,
                 };
+                if let Some(remembered) = self.layouts.find(&loaded.table.header) {
+                    loaded.mapping.clone_from(&remembered.fields);
+                    loaded.labels = remembered.labels.clone();
+                    loaded.memory = Some(Memory::Applied);
+                }
                 loaded.analyse(params);
                 self.loaded = Some(Box::new(loaded));
                 self.refused = None;
@@ -329,19 +418,25 @@ impl Model {
         }
     }
 
-    /// The analysis of the file with `params`' term classes, when the book can be started from.
+    /// The analysis of the file with `params`' term classes, when the book can be started from:
+    /// the one on screen while the scenario's term classes are those it was made with (the other
+    /// choices are the same by construction), else made again.
     #[must_use]
-    pub fn analysis_for(&self, params: &Params) -> Option<Analysis> {
+    pub fn analysis_for(&self, params: &Params) -> Option<Rc<Analysis>> {
         let loaded = self.loaded.as_ref()?;
         let as_of = as_of_of(&loaded.as_of_text).ok()?;
+        if loaded.analysed_with_term_weeks == term_weeks_of(params) {
+            return loaded.analysis.as_ref().ok().map(Rc::clone);
+        }
         analyse_table(
-            (*loaded.table).clone(),
+            Rc::clone(&loaded.table),
             loaded.mapping.clone(),
             &loaded.labels,
             as_of,
             params,
         )
         .ok()
+        .map(Rc::new)
     }
 
     /// `params` starting from the book (`init = custom`, as `cadence book --out` writes it), with

@@ -311,3 +311,120 @@ fn a_rate_is_thin_below_ten_loans_or_five_defaults() {
     assert!(Rate::DefaultPerWeek(t).is_thin(&e(4.0, 5_000.0)));
     assert!(!Rate::DefaultPerWeek(t).is_thin(&e(5.0, 5_000.0)));
 }
+
+/// Issue 17: "Start" and "Accept" reuse the analysis on screen (no second pass over the file)
+/// while the scenario's term classes are those it was made with, and make it again when not.
+#[test]
+fn start_and_accept_reuse_the_analysis_on_screen() {
+    let params = Params::default();
+    let mut model = opened("gb18030.csv");
+    model.update(Action::SetAsOf("2025-06-30".to_owned()), &params);
+    let shown = model
+        .loaded
+        .as_ref()
+        .and_then(|l| l.analysis.as_ref().ok().map(Rc::clone))
+        .expect("an analysis");
+    let reused = model.analysis_for(&params).expect("reused");
+    assert!(Rc::ptr_eq(&shown, &reused), "the same analysis, not a copy");
+    assert!(Rc::ptr_eq(
+        &shown.table,
+        &model.loaded.as_ref().expect("read").table
+    ));
+    let mut longer = params.clone();
+    longer.loans.terms[0].weeks += 4.0;
+    let again = model.analysis_for(&longer).expect("made again");
+    assert!(!Rc::ptr_eq(&shown, &again));
+    assert_eq!(
+        again.import, shown.import,
+        "the same rows, other term classes"
+    );
+}
+
+/// Issue 17: a corrected mapping is remembered for the file's layout (its header row), applied
+/// when a file with the same columns is opened again — in a page restored from what the shell
+/// stored — said so in words, and forgotten on request.
+#[test]
+fn a_corrected_mapping_is_remembered_for_files_with_the_same_columns() {
+    let params = Params::default();
+    let mut model = opened("gb18030.csv");
+    let guessed = model.loaded.as_ref().expect("read").mapping.clone();
+    let effects = model.update(
+        Action::SetField {
+            column: 1,
+            field: None,
+        },
+        &params,
+    );
+    let effects2 = model.update(
+        Action::SetTier {
+            label: "中等".to_owned(),
+            tier: Some(Tier::Standard),
+        },
+        &params,
+    );
+    let Some(Effect::RememberBookLayouts(stored)) = effects2.last().cloned() else {
+        panic!("the correction is stored: {effects2:?}");
+    };
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::RememberBookLayouts(_)]
+    ));
+    let corrected = model.loaded.as_ref().expect("read").mapping.clone();
+    assert_ne!(corrected, guessed);
+    // Another page, restored from storage, opens a file with the same columns.
+    let mut next = Model::default();
+    next.restore_layouts(Some(&stored));
+    next.update(
+        Action::Open {
+            name: "again.csv".to_owned(),
+            picked: picked("gb18030.csv"),
+        },
+        &params,
+    );
+    let loaded = next.loaded.as_ref().expect("read");
+    assert_eq!(loaded.mapping, corrected, "the corrected mapping applied");
+    assert_eq!(loaded.labels.tier("中等"), Some(Tier::Standard));
+    let view = book_view(&next, &params, Lang::En).loaded.expect("a view");
+    assert_eq!(
+        view.memory,
+        Some("Mapping remembered from your last file with these columns.")
+    );
+    // A file with other columns is guessed afresh.
+    let mut other = Model::default();
+    other.restore_layouts(Some(&stored));
+    other.update(
+        Action::Open {
+            name: "other.csv".to_owned(),
+            picked: picked("bom-semicolon.csv"),
+        },
+        &params,
+    );
+    assert_eq!(other.loaded.as_ref().expect("read").memory, None);
+    // Forgetting goes back to the guess and stores the layouts without it.
+    let effects = next.update(Action::ForgetMapping, &params);
+    assert_eq!(next.loaded.as_ref().expect("read").mapping, guessed);
+    let Some(Effect::RememberBookLayouts(stored)) = effects.last().cloned() else {
+        panic!("the forgetting is stored");
+    };
+    let mut later = Model::default();
+    later.restore_layouts(Some(&stored));
+    assert!(later.layouts.0.is_empty());
+    // Stored text it cannot read is never written over.
+    let mut locked = Model::default();
+    locked.restore_layouts(Some("not json"));
+    locked.update(
+        Action::Open {
+            name: "b.csv".to_owned(),
+            picked: picked("gb18030.csv"),
+        },
+        &params,
+    );
+    let effects = locked.update(
+        Action::SetField {
+            column: 1,
+            field: None,
+        },
+        &params,
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+}

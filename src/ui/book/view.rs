@@ -9,7 +9,7 @@ use crate::scenario::book::fit::Estimate;
 use crate::scenario::book::map::{Field, Status, Tier};
 use crate::scenario::book::read::{Format, TextEncoding};
 use crate::scenario::book::{start, BookError};
-use crate::ui::book::{as_of_of, FileRefusal, Loaded, Model, Rate, PREVIEW_ROWS};
+use crate::ui::book::{as_of_of, FileRefusal, Loaded, Memory, Model, Rate, PREVIEW_ROWS};
 use crate::ui::format;
 
 /// How many lines of the row report the page lists (the counts cover all of them).
@@ -87,6 +87,8 @@ pub struct LoadedView {
     pub any_to_accept: bool,
     /// "Accepted into the scenario from book.csv, as of 2025-10-06." once a rate is accepted.
     pub source: Option<String>,
+    /// "Mapping remembered from your last file with these columns." (or kept for the next one).
+    pub memory: Option<&'static str>,
 }
 
 /// The whole view.
@@ -128,6 +130,7 @@ pub struct Words {
     pub accept: &'static str,
     pub accept_all: &'static str,
     pub accepted: &'static str,
+    pub forget: &'static str,
 }
 
 fn field_text(field: Field) -> Text {
@@ -238,6 +241,7 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
             accept: Text::BookAccept.get(lang),
             accept_all: Text::BookAcceptAll.get(lang),
             accepted: Text::BookAccepted.get(lang),
+            forget: Text::BookForget.get(lang),
         },
     }
 }
@@ -332,6 +336,10 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
         rates: Vec::new(),
         any_to_accept: false,
         source: None,
+        memory: loaded.memory.map(|memory| match memory {
+            Memory::Applied => Text::BookRemembered.get(lang),
+            Memory::Kept => Text::BookRememberKept.get(lang),
+        }),
     };
     report(&mut view, loaded, lang);
     outcome(&mut view, model, loaded, params, lang);

@@ -42,6 +42,8 @@ fn tab_name() -> String {
 pub const VIEW_KEY: &str = "cadence.view";
 /// Whether the start band is hidden on this machine (`"hidden"`).
 pub const START_KEY: &str = "cadence.start";
+/// The loan-book mappings remembered per file layout (`scenario::book::layout`).
+pub const BOOK_LAYOUTS_KEY: &str = "cadence.book.layouts";
 
 /// The page and everything that carries out its effects.
 pub struct Shell {
@@ -75,6 +77,8 @@ impl Shell {
         );
         // Known before the first render, so a band hidden on this machine never flashes.
         page.start.hidden = store.get(START_KEY).ok().flatten().as_deref() == Some("hidden");
+        page.book
+            .restore_layouts(store.get(BOOK_LAYOUTS_KEY).ok().flatten().as_deref());
         Rc::new_cyclic(|me| Shell {
             page: RefCell::new(page),
             queue: RefCell::new(VecDeque::new()),
@@ -212,6 +216,10 @@ impl Shell {
                 } else {
                     store.remove(START_KEY)
                 };
+            }
+            Effect::RememberBookLayouts(text) => {
+                // Not remembering is harmless: the next file with these columns is guessed again.
+                let _ = self.store.borrow_mut().set(BOOK_LAYOUTS_KEY, &text);
             }
             Effect::Ticker(every) => {
                 *self.ticker.borrow_mut() = every.map(|ms| {
