@@ -1145,7 +1145,7 @@ mod two_tabs {
     struct World {
         central: MemoryStore,
         caches: [MemoryStore; 2],
-        tabs: [Tab; 2],
+        tabs: Vec<Tab>,
         /// Writes on their way to the browser: (tab, key, value).
         to_central: VecDeque<(usize, String, String)>,
         /// Other tabs' writes on their way to each tab.
@@ -1169,7 +1169,7 @@ mod two_tabs {
             World {
                 caches: [central.clone(), central.clone()],
                 central,
-                tabs: [a, b],
+                tabs: vec![a, b],
                 to_central: VecDeque::new(),
                 inbox: [VecDeque::new(), VecDeque::new()],
                 in_flight: [0, 0],
