@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text};
 use crate::ui::charts::{duel, ChartSize, ChartTheme};
 use crate::ui::classroom::debrief::StageView;
-use crate::ui::trainer::stage::presenter_text_px;
+use crate::ui::trainer::components::lesson_charts::{measure_plot, Measured};
 
 #[derive(Properties, PartialEq)]
 pub struct StageProps {
@@ -26,24 +26,11 @@ const FIRST_SIZE: ChartSize = ChartSize {
     height_px: 300,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Measured {
-    width: u32,
-    height: u32,
-    text: f64,
-}
-
+/// The duel's plot box, with the presenter's type size and never under [`MIN_TEXT_PX`].
 fn measure(node: &NodeRef) -> Option<Measured> {
-    let container = node.cast::<web_sys::Element>()?;
-    let plot = container.query_selector(".duel-plot").ok().flatten()?;
-    let window = web_sys::window()?;
-    let width = window.inner_width().ok()?.as_f64()?;
-    let height = window.inner_height().ok()?.as_f64()?;
-    let (w, h) = (plot.client_width(), plot.client_height());
-    (w > 0 && h > 0).then(|| Measured {
-        width: w.unsigned_abs(),
-        height: h.unsigned_abs(),
-        text: presenter_text_px(width, height).max(MIN_TEXT_PX),
+    measure_plot(node, ".duel-plot").map(|m| Measured {
+        text: m.text.max(MIN_TEXT_PX),
+        ..m
     })
 }
 

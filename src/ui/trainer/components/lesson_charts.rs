@@ -27,15 +27,17 @@ const PAGE_TEXT_PX: f64 = 13.0;
 
 /// A chart box's size and the presenter type size as measured, all in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Measured {
-    width: u32,
-    height: u32,
-    text: f64,
+pub(crate) struct Measured {
+    pub width: u32,
+    pub height: u32,
+    pub text: f64,
 }
 
-fn measure(node: &NodeRef) -> Option<Measured> {
+/// The plot box `plot_selector` inside `node`, and the presenter type size for the window; the
+/// classroom's best-and-worst stage measures its boxes the same way.
+pub(crate) fn measure_plot(node: &NodeRef, plot_selector: &str) -> Option<Measured> {
     let container = node.cast::<web_sys::Element>()?;
-    let plot = container.query_selector(".lesson-plot").ok().flatten()?;
+    let plot = container.query_selector(plot_selector).ok().flatten()?;
     let window = web_sys::window()?;
     let width = window.inner_width().ok()?.as_f64()?;
     let height = window.inner_height().ok()?.as_f64()?;
@@ -45,6 +47,10 @@ fn measure(node: &NodeRef) -> Option<Measured> {
         height: h.unsigned_abs(),
         text: presenter_text_px(width, height),
     })
+}
+
+fn measure(node: &NodeRef) -> Option<Measured> {
+    measure_plot(node, ".lesson-plot")
 }
 
 #[function_component(LessonCharts)]
