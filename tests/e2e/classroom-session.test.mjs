@@ -5,27 +5,19 @@
 // "Show best and worst" puts the two runs side by side over the whole window: at 1280×800,
 // 1024×768 and 1920×1080 every chart is inside the window (nothing to scroll) and no text on the
 // stage, in the charts or around them, is under 16 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CADENCE = process.env.CADENCE_BIN ?? join(ROOT, 'target', 'debug', 'cadence');
 const SHOTS = process.env.CADENCE_SHOTS ?? '/work/shots';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// One browser and one server for the file (the harness opens and closes them).
+const env = useBrowser();
 
 const handIn = (joinLink, name, ...decide) =>
   execFileSync(CADENCE, ['classroom', 'handin', joinLink, '--name', name, ...decide.flatMap((d) => ['--decide', d])], {
@@ -84,7 +76,7 @@ function stageLayout(page) {
 }
 
 test('a session file brings the debrief back after a reload, rounds compare, and best and worst share the stage', async () => {
-  const { context, page: trainer, problems } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const { context, page: trainer, problems } = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   await trainer.click('button[data-view="classroom"]');
   await trainer.click('#class-open');
   await trainer.waitForSelector('#class-seed');

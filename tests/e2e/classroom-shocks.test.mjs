@@ -2,20 +2,12 @@
 // participant's charts show no shock band and no "Shock weeks" legend until the week the burst
 // arrives, and both from then on; in a session that does not, they show from week 1. The charts fit
 // the phone's width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage } from './harness.mjs';
+import { openPage, useBrowser } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// One browser and one server for the file (the harness opens and closes them).
+const env = useBrowser();
 
 async function typeInto(page, selector, text) {
   await page.fill(selector, text);
@@ -24,7 +16,7 @@ async function typeInto(page, selector, text) {
 
 // The join link of a fault-lesson session deciding every week, shocks hidden or not.
 async function joinLink(hidden) {
-  const { context, page } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   await page.click('button[data-view="classroom"]');
   await page.click('#class-open');
   await page.waitForSelector('#class-rounds');
@@ -41,7 +33,7 @@ const shockShown = (page) =>
 const week = async (page) => Number((await page.textContent('#class-play-week')).match(/Week (\d+)/)[1]);
 
 test('a hidden shock appears on the phone when it arrives; an announced one from week 1', async () => {
-  const hidden = await openPage(browser, await joinLink(true), { viewport: { width: 390, height: 844 } });
+  const hidden = await openPage(env.browser, await joinLink(true), { viewport: { width: 390, height: 844 } });
   const phone = hidden.page;
   await phone.waitForSelector('.class-play-charts svg');
   assert.deepEqual(await shockShown(phone), [false, false], 'nothing of the shock in week 1');
@@ -68,7 +60,7 @@ test('a hidden shock appears on the phone when it arrives; an announced one from
   assert.deepEqual(hidden.problems, []);
   await hidden.context.close();
 
-  const told = await openPage(browser, await joinLink(false), { viewport: { width: 390, height: 844 } });
+  const told = await openPage(env.browser, await joinLink(false), { viewport: { width: 390, height: 844 } });
   await told.page.waitForSelector('.class-play-charts svg');
   assert.equal(await week(told.page), 1);
   assert.deepEqual(await shockShown(told.page), [true, true], 'announced: shown from week 1');
