@@ -5,27 +5,18 @@
 // reasons. The table's figures equal `cadence classroom debrief` of the same hand-ins (the native
 // CLI, built by the native tests that run first). The QR SVG the page shows is the one
 // `scenario::classroom::qr::svg` writes; tests/it/classroom.rs decodes it with rqrr.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useBrowser } from './harness.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CADENCE = process.env.CADENCE_BIN ?? join(ROOT, 'target', 'debug', 'cadence');
 const SHOTS = process.env.CADENCE_SHOTS ?? '/work/shots';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const weekText = (page) => page.textContent('#class-play-week');
 
@@ -44,7 +35,7 @@ async function typeInto(page, selector, text) {
 }
 
 async function joinAs(url, name) {
-  const phone = await openPage(browser, url, { viewport: { width: 390, height: 844 } });
+  const phone = await openPage(env.browser, url, { viewport: { width: 390, height: 844 } });
   await phone.page.waitForSelector('#class-name');
   await typeInto(phone.page, '#class-name', name);
   return phone;
@@ -61,7 +52,7 @@ async function handIn(page) {
 }
 
 test('a trainer opens a session, three phones play and hand in by link and by file, and the room is replayed', async () => {
-  const { context: trainerContext, page: trainer, problems } = await openPage(browser, server.url, {
+  const { context: trainerContext, page: trainer, problems } = await openPage(env.browser, env.server.url, {
     viewport: { width: 1280, height: 720 },
   });
   await trainer.click('button[data-view="classroom"]');
