@@ -45,9 +45,23 @@ function cliTornado(startDate, outcome = 'book_end') {
   return JSON.parse(cadence(['sensitivity', file, '--outcome', outcome]));
 }
 
+// Opens the folded section as a person does, pressing its summary again if the first press did not
+// open it (a layout shift while the page was still settling can move the summary under the pointer),
+// then waits for its bars; a timeout says what the section showed instead.
 async function openLevers(page) {
-  await page.locator('#levers > summary').click();
-  await page.waitForSelector('#levers .lever');
+  const summary = page.locator('#levers > summary');
+  for (let press = 0; press < 3; press += 1) {
+    await summary.click();
+    const opened = await page.waitForFunction(() => document.querySelector('#levers')?.open, null, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (opened) break;
+  }
+  try {
+    await page.waitForSelector('#levers .lever');
+  } catch (err) {
+    const shown = await page.locator('#levers').evaluate((el) => `open=${el.open}: ${el.textContent.slice(0, 300)}`);
+    throw new Error(`the levers section showed no bars (${shown})`, { cause: err });
+  }
 }
 
 test('the tornado of the default scenario has the command line\'s figures, widest first', async () => {
