@@ -48,7 +48,7 @@ const CONDITIONS = [
 
 // In the page from its first script: FCP, LCP candidates and long tasks, on the page's clock.
 const PROBE = () => {
-  const load = { fcp: null, lcp: null, lcpElement: null, longTasks: [] };
+  const load = { fcp: null, lcp: null, lcpElement: null, longTasks: [], shifts: [] };
   window.__load = load;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') load.fcp = e.startTime;
@@ -59,6 +59,9 @@ const PROBE = () => {
       load.lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? '#' + e.element.id : ''}${e.element.className && typeof e.element.className === 'string' ? '.' + e.element.className.split(' ')[0] : ''}` : '(removed)';
     }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) load.shifts.push({ at: e.startTime, value: e.value });
+  }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) load.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -75,6 +78,25 @@ function interactive({ fcp, domContentLoaded, longTasks }) {
     if (clipped > 50) tbt += clipped - 50;
   }
   return { tti, tbt };
+}
+
+// CLS as Lighthouse and web-vitals define it: layout shifts without recent input grouped into session
+// windows (a gap under 1 s, at most 5 s long), the largest window's sum.
+function cumulativeShift(shifts) {
+  let best = 0;
+  let sum = 0;
+  let start = -Infinity;
+  let last = -Infinity;
+  for (const { at, value } of shifts.toSorted((a, b) => a.at - b.at)) {
+    if (at - last >= 1000 || at - start >= 5000) {
+      sum = 0;
+      start = at;
+    }
+    sum += value;
+    last = at;
+    best = Math.max(best, sum);
+  }
+  return best;
 }
 
 // One cold load under `condition`: the page's figures and every response (name, encoding, bytes
@@ -119,7 +141,7 @@ async function coldLoad(browser, url, condition) {
   await context.close();
   const navigatedAt = Math.min(...resources.map((r) => r.at));
   for (const r of resources) r.atMs = (r.at - navigatedAt) * 1000;
-  return { ...figures, ...interactive(figures), resources };
+  return { ...figures, ...interactive(figures), cls: cumulativeShift(figures.shifts), resources };
 }
 
 // dist/'s name of a URL the page fetched.
@@ -146,7 +168,7 @@ try {
     for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.url, condition));
     const wire = loads.map((l) => l.resources.reduce((s, r) => s + r.wireBytes, 0));
     console.log(`first load, ${condition.label}, median of ${LOADS}:`);
-    console.log(`  FCP ${fmt(median(loads.map((l) => l.fcp)))} ms · LCP ${fmt(median(loads.map((l) => l.lcp)))} ms (${loads[0].lcpElement}) · TTI ${fmt(median(loads.map((l) => l.tti)))} ms · TBT ${fmt(median(loads.map((l) => l.tbt)))} ms`);
+    console.log(`  FCP ${fmt(median(loads.map((l) => l.fcp)))} ms · LCP ${fmt(median(loads.map((l) => l.lcp)))} ms (${loads[0].lcpElement}) · TTI ${fmt(median(loads.map((l) => l.tti)))} ms · TBT ${fmt(median(loads.map((l) => l.tbt)))} ms · CLS ${fmt(median(loads.map((l) => l.cls)), 3)}`);
     console.log(`  long tasks until TTI: ${loads.map((l) => l.longTasks.filter((t) => t.start < l.tti).map((t) => fmt(t.end - t.start)).join('+') || 'none').join(' | ')} ms (each load)`);
     console.log(`  transferred: ${kb(median(wire))} in ${loads[0].resources.length} responses`);
     firstView ??= loads[0];
@@ -166,6 +188,10 @@ try {
     console.log(`  ${name.padEnd(40)} ${(fmt(r.atMs) + ' ms').padStart(9)} ${kb(r.wireBytes).padStart(10)} ${String(r.encoding).padStart(4)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)} ${kb(s.br).padStart(10)}`);
   }
   console.log(`  ${'TOTAL'.padEnd(40)} ${''.padStart(9)} ${kb(total.wire).padStart(10)} ${''.padStart(4)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.br).padStart(10)}`);
+  // Issue 20's target: what the first view needs, at most 300 KB gzip.
+  const TARGET = 300 * 1024;
+  const verdict = total.gzip <= TARGET ? 'met' : `missed by ${kb(total.gzip - TARGET)} (${fmt((100 * total.gzip) / TARGET)} % of it)`;
+  console.log(`first view: ${kb(total.gzip)} gzip -9, ${kb(total.br)} brotli in ${firstView.resources.length} files; target 300 KB gzip: ${verdict}`);
 } finally {
   await browser.close();
   await server.close();
