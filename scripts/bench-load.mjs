@@ -99,6 +99,34 @@ function cumulativeShift(shifts) {
   return best;
 }
 
+// Lighthouse 10's performance score from these figures: each metric scored on its log-normal curve
+// (mobile: the p10 and median Lighthouse gives it) and weighted as Lighthouse weighs them. Speed
+// Index is not measured here; it is taken as LCP (the page is visually complete once its largest
+// text is painted, so this errs low). An estimate to compare builds with, not Lighthouse's number.
+const CURVES = {
+  fcp: { p10: 1800, median: 3000, weight: 0.1 },
+  si: { p10: 3387, median: 5800, weight: 0.1 },
+  lcp: { p10: 2500, median: 4000, weight: 0.25 },
+  tbt: { p10: 200, median: 600, weight: 0.3 },
+  cls: { p10: 0.1, median: 0.25, weight: 0.25 },
+};
+// The standard normal CDF (Abramowitz–Stegun 7.1.26 for erf; error under 1.5e-7).
+function normalCdf(z) {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+function metricScore(value, { p10, median }) {
+  if (value <= 0) return 1;
+  const sigma = (Math.log(median) - Math.log(p10)) / 1.2815516;
+  return 1 - normalCdf((Math.log(value) - Math.log(median)) / sigma);
+}
+function lighthouseEstimate({ fcp, lcp, tbt, cls }) {
+  const values = { fcp, si: lcp, lcp, tbt, cls };
+  return Object.entries(CURVES).reduce((sum, [key, curve]) => sum + curve.weight * metricScore(values[key], curve), 0);
+}
+
 // One cold load under `condition`: the page's figures and every response (name, encoding, bytes
 // on the wire, when it was requested).
 async function coldLoad(browser, url, condition) {
@@ -169,6 +197,8 @@ try {
     const wire = loads.map((l) => l.resources.reduce((s, r) => s + r.wireBytes, 0));
     console.log(`first load, ${condition.label}, median of ${LOADS}:`);
     console.log(`  FCP ${fmt(median(loads.map((l) => l.fcp)))} ms · LCP ${fmt(median(loads.map((l) => l.lcp)))} ms (${loads[0].lcpElement}) · TTI ${fmt(median(loads.map((l) => l.tti)))} ms · TBT ${fmt(median(loads.map((l) => l.tbt)))} ms · CLS ${fmt(median(loads.map((l) => l.cls)), 3)}`);
+    const medians = { fcp: median(loads.map((l) => l.fcp)), lcp: median(loads.map((l) => l.lcp)), tbt: median(loads.map((l) => l.tbt)), cls: median(loads.map((l) => l.cls)) };
+    console.log(`  Lighthouse-equivalent performance (estimate from these medians, SI taken as LCP): ${fmt(lighthouseEstimate(medians), 2)}`);
     console.log(`  long tasks until TTI: ${loads.map((l) => l.longTasks.filter((t) => t.start < l.tti).map((t) => fmt(t.end - t.start)).join('+') || 'none').join(' | ')} ms (each load)`);
     console.log(`  transferred: ${kb(median(wire))} in ${loads[0].resources.length} responses`);
     firstView ??= loads[0];
