@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::i18n::{Lang, Text};
+use crate::ui::format::escape_markup as escape;
 use crate::ui::start::view::{start_view, WayIn};
 use crate::ui::start::{self};
 use crate::ui::views::View;
@@ -25,21 +26,6 @@ use crate::ui::workspace::Model as Workspace;
 pub const BEGIN: &str = "<!-- first paint: written by ui::first_paint (CADENCE_UPDATE_SHELL=1 cargo test --test it first_paint) -->";
 /// The line after it.
 pub const END: &str = "<!-- /first paint -->";
-
-/// `text` safe inside an element or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// One string in both languages (`en`, `zh`); the stylesheet shows the page language's. `written_in`
 /// is the language each is written in, as the page language would mark it (the language switch
