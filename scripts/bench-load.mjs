@@ -48,7 +48,7 @@ const CONDITIONS = [
 
 // In the page from its first script: FCP, LCP candidates and long tasks, on the page's clock.
 const PROBE = () => {
-  const load = { fcp: null, lcp: null, lcpElement: null, longTasks: [] };
+  const load = { fcp: null, lcp: null, lcpElement: null, longTasks: [], shifts: [] };
   window.__load = load;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') load.fcp = e.startTime;
@@ -59,6 +59,9 @@ const PROBE = () => {
       load.lcpElement = e.element ? `${e.element.tagName.toLowerCase()}${e.element.id ? '#' + e.element.id : ''}${e.element.className && typeof e.element.className === 'string' ? '.' + e.element.className.split(' ')[0] : ''}` : '(removed)';
     }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) load.shifts.push({ at: e.startTime, value: e.value });
+  }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) load.longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -75,6 +78,53 @@ function interactive({ fcp, domContentLoaded, longTasks }) {
     if (clipped > 50) tbt += clipped - 50;
   }
   return { tti, tbt };
+}
+
+// CLS as Lighthouse and web-vitals define it: layout shifts without recent input grouped into session
+// windows (a gap under 1 s, at most 5 s long), the largest window's sum.
+function cumulativeShift(shifts) {
+  let best = 0;
+  let sum = 0;
+  let start = -Infinity;
+  let last = -Infinity;
+  for (const { at, value } of shifts.toSorted((a, b) => a.at - b.at)) {
+    if (at - last >= 1000 || at - start >= 5000) {
+      sum = 0;
+      start = at;
+    }
+    sum += value;
+    last = at;
+    best = Math.max(best, sum);
+  }
+  return best;
+}
+
+// Lighthouse 10's performance score from these figures: each metric scored on its log-normal curve
+// (mobile: the p10 and median Lighthouse gives it) and weighted as Lighthouse weighs them. Speed
+// Index is not measured here; it is taken as LCP (the page is visually complete once its largest
+// text is painted, so this errs low). An estimate to compare builds with, not Lighthouse's number.
+const CURVES = {
+  fcp: { p10: 1800, median: 3000, weight: 0.1 },
+  si: { p10: 3387, median: 5800, weight: 0.1 },
+  lcp: { p10: 2500, median: 4000, weight: 0.25 },
+  tbt: { p10: 200, median: 600, weight: 0.3 },
+  cls: { p10: 0.1, median: 0.25, weight: 0.25 },
+};
+// The standard normal CDF (Abramowitz–Stegun 7.1.26 for erf; error under 1.5e-7).
+function normalCdf(z) {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+function metricScore(value, { p10, median }) {
+  if (value <= 0) return 1;
+  const sigma = (Math.log(median) - Math.log(p10)) / 1.2815516;
+  return 1 - normalCdf((Math.log(value) - Math.log(median)) / sigma);
+}
+function lighthouseEstimate({ fcp, lcp, tbt, cls }) {
+  const values = { fcp, si: lcp, lcp, tbt, cls };
+  return Object.entries(CURVES).reduce((sum, [key, curve]) => sum + curve.weight * metricScore(values[key], curve), 0);
 }
 
 // One cold load under `condition`: the page's figures and every response (name, encoding, bytes
@@ -119,7 +169,7 @@ async function coldLoad(browser, url, condition) {
   await context.close();
   const navigatedAt = Math.min(...resources.map((r) => r.at));
   for (const r of resources) r.atMs = (r.at - navigatedAt) * 1000;
-  return { ...figures, ...interactive(figures), resources };
+  return { ...figures, ...interactive(figures), cls: cumulativeShift(figures.shifts), resources };
 }
 
 // dist/'s name of a URL the page fetched.
@@ -146,7 +196,9 @@ try {
     for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.url, condition));
     const wire = loads.map((l) => l.resources.reduce((s, r) => s + r.wireBytes, 0));
     console.log(`first load, ${condition.label}, median of ${LOADS}:`);
-    console.log(`  FCP ${fmt(median(loads.map((l) => l.fcp)))} ms · LCP ${fmt(median(loads.map((l) => l.lcp)))} ms (${loads[0].lcpElement}) · TTI ${fmt(median(loads.map((l) => l.tti)))} ms · TBT ${fmt(median(loads.map((l) => l.tbt)))} ms`);
+    console.log(`  FCP ${fmt(median(loads.map((l) => l.fcp)))} ms · LCP ${fmt(median(loads.map((l) => l.lcp)))} ms (${loads[0].lcpElement}) · TTI ${fmt(median(loads.map((l) => l.tti)))} ms · TBT ${fmt(median(loads.map((l) => l.tbt)))} ms · CLS ${fmt(median(loads.map((l) => l.cls)), 3)}`);
+    const medians = { fcp: median(loads.map((l) => l.fcp)), lcp: median(loads.map((l) => l.lcp)), tbt: median(loads.map((l) => l.tbt)), cls: median(loads.map((l) => l.cls)) };
+    console.log(`  Lighthouse-equivalent performance (estimate from these medians, SI taken as LCP): ${fmt(lighthouseEstimate(medians), 2)}`);
     console.log(`  long tasks until TTI: ${loads.map((l) => l.longTasks.filter((t) => t.start < l.tti).map((t) => fmt(t.end - t.start)).join('+') || 'none').join(' | ')} ms (each load)`);
     console.log(`  transferred: ${kb(median(wire))} in ${loads[0].resources.length} responses`);
     firstView ??= loads[0];
@@ -166,6 +218,10 @@ try {
     console.log(`  ${name.padEnd(40)} ${(fmt(r.atMs) + ' ms').padStart(9)} ${kb(r.wireBytes).padStart(10)} ${String(r.encoding).padStart(4)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)} ${kb(s.br).padStart(10)}`);
   }
   console.log(`  ${'TOTAL'.padEnd(40)} ${''.padStart(9)} ${kb(total.wire).padStart(10)} ${''.padStart(4)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.br).padStart(10)}`);
+  // Issue 20's target: what the first view needs, at most 300 KB gzip.
+  const TARGET = 300 * 1024;
+  const verdict = total.gzip <= TARGET ? 'met' : `missed by ${kb(total.gzip - TARGET)} (${fmt((100 * total.gzip) / TARGET)} % of it)`;
+  console.log(`first view: ${kb(total.gzip)} gzip -9, ${kb(total.br)} brotli in ${firstView.resources.length} files; target 300 KB gzip: ${verdict}`);
 } finally {
   await browser.close();
   await server.close();

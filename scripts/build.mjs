@@ -131,6 +131,8 @@ const appLoader = rewrite(
   'src/bin/app_loader.js',
 );
 const appLoaderUrl = putHashed('app_loader.js', Buffer.from(appLoader));
+// The first paint's language (issue 20): a classic script <head> runs before the body is parsed.
+const firstPaintUrl = putHashed('first_paint.js', await readFile(join(ROOT, 'src/bin/first_paint.js')));
 
 // index.html: the source's stylesheets (joined in their order) and its one module script become the
 // hashed files; the app's module and wasm are preloaded beside the loader so they download in parallel.
@@ -154,6 +156,7 @@ for (const [, href] of links) {
 const stylesUrl = putHashed('styles.css', Buffer.from(css.map((text, i) => `/* ${stylesheets[i]} */\n${text}`).join('\n')));
 html = html.replace(links[0][0], `<link rel="stylesheet" href="${stylesUrl}" />\n  `);
 for (const [tag] of links.slice(1)) html = html.replace(tag, '');
+html = rewrite(html, { '<script src="src/bin/first_paint.js"></script>': `<script src="${firstPaintUrl}"></script>` }, 'index.html');
 const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)];
 if (scripts.length !== 1 || scripts[0][1] !== 'src/bin/app_loader.js') {
   throw new Error('index.html: expected one <script type="module" src="src/bin/app_loader.js">');

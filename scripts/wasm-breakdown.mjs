@@ -78,7 +78,28 @@ for (const line of listing.split('\n')) {
   const key = owner(match[1]);
   shares.set(key, (shares.get(key) ?? 0) + size);
 }
-console.log('code by crate (cadence by module), share of all functions:');
-for (const [key, size] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-  console.log(`  ${key.padEnd(34)} ${((100 * size) / total).toFixed(1).padStart(5)} %`);
+console.log(`code by crate (cadence by module): binaryen's size of cargo's functions (${kb(total)} in all) and share:`);
+for (const [key, size] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
+  console.log(`  ${key.padEnd(34)} ${kb(size).padStart(9)} ${((100 * size) / total).toFixed(1).padStart(5)} %`);
+}
+// The largest functions, and the generic code instantiated most: the stable sort (one copy per
+// element type and comparator) and serde's visitors.
+const functions = [];
+for (const line of listing.split('\n')) {
+  const match = line.match(/^\s*(.*) : (\d+)$/);
+  if (match) functions.push([match[1], Number(match[2])]);
+}
+console.log('largest functions:');
+for (const [symbol, size] of functions.toSorted((a, b) => b[1] - a[1]).slice(0, 12)) {
+  const name = symbol.replace(/17h[0-9a-f]{16}E$/, '').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u20\$/g, ' ').replace(/\.\./g, '::');
+  console.log(`  ${kb(size).padStart(9)}  ${name.slice(0, 110)}`);
+}
+for (const [label, pattern] of [
+  ['slice sorts (every sort_by instantiation)', /core(\.\.|\d+)slice(\.\.|\d+)sort/],
+  ['serde_path_to_error wrappers', /serde_path_to_error/],
+  ['yew component run functions', /yew\.\.functional\.\.FunctionProvider/],
+]) {
+  const hits = functions.filter(([symbol]) => pattern.test(symbol));
+  const size = hits.reduce((s, [, n]) => s + n, 0);
+  console.log(`  ${label.padEnd(44)} ${String(hits.length).padStart(5)} functions ${kb(size).padStart(9)} ${((100 * size) / total).toFixed(1).padStart(5)} %`);
 }

@@ -137,6 +137,16 @@ pub fn parse_number(text: &str) -> Option<f64> {
     normalised.replace(',', "").parse::<f64>().ok()
 }
 
+/// Text safe inside markup (SVG, HTML) as element text or a quoted attribute: `&`, `<`, `>` and `"`
+/// escaped.
+#[must_use]
+pub fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

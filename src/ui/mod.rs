@@ -12,6 +12,7 @@ pub mod charts;
 pub mod classroom;
 pub mod compare;
 pub mod effect;
+pub mod first_paint;
 pub mod format;
 pub mod library;
 pub mod montecarlo;

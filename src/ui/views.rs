@@ -1,5 +1,7 @@
 //! The page's views — workspace, plan, actuals, your data, trainer, classroom — and the stable ids they are remembered by.
 
+use crate::i18n::Text;
+
 /// The page's views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
@@ -38,6 +40,19 @@ impl View {
             View::Trainer => "trainer",
             View::Classroom => "classroom",
             View::Book => "book",
+        }
+    }
+
+    /// The view's tab label.
+    #[must_use]
+    pub fn label(self) -> Text {
+        match self {
+            View::Workspace => Text::ViewWorkspace,
+            View::Plan => Text::ViewPlan,
+            View::Track => Text::ViewTrack,
+            View::Book => Text::ViewBook,
+            View::Trainer => Text::ViewTrainer,
+            View::Classroom => Text::ViewClassroom,
         }
     }
 

@@ -17,6 +17,7 @@ mod engine_support;
 mod engine_track;
 mod engine_trainer;
 mod engine_validation;
+mod first_paint;
 mod keep_and_share;
 mod scenario_file;
 mod styles;

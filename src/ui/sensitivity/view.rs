@@ -9,6 +9,7 @@ use crate::engine::sobol::{Importance, LeverModel};
 use crate::i18n::{fill, Lang, Text};
 use crate::ui::charts::ChartTheme;
 use crate::ui::format;
+use crate::ui::format::escape_markup as escape;
 use crate::ui::sensitivity::{ImportanceStatus, Model, SAMPLE_CHOICES};
 use crate::ui::workspace;
 
@@ -495,14 +496,6 @@ pub fn importance_view(model: &Model, ws: &workspace::Model, lang: Lang) -> Impo
             .shown_importance(ws)
             .map(|(imp, outcome, stale)| importance_result(&imp, outcome, stale, lang)),
     }
-}
-
-/// Text for SVG: `&`, `<`, `>` and `"` escaped.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn hex(c: plotters::style::RGBColor) -> String {

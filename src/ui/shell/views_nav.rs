@@ -12,17 +12,6 @@ pub struct ViewsNavProps {
     pub onview: Callback<View>,
 }
 
-fn label(view: View) -> Text {
-    match view {
-        View::Workspace => Text::ViewWorkspace,
-        View::Plan => Text::ViewPlan,
-        View::Track => Text::ViewTrack,
-        View::Book => Text::ViewBook,
-        View::Trainer => Text::ViewTrainer,
-        View::Classroom => Text::ViewClassroom,
-    }
-}
-
 #[function_component(ViewsNav)]
 pub fn views_nav(props: &ViewsNavProps) -> Html {
     let lang = props.lang;
@@ -36,7 +25,7 @@ pub fn views_nav(props: &ViewsNavProps) -> Html {
                         <li key={view.id()}>
                             <button type="button" class="view-tab" data-view={view.id()}
                                 aria-current={current} {onclick}>
-                                { label(view).get(lang) }
+                                { view.label().get(lang) }
                             </button>
                         </li>
                     }

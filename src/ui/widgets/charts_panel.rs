@@ -1,5 +1,6 @@
 //! The charts region: every chart of the workspace as an inline SVG drawn by `ui::charts`.
 
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -69,6 +70,24 @@ pub fn charts_panel(props: &ChartsPanelProps) -> Html {
     let lang = props.lang;
     // Which charts are shown as tables: the text alternative with the same numbers.
     let as_table = use_state(|| [false; 6]);
+    // The panel's first render leaves its figures empty and draws the charts in a task of their own
+    // (issue 20): the page's first render, the long task a phone's visitor waits through before
+    // the page answers, then holds no chart drawing.
+    let drawn = use_state(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |()| {
+            let later = Timeout::new(0, move || drawn.set(true));
+            move || drop(later)
+        });
+    }
+    if !*drawn {
+        return html! {
+            <div class="charts">
+                { for CHART_IDS.iter().map(|&id| html! { <figure class="chart" {id} key={id}></figure> }) }
+            </div>
+        };
+    }
     let svgs: [Result<String, ChartError>; 6] = [
         active_loans::render_svg(&s.active_loans, &theme, size),
         new_loans::render_svg(&s.new_loans, &theme, size),
