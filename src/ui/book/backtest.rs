@@ -407,6 +407,28 @@ mod tests {
         assert!(weeks_shown(&book.backtest)
             .iter()
             .all(|c| c.is_some_and(|(inside, of)| of == weeks && inside <= of)));
+        // Each chart draws a ring for every week outside the band, a dot for every week inside.
+        let theme = crate::ui::charts::ChartTheme::for_scheme(false);
+        for chart in backtest_view(&book.backtest, Lang::En)
+            .expect("a view")
+            .charts
+        {
+            let svg = crate::ui::charts::backtest::render_svg(
+                &chart.data,
+                &theme,
+                crate::ui::charts::ChartSize::DESKTOP,
+            )
+            .expect("drawn");
+            let (inside, of) = chart.inside_count.expect("counted");
+            let tags: Vec<&str> = svg
+                .split("<circle")
+                .skip(1)
+                .map(|c| &c[..c.find('>').unwrap_or(0)])
+                .collect();
+            let hollow = tags.iter().filter(|t| t.contains("fill=\"none\"")).count();
+            assert_eq!(hollow, of - inside, "{}", chart.id);
+            assert!(tags.len() >= of, "{}: a mark per week", chart.id);
+        }
 
         // Back to the default start: the later start's band is not its band.
         book.update(
