@@ -1,12 +1,14 @@
 //! A view's own Monte Carlo band (the Actuals view's path, the back-test's forecast): a job of
 //! the fan's worker pool for one scenario (its key), numbered with [`BAND_JOB`] and the owner's
 //! bit, so the page routes the pool's answers to the view that asked ([`route`]), and an answer
-//! about an older job — or a band of another scenario than the one on screen — is never shown.
+//! about an older job — or a band of another scenario than the one on screen — is never shown;
+//! and the chart of a figure against such a band ([`BandChart`]).
 
 use std::rc::Rc;
 
 use crate::engine::montecarlo::McOutput;
 use crate::engine::params::Params;
+use crate::ui::charts::tracking::TrackingData;
 use crate::ui::effect::{Effect, McJob};
 use crate::ui::montecarlo;
 
@@ -42,6 +44,19 @@ pub enum BandEvent {
     Progress { job: u32, done: u32, total: u32 },
     Finished { job: u32, output: Rc<McOutput> },
     Failed { job: u32, message: String },
+}
+
+/// One figure's chart against its band (the Actuals view's, the back-test's), with how many of
+/// its weeks fall inside the band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandChart {
+    /// The figure's stable id (`active_loans`, `new_loans`, …).
+    pub id: &'static str,
+    pub data: TrackingData,
+    /// "New loans: 5 of 6 reported weeks inside the band.", once the band has run.
+    pub inside: Option<String>,
+    /// Weeks inside the band, and weeks with a value drawn.
+    pub inside_count: Option<(usize, usize)>,
 }
 
 /// A pool answer about a band job, with the view it belongs to; `None` for the fan's jobs.

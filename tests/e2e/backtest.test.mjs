@@ -36,7 +36,7 @@ async function insideCounts(page) {
     { timeout: 120_000 },
   );
   return page.$$eval('.book-backtest-chart', (figures) =>
-    Object.fromEntries(figures.map((f) => [f.dataset.figure, [Number(f.dataset.inside), Number(f.dataset.weeks)]])),
+    Object.fromEntries(figures.map((f) => [f.dataset.figure, [Number(f.dataset.inside), Number(f.dataset.reported)]])),
   );
 }
 
@@ -75,7 +75,7 @@ test('the sample team back-tested on the page counts the weeks inside the band a
   await page.waitForFunction(() => !document.querySelector('#book-backtest-error'));
   const later = cliCounts(['--from', '2026-03-02']);
   await page.waitForFunction(
-    (weeks) => [...document.querySelectorAll('.book-backtest-chart')].every((f) => f.dataset.weeks === String(weeks)),
+    (weeks) => [...document.querySelectorAll('.book-backtest-chart')].every((f) => f.dataset.reported === String(weeks)),
     later.json.weeks,
     { timeout: 120_000 },
   );

@@ -17,7 +17,7 @@ use crate::i18n::{fill, Lang, Text};
 use crate::scenario::book::backtest::{self, Backtest, BacktestError, Series};
 use crate::scenario::book::map::Field;
 use crate::scenario::book::Analysis;
-use crate::ui::band::{BandEvent, Bands, Owner};
+use crate::ui::band::{BandChart, BandEvent, Bands, Owner};
 use crate::ui::book::as_of_of;
 use crate::ui::chart_data::dated_frame;
 use crate::ui::charts::tracking::TrackingData;
@@ -156,17 +156,6 @@ impl Model {
     }
 }
 
-/// One figure's chart and its count.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BacktestChart {
-    pub id: &'static str,
-    pub data: TrackingData,
-    /// "New loans: 20 of 26 weeks inside the band.", once the band has run.
-    pub inside: Option<String>,
-    /// Weeks inside the band, and weeks compared.
-    pub inside_count: Option<(usize, usize)>,
-}
-
 /// The back-test part of "Your data".
 #[derive(Debug, Clone, PartialEq)]
 pub struct BacktestView {
@@ -182,7 +171,7 @@ pub struct BacktestView {
     pub intake: Option<String>,
     /// The band running, failed, or how many runs it holds.
     pub band_status: String,
-    pub charts: Vec<BacktestChart>,
+    pub charts: Vec<BandChart>,
 }
 
 fn title_of(series: Series) -> Text {
@@ -284,7 +273,7 @@ pub fn backtest_view(model: &Model, lang: Lang) -> Option<BacktestView> {
 }
 
 /// Each figure's chart: the EV forecast, the band once it has run, the actual weeks.
-fn charts(b: &Backtest, band: Option<&McOutput>, lang: Lang) -> Vec<BacktestChart> {
+fn charts(b: &Backtest, band: Option<&McOutput>, lang: Lang) -> Vec<BandChart> {
     let compared = band.and_then(|o| b.compare(o));
     let week0 = b.from + chrono::Duration::days(1);
     Series::ALL
@@ -309,7 +298,7 @@ fn charts(b: &Backtest, band: Option<&McOutput>, lang: Lang) -> Vec<BacktestChar
                     ],
                 )
             });
-            BacktestChart {
+            BandChart {
                 id: series.id(),
                 data: TrackingData {
                     frame,

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::book::backtest::{Action, BacktestChart, BacktestView};
-use crate::ui::charts::{backtest, ChartSize, ChartTheme};
+use crate::ui::book::backtest::{Action, BacktestView};
+use crate::ui::widgets::band_charts::BandCharts;
 
 #[derive(Properties, PartialEq)]
 pub struct BacktestProps {
@@ -18,21 +18,6 @@ pub struct BacktestProps {
 #[function_component(BacktestPanel)]
 pub fn backtest_panel(props: &BacktestProps) -> Html {
     let v = &props.view;
-    let svgs = use_memo(
-        (v.charts.clone(), props.dark, props.narrow),
-        |(charts, dark, narrow)| {
-            let size = if *narrow {
-                ChartSize::PHONE
-            } else {
-                ChartSize::DESKTOP
-            };
-            let theme = ChartTheme::for_scheme(*dark);
-            charts
-                .iter()
-                .map(|c: &BacktestChart| backtest::render_svg(&c.data, &theme, size).ok())
-                .collect::<Vec<_>>()
-        },
-    );
     let oninput = props.ondispatch.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetFrom(input.value())
@@ -55,20 +40,8 @@ pub fn backtest_panel(props: &BacktestProps) -> Html {
                 <p class="book-backtest-intake">{ intake }</p>
             }
             <p class="book-backtest-status" role="status">{ &v.band_status }</p>
-            <div class="book-backtest-grid">
-                { for v.charts.iter().zip(svgs.iter()).map(|(chart, svg)| html! {
-                    <figure class="chart book-backtest-chart" key={chart.id} data-figure={chart.id}
-                        data-inside={chart.inside_count.map(|(i, _)| i.to_string())}
-                        data-weeks={chart.inside_count.map(|(_, n)| n.to_string())}>
-                        if let Some(svg) = svg {
-                            { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
-                        }
-                        if let Some(inside) = &chart.inside {
-                            <p class="book-backtest-inside">{ inside }</p>
-                        }
-                    </figure>
-                }) }
-            </div>
+            <BandCharts charts={v.charts.clone()} dark={props.dark} narrow={props.narrow}
+                prefix="book-backtest" rings_outside=true />
         </section>
     }
 }
