@@ -62,7 +62,7 @@ test('the sample team back-tested on the page counts the weeks inside the band a
   assert.ok(words.some((w) => w.includes(`New loans: ${inside} of ${weeks} weeks inside the band`)), words.join(' | '));
   assert.match(await page.textContent('.book-backtest-intake'), /scales every channel's yield/);
   await page.locator('.book-backtest').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, 'backtest-1280x800.png') });
+  await page.screenshot({ path: join(SHOTS, 'backtest-sample-1280x800.png') });
 
   // A date that is no date: said beside the field, the charts stay.
   await page.fill('#book-backtest-from', '2026-13-40');
