@@ -29,6 +29,10 @@
 //! busiest week: the book shows the team did that work, and a loan book cannot say in how many
 //! hours. Each figure of this calibration is reported ([`Intake`]).
 //!
+//! The band is the engine's Monte Carlo of that scenario, whose runs start from the book with each
+//! cell Poisson-sampled around it (MODEL.md 16.8): its first weeks are a little wider than a book
+//! known to the loan would make them.
+//!
 //! Actual active loans are the loans open and not past their maturity at the end of each week
 //! (the model's performing loans); a loan written off later is counted until its write-off,
 //! since the book does not say when it fell 30 days behind.

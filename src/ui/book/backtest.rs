@@ -163,6 +163,8 @@ pub struct BacktestView {
     pub intro: &'static str,
     pub from_label: &'static str,
     pub from_text: String,
+    /// The default start as the field's placeholder (ISO).
+    pub from_placeholder: String,
     /// "Empty: 2026-06-01, 26 weeks before the last date (2026-11-30)."
     pub from_hint: String,
     /// The typed date that is no date, or why this start gives no back-test.
@@ -202,8 +204,8 @@ pub fn backtest_view(model: &Model, lang: Lang) -> Option<BacktestView> {
         .iter()
         .map(|l| l.disbursed_on)
         .min();
-    let from_hint = first.map_or_else(String::new, |first| {
-        let default = backtest::default_from(first, to);
+    let default = first.map(|first| backtest::default_from(first, to));
+    let from_hint = default.map_or_else(String::new, |default| {
         fill(
             Text::BacktestFromHint.get(lang),
             &[
@@ -264,6 +266,7 @@ pub fn backtest_view(model: &Model, lang: Lang) -> Option<BacktestView> {
         intro: Text::BacktestIntro.get(lang),
         from_label: Text::BacktestFrom.get(lang),
         from_text: model.from_text.clone(),
+        from_placeholder: default.map_or_else(String::new, |d| d.to_string()),
         from_hint,
         from_error,
         intake,

@@ -29,7 +29,7 @@ pub fn backtest_panel(props: &BacktestProps) -> Html {
             <div class="book-asof">
                 <label for="book-backtest-from">{ v.from_label }</label>
                 <input id="book-backtest-from" type="text" inputmode="numeric" value={v.from_text.clone()}
-                    placeholder="2026-06-01" aria-describedby="book-backtest-hint book-backtest-error"
+                    placeholder={v.from_placeholder.clone()} aria-describedby="book-backtest-hint book-backtest-error"
                     aria-invalid={v.from_error.is_some().to_string()} {oninput} />
                 <p id="book-backtest-hint" class="book-hint">{ &v.from_hint }</p>
                 if let Some(error) = &v.from_error {
