@@ -1407,6 +1407,34 @@ from week 65.",
     BookNoIssues => "Every row was read.", "每一行都已读取。";
     BookMoreIssues => "… and {0} more.", "……还有 {0} 条。";
     BookNoLoans => "None of the {0} rows could be read as a loan.", "{0} 行中没有一行能读成贷款。";
+    BacktestTitle => "Back-test: the model against what happened", "回测：模型与实际对比";
+    BacktestIntro => "The rates are fitted from the loans known on the start date only, the model starts from that day's book and runs to the last date in the file; the charts set its forecast against what happened. Nothing after the start reaches the forecast.",
+        "只用起始日当天已知的贷款拟合各项比率，模型从当天的在贷出发，一直运行到文件中的最后日期；图表把预测与实际放在一起。起始日之后的数据不会进入预测。";
+    BacktestFrom => "Start of the back-test", "回测起始日";
+    BacktestFromHint => "Empty: {0}, {1} weeks before the last date ({2}).", "留空：{0}，即最后日期（{2}）之前 {1} 周。";
+    BacktestFromError => "“{0}” is not a date: write it as 2026-06-01, 2026/6/1 or 2026年6月1日.",
+        "“{0}”不是日期：请写成 2026-06-01、2026/6/1 或 2026年6月1日。";
+    BacktestTooShort => "From {0} to the last date ({1}) is {2} whole weeks; a back-test needs at least 13: choose an earlier start.",
+        "从 {0} 到最后日期（{1}）只有 {2} 个整周，回测至少需要 13 周：请选更早的起始日。";
+    BacktestTooLong => "From {0} to the last date ({1}) is {2} weeks; a back-test runs at most 156: choose a later start.",
+        "从 {0} 到最后日期（{1}）有 {2} 周，回测最多 156 周：请选更晚的起始日。";
+    BacktestNoHistory => "No loan had been disbursed by {0}: choose a later start.", "{0} 之前没有发放过贷款：请选更晚的起始日。";
+    BacktestInvalid => "The scenario calibrated from the book is refused: {0}", "按台账校准后的方案无效：{0}";
+    BacktestIntake => "New loans: a loan book does not hold prospecting hours, so the forecast keeps the scenario's {0} h per AM a week and scales every channel's yield by {1}, which makes the expected new loans {2} a week against {3} fitted before the start. The pipeline starts at that intake's steady state.",
+        "新增贷款：台账里没有拓客工时，所以预测沿用方案的每位客户经理每周 {0} 小时，并把各渠道的产出乘以 {1}，使预期新增贷款为每周 {2} 笔（起始日之前拟合为 {3} 笔）。在途客户从这一获客水平的稳态开始。";
+    BacktestHours => "The scenario's {0} h week cannot carry this book's volume with its activity times, so the forecast gives each AM {1} h: the book shows the work was done.",
+        "按方案的作业时间，方案的每周 {0} 小时承载不了这份台账的业务量，所以预测给每位客户经理 {1} 小时：台账表明这些工作确实完成了。";
+    BacktestActive => "Active loans", "在贷笔数";
+    BacktestNew => "New loans", "新增贷款";
+    BacktestRenewals => "Renewals", "续贷";
+    BacktestInside => "{0}: {1} of {2} weeks inside the band.", "{0}：{2} 周中有 {1} 周落在区间内。";
+    BacktestRunning => "Running the Monte Carlo band: {0} of {1} runs…", "正在计算蒙特卡洛区间：{1} 次中已完成 {0} 次……";
+    BacktestFailed => "The band could not run: {0}", "无法计算区间：{0}";
+    BacktestForecast => "Forecast (expected)", "预测（期望值）";
+    BacktestBand => "P10–P90 of the forecast", "预测的 P10–P90";
+    BacktestActual => "Actual", "实际";
+    BacktestAxisRenewals => "Renewals per week (team)", "每周续贷（团队）";
+    BacktestChartTitle => "{0}: forecast from {1} against actual", "{0}：自 {1} 起的预测与实际";
     BookStartingTitle => "The book on {0}", "{0} 的在贷";
     BookStartingLine => "{0} active loans: {1} prime, {2} standard, {3} marginal; {4} past due.",
         "在贷 {0} 笔：优质 {1}，标准 {2}，边缘 {3}；逾期 {4} 笔。";

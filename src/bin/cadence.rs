@@ -15,6 +15,7 @@
 //!                     [--sobol N] [--seed S]
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
 //!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
+//! cadence backtest FILE [--from YYYY-MM-DD] [--as-of YYYY-MM-DD] [--runs N] [--seed S] [book's options]
 //! cadence classroom open|handin|debrief …  (see `classroom.rs`)
 //! cadence sample-team DIR
 //! ```
@@ -23,7 +24,11 @@
 //! mapping, the row report, the starting book on "as of" and the fitted rates beside the
 //! scenario's defaults as JSON; a file with no usable table or mapping exits with status 2 and the
 //! problem in words on stderr. `--out` writes the scenario starting from that book
-//! (`init = "custom"`, `team.initial_book`).
+//! (`init = "custom"`, `team.initial_book`). `backtest` fits the rates from the loans known on
+//! `--from` (default 26 weeks before the last date), starts the model from that day's book, runs
+//! it to the last date (`--as-of`) and prints every week's actual, EV, P10 and P90 of active
+//! loans, new loans and renewals with the weeks inside the band (`--runs`, default 1000, from
+//! `--seed`, default the scenario's) as JSON.
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
@@ -66,6 +71,8 @@ const USAGE: &str = "usage:
   cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD ...] [--tier LABEL=prime|standard|marginal ...]
                [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]
                [--out scenario.json]
+  cadence backtest FILE [--from YYYY-MM-DD] [--as-of YYYY-MM-DD] [--runs N] [--seed S]
+               [book's --map, --tier, --status, --scenario]
   cadence classroom open|handin|debrief ...  (cadence classroom for its options)
   cadence sample-team DIR   (writes the sample team's loan book, activity file and README)";
 
@@ -104,6 +111,7 @@ fn main() -> ExitCode {
             .and_then(|(source, actuals, week0)| track(&source, &actuals, week0)),
         Some("sensitivity") => sensitivity(&args[1..]),
         Some("book") => book(&args[1..]),
+        Some("backtest") => backtest(&args[1..]),
         Some("sample-team") => sample_team(&args[1..]),
         Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
@@ -719,14 +727,29 @@ fn sample_team(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `cadence book`: the mapping, the row report, the starting book and the fitted rates as JSON.
-fn book(args: &[String]) -> Result<(), Failure> {
+/// A loan book and what was asked of it: the options `book` and `backtest` share.
+struct BookArgs {
+    file: String,
+    request: cadence::scenario::book::Request,
+    /// The scenario: its term classes, and the defaults the fitted rates stand beside.
+    params: Params,
+    out: Option<String>,
+}
+
+/// Reads `book`'s options; `extra(flag, value)` takes a command's own (true when it did).
+fn book_args(
+    args: &[String],
+    mut extra: impl FnMut(&str, Option<&String>) -> Result<bool, Failure>,
+) -> Result<BookArgs, Failure> {
     use cadence::scenario::book::{self, map};
-    use std::io::Read;
     let mut request = book::Request::default();
     let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
-    let mut rest = args.iter();
+    let mut rest = args.iter().peekable();
     while let Some(arg) = rest.next() {
+        if arg.starts_with("--") && extra(arg, rest.peek().copied())? {
+            rest.next();
+            continue;
+        }
         match arg.as_str() {
             "--as-of" => {
                 let text = rest.next().map_or("", String::as_str);
@@ -776,14 +799,27 @@ fn book(args: &[String]) -> Result<(), Failure> {
         }
     }
     if file.is_empty() {
-        return Err(Failure::Usage(format!("book needs a FILE\n{USAGE}")));
+        return Err(Failure::Usage(format!(
+            "a loan book FILE is needed\n{USAGE}"
+        )));
     }
-    // The scenario gives the term classes and the defaults the fitted rates stand beside.
     let params = match &source {
         Some(source) => load_params(source)?.0,
         None => Params::default(),
     };
-    let handle = std::fs::File::open(&file)
+    Ok(BookArgs {
+        file,
+        request,
+        params,
+        out,
+    })
+}
+
+/// The book's file read and analysed.
+fn analysed(args: &BookArgs) -> Result<cadence::scenario::book::Analysis, Failure> {
+    use std::io::Read;
+    let file = &args.file;
+    let handle = std::fs::File::open(file)
         .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
     let mut bytes = Vec::new();
     handle
@@ -793,26 +829,104 @@ fn book(args: &[String]) -> Result<(), Failure> {
     if bytes.len() as u64 > MAX_BOOK_BYTES {
         return Err(Failure::Usage(format!("{file} is larger than 200 MB")));
     }
-    let analysis = book::analyse(&bytes, &request, &params)
-        .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))?;
+    cadence::scenario::book::analyse(&bytes, &args.request, &args.params)
+        .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))
+}
+
+fn print_json(json: &serde_json::Value) -> Result<(), Failure> {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(json)
+            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
+    );
+    Ok(())
+}
+
+/// `cadence book`: the mapping, the row report, the starting book and the fitted rates as JSON.
+fn book(args: &[String]) -> Result<(), Failure> {
+    use cadence::scenario::book;
+    let args = book_args(args, |_, _| Ok(false))?;
+    let analysis = analysed(&args)?;
+    let params = &args.params;
     let json = book::out::json(
         &analysis.table,
         &analysis.mapping,
         &analysis.import,
         &analysis.book,
         &analysis.fit,
-        &params,
+        params,
     );
-    if let Some(out) = out {
+    if let Some(out) = &args.out {
         // The scenario starting from the real book: `cadence run OUT` simulates its run-off.
-        let started = book::start::starting_from(&params, &analysis.book);
-        std::fs::write(&out, scenario::to_json(&started))
+        let started = book::start::starting_from(params, &analysis.book);
+        std::fs::write(out, scenario::to_json(&started))
             .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
     }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&json)
-            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
-    );
-    Ok(())
+    print_json(&json)
+}
+
+/// `cadence backtest`: the model fitted up to `--from`, started from the book of that day and
+/// run to the last date (or `--as-of`), against what happened, with its Monte Carlo band.
+fn backtest(args: &[String]) -> Result<(), Failure> {
+    use cadence::scenario::book::backtest::{self, BacktestError};
+    use cadence::scenario::book::map;
+    let (mut from, mut runs, mut seed) = (None, 1_000_u32, None::<u64>);
+    let args = book_args(args, |flag, value| {
+        let text = value.map_or("", String::as_str);
+        match flag {
+            "--from" => {
+                from = Some(map::parse_date(text).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "--from needs a date such as 2026-06-01, not “{text}”"
+                    ))
+                })?);
+            }
+            "--runs" => {
+                runs = text
+                    .parse()
+                    .ok()
+                    .filter(|r| (10..=10_000).contains(r))
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--runs needs a whole number 10–10000, not “{text}”"
+                        ))
+                    })?;
+            }
+            "--seed" => {
+                seed = Some(text.parse().map_err(|_| {
+                    Failure::Usage(format!("--seed needs a whole number, not “{text}”"))
+                })?);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    if args.out.is_some() {
+        return Err(Failure::Usage(format!("backtest writes no --out\n{USAGE}")));
+    }
+    let analysis = analysed(&args)?;
+    let knows_renewals = analysis.mapping.contains(&Some(map::Field::RenewedFrom));
+    let test = backtest::backtest(
+        &analysis.import.loans,
+        from,
+        args.request.as_of,
+        knows_renewals,
+        &args.params,
+    )
+    .map_err(|e| match e {
+        BacktestError::Invalid(errors) => Failure::Invalid(output::errors_to_json(&errors)),
+        other => Failure::Invalid(format!(
+            "{}: {}",
+            args.file,
+            backtest::words(&other, Lang::En)
+        )),
+    })?;
+    let seed = seed.unwrap_or(args.params.run.seed);
+    let plan = cadence::services::monte_carlo::plan(&test.params, runs, seed, 5)
+        .map_err(Failure::Invalid)?;
+    let output = plan.run_all();
+    let compared = test
+        .compare(&output)
+        .ok_or_else(|| Failure::Invalid("the Monte Carlo runs gave no band".to_owned()))?;
+    print_json(&backtest::json(&test, &compared, runs, seed))
 }

@@ -108,3 +108,43 @@ impl From<NarrowRowWire> for crate::engine::sobol::NarrowRow {
         }
     }
 }
+
+/// A custom book's pipeline (`engine::params::InitialPipeline`), which scenario files do not
+/// keep, as plain data: it crosses to the workers beside the scenario JSON, so a Monte Carlo job
+/// of a back-test starts with the pipeline its EV run starts with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PipelineWire {
+    pub contacted: [f64; 3],
+    pub interested: [f64; 3],
+    pub queue: Vec<f64>,
+    pub investigated: [f64; 3],
+    pub referral_potential: [f64; 3],
+}
+
+impl PipelineWire {
+    /// The pipeline of `params`' custom book, if it has one.
+    #[must_use]
+    pub fn of(params: &crate::engine::Params) -> Option<PipelineWire> {
+        let p = params.team.initial_book.as_ref()?.pipeline.as_ref()?;
+        Some(PipelineWire {
+            contacted: p.contacted,
+            interested: p.interested,
+            queue: p.queue.clone(),
+            investigated: p.investigated,
+            referral_potential: p.referral_potential,
+        })
+    }
+
+    /// Puts the pipeline back into `params`' custom book (nothing without one).
+    pub fn restore(self, params: &mut crate::engine::Params) {
+        if let Some(book) = params.team.initial_book.as_mut() {
+            book.pipeline = Some(crate::engine::params::InitialPipeline {
+                contacted: self.contacted,
+                interested: self.interested,
+                queue: self.queue,
+                investigated: self.investigated,
+                referral_potential: self.referral_potential,
+            });
+        }
+    }
+}

@@ -16,7 +16,7 @@ use crate::engine::montecarlo::{McOptions, McPlan};
 use crate::engine::sensitivity::Outcome;
 use crate::engine::sobol::LeverModel;
 use crate::engine::{validate, Params};
-use crate::scenario::wire::{NarrowRowWire, RunResultWire, SobolRowWire};
+use crate::scenario::wire::{NarrowRowWire, PipelineWire, RunResultWire, SobolRowWire};
 
 #[cfg(feature = "web")]
 pub use browser::{worker_count, McEvent, McPool, McWorker};
@@ -97,6 +97,8 @@ pub enum McRequest {
     Prepare {
         job: u32,
         scenario_json: String,
+        /// A custom book's pipeline, which the scenario JSON does not carry.
+        pipeline: Option<PipelineWire>,
         runs: u32,
         seed: u64,
         kept_runs: u32,
@@ -160,6 +162,26 @@ pub fn options(runs: u32, seed: u64, kept_runs: u32) -> McOptions {
     }
 }
 
+/// The plan a worker prepares from the page's message: the scenario JSON with the pipeline
+/// beside it put back.
+///
+/// # Errors
+/// In words, when the scenario cannot be read or does not validate.
+pub fn prepared(
+    scenario_json: &str,
+    pipeline: Option<PipelineWire>,
+    runs: u32,
+    seed: u64,
+    kept_runs: u32,
+) -> Result<McPlan, String> {
+    let mut params = crate::scenario::parse(scenario_json)
+        .map_err(|errors| format!("{} scenario errors", errors.len()))?;
+    if let Some(pipeline) = pipeline {
+        pipeline.restore(&mut params);
+    }
+    plan(&params, runs, seed, kept_runs)
+}
+
 /// Builds the plan a job runs; the same function on both sides of the worker boundary.
 pub fn plan(params: &Params, runs: u32, seed: u64, kept_runs: u32) -> Result<McPlan, String> {
     let valid = validate(params).map_err(|errors| {
@@ -182,8 +204,8 @@ mod browser {
     use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 
     use super::{
-        plan, McChunkDone, McRequest, McResponse, SobolChunkDone, SobolSetup, CHUNK_RUNS,
-        SOBOL_CHUNK_PAIRS, SOBOL_CHUNK_ROWS,
+        plan, prepared, McChunkDone, McRequest, McResponse, PipelineWire, SobolChunkDone,
+        SobolSetup, CHUNK_RUNS, SOBOL_CHUNK_PAIRS, SOBOL_CHUNK_ROWS,
     };
     use crate::engine::montecarlo::{McMerge, McOutput, McPlan, RunResult};
     use crate::engine::sobol::{self, Evaluations, Importance, Indices, NarrowRow, Row};
@@ -228,13 +250,12 @@ mod browser {
                 McRequest::Prepare {
                     job,
                     scenario_json,
+                    pipeline,
                     runs,
                     seed,
                     kept_runs,
                 } => {
-                    let prepared = crate::scenario::parse(&scenario_json)
-                        .map_err(|errors| format!("{} scenario errors", errors.len()))
-                        .and_then(|params| plan(&params, runs, seed, kept_runs));
+                    let prepared = prepared(&scenario_json, pipeline, runs, seed, kept_runs);
                     self.job = Some((job, prepared));
                 }
                 McRequest::Chunk { job, start, end } => {
@@ -526,6 +547,7 @@ mod browser {
                 bridge.send(McRequest::Prepare {
                     job,
                     scenario_json: scenario_json.to_owned(),
+                    pipeline: PipelineWire::of(params),
                     runs,
                     seed,
                     kept_runs,

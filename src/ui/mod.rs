@@ -6,6 +6,7 @@
 //! `widgets` are components several slices share; `charts`, `chart_data` and `format` are shared view
 //! code. Every string comes from `crate::i18n`.
 
+pub mod band;
 pub mod book;
 pub mod chart_data;
 pub mod charts;

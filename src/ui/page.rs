@@ -8,8 +8,6 @@
 //! autosave. It is pure, so every rule is tested natively;
 //! the shell (`ui::shell`) carries the effects out.
 
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 
 use crate::engine::montecarlo::McOutput;
@@ -21,7 +19,7 @@ use crate::ui::library::entries::{Item, Library};
 use crate::ui::trainer;
 pub use crate::ui::views::View;
 use crate::ui::workspace::{self, is_known_start, Computed};
-use crate::ui::{book, classroom, library, montecarlo, plan, sensitivity, start, track};
+use crate::ui::{band, book, classroom, library, montecarlo, plan, sensitivity, start, track};
 
 /// A message to the page: the page's own, or one for a slice.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,33 +99,6 @@ impl From<track::Action> for Msg {
 impl From<book::Action> for Msg {
     fn from(action: book::Action) -> Msg {
         Msg::Book(action)
-    }
-}
-
-/// A pool answer about a job of the Actuals view's band, as the track slice takes it.
-fn band_event(action: &montecarlo::Action) -> Option<track::BandEvent> {
-    let band = |job: u32| job & track::BAND_JOB != 0;
-    match action {
-        montecarlo::Action::Progress { job, done, total } if band(*job) => {
-            Some(track::BandEvent::Progress {
-                job: *job,
-                done: *done,
-                total: *total,
-            })
-        }
-        montecarlo::Action::Finished { job, output } if band(*job) => {
-            Some(track::BandEvent::Finished {
-                job: *job,
-                output: Rc::clone(output),
-            })
-        }
-        montecarlo::Action::Failed { job, message } if band(*job) => {
-            Some(track::BandEvent::Failed {
-                job: *job,
-                message: message.clone(),
-            })
-        }
-        _ => None,
     }
 }
 
@@ -386,9 +357,13 @@ impl Page {
     /// The pool's answers and the fan's controls; the band of the Actuals view runs in the same
     /// pool, under its own job numbers, and its answers go to that view.
     fn monte_carlo(&mut self, action: montecarlo::Action) -> Vec<Effect> {
-        match band_event(&action) {
-            Some(event) => {
+        match band::route(&action) {
+            Some((band::Owner::Track, event)) => {
                 self.track.band_event(event);
+                Vec::new()
+            }
+            Some((band::Owner::Backtest, event)) => {
+                self.book.backtest.band_event(event);
                 Vec::new()
             }
             None => self.mc.update(action, &mut self.workspace),
@@ -396,25 +371,47 @@ impl Page {
     }
 
     /// The pool runs one Monte Carlo job at a time: a fan job started (or a cancel) takes it from
-    /// the Actuals view's band, which starts again once the pool is free and the view is shown.
+    /// the views' bands (the Actuals view's path, the back-test in "Your data"), and a view's band
+    /// takes it from the other's; each starts again once the pool is free and its view is shown.
+    /// The back-test follows the book and the scenario while "Your data" is shown.
     fn follow_band(&mut self, effects: &mut Vec<Effect>) {
         let fan_job = effects.iter().any(|e| match e {
-            Effect::StartMonteCarlo(job) => job.id & track::BAND_JOB == 0,
+            Effect::StartMonteCarlo(job) => band::owner_of(job.id).is_none(),
             Effect::CancelMonteCarlo => true,
             _ => false,
         });
         if fan_job {
             self.track.band_superseded();
+            self.book.backtest.band_superseded();
+        }
+        if self.view == View::Book {
+            self.book.refresh_backtest(&self.workspace.current().0);
         }
         let pool_busy = fan_job
             || matches!(self.mc.status, montecarlo::Status::Running { .. })
             || effects
                 .iter()
                 .any(|e| matches!(e, Effect::StartMonteCarlo(_)));
-        if self.view == View::Track && !pool_busy && self.workspace.can_keep() {
-            let runs = self.mc.parsed().map_or(1_000, |(runs, _)| runs);
-            effects.extend(self.track.follow_band(runs, self.workspace.params.run.seed));
+        if pool_busy || !self.workspace.can_keep() {
+            return;
         }
+        let seed = self.workspace.params.run.seed;
+        let started = match self.view {
+            View::Track => {
+                let runs = self.mc.parsed().map_or(1_000, |(runs, _)| runs);
+                self.track.follow_band(runs, seed)
+            }
+            View::Book => self.book.backtest.follow_band(seed),
+            _ => Vec::new(),
+        };
+        if !started.is_empty() {
+            if self.view == View::Track {
+                self.book.backtest.band_superseded();
+            } else {
+                self.track.band_superseded();
+            }
+        }
+        effects.extend(started);
     }
 
     /// Applies one message and drops its effects: for tests and for tools that run none.

@@ -2,6 +2,7 @@
 
 mod purity;
 
+mod backtest;
 mod book;
 mod charts;
 mod classroom;

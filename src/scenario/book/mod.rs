@@ -2,8 +2,10 @@
 //! ([`read`]), its columns mapped onto the canonical loan-book fields and its labels onto tiers and
 //! statuses ([`map`]), its rows turned into loans with a report on every skipped or doubtful row
 //! ([`loans`]), the book as it stood on an "as of" date ([`start`]) and the rates it speaks to
-//! ([`fit`]). `cadence book FILE` prints all of it as JSON ([`out`]).
+//! ([`fit`]), and the back-test of the fitted model against what came after a past date
+//! ([`backtest`]). `cadence book FILE` prints all of it as JSON ([`out`]).
 
+pub mod backtest;
 pub mod fit;
 pub mod layout;
 pub mod loans;

@@ -10,8 +10,11 @@
 //! the same columns. Nothing reaches the workspace or the library until the
 //! person starts from the book or accepts a rate; the page (`ui::page`) carries those two out.
 
+pub mod backtest;
 pub mod view;
 
+#[cfg(feature = "web")]
+pub mod backtest_components;
 #[cfg(feature = "web")]
 pub mod components;
 
@@ -186,6 +189,8 @@ pub enum Action {
     Accept(Rate),
     /// "Accept all" (carried out by the page).
     AcceptAll,
+    /// The back-test's own actions (`backtest`).
+    Backtest(backtest::Action),
 }
 
 /// The slice's model.
@@ -203,6 +208,8 @@ pub struct Model {
     pub layouts: Layouts,
     /// The stored layouts could not be read (unreadable or newer): none are written over them.
     pub layouts_locked: bool,
+    /// The back-test of the book on screen (made again by the page while the view is shown).
+    pub backtest: backtest::Model,
 }
 
 /// A chosen file's bytes as the slice takes them: a workbook refused (by its first bytes), UTF-8
@@ -356,6 +363,7 @@ impl Model {
                     loaded.analyse(params);
                 }
             }
+            Action::Backtest(action) => self.backtest.update(action),
             Action::Start | Action::Accept(_) | Action::AcceptAll => {}
         }
         if corrects && self.loaded.is_some() {
@@ -437,6 +445,12 @@ impl Model {
         )
         .ok()
         .map(Rc::new)
+    }
+
+    /// Makes the back-test of the book on screen again if it or `params` changed.
+    pub fn refresh_backtest(&mut self, params: &Params) {
+        let analysis = self.loaded.as_ref().and_then(|l| l.analysis.as_ref().ok());
+        self.backtest.refresh(analysis, params);
     }
 
     /// `params` starting from the book (`init = custom`, as `cadence book --out` writes it), with

@@ -15,6 +15,7 @@
 mod frame;
 
 pub mod active_loans;
+pub mod backtest;
 pub mod duel;
 pub mod hours;
 pub mod lesson;

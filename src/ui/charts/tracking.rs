@@ -30,6 +30,17 @@ pub fn draw<DB: DrawingBackend>(
     data: &TrackingData,
     theme: &ChartTheme,
 ) -> DrawResult<DB> {
+    draw_with_dots(area, data, theme, &|_, _| false)
+}
+
+/// Draws the chart with the dots `hollow(week, value)` names drawn as rings (the back-test's
+/// weeks outside the band).
+pub(super) fn draw_with_dots<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &TrackingData,
+    theme: &ChartTheme,
+    hollow: &dyn Fn(usize, f64) -> bool,
+) -> DrawResult<DB> {
     let horizon = data.frame.dates.horizon_weeks as usize;
     let fan_color = theme.ink.mix(0.18);
     let expected_style = LineStyle::new(theme.primary.to_rgba(), 2, SOLID);
@@ -88,11 +99,13 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     for &(t, v) in &dots {
-        area.draw(&Circle::new(
-            px((plot.x(t as f64 + 0.5), plot.y(v))),
-            DOT_RADIUS_PX,
-            theme.text.filled(),
-        ))?;
+        let centre = px((plot.x(t as f64 + 0.5), plot.y(v)));
+        let style = if hollow(t, v) {
+            theme.text.stroke_width(2)
+        } else {
+            theme.text.filled()
+        };
+        area.draw(&Circle::new(centre, DOT_RADIUS_PX, style))?;
     }
     finish(area, &plot, &data.frame, theme)
 }

@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, Text};
 use crate::services::{clock, display, files, locale, share};
+use crate::ui::book::backtest::backtest_view;
+use crate::ui::book::backtest_components::BacktestPanel;
 use crate::ui::book::components::BookPanel;
 use crate::ui::book::view::book_view;
 use crate::ui::chart_data::{chart_set, ChartSet, Overlays};
@@ -249,8 +251,11 @@ pub fn app() -> Html {
             if page.view == View::Book {
                 <main class="book-view">
                     <h2>{ Text::BookTitle.get(lang) }</h2>
-                    <BookPanel view={book_view(&page.book, &ws.current().0, lang)} ondispatch={onbook}
+                    <BookPanel view={book_view(&page.book, &ws.current().0, lang)} ondispatch={onbook.clone()}
                         onimport={drop.onimport_book.clone()} onsample={drop.onsample_book.clone()} />
+                    if let Some(view) = backtest_view(&page.book.backtest, lang) {
+                        <BacktestPanel {view} ondispatch={onbook.reform(book::Action::Backtest)} {dark} {narrow} />
+                    }
                 </main>
             }
             if page.view == View::Workspace {

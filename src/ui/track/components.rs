@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::charts::{tracking, ChartSize, ChartTheme};
+use crate::ui::widgets::band_charts::BandCharts;
 use crate::ui::widgets::file_picker::{use_file_picker, FilePicker};
 
 use crate::ui::track::view::{ReplanView, TrackCharts, TrackView};
@@ -140,44 +140,16 @@ struct TrackChartsProps {
     narrow: bool,
 }
 
-/// The path against the reported weeks: drawn again only when a chart's data or the display changes.
+/// The path against the reported weeks, with the band's state.
 #[function_component(TrackChartsPanel)]
 fn track_charts_panel(props: &TrackChartsProps) -> Html {
     let c = &props.charts;
-    let svgs = use_memo(
-        (c.charts.clone(), props.dark, props.narrow),
-        |(charts, dark, narrow)| {
-            let size = if *narrow {
-                ChartSize::PHONE
-            } else {
-                ChartSize::DESKTOP
-            };
-            let theme = ChartTheme::for_scheme(*dark);
-            charts
-                .iter()
-                .map(|chart| tracking::render_svg(&chart.data, &theme, size).ok())
-                .collect::<Vec<_>>()
-        },
-    );
     html! {
         <section class="track-charts" aria-labelledby="track-charts-title">
             <h3 id="track-charts-title">{ c.title }</h3>
             <p class="track-hint">{ c.hint }</p>
             <p class="track-band-status" role="status">{ &c.band_status }</p>
-            <div class="track-chart-grid">
-                { for c.charts.iter().zip(svgs.iter()).map(|(chart, svg)| html! {
-                    <figure class="chart track-chart" key={chart.id} data-figure={chart.id}
-                        data-inside={chart.inside_count.map(|(i, _)| i.to_string())}
-                        data-reported={chart.inside_count.map(|(_, n)| n.to_string())}>
-                        if let Some(svg) = svg {
-                            { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
-                        }
-                        if let Some(inside) = &chart.inside {
-                            <p class="track-inside">{ inside }</p>
-                        }
-                    </figure>
-                }) }
-            </div>
+            <BandCharts charts={c.charts.clone()} dark={props.dark} narrow={props.narrow} prefix="track" />
         </section>
     }
 }

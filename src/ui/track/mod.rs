@@ -26,7 +26,7 @@ use crate::i18n::Lang;
 use crate::scenario::actuals as actuals_csv;
 use crate::scenario::plan_out;
 use crate::services::files::FileProblem;
-use crate::ui::effect::{Download, Effect, McJob};
+use crate::ui::effect::{Download, Effect};
 use crate::ui::format;
 use crate::ui::workspace;
 
@@ -158,39 +158,8 @@ pub enum Action {
     },
 }
 
-/// The worker pool's answers about a band job (the page routes those whose job number carries
-/// [`BAND_JOB`] here).
-#[derive(Clone, Debug, PartialEq)]
-pub enum BandEvent {
-    Progress { job: u32, done: u32, total: u32 },
-    Finished { job: u32, output: Rc<McOutput> },
-    Failed { job: u32, message: String },
-}
-
-/// Band jobs are numbered with this bit set, so the page tells their answers from the fan's.
-pub const BAND_JOB: u32 = 1 << 31;
-
-/// The Monte Carlo P10–P90 band of the path the actuals are set beside, for the path's scenario
-/// (`key`, without its actuals: typing a figure does not change the path, so the band holds).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum Band {
-    #[default]
-    None,
-    Running {
-        job: u32,
-        key: Rc<Params>,
-        done: u32,
-        total: u32,
-    },
-    Done {
-        key: Rc<Params>,
-        output: Rc<McOutput>,
-    },
-    Failed {
-        key: Rc<Params>,
-        message: String,
-    },
-}
+use crate::ui::band::Bands;
+pub use crate::ui::band::{BandEvent, BAND_JOB};
 
 /// The scenario a band belongs to: the path's, without the actuals.
 fn band_key(tracked: &Tracked) -> Params {
@@ -247,10 +216,9 @@ pub struct Model {
     pub replanned: Option<Result<Rc<Replanned>, ReplanProblem>>,
     /// Re-plans made on this page (the next one's version is this + 2).
     replans: u32,
-    /// The band of the path, once its Monte Carlo runs have run.
-    pub band: Band,
-    /// The number of the next band job (with [`BAND_JOB`] set).
-    next_band_job: u32,
+    /// The band of the path (`ui::band`, under the Actuals view's job numbers), once its
+    /// Monte Carlo runs have run; keyed by the path's scenario without the actuals.
+    bands: Bands,
 }
 
 impl PartialEq for Model {
@@ -488,33 +456,19 @@ impl Model {
     /// The band's Monte Carlo output when it belongs to the path shown.
     #[must_use]
     pub fn band_output(&self) -> Option<&Rc<McOutput>> {
-        let tracked = self.tracked()?;
-        match &self.band {
-            Band::Done { key, output } if **key == band_key(tracked) => Some(output),
-            _ => None,
-        }
+        self.bands.output_for(&band_key(self.tracked()?))
     }
 
     /// Runs done and asked for while the band of the path shown is running.
     #[must_use]
     pub fn band_progress(&self) -> Option<(u32, u32)> {
-        let tracked = self.tracked()?;
-        match &self.band {
-            Band::Running {
-                key, done, total, ..
-            } if **key == band_key(tracked) => Some((*done, *total)),
-            _ => None,
-        }
+        self.bands.progress_for(&band_key(self.tracked()?))
     }
 
     /// Why the band of the path shown could not run.
     #[must_use]
     pub fn band_failure(&self) -> Option<&str> {
-        let tracked = self.tracked()?;
-        match &self.band {
-            Band::Failed { key, message } if **key == band_key(tracked) => Some(message),
-            _ => None,
-        }
+        self.bands.failure_for(&band_key(self.tracked()?))
     }
 
     fn tracked(&self) -> Option<&Tracked> {
@@ -532,60 +486,17 @@ impl Model {
             return Vec::new();
         };
         let key = band_key(tracked);
-        let known = match &self.band {
-            Band::None => false,
-            Band::Running { key: of, .. }
-            | Band::Done { key: of, .. }
-            | Band::Failed { key: of, .. } => **of == key,
-        };
-        if known {
-            return Vec::new();
-        }
-        let job = BAND_JOB | self.next_band_job;
-        self.next_band_job = (self.next_band_job + 1) & !BAND_JOB;
-        let key = Rc::new(key);
-        self.band = Band::Running {
-            job,
-            key: Rc::clone(&key),
-            done: 0,
-            total: runs,
-        };
-        vec![Effect::StartMonteCarlo(Box::new(McJob {
-            id: job,
-            revision: 0,
-            params: (*key).clone(),
-            runs,
-            seed,
-        }))]
+        self.bands.follow(&key, runs, seed)
     }
 
-    /// The fan's job took the pool: a band job running is cancelled, and starts again later.
+    /// Another job took the pool: a band job running is cancelled, and starts again later.
     pub fn band_superseded(&mut self) {
-        if matches!(self.band, Band::Running { .. }) {
-            self.band = Band::None;
-        }
+        self.bands.superseded();
     }
 
     /// An answer from the pool about a band job; answers about an older job are dropped.
     pub fn band_event(&mut self, event: BandEvent) {
-        let Band::Running {
-            job: running, key, ..
-        } = &self.band
-        else {
-            return;
-        };
-        let (running, key) = (*running, Rc::clone(key));
-        self.band = match event {
-            BandEvent::Progress { job, done, total } if job == running => Band::Running {
-                job,
-                key,
-                done,
-                total,
-            },
-            BandEvent::Finished { job, output } if job == running => Band::Done { key, output },
-            BandEvent::Failed { job, message } if job == running => Band::Failed { key, message },
-            _ => return,
-        };
+        self.bands.event(event);
     }
 }
 

@@ -22,16 +22,7 @@ use crate::ui::track::{read_cell, CellProblem, Figure, Import, Model, ReplanProb
 use crate::ui::workspace;
 
 /// One chart of the path against the reported weeks, with how many fall inside its band.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrackChart {
-    /// The figure's stable id (`active_loans`, `new_loans`, `leads`, `prospecting_hours`).
-    pub id: &'static str,
-    pub data: TrackingData,
-    /// "New loans: 5 of 6 reported weeks inside the band.", once the band has run.
-    pub inside: Option<String>,
-    /// Reported weeks inside the band, and reported weeks drawn.
-    pub inside_count: Option<(usize, usize)>,
-}
+pub use crate::ui::band::BandChart as TrackChart;
 
 /// The charts section: its title and hint, the band's state in words, and the charts.
 #[derive(Debug, Clone, PartialEq)]
