@@ -15,6 +15,8 @@
 //!                     [--sobol N] [--seed S]
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
 //!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
+//! cadence calibrate BOOK [--activity FILE] [--as-of YYYY-MM-DD] [--mapping FILE]
+//!              [--scenario <scenario.json | preset:ID>] [--out FILE] [--today YYYY-MM-DD]
 //! cadence classroom open|handin|debrief …  (see `classroom.rs`)
 //! cadence sample-team DIR
 //! ```
@@ -24,6 +26,14 @@
 //! scenario's defaults as JSON; a file with no usable table or mapping exits with status 2 and the
 //! problem in words on stderr. `--out` writes the scenario starting from that book
 //! (`init = "custom"`, `team.initial_book`).
+//!
+//! `calibrate` fits every rate the book (and the optional weekly activity file) speaks to and
+//! prints each estimate at its parameter's path with its 90 % interval and count beside the
+//! scenario's value, the activity file's channels and approval, and what the data cannot identify;
+//! `--out` writes the scenario starting from the book with every estimate that is not thin set and
+//! recorded in its `sources` (fitted on `--today`, else the system's date, UTC). `--mapping FILE`
+//! holds corrections one a line: `COLUMN = FIELD`, `tier: LABEL = TIER`, `status: WORD = STATUS`
+//! (`#` starts a comment; see `scenario::book::calibrate::read_mapping`).
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
@@ -67,6 +77,8 @@ const USAGE: &str = "usage:
                [--status WORD=active|repaid|written_off ...] [--scenario <scenario.json | preset:ID>]
                [--out scenario.json]
   cadence classroom open|handin|debrief ...  (cadence classroom for its options)
+  cadence calibrate BOOK [--activity FILE] [--as-of YYYY-MM-DD] [--mapping FILE]
+                    [--scenario <scenario.json | preset:ID>] [--out FILE] [--today YYYY-MM-DD]
   cadence sample-team DIR   (writes the sample team's loan book, activity file and README)";
 
 /// Why the command stopped.
@@ -105,6 +117,7 @@ fn main() -> ExitCode {
         Some("sensitivity") => sensitivity(&args[1..]),
         Some("book") => book(&args[1..]),
         Some("sample-team") => sample_team(&args[1..]),
+        Some("calibrate") => calibrate(&args[1..]),
         Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -719,10 +732,144 @@ fn sample_team(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A file's bytes, at most [`MAX_BOOK_BYTES`].
+fn read_limited(file: &str) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let handle = std::fs::File::open(file)
+        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_BOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
+    if bytes.len() as u64 > MAX_BOOK_BYTES {
+        return Err(Failure::Usage(format!("{file} is larger than 200 MB")));
+    }
+    Ok(bytes)
+}
+
+/// A file's name without its directories: what a source records (the page knows no more).
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Today's date (UTC) from the system clock: the command line is a shell, the engine never reads it.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+        + chrono::Duration::days(i64::try_from(days).unwrap_or(0))
+}
+
+/// `cadence calibrate`: every estimate beside the scenario's value as JSON; `--out` writes the
+/// scenario started from the book with every estimate that is not thin, each with its source.
+fn calibrate(args: &[String]) -> Result<(), Failure> {
+    use cadence::scenario::book::{self, activity, calibrate, map, read};
+    let mut request = book::Request::default();
+    let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
+    let (mut activity_file, mut fitted_on) = (None::<String>, today());
+    let mut rest = args.iter();
+    let value = |flag: &str, v: Option<&String>| {
+        v.cloned()
+            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value\n{USAGE}")))
+    };
+    let date = |flag: &str, text: String| {
+        map::parse_date(&text).ok_or_else(|| {
+            Failure::Usage(format!(
+                "{flag} needs a date such as 2025-03-07, not “{text}”"
+            ))
+        })
+    };
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--as-of" => request.as_of = Some(date("--as-of", value("--as-of", rest.next())?)?),
+            "--today" => fitted_on = date("--today", value("--today", rest.next())?)?,
+            "--activity" => activity_file = Some(value("--activity", rest.next())?),
+            "--mapping" => {
+                let path = value("--mapping", rest.next())?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
+                let (columns, labels) = calibrate::read_mapping(&text)
+                    .map_err(|e| Failure::Usage(format!("{path}: {e}")))?;
+                request.map.extend(columns);
+                request.labels.tiers.extend(labels.tiers);
+                request.labels.statuses.extend(labels.statuses);
+            }
+            "--out" => out = Some(value("--out", rest.next())?),
+            "--scenario" => source = Some(value("--scenario", rest.next())?),
+            other if other.starts_with("--") || !file.is_empty() => {
+                return Err(Failure::Usage(format!(
+                    "unexpected argument {other}\n{USAGE}"
+                )))
+            }
+            other => other.clone_into(&mut file),
+        }
+    }
+    if file.is_empty() {
+        return Err(Failure::Usage(format!(
+            "calibrate needs a BOOK file\n{USAGE}"
+        )));
+    }
+    let params = match &source {
+        Some(source) => load_params(source)?.0,
+        None => Params::default(),
+    };
+    let analysis = book::analyse(&read_limited(&file)?, &request, &params)
+        .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))?;
+    let activity_fit = match &activity_file {
+        None => None,
+        Some(path) => {
+            let table = read::read(&read_limited(path)?).map_err(|e| {
+                Failure::Invalid(format!("{path}: {}", book::BookError::Read(e).words()))
+            })?;
+            Some(activity::fit_activity(&table).map_err(|_| {
+                Failure::Invalid(format!(
+                    "{path}: no prospecting_hours_<channel> with leads_<channel> columns, nor approved with declined"
+                ))
+            })?)
+        }
+    };
+    let fitted_on = fitted_on.to_string();
+    let json = book::out::calibrate_json(&analysis.fit, activity_fit.as_ref(), &params, &fitted_on);
+    if let Some(out) = out {
+        let solid = |fitted: Vec<calibrate::Fitted>| -> Vec<calibrate::Fitted> {
+            fitted
+                .into_iter()
+                .filter(|f| !calibrate::is_thin(&f.path, &f.estimate))
+                .collect()
+        };
+        let started = book::start::starting_from(&params, &analysis.book);
+        let mut next = calibrate::calibrated(
+            &started,
+            &solid(calibrate::from_book(&analysis.fit)),
+            &file_name(&file),
+            &fitted_on,
+        );
+        if let (Some(fit), Some(path)) = (&activity_fit, &activity_file) {
+            next = calibrate::calibrated(
+                &next,
+                &solid(calibrate::from_activity(fit)),
+                &file_name(path),
+                &fitted_on,
+            );
+        }
+        std::fs::write(&out, scenario::to_json(&next))
+            .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json)
+            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
+    );
+    Ok(())
+}
+
 /// `cadence book`: the mapping, the row report, the starting book and the fitted rates as JSON.
 fn book(args: &[String]) -> Result<(), Failure> {
     use cadence::scenario::book::{self, map};
-    use std::io::Read;
     let mut request = book::Request::default();
     let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
     let mut rest = args.iter();
@@ -783,16 +930,7 @@ fn book(args: &[String]) -> Result<(), Failure> {
         Some(source) => load_params(source)?.0,
         None => Params::default(),
     };
-    let handle = std::fs::File::open(&file)
-        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
-    let mut bytes = Vec::new();
-    handle
-        .take(MAX_BOOK_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
-    if bytes.len() as u64 > MAX_BOOK_BYTES {
-        return Err(Failure::Usage(format!("{file} is larger than 200 MB")));
-    }
+    let bytes = read_limited(&file)?;
     let analysis = book::analyse(&bytes, &request, &params)
         .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))?;
     let json = book::out::json(

@@ -3,6 +3,7 @@
 mod purity;
 
 mod book;
+mod calibrate;
 mod charts;
 mod classroom;
 mod cli;
