@@ -1133,7 +1133,7 @@ mod tests {
         let errors = read_import(r#"{"format": "spreadsheet", "version": 1, "scenarios": []}"#)
             .expect_err("wrong format");
         assert_eq!(paths(&errors), vec![("format", Rule::InvalidType)]);
-        let errors = read_import(r#"{"format": "cadence-library", "version": 5, "scenarios": []}"#)
+        let errors = read_import(r#"{"format": "cadence-library", "version": 6, "scenarios": []}"#)
             .expect_err("newer");
         assert_eq!(paths(&errors), vec![("version", Rule::UnsupportedVersion)]);
         assert_eq!(

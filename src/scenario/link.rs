@@ -232,7 +232,7 @@ mod tests {
                 ("scenario.team.ams", Rule::OutOfRange)
             ]
         );
-        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 4}"#)) else {
+        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 5}"#)) else {
             panic!("refused");
         };
         assert_eq!(errors[0].rule, Rule::UnsupportedVersion);
