@@ -516,7 +516,7 @@ fn outcome(view: &mut LoadedView, model: &Model, loaded: &Loaded, params: &Param
             for rate in &mut view.rates {
                 rate.can_accept &= view.can_start;
             }
-            if !model.accepted.is_empty() {
+            if model.accepted.iter().any(|r| !r.from_activity()) {
                 view.source = Some(fill(
                     Text::BookSource.get(lang),
                     &[&loaded.name, &book.as_of.to_string()],
