@@ -856,12 +856,22 @@ fn calibrate(args: &[String]) -> Result<(), Failure> {
                 &fitted_on,
             );
         }
-        std::fs::write(&out, scenario::to_json(&next))
-            .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+        write_scenario(&out, &next)?;
     }
+    print_json(&json)
+}
+
+/// Writes `params` as a scenario file to `out`.
+fn write_scenario(out: &str, params: &Params) -> Result<(), Failure> {
+    std::fs::write(out, scenario::to_json(params))
+        .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))
+}
+
+/// Prints `json`, pretty, on standard output.
+fn print_json(json: &serde_json::Value) -> Result<(), Failure> {
     println!(
         "{}",
-        serde_json::to_string_pretty(&json)
+        serde_json::to_string_pretty(json)
             .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
     );
     Ok(())
@@ -944,13 +954,7 @@ fn book(args: &[String]) -> Result<(), Failure> {
     if let Some(out) = out {
         // The scenario starting from the real book: `cadence run OUT` simulates its run-off.
         let started = book::start::starting_from(&params, &analysis.book);
-        std::fs::write(&out, scenario::to_json(&started))
-            .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+        write_scenario(&out, &started)?;
     }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&json)
-            .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?
-    );
-    Ok(())
+    print_json(&json)
 }

@@ -95,6 +95,20 @@ impl From<&ParamSource> for SourceFile {
     }
 }
 
+impl From<&SourceFile> for ParamSource {
+    fn from(s: &SourceFile) -> Self {
+        ParamSource {
+            path: s.path.clone(),
+            value: s.value,
+            file: s.file.clone(),
+            fitted_on: s.fitted_on.clone(),
+            n: s.n,
+            low: s.low,
+            high: s.high,
+        }
+    }
+}
+
 /// The sources section, checked: each path names a parameter, each date is a date; a source
 /// whose parameter no longer has its value (the file edited by hand) is dropped.
 fn sources_of(
@@ -122,15 +136,7 @@ fn sources_of(
             });
             continue;
         }
-        let source = ParamSource {
-            path: s.path.clone(),
-            value: s.value,
-            file: s.file.clone(),
-            fitted_on: s.fitted_on.clone(),
-            n: s.n,
-            low: s.low,
-            high: s.high,
-        };
+        let source = ParamSource::from(s);
         if super::sources::holds(&source, params) {
             kept.push(source);
         }
