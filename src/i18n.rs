@@ -1435,6 +1435,7 @@ from week 65.",
     BookRemembered => "Mapping remembered from your last file with these columns.", "已沿用上次相同列的文件的对应方式。";
     BookRememberKept => "Your corrections are remembered for the next file with these columns.", "你的更正已记住，下次打开相同列的文件时沿用。";
     BookForget => "Forget this mapping", "忘记这个对应方式";
+    FieldFittedFrom => "Fitted from {0}, {1} (n = {2}); editing it drops this.", "拟合自 {0}，{1}（n = {2}）；手动修改后此说明会去掉。";
     BookRateTermMix => "Term mix ({0} weeks)", "期限结构（{0} 周）";
     BookRateYield => "Leads per hour, {0}", "每小时线索，{0}";
     BookRateSaturation => "Saturation hours, {0}", "饱和小时数，{0}";

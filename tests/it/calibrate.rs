@@ -173,12 +173,21 @@ fn accepted_values_keep_their_source_through_the_file_and_lose_it_to_an_edit_by_
     // An edit by hand on the page drops it too, and only it.
     let start = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("a date");
     let mut workspace = Model::with(next.clone(), start);
-    workspace.update(
-        Action::EditField(Field::RenewalProb(Tier::Standard), "0.5".to_owned()),
-        Lang::En,
+    let field = Field::RenewalProb(Tier::Standard);
+    let shown = cadence::ui::workspace::inputs::field_view(&workspace, field, Lang::En).source;
+    assert!(
+        shown
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Fitted from book.csv, 2026-12-01 (n = 661)")),
+        "{shown:?}"
     );
+    workspace.update(Action::EditField(field, "0.5".to_owned()), Lang::En);
     assert!((workspace.params.loans.renewal_prob[1] - 0.5).abs() < 1e-12);
     assert!(sources::source_of(&workspace.params, renewal).is_none());
+    assert_eq!(
+        cadence::ui::workspace::inputs::field_view(&workspace, field, Lang::En).source,
+        None
+    );
     assert_eq!(workspace.params.sources.len(), fitted.len() - 1);
 }
 
