@@ -1463,6 +1463,36 @@ from week 65.",
     BookRemembered => "Mapping remembered from your last file with these columns.", "已沿用上次相同列的文件的对应方式。";
     BookRememberKept => "Your corrections are remembered for the next file with these columns.", "你的更正已记住，下次打开相同列的文件时沿用。";
     BookForget => "Forget this mapping", "忘记这个对应方式";
+    FieldFittedFrom => "Fitted from {0}, {1} (n = {2}); editing it drops this.", "拟合自 {0}，{1}（n = {2}）；手动修改后此说明会去掉。";
+    BookRateTermMix => "Term mix ({0} weeks)", "期限结构（{0} 周）";
+    BookRateYield => "Leads per hour, {0}", "每小时线索，{0}";
+    BookRateSaturation => "Saturation hours, {0}", "饱和小时数，{0}";
+    BookCountYield => "{0} leads in {1} h over {2} AM-weeks", "{2} 个客户经理周、{1} 小时内 {0} 条线索";
+    BookCountSaturation => "{0} AM-weeks of {1}–{2} h", "{0} 个客户经理周，每周 {1}–{2} 小时";
+    BookYieldThin => "{0}: {1} AM-weeks with hours — its yield is uncertain between {2} and {3}; not in “Accept all”",
+        "{0}：只有 {1} 个有投入时数的客户经理周——每小时线索在 {2} 到 {3} 之间，难以确定；“全部采用”不含此项";
+    BookSaturationAtLeast => "not identified: no saturation shows in the hours worked (at least {0} h)",
+        "无法识别：在已投入的时数内看不出饱和（至少 {0} 小时）";
+    BookSaturationFlat => "not identified: the hours per AM-week vary too little to say",
+        "无法识别：每个客户经理每周的时数变化太小";
+    BookSourceLine => "fitted from {0}, {1} (n = {2}, 90 %: {3} – {4})", "拟合自 {0}，{1}（n = {2}，90%：{3} – {4}）";
+    BookActivityChoose => "Add the weekly activity file (optional)", "添加每周活动文件（可选）";
+    BookActivityTitle => "From the activity file", "来自活动文件";
+    BookActivityLine => "{0}: {1} rows, weeks from {2} to {3}.", "{0}：{1} 行，{2} 至 {3} 的各周。";
+    BookActivityNoColumns => "“{0}” has no prospecting_hours_<channel> with leads_<channel> columns, nor approved with declined. Nothing was changed.",
+        "“{0}”中没有 prospecting_hours_<渠道> 与 leads_<渠道> 列，也没有 approved 与 declined 列。没有做任何更改。";
+    BookActivityBadCell => "Row {0}, {1} “{2}”: not a number; that AM-week is left out.", "第 {0} 行，{1}“{2}”：不是数字；该客户经理周未计入。";
+    BookApproval => "Approval, whole team", "审批通过率（全团队）";
+    BookApprovalCount => "approved: {0} of {1} applications", "{1} 笔申请中通过 {0} 笔";
+    BookApprovalNote => "The file gives no tier of the applications, so approval per tier stays the scenario's ({0}): it needs the declined applications by tier.",
+        "文件没有申请的客户等级，因此分等级的审批通过率仍用方案的值（{0}）：这需要按等级统计的拒绝申请。";
+    BookCannotTitle => "What these files cannot say", "这些文件无法说明的";
+    BookCannotApproval => "Approval per tier: needs the declined applications by tier (a loan book holds only the loans made).",
+        "分等级的审批通过率：需要按等级统计的拒绝申请（台账里只有已放款的贷款）。";
+    BookCannotCure => "Cure and write-off timing: need the dates loans went past due and cured — a snapshot of days past due cannot say how fast loans cure.",
+        "逾期后的回收与核销速度：需要贷款逾期和恢复正常的日期——某一天的逾期天数无法说明贷款多快恢复正常。";
+    BookCannotMix => "Each channel's tier mix: needs the applications by channel and tier; the new loans' tiers are the mixes and approval together, not one parameter.",
+        "各渠道的客户等级构成：需要按渠道和等级统计的申请；新贷款的等级分布是构成与审批共同作用的结果，不是单个参数。";
 }
 
 /// The label of a parameter's unit, shown beside its input.

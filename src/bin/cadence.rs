@@ -16,6 +16,8 @@
 //! cadence book FILE [--as-of YYYY-MM-DD] [--map COLUMN=FIELD …] [--tier LABEL=TIER …]
 //!              [--status WORD=STATUS …] [--scenario <scenario.json | preset:ID>] [--out FILE]
 //! cadence backtest FILE [--from YYYY-MM-DD] [--as-of YYYY-MM-DD] [--runs N] [--seed S] [book's options]
+//! cadence calibrate BOOK [--activity FILE] [--as-of YYYY-MM-DD] [--mapping FILE]
+//!              [--scenario <scenario.json | preset:ID>] [--out FILE] [--today YYYY-MM-DD]
 //! cadence classroom open|handin|debrief …  (see `classroom.rs`)
 //! cadence sample-team DIR
 //! ```
@@ -29,6 +31,14 @@
 //! it to the last date (`--as-of`) and prints every week's actual, EV, P10 and P90 of active
 //! loans, new loans and renewals with the weeks inside the band (`--runs`, default 1000, from
 //! `--seed`, default the scenario's) as JSON.
+//!
+//! `calibrate` fits every rate the book (and the optional weekly activity file) speaks to and
+//! prints each estimate at its parameter's path with its 90 % interval and count beside the
+//! scenario's value, the activity file's channels and approval, and what the data cannot identify;
+//! `--out` writes the scenario starting from the book with every estimate that is not thin set and
+//! recorded in its `sources` (fitted on `--today`, else the system's date, UTC). `--mapping FILE`
+//! holds corrections one a line: `COLUMN = FIELD`, `tier: LABEL = TIER`, `status: WORD = STATUS`
+//! (`#` starts a comment; see `scenario::book::calibrate::read_mapping`).
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
@@ -74,6 +84,8 @@ const USAGE: &str = "usage:
   cadence backtest FILE [--from YYYY-MM-DD] [--as-of YYYY-MM-DD] [--runs N] [--seed S]
                [book's --map, --tier, --status, --scenario]
   cadence classroom open|handin|debrief ...  (cadence classroom for its options)
+  cadence calibrate BOOK [--activity FILE] [--as-of YYYY-MM-DD] [--mapping FILE]
+                    [--scenario <scenario.json | preset:ID>] [--out FILE] [--today YYYY-MM-DD]
   cadence sample-team DIR   (writes the sample team's loan book, activity file and README)";
 
 /// Why the command stopped.
@@ -113,6 +125,7 @@ fn main() -> ExitCode {
         Some("book") => book(&args[1..]),
         Some("backtest") => backtest(&args[1..]),
         Some("sample-team") => sample_team(&args[1..]),
+        Some("calibrate") => calibrate(&args[1..]),
         Some("classroom") => classroom::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -727,6 +740,141 @@ fn sample_team(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A file's bytes, at most [`MAX_BOOK_BYTES`].
+fn read_limited(file: &str) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let handle = std::fs::File::open(file)
+        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_BOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
+    if bytes.len() as u64 > MAX_BOOK_BYTES {
+        return Err(Failure::Usage(format!("{file} is larger than 200 MB")));
+    }
+    Ok(bytes)
+}
+
+/// A file's name without its directories: what a source records (the page knows no more).
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Today's date (UTC) from the system clock: the command line is a shell, the engine never reads it.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+        + chrono::Duration::days(i64::try_from(days).unwrap_or(0))
+}
+
+/// `cadence calibrate`: every estimate beside the scenario's value as JSON; `--out` writes the
+/// scenario started from the book with every estimate that is not thin, each with its source.
+fn calibrate(args: &[String]) -> Result<(), Failure> {
+    use cadence::scenario::book::{self, activity, calibrate, map, read};
+    let mut request = book::Request::default();
+    let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
+    let (mut activity_file, mut fitted_on) = (None::<String>, today());
+    let mut rest = args.iter();
+    let value = |flag: &str, v: Option<&String>| {
+        v.cloned()
+            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value\n{USAGE}")))
+    };
+    let date = |flag: &str, text: String| {
+        map::parse_date(&text).ok_or_else(|| {
+            Failure::Usage(format!(
+                "{flag} needs a date such as 2025-03-07, not “{text}”"
+            ))
+        })
+    };
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--as-of" => request.as_of = Some(date("--as-of", value("--as-of", rest.next())?)?),
+            "--today" => fitted_on = date("--today", value("--today", rest.next())?)?,
+            "--activity" => activity_file = Some(value("--activity", rest.next())?),
+            "--mapping" => {
+                let path = value("--mapping", rest.next())?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
+                let (columns, labels) = calibrate::read_mapping(&text)
+                    .map_err(|e| Failure::Usage(format!("{path}: {e}")))?;
+                request.map.extend(columns);
+                request.labels.tiers.extend(labels.tiers);
+                request.labels.statuses.extend(labels.statuses);
+            }
+            "--out" => out = Some(value("--out", rest.next())?),
+            "--scenario" => source = Some(value("--scenario", rest.next())?),
+            other if other.starts_with("--") || !file.is_empty() => {
+                return Err(Failure::Usage(format!(
+                    "unexpected argument {other}\n{USAGE}"
+                )))
+            }
+            other => other.clone_into(&mut file),
+        }
+    }
+    if file.is_empty() {
+        return Err(Failure::Usage(format!(
+            "calibrate needs a BOOK file\n{USAGE}"
+        )));
+    }
+    let params = match &source {
+        Some(source) => load_params(source)?.0,
+        None => Params::default(),
+    };
+    let analysis = book::analyse(&read_limited(&file)?, &request, &params)
+        .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))?;
+    let activity_fit = match &activity_file {
+        None => None,
+        Some(path) => {
+            let table = read::read(&read_limited(path)?).map_err(|e| {
+                Failure::Invalid(format!("{path}: {}", book::BookError::Read(e).words()))
+            })?;
+            Some(activity::fit_activity(&table).map_err(|_| {
+                Failure::Invalid(format!(
+                    "{path}: no prospecting_hours_<channel> with leads_<channel> columns, nor approved with declined"
+                ))
+            })?)
+        }
+    };
+    let fitted_on = fitted_on.to_string();
+    let json = book::out::calibrate_json(&analysis.fit, activity_fit.as_ref(), &params, &fitted_on);
+    if let Some(out) = out {
+        let solid = |fitted: Vec<calibrate::Fitted>| -> Vec<calibrate::Fitted> {
+            fitted
+                .into_iter()
+                .filter(|f| !calibrate::is_thin(&f.path, &f.estimate))
+                .collect()
+        };
+        let started = book::start::starting_from(&params, &analysis.book);
+        let mut next = calibrate::calibrated(
+            &started,
+            &solid(calibrate::from_book(&analysis.fit)),
+            &file_name(&file),
+            &fitted_on,
+        );
+        if let (Some(fit), Some(path)) = (&activity_fit, &activity_file) {
+            next = calibrate::calibrated(
+                &next,
+                &solid(calibrate::from_activity(fit)),
+                &file_name(path),
+                &fitted_on,
+            );
+        }
+        write_scenario(&out, &next)?;
+    }
+    print_json(&json)
+}
+
+/// Writes `params` as a scenario file to `out`.
+fn write_scenario(out: &str, params: &Params) -> Result<(), Failure> {
+    std::fs::write(out, scenario::to_json(params))
+        .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))
+}
+
 /// A loan book and what was asked of it: the options `book` and `backtest` share.
 struct BookArgs {
     file: String,
@@ -817,22 +965,13 @@ fn book_args(
 
 /// The book's file read and analysed.
 fn analysed(args: &BookArgs) -> Result<cadence::scenario::book::Analysis, Failure> {
-    use std::io::Read;
     let file = &args.file;
-    let handle = std::fs::File::open(file)
-        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
-    let mut bytes = Vec::new();
-    handle
-        .take(MAX_BOOK_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?;
-    if bytes.len() as u64 > MAX_BOOK_BYTES {
-        return Err(Failure::Usage(format!("{file} is larger than 200 MB")));
-    }
+    let bytes = read_limited(file)?;
     cadence::scenario::book::analyse(&bytes, &args.request, &args.params)
         .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))
 }
 
+/// Prints `json`, pretty, on standard output.
 fn print_json(json: &serde_json::Value) -> Result<(), Failure> {
     println!(
         "{}",
@@ -859,8 +998,7 @@ fn book(args: &[String]) -> Result<(), Failure> {
     if let Some(out) = &args.out {
         // The scenario starting from the real book: `cadence run OUT` simulates its run-off.
         let started = book::start::starting_from(params, &analysis.book);
-        std::fs::write(out, scenario::to_json(&started))
-            .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))?;
+        write_scenario(out, &started)?;
     }
     print_json(&json)
 }

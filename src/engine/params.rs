@@ -130,6 +130,24 @@ pub struct Params {
     /// The team's actual weekly figures, set beside the plan (issue 18; empty when none are
     /// kept). Nothing the model runs reads them.
     pub actuals: Vec<WeekActuals>,
+    /// Where values fitted from the team's own data came from (issue 17; empty when none were
+    /// accepted). Nothing the model runs reads them.
+    pub sources: Vec<ParamSource>,
+}
+
+/// A parameter's value fitted from a team's own data: the parameter's path (as `cadence params`
+/// names it), the value it was given, the file, the day it was fitted (ISO, an input: the engine
+/// reads no clock), the count it rests on and its 90 % interval. It holds while the parameter
+/// keeps that value; an edit by hand drops it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamSource {
+    pub path: String,
+    pub value: f64,
+    pub file: String,
+    pub fitted_on: String,
+    pub n: f64,
+    pub low: f64,
+    pub high: f64,
 }
 
 /// Team size, working time, horizon and starting book.
@@ -725,6 +743,7 @@ impl Default for Params {
             },
             plan: None,
             actuals: Vec::new(),
+            sources: Vec::new(),
         }
     }
 }

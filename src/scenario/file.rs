@@ -1,6 +1,7 @@
-//! Version 3 of the scenario file: the serde types and their explicit conversion to `Params`.
+//! Version 4 of the scenario file: the serde types and their explicit conversion to `Params`.
 //! Version 2 added the optional `plan` section (the plan goal), version 3 the optional `actuals`
-//! section (the team's weekly figures, issue 18); older files upgrade unchanged.
+//! section (the team's weekly figures, issue 18), version 4 the optional `sources` list (where
+//! values fitted from the team's own data came from, issue 17); older files upgrade unchanged.
 //!
 //! Field names are the JSON paths that validation errors use, and they match `engine::Params`
 //! group by group. Any group or field may be left out and takes its default (MODEL.md section 3),
@@ -15,14 +16,14 @@ use crate::engine::actuals::{Actuals, WeekActuals};
 use crate::engine::goal::{MixChoice, Objective, PlanGoal, TargetPath};
 use crate::engine::params::{
     ActivityHours, Amortisation, BaselineKind, Calendar, Channel, ChannelId, CustomBook, Entry,
-    ExitRates, FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, Params, Pipeline,
-    Policy, PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock, ShockKind,
-    Team, TermClass, TierValues, CHANNELS,
+    ExitRates, FaultSettings, Flow, Holiday, Hours, InitialBook, Loans, Mode, ParamSource, Params,
+    Pipeline, Policy, PolicyKind, ProspectingChange, QueueOrder, Referrals, RunSettings, Shock,
+    ShockKind, Team, TermClass, TierValues, CHANNELS,
 };
 use crate::engine::validate::{ParamError, ParamValue, Rule};
 
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +62,86 @@ pub struct ScenarioFile {
     /// The team's actual weekly figures (version 3). Written only when there are any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actuals: Vec<ActualsWeekFile>,
+    /// Where fitted values came from (version 4). Written only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceFile>,
+}
+
+/// One fitted value's source: the parameter's path, the value it was given, the file, the day
+/// it was fitted, the count it rests on and its 90 % interval.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    pub path: String,
+    pub value: f64,
+    pub file: String,
+    pub fitted_on: String,
+    pub n: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl From<&ParamSource> for SourceFile {
+    fn from(s: &ParamSource) -> Self {
+        SourceFile {
+            path: s.path.clone(),
+            value: s.value,
+            file: s.file.clone(),
+            fitted_on: s.fitted_on.clone(),
+            n: s.n,
+            low: s.low,
+            high: s.high,
+        }
+    }
+}
+
+impl From<&SourceFile> for ParamSource {
+    fn from(s: &SourceFile) -> Self {
+        ParamSource {
+            path: s.path.clone(),
+            value: s.value,
+            file: s.file.clone(),
+            fitted_on: s.fitted_on.clone(),
+            n: s.n,
+            low: s.low,
+            high: s.high,
+        }
+    }
+}
+
+/// The sources section, checked: each path names a parameter, each date is a date; a source
+/// whose parameter no longer has its value (the file edited by hand) is dropped.
+fn sources_of(
+    sources: &[SourceFile],
+    params: &Params,
+    problems: &mut Problems,
+) -> Vec<ParamSource> {
+    let mut kept = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        if crate::engine::spec::find(&s.path, params).is_none() {
+            problems.0.push(ParamError {
+                param: format!("sources[{i}].path"),
+                value: ParamValue::Text(s.path.clone()),
+                rule: Rule::UnknownField,
+                message: "names no parameter of the scenario".to_owned(),
+            });
+            continue;
+        }
+        if chrono::NaiveDate::parse_from_str(&s.fitted_on, "%Y-%m-%d").is_err() {
+            problems.0.push(ParamError {
+                param: format!("sources[{i}].fitted_on"),
+                value: ParamValue::Text(s.fitted_on.clone()),
+                rule: Rule::InvalidType,
+                message: "expected a date (YYYY-MM-DD)".to_owned(),
+            });
+            continue;
+        }
+        let source = ParamSource::from(s);
+        if super::sources::holds(&source, params) {
+            kept.push(source);
+        }
+    }
+    kept
 }
 
 /// One reported week of actuals: the simulation week and the figures counted (team totals;
@@ -779,6 +860,7 @@ impl From<&Params> for ScenarioFile {
             fault: (&p.fault).into(),
             plan: p.plan.as_ref().map(PlanFile::from),
             actuals: p.actuals.iter().map(ActualsWeekFile::from).collect(),
+            sources: p.sources.iter().map(SourceFile::from).collect(),
         }
     }
 }
@@ -1518,15 +1600,18 @@ impl ScenarioFile {
             fault: (&self.fault).into(),
             plan: None,
             actuals: Vec::new(),
+            sources: Vec::new(),
         };
         let actuals = actuals_of(&self.actuals, &params.team, &mut problems);
         let plan = self
             .plan
             .as_ref()
             .map(|plan| plan.to_goal(&params.team, &mut problems));
+        let sources = sources_of(&self.sources, &params, &mut problems);
         let params = Params {
             plan,
             actuals,
+            sources,
             ..params
         };
         (params, problems.0)

@@ -27,20 +27,30 @@ use crate::engine::Params;
 pub const LIBRARY_FORMAT: &str = "cadence-library";
 /// The library file's version: 3 gave every entry an `id` and a change `stamp` (`rev`, `by`) and
 /// the file its `deleted` list, so two tabs can merge their changes (issue 22); 4 embeds scenarios
-/// of version 3 (their optional actuals, issue 18).
-pub const LIBRARY_VERSION: u32 = 4;
+/// of version 3 (their optional actuals, issue 18), 5 scenarios of version 4 (their optional
+/// sources, issue 17).
+pub const LIBRARY_VERSION: u32 = 5;
 /// The library file's upgrade chain (see `migrate`).
-pub const LIBRARY_UPGRADES: &[Upgrade] = &[migrate::same_fields, library_ids, migrate::same_fields];
+pub const LIBRARY_UPGRADES: &[Upgrade] = &[
+    migrate::same_fields,
+    library_ids,
+    migrate::same_fields,
+    migrate::same_fields,
+];
 /// Most deletions a stored library remembers (so a tab that missed one does not bring it back).
 pub const MAX_TOMBSTONES: usize = 200;
 const _: () = assert!(LIBRARY_UPGRADES.len() + 1 == LIBRARY_VERSION as usize);
 
 /// The `format` of the autosaved workspace.
 pub const WORKSPACE_FORMAT: &str = "cadence-workspace";
-/// The workspace file's version: 2 and 3 embed scenarios of versions 2 and 3.
-pub const WORKSPACE_VERSION: u32 = 3;
+/// The workspace file's version: 2 to 4 embed scenarios of versions 2 to 4.
+pub const WORKSPACE_VERSION: u32 = 4;
 /// The workspace file's upgrade chain.
-pub const WORKSPACE_UPGRADES: &[Upgrade] = &[migrate::same_fields, migrate::same_fields];
+pub const WORKSPACE_UPGRADES: &[Upgrade] = &[
+    migrate::same_fields,
+    migrate::same_fields,
+    migrate::same_fields,
+];
 const _: () = assert!(WORKSPACE_UPGRADES.len() + 1 == WORKSPACE_VERSION as usize);
 
 /// Longest scenario name kept, in characters; longer names are cut.
@@ -1123,7 +1133,7 @@ mod tests {
         let errors = read_import(r#"{"format": "spreadsheet", "version": 1, "scenarios": []}"#)
             .expect_err("wrong format");
         assert_eq!(paths(&errors), vec![("format", Rule::InvalidType)]);
-        let errors = read_import(r#"{"format": "cadence-library", "version": 5, "scenarios": []}"#)
+        let errors = read_import(r#"{"format": "cadence-library", "version": 6, "scenarios": []}"#)
             .expect_err("newer");
         assert_eq!(paths(&errors), vec![("version", Rule::UnsupportedVersion)]);
         assert_eq!(

@@ -21,10 +21,14 @@ use crate::engine::validate::ParamError;
 
 /// What a share link's fragment starts with (after the `#`).
 pub const FRAGMENT_KEY: &str = "scenario=";
-/// The payload's version: 2 and 3 carry scenarios of versions 2 and 3.
-pub const LINK_VERSION: u32 = 3;
+/// The payload's version: 2 to 4 carry scenarios of versions 2 to 4.
+pub const LINK_VERSION: u32 = 4;
 /// The payload's upgrade chain (see `migrate`).
-pub const LINK_UPGRADES: &[Upgrade] = &[migrate::same_fields, migrate::same_fields];
+pub const LINK_UPGRADES: &[Upgrade] = &[
+    migrate::same_fields,
+    migrate::same_fields,
+    migrate::same_fields,
+];
 const _: () = assert!(LINK_UPGRADES.len() + 1 == LINK_VERSION as usize);
 
 /// Longest fragment decoded; real links are a few kilobytes.
@@ -228,7 +232,7 @@ mod tests {
                 ("scenario.team.ams", Rule::OutOfRange)
             ]
         );
-        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 4}"#)) else {
+        let Err(LinkError::Contents(errors)) = decode(&pack(r#"{"version": 5}"#)) else {
             panic!("refused");
         };
         assert_eq!(errors[0].rule, Rule::UnsupportedVersion);

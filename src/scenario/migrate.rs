@@ -6,7 +6,8 @@
 //! version the file came from so the page can say it was migrated. A newer version, or no version,
 //! is refused with a typed error rather than guessed at. Scenario files, library files, the
 //! autosaved workspace and share links each have their own chain (the scenario's version 2 added
-//! its optional plan goal, version 3 its optional actuals; library 3 added entry ids).
+//! its optional plan goal, version 3 its optional actuals, version 4 its optional sources; library 3
+//! added entry ids).
 
 use serde_json::{Map, Value};
 
@@ -18,8 +19,9 @@ pub type Upgrade = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
 /// The step of a version that only added optional fields (or changed what it embeds, which
 /// upgrades itself): the fields stay as they are. Version 2 of every format is such a step — the
 /// scenario gained its optional `plan`, and the library, workspace and link files embed scenarios
-/// of version 2 — and so is the scenario's version 3 (its optional `actuals`) with the library's
-/// 4, the workspace's 3 and the link's 3 that embed it.
+/// of version 2 — and so are the scenario's version 3 (its optional `actuals`) with the library's
+/// 4, the workspace's 3 and the link's 3 that embed it, and the scenario's version 4 (its optional
+/// `sources`) with the library's 5, the workspace's 4 and the link's 4.
 #[allow(clippy::unnecessary_wraps)] // Every step of a chain may fail.
 pub fn same_fields(fields: Map<String, Value>) -> Result<Map<String, Value>, String> {
     Ok(fields)

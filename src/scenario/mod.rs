@@ -18,6 +18,7 @@ pub mod migrate;
 pub mod output;
 pub mod plan_out;
 pub mod sensitivity_out;
+pub mod sources;
 pub mod spec_out;
 pub mod track_out;
 pub mod wire;
@@ -35,8 +36,13 @@ pub use file::{ScenarioFile, VERSION};
 /// The scenario file's upgrade chain: `UPGRADES[i]` turns version `i + 1` into `i + 2`; a new
 /// version adds its step here and keeps the golden files of the old one.
 /// Version 2 added the optional `plan` section: a version-1 file is a version-2 file without one;
-/// version 3 the optional `actuals` section: a version-2 file is a version-3 file without one.
-pub const UPGRADES: &[migrate::Upgrade] = &[migrate::same_fields, migrate::same_fields];
+/// version 3 the optional `actuals` section: a version-2 file is a version-3 file without one;
+/// version 4 the optional `sources` list: a version-3 file is a version-4 file without one.
+pub const UPGRADES: &[migrate::Upgrade] = &[
+    migrate::same_fields,
+    migrate::same_fields,
+    migrate::same_fields,
+];
 const _: () = assert!(UPGRADES.len() + 1 == VERSION as usize);
 
 /// A scenario read from a file or link that may have been written by an older version.
@@ -395,6 +401,15 @@ fn build_template() -> Value {
         prospecting_hours: Some(0.0),
         leads: Some(0.0),
         active_loans: Some(0.0),
+    }];
+    file.sources = vec![file::SourceFile {
+        path: String::new(),
+        value: 0.0,
+        file: String::new(),
+        fitted_on: String::new(),
+        n: 0.0,
+        low: 0.0,
+        high: 0.0,
     }];
     serde_json::to_value(file).unwrap_or(Value::Null)
 }

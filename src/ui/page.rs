@@ -143,7 +143,9 @@ impl Page {
             baseline: Some(workspace.current()),
             ..library::Model::default()
         };
-        Page::assemble(lang, workspace, library)
+        let mut page = Page::assemble(lang, workspace, library);
+        page.book.today = today;
+        page
     }
 
     fn assemble(lang: Lang, workspace: workspace::Model, library: library::Model) -> Page {

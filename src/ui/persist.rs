@@ -363,6 +363,8 @@ pub fn restore(store: &mut dyn Store, lang: Lang, today: NaiveDate, tab: &str) -
     });
     page.library.unread = unread;
     page.library.tab_only = autosave.library_locked;
+    // The day values fitted from a team's data are recorded as fitted on (issue 17).
+    page.book.today = today;
     for notice in notices {
         page.library.notices.post(notice);
     }

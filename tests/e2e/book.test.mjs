@@ -183,3 +183,37 @@ for (const [width, height] of [[390, 844], [1024, 768], [1280, 800]]) {
     await context.close();
   });
 }
+
+// The weekly activity file (issue 17): picked beside the book, its channels' yields listed with
+// the CLI's figures; Accept puts the value in the scenario with its source, which survives a
+// reload (the scenario's `sources`), beside the same figure `cadence calibrate` prints.
+test('the activity file gives each channel its yield, accepted with its source, kept through a reload', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await openBook(page);
+  await page.click('.book-sample');
+  await page.waitForSelector('.book-rates-table');
+  await page.setInputFiles('[data-testid="book-activity-file"]', join(ROOT, 'samples/sample-team-activity.csv'));
+  await page.waitForSelector('.book-activity tr[data-rate="yield-cold_visit"]');
+  const cli = JSON.parse(execFileSync(CADENCE, ['calibrate', join(ROOT, 'samples/sample-team-loans.csv'),
+    '--activity', join(ROOT, 'samples/sample-team-activity.csv')], { encoding: 'utf8' }));
+  const cold = cli.estimates.find((e) => e.path === 'channels.cold_visit.leads_per_hour');
+  const yours = await page.textContent('.book-activity tr[data-rate="yield-cold_visit"] .book-rate-yours');
+  assert.ok(yours.startsWith(cold.value.toFixed(2)), `${yours} vs ${cold.value}`);
+  assert.match(await page.textContent('.book-activity'), /no saturation shows in the hours worked/);
+  assert.match(await page.textContent('.book-cannot'), /how fast loans cure/);
+  await page.click('.book-activity tr[data-rate="yield-cold_visit"] .book-accept');
+  const source = await page.textContent('.book-activity tr[data-rate="yield-cold_visit"] .book-rate-source');
+  assert.match(source, /^fitted from sample-team-activity\.csv, \d{4}-\d{2}-\d{2} \(n = /);
+  await page.screenshot({ path: join(SHOTS, 'book-activity-1280x800.png'), fullPage: true });
+  // The source is the scenario's: it is autosaved with it and comes back after a reload.
+  await page.waitForFunction(() => (localStorage.getItem('cadence.workspace') ?? '').includes('channels.cold_visit.leads_per_hour'));
+  await page.reload();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cadence.workspace')));
+  const kept = stored.scenario.sources.find((s) => s.path === 'channels.cold_visit.leads_per_hour');
+  assert.equal(kept.file, 'sample-team-activity.csv');
+  assert.equal(kept.value, cold.value, 'the value the CLI prints');
+  assert.equal(stored.scenario.channels.cold_visit.leads_per_hour, cold.value);
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -196,15 +196,15 @@ test('the library: import by picker and by drop, rename, duplicate, delete with 
   assert.equal(download.suggestedFilename(), 'cadence-library.json');
   const library = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(library.format, 'cadence-library');
-  assert.equal(library.version, 4);
-  assert.ok(library.scenarios.every((s) => s.scenario.version === 3), 'scenarios of version 3 (issue 18)');
+  assert.equal(library.version, 5);
+  assert.ok(library.scenarios.every((s) => s.scenario.version === 4), 'scenarios of version 4 (issue 17)');
   assert.ok(library.scenarios.every((s) => typeof s.id === 'string' && s.id !== ''), 'entries carry ids (issue 22)');
   assert.deepEqual(library.scenarios.map((s) => s.name), ['The fault (2)', 'Renamed plan', 'The fault']);
 
   const [single] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
   assert.equal(single.suggestedFilename(), 'The fault.json');
-  // Written at the current version (3: the optional actuals section, issue 18), nothing else changed.
-  assert.equal(await readFile(await single.path(), 'utf8'), fault.replace('"version": 2,', '"version": 3,'), 'a scenario downloads as the engine scenario file');
+  // Written at the current version (4: the optional sources, issue 17), nothing else changed.
+  assert.equal(await readFile(await single.path(), 'utf8'), fault.replace('"version": 2,', '"version": 4,'), 'a scenario downloads as the engine scenario file');
 
   // The library file imports back, every name made unique.
   await page.setInputFiles('#import-files', [jsonFile('cadence-library.json', JSON.stringify(library))]);

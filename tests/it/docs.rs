@@ -155,3 +155,42 @@ fn the_docs_describe_every_field_of_the_actuals_section() {
         "an `actuals.` row names no field of the file"
     );
 }
+
+/// The `sources` list (issue 17) is written by hand: every field a source carries has a row, and
+/// every row names a field that exists.
+#[test]
+fn the_docs_describe_every_field_of_the_sources_list() {
+    use cadence::engine::params::ParamSource;
+    let doc = std::fs::read_to_string(DOC).expect("docs/scenario-format.md");
+    let params = cadence::engine::Params {
+        sources: vec![ParamSource {
+            path: "loans.cure_per_week".to_owned(),
+            value: 0.1,
+            file: "book.csv".to_owned(),
+            fitted_on: "2026-12-01".to_owned(),
+            n: 10.0,
+            low: 0.05,
+            high: 0.2,
+        }],
+        ..cadence::engine::Params::default()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&cadence::scenario::to_json(&params)).expect("scenario JSON");
+    let fields: Vec<&String> = json["sources"][0]
+        .as_object()
+        .expect("a source")
+        .keys()
+        .collect();
+    assert_eq!(fields.len(), 7, "{fields:?}");
+    for field in &fields {
+        assert!(
+            doc.contains(&format!("| `sources.{field}` |")),
+            "docs/scenario-format.md has no row for `sources.{field}`"
+        );
+    }
+    assert_eq!(
+        doc.matches("| `sources.").count(),
+        fields.len(),
+        "a `sources.` row names no field of the file"
+    );
+}

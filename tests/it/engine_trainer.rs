@@ -441,7 +441,7 @@ fn the_golden_trainer_file_of_version_1_loads_and_writes_back() {
     // Written back as the current version, with nothing else changed.
     assert_eq!(
         scenario::to_json(&params),
-        text.replacen("\"version\": 1,", "\"version\": 3,", 1)
+        text.replacen("\"version\": 1,", "\"version\": 4,", 1)
     );
 }
 

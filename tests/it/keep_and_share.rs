@@ -136,12 +136,13 @@ fn golden_workspace_files_of_every_version_restore() {
         let read = read_workspace(text).unwrap_or_else(|e| panic!("{e:#?}"));
         assert!(read.rejected_pins.is_empty());
         // Written back at the current version: every version number (the file's and its
-        // scenarios') reads 3, nothing else changes.
+        // scenarios') reads 4, nothing else changes.
         assert_eq!(
             write_workspace(&read.snapshot),
             text.trim_end()
-                .replace("\"version\":1,", "\"version\":3,")
-                .replace("\"version\":2,", "\"version\":3,")
+                .replace("\"version\":1,", "\"version\":4,")
+                .replace("\"version\":2,", "\"version\":4,")
+                .replace("\"version\":3,", "\"version\":4,")
         );
         read.migrated_from
     });

@@ -4,6 +4,7 @@ mod purity;
 
 mod backtest;
 mod book;
+mod calibrate;
 mod charts;
 mod classroom;
 mod cli;

@@ -37,7 +37,7 @@ fn the_example_is_the_defaults_and_round_trips() {
         "whole numbers are written as integers"
     );
     assert!(
-        text.starts_with("{\n  \"version\": 3,\n  \"team\""),
+        text.starts_with("{\n  \"version\": 4,\n  \"team\""),
         "groups keep their order"
     );
 }
@@ -71,12 +71,12 @@ fn golden_files_of_version_1_still_load() {
         // Written back as the current version, with nothing else changed.
         assert_eq!(
             to_json(&params),
-            text.replacen("\"version\": 1,", "\"version\": 3,", 1),
+            text.replacen("\"version\": 1,", "\"version\": 4,", 1),
             "{name} no longer writes back identically"
         );
     }
     assert_eq!(
-        golden("default.json").replacen("\"version\": 1,", "\"version\": 3,", 1),
+        golden("default.json").replacen("\"version\": 1,", "\"version\": 4,", 1),
         scenario::example()
     );
     assert_eq!(
@@ -103,7 +103,7 @@ fn golden_files_of_version_2_load_write_back_and_keep_their_plan() {
             .clone();
         assert_eq!(
             to_json(&params),
-            text.replacen("\"version\": 2,", "\"version\": 3,", 1),
+            text.replacen("\"version\": 2,", "\"version\": 4,", 1),
             "{name} no longer writes back identically"
         );
     }
@@ -222,7 +222,7 @@ fn golden_files_of_version_3_load_write_back_and_keep_their_actuals() {
             .clone();
         assert_eq!(
             to_json(&params),
-            text,
+            text.replacen("\"version\": 3,", "\"version\": 4,", 1),
             "{name} no longer writes back identically"
         );
     }
@@ -244,6 +244,41 @@ fn golden_files_of_version_3_load_write_back_and_keep_their_actuals() {
     assert_eq!(fault.actuals, from_csv.weeks());
     // Without actuals the section is not written.
     assert!(!to_json(&presets::get("fault").expect("preset").params).contains("actuals"));
+}
+
+/// Version 4 (issue 17): the optional sources of fitted values, read and written back as they
+/// were; a source naming no parameter or no date is reported at its path.
+#[test]
+fn golden_files_of_version_4_load_write_back_and_keep_their_sources() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v4");
+    for name in ["default.json", "calibrated-sources.json"] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("golden file");
+        let params = load(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e:#?}"))
+            .params()
+            .clone();
+        assert_eq!(
+            to_json(&params),
+            text,
+            "{name} no longer writes back identically"
+        );
+    }
+    let text = std::fs::read_to_string(format!("{dir}/calibrated-sources.json")).expect("file");
+    let params = parse(&text).expect("parses");
+    assert!(params.sources.len() >= 10, "{}", params.sources.len());
+    let renewal = cadence::scenario::sources::source_of(&params, "loans.renewal_prob.standard")
+        .expect("a source");
+    assert_eq!(renewal.file, "sample-team-loans.csv");
+    assert_eq!(renewal.fitted_on, "2026-12-01");
+    assert!(renewal.low < renewal.value && renewal.value < renewal.high);
+    // Without sources the list is not written.
+    assert!(!scenario::example().contains("sources"));
+    let found = rejected(
+        r#"{"version": 4, "sources": [{"path": "loans.nowhere", "value": 1, "file": "a.csv", "fitted_on": "2026-12-01", "n": 1, "low": 0, "high": 2},
+            {"path": "loans.cure_per_week", "value": 0.1, "file": "a.csv", "fitted_on": "yesterday", "n": 1, "low": 0, "high": 2}]}"#,
+    );
+    contains(&found, "sources[0].path", Rule::UnknownField);
+    contains(&found, "sources[1].fitted_on", Rule::InvalidType);
 }
 
 #[test]
@@ -269,7 +304,7 @@ fn the_version_is_required_and_checked() {
         Rule::MissingField,
     );
     contains(
-        &rejected(r#"{"version": 4}"#),
+        &rejected(r#"{"version": 5}"#),
         "version",
         Rule::UnsupportedVersion,
     );

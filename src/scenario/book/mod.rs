@@ -2,10 +2,14 @@
 //! ([`read`]), its columns mapped onto the canonical loan-book fields and its labels onto tiers and
 //! statuses ([`map`]), its rows turned into loans with a report on every skipped or doubtful row
 //! ([`loans`]), the book as it stood on an "as of" date ([`start`]) and the rates it speaks to
-//! ([`fit`]), and the back-test of the fitted model against what came after a past date
-//! ([`backtest`]). `cadence book FILE` prints all of it as JSON ([`out`]).
+//! ([`fit`]), the weekly activity file's channel yields and approval ([`activity`]) and which of
+//! them map onto which parameters, recorded with their source ([`calibrate`]), and the back-test
+//! of the fitted model against what came after a past date ([`backtest`]). `cadence book FILE`
+//! prints all of it as JSON ([`out`]); `cadence calibrate` writes the calibrated scenario.
 
+pub mod activity;
 pub mod backtest;
+pub mod calibrate;
 pub mod fit;
 pub mod layout;
 pub mod loans;

@@ -282,14 +282,23 @@ pub fn session_params(lesson: &str, variant: u8, seed: u64) -> Option<Params> {
     Some(params)
 }
 
-/// The CRC of a lesson's scenario file as this build writes it (the seed left at the preset's own).
+/// The scenario file version whose text the lesson CRC is taken of. Later versions added only
+/// optional sections a lesson does not carry (version 4: `sources`), so the text is the same but
+/// for its version number, and links and session files made before them still match.
+const CRC_SCENARIO_VERSION: u32 = 3;
+
+/// The CRC of a lesson's scenario file as this build writes it (the seed left at the preset's
+/// own), its version number written as [`CRC_SCENARIO_VERSION`].
 #[must_use]
 pub fn scenario_crc(lesson: &str, variant: u8) -> Option<u32> {
     let preset = presets::get(lesson)?;
     let chosen = preset.variants.get(usize::from(variant))?;
-    Some(crc32(
-        super::to_json(&preset.with_variant(chosen)).as_bytes(),
-    ))
+    let text = super::to_json(&preset.with_variant(chosen)).replacen(
+        &format!("\"version\": {},", super::VERSION),
+        &format!("\"version\": {CRC_SCENARIO_VERSION},"),
+        1,
+    );
+    Some(crc32(text.as_bytes()))
 }
 
 /// `body` sealed: format, length, the body and the CRC-32 of everything before it.

@@ -1,7 +1,8 @@
 //! "Your data": the picker with its privacy line, the refusal or the started note, the mapping
 //! table (a header row of field dropdowns over the preview's first rows), the grade and status
 //! dropdowns, the "as of" field, the row report, the starting book with "Start from this book",
-//! and the fitted rates beside the scenario's with "Accept". Laid out from `BookView`.
+//! and the fitted rates beside the scenario's with "Accept" and their source, what the data cannot
+//! say; the optional activity file's picker and its channel rates. Laid out from `BookView`.
 
 use yew::prelude::*;
 
@@ -18,6 +19,8 @@ pub struct BookProps {
     pub onimport: Callback<Vec<web_sys::File>>,
     /// Reads the sample team's book shipped with the page, the same way.
     pub onsample: Callback<()>,
+    /// Reads the picked activity file; the shell sends it back as `Action::OpenActivity`.
+    pub onimport_activity: Callback<Vec<web_sys::File>>,
 }
 
 fn options(choices: &[Choice], chosen: &str) -> Html {
@@ -64,6 +67,7 @@ pub fn book_panel(props: &BookProps) -> Html {
         onpick,
         onfiles,
     } = use_file_picker(&props.onimport);
+    let activity = use_file_picker(&props.onimport_activity);
     html! {
         <div class="book">
             <p class="book-intro">{ v.intro }</p>
@@ -77,7 +81,13 @@ pub fn book_panel(props: &BookProps) -> Html {
                     { " · " }
                     <a href={crate::ui::book::SAMPLE_ACTIVITY_URL} download="">{ v.sample_files }</a>
                 </p>
+                <button type="button" class="book-choose-activity" onclick={activity.onpick}>{ v.activity_choose }</button>
+                <input type="file" accept=".csv,.txt,text/csv" hidden=true ref={activity.input}
+                    onchange={activity.onfiles} data-testid="book-activity-file" />
                 <p class="book-privacy">{ v.privacy }</p>
+                if let Some(refused) = &v.activity_refused {
+                    <p class="book-refused" role="alert">{ refused }</p>
+                }
                 <p class="book-excel">{ v.excel_note }</p>
                 if let Some(refused) = &v.refused {
                     <p class="book-refused" role="alert">{ refused }</p>
@@ -176,48 +186,84 @@ pub fn book_panel(props: &BookProps) -> Html {
                     </section>
                     <section class="book-rates" aria-labelledby="book-rates-title">
                         <h3 id="book-rates-title">{ w.rates_title }</h3>
-                        <div class="book-table-scroll" tabindex="0" role="region" aria-labelledby="book-rates-title">
-                            <table class="book-rates-table">
-                                <thead><tr>
-                                    <th scope="col">{ w.rate_name }</th>
-                                    <th scope="col">{ w.rate_yours }</th>
-                                    <th scope="col">{ w.rate_count }</th>
-                                    <th scope="col">{ w.rate_current }</th>
-                                    <th scope="col"><span class="visually-hidden">{ w.accept }</span></th>
-                                </tr></thead>
-                                <tbody>
-                                    { for l.rates.iter().map(|r| {
-                                        let rate = r.rate;
-                                        html! {
-                                            <tr data-rate={r.id.clone()}>
-                                                <th scope="row">{ &r.name }</th>
-                                                <td class="book-rate-yours">{ &r.yours }</td>
-                                                <td>{ &r.count }</td>
-                                                <td class="book-rate-current">{ &r.current }</td>
-                                                <td>
-                                                    if r.accepted {
-                                                        <span class="book-accepted">{ w.accepted }</span>
-                                                    } else if r.can_accept {
-                                                        <button type="button" class="book-accept"
-                                                            aria-label={format!("{} · {}", w.accept, r.name)}
-                                                            onclick={d.reform(move |_| Action::Accept(rate))}>{ w.accept }</button>
-                                                    }
-                                                </td>
-                                            </tr>
-                                        }
-                                    }) }
-                                </tbody>
-                            </table>
-                        </div>
+                        { rates_table("book-rates-title", &l.rates, w, d) }
                         if l.any_to_accept {
                             <button type="button" class="book-accept-all" onclick={d.reform(|_| Action::AcceptAll)}>{ w.accept_all }</button>
                         }
                         if let Some(source) = &l.source {
                             <p class="book-source">{ source }</p>
                         }
+                        <h4>{ l.cannot_title }</h4>
+                        <ul class="book-cannot">{ for l.cannot.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
                     </section>
                 }
             }
+            if let Some(a) = &v.activity {
+                <section class="book-activity" aria-labelledby="book-activity-title">
+                    <h3 id="book-activity-title">{ a.title }</h3>
+                    <p class="book-activity-line">{ &a.line }</p>
+                    { rates_table("book-activity-title", &a.rates, w, d) }
+                    if a.any_to_accept {
+                        <button type="button" class="book-accept-all" onclick={d.reform(|_| Action::AcceptAll)}>{ w.accept_all }</button>
+                    }
+                    if let Some([name, yours, count, current]) = &a.approval {
+                        <p class="book-approval">{ format!("{name}: {yours} · {count} · {} {current}", w.rate_current) }</p>
+                    }
+                    if let Some(note) = &a.approval_note {
+                        <p class="book-hint">{ note }</p>
+                    }
+                    <ul class="book-issues">{ for a.issues.iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+                </section>
+            }
+        </div>
+    }
+}
+
+/// A table of fitted rates beside the scenario's, each with "Accept" and its source once accepted.
+fn rates_table(
+    labelled_by: &'static str,
+    rates: &[crate::ui::book::view::RateView],
+    w: &crate::ui::book::view::Words,
+    d: &Callback<Action>,
+) -> Html {
+    html! {
+        <div class="book-table-scroll" tabindex="0" role="region" aria-labelledby={labelled_by}>
+            <table class="book-rates-table">
+                <thead><tr>
+                    <th scope="col">{ w.rate_name }</th>
+                    <th scope="col">{ w.rate_yours }</th>
+                    <th scope="col">{ w.rate_count }</th>
+                    <th scope="col">{ w.rate_current }</th>
+                    <th scope="col"><span class="visually-hidden">{ w.accept }</span></th>
+                </tr></thead>
+                <tbody>
+                    { for rates.iter().map(|r| {
+                        let rate = r.rate;
+                        html! {
+                            <tr data-rate={r.id.clone()}>
+                                <th scope="row">{ &r.name }</th>
+                                <td class="book-rate-yours">{ &r.yours }</td>
+                                <td>{ &r.count }</td>
+                                <td class="book-rate-current">
+                                    { &r.current }
+                                    if let Some(source) = &r.source {
+                                        <span class="book-rate-source">{ source }</span>
+                                    }
+                                </td>
+                                <td>
+                                    if r.accepted {
+                                        <span class="book-accepted">{ w.accepted }</span>
+                                    } else if r.can_accept {
+                                        <button type="button" class="book-accept"
+                                            aria-label={format!("{} · {}", w.accept, r.name)}
+                                            onclick={d.reform(move |_| Action::Accept(rate))}>{ w.accept }</button>
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
         </div>
     }
 }

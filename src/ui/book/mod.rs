@@ -22,11 +22,15 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::engine::params::Params;
+use crate::engine::params::{ChannelId, Params};
+use crate::scenario::book::activity::{self, ActivityFit};
+use crate::scenario::book::calibrate::{self, Fitted};
+use crate::scenario::book::fit::Estimate;
 use crate::scenario::book::layout::{self, Layouts};
 use crate::scenario::book::map::{self, Field, Labels, Status, Tier};
 use crate::scenario::book::read::{self, ReadError, Table, TextEncoding};
 use crate::scenario::book::{analyse_table, start, term_weeks_of, Analysis, BookError};
+use crate::scenario::sources;
 use crate::ui::effect::Effect;
 
 /// The largest loan-book file the page reads: 100,000 loans are ≈ 7 MB of CSV.
@@ -65,76 +69,129 @@ pub enum Picked {
     Refused(FileRefusal),
 }
 
-/// A rate of the scenario the book can give a value to.
+/// A rate of the scenario the book or the activity file can give a value to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rate {
+    /// Every term class's weight at once (they sum to 1).
+    TermMix,
     Renewal(Tier),
     DefaultPerWeek(Tier),
     Amount(Tier),
+    /// `channels.<c>.leads_per_hour`, from the activity file.
+    LeadsPerHour(ChannelId),
+    /// `channels.<c>.saturation_hours`, from the activity file where it is identified.
+    Saturation(ChannelId),
 }
 
-/// Fewer loans than this make a renewal rate or an amount too thin for "Accept all".
-const THIN_LOANS: f64 = 10.0;
-/// Fewer defaults than this make a default rate too thin for "Accept all".
-const THIN_DEFAULTS: f64 = 5.0;
-
 impl Rate {
-    /// Every rate, in the table's order.
+    /// Every rate of the loan book, in the table's order.
     #[must_use]
     pub fn all() -> Vec<Rate> {
-        let mut all = Vec::new();
+        let mut all = vec![Rate::TermMix];
         for make in [Rate::Renewal, Rate::DefaultPerWeek, Rate::Amount] {
             all.extend(Tier::ALL.map(make));
         }
         all
     }
 
-    /// The rate's current value in `params`.
+    /// The activity file's rates: each channel it has, its yield and its saturation.
     #[must_use]
-    pub fn of(self, params: &Params) -> f64 {
-        let loans = &params.loans;
+    pub fn of_activity(fit: &ActivityFit) -> Vec<Rate> {
+        fit.channels
+            .iter()
+            .flat_map(|c| [Rate::LeadsPerHour(c.channel), Rate::Saturation(c.channel)])
+            .collect()
+    }
+
+    /// Whether the rate comes from the activity file (else from the loan book).
+    #[must_use]
+    pub fn from_activity(self) -> bool {
+        matches!(self, Rate::LeadsPerHour(_) | Rate::Saturation(_))
+    }
+
+    /// The parameters the rate sets, by path (as `cadence params` names them).
+    #[must_use]
+    pub fn paths(self, params: &Params) -> Vec<String> {
         match self {
-            Rate::Renewal(t) => loans.renewal_prob[t.index()],
-            Rate::DefaultPerWeek(t) => loans.default_per_week[t.index()],
-            Rate::Amount(t) => loans.amount_cny[t.index()],
+            Rate::TermMix => calibrate::term_weight_paths(params.loans.terms.len()),
+            Rate::Renewal(t) => vec![format!("loans.renewal_prob.{}", t.id())],
+            Rate::DefaultPerWeek(t) => vec![format!("loans.default_per_week.{}", t.id())],
+            Rate::Amount(t) => vec![format!("loans.amount_cny.{}", t.id())],
+            Rate::LeadsPerHour(c) => vec![format!("channels.{}.leads_per_hour", c.id())],
+            Rate::Saturation(c) => vec![format!("channels.{}.saturation_hours", c.id())],
         }
     }
 
-    /// `params` with this rate set to `value`.
+    /// The rate's current values in `params`, one per path.
     #[must_use]
-    pub fn set(self, params: &Params, value: f64) -> Params {
-        let mut params = params.clone();
-        let loans = &mut params.loans;
-        match self {
-            Rate::Renewal(t) => loans.renewal_prob[t.index()] = value,
-            Rate::DefaultPerWeek(t) => loans.default_per_week[t.index()] = value,
-            Rate::Amount(t) => loans.amount_cny[t.index()] = value,
-        }
-        params
+    pub fn of(self, params: &Params) -> Vec<f64> {
+        self.paths(params)
+            .iter()
+            .map(|p| sources::value_at(params, p).unwrap_or(f64::NAN))
+            .collect()
     }
 
     /// Whether `estimate` rests on too few observations to be relied on: under 10 loans for a
-    /// renewal rate or an amount, under 5 defaults for a default rate. Such a rate is shown with
-    /// its interval and a note, may be accepted on its own, and is left out of "Accept all".
+    /// renewal rate, an amount or the term mix, under 5 defaults for a default rate, under 10
+    /// leads for a channel's yield or saturation. Such a rate is shown with its interval and a
+    /// note, may be accepted on its own, and is left out of "Accept all" (`calibrate::is_thin`,
+    /// the command line's rule too).
     #[must_use]
-    pub fn is_thin(self, estimate: &crate::scenario::book::fit::Estimate) -> bool {
-        match self {
-            Rate::Renewal(_) | Rate::Amount(_) => estimate.exposure < THIN_LOANS,
-            Rate::DefaultPerWeek(_) => estimate.events < THIN_DEFAULTS,
+    pub fn is_thin(self, estimate: &Estimate) -> bool {
+        self.paths(&Params::default())
+            .first()
+            .is_some_and(|p| calibrate::is_thin(p, estimate))
+    }
+
+    /// The fitted values of this rate's parameters: from the book's analysis or the activity
+    /// file's fit (empty when it has none, or not for every parameter of the rate).
+    #[must_use]
+    pub fn fitted(
+        self,
+        analysis: Option<&Analysis>,
+        activity: Option<&ActivityFit>,
+        params: &Params,
+    ) -> Vec<Fitted> {
+        let all = if self.from_activity() {
+            activity.map(calibrate::from_activity)
+        } else {
+            analysis.map(|a| calibrate::from_book(&a.fit))
+        }
+        .unwrap_or_default();
+        let paths = self.paths(params);
+        let found: Vec<Fitted> = paths
+            .iter()
+            .filter_map(|p| all.iter().find(|f| f.path == *p).cloned())
+            .collect();
+        if found.len() == paths.len() {
+            found
+        } else {
+            Vec::new()
         }
     }
 
-    /// The book's estimate of this rate, if it has one.
+    /// The book's estimate of this rate (the first class's for the term mix), if it has one.
     #[must_use]
-    pub fn estimate(self, analysis: &Analysis) -> Option<crate::scenario::book::fit::Estimate> {
-        let fit = &analysis.fit;
-        match self {
-            Rate::Renewal(t) if fit.knows_renewals => fit.renewal_prob[t.index()],
-            Rate::Renewal(_) => None,
-            Rate::DefaultPerWeek(t) => fit.default_per_week[t.index()],
-            Rate::Amount(t) => fit.amount_cny[t.index()],
-        }
+    pub fn estimate(self, analysis: &Analysis) -> Option<Estimate> {
+        self.fitted(Some(analysis), None, &Params::default())
+            .first()
+            .map(|f| f.estimate)
     }
+}
+
+/// The activity file read, or why it was not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityLoaded {
+    pub name: String,
+    pub fit: ActivityFit,
+}
+
+/// Why an activity file was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivityRefusal {
+    File(FileRefusal),
+    /// No channel with hours and leads, and no approved with declined.
+    NoColumns,
 }
 
 /// The file read and what the person chose for it.
@@ -170,6 +227,8 @@ pub enum Memory {
 pub enum Action {
     /// A file was chosen and read (or refused) by the browser.
     Open { name: String, picked: Picked },
+    /// The weekly activity file was chosen and read (or refused) by the browser.
+    OpenActivity { name: String, picked: Picked },
     /// Column `column` holds `field` (`None`: not used); the field leaves any other column.
     SetField { column: usize, field: Option<Field> },
     /// The person's grade label means this tier (`None`: back to the usual reading of it).
@@ -204,6 +263,11 @@ pub struct Model {
     pub started: Option<(u32, NaiveDate)>,
     /// Rates accepted into the scenario from this file.
     pub accepted: Vec<Rate>,
+    /// The weekly activity file read (optional), and the last one refused with why.
+    pub activity: Option<ActivityLoaded>,
+    pub activity_refused: Option<(String, ActivityRefusal)>,
+    /// Today, as the page's clock gave it at start-up: the day accepted values are "fitted on".
+    pub today: NaiveDate,
     /// The mappings remembered per file layout (restored by the shell from the browser).
     pub layouts: Layouts,
     /// The stored layouts could not be read (unreadable or newer): none are written over them.
@@ -323,6 +387,7 @@ impl Model {
         );
         match action {
             Action::Open { name, picked } => self.open(name, picked, params),
+            Action::OpenActivity { name, picked } => self.open_activity(name, picked),
             Action::ForgetMapping => return self.forget(params),
             Action::SetField { column, field } => {
                 if let Some(loaded) = &mut self.loaded {
@@ -386,6 +451,26 @@ impl Model {
             self.store_layouts()
         } else {
             Vec::new()
+        }
+    }
+
+    fn open_activity(&mut self, name: String, picked: Picked) {
+        let table = match picked {
+            Picked::Refused(refusal) => Err(ActivityRefusal::File(refusal)),
+            Picked::Text { text, encoding } => match read::read_text(&text, encoding) {
+                Ok(table) => Ok(table),
+                Err(_) => Err(ActivityRefusal::File(FileRefusal::Empty)),
+            },
+        };
+        match table.and_then(|t| {
+            activity::fit_activity(&t)
+                .map_err(|activity::ActivityError::NoColumns| ActivityRefusal::NoColumns)
+        }) {
+            Ok(fit) => {
+                self.activity = Some(ActivityLoaded { name, fit });
+                self.activity_refused = None;
+            }
+            Err(refusal) => self.activity_refused = Some((name, refusal)),
         }
     }
 
@@ -469,15 +554,32 @@ impl Model {
         ))
     }
 
-    /// `params` with the book's estimate of each of `rates` (those it has one for), and the rates
-    /// set; nothing when the book has none.
+    /// The fitted values of `rate`'s parameters and the file they come from.
+    #[must_use]
+    pub fn fitted(&self, rate: Rate, params: &Params) -> Option<(Vec<Fitted>, String)> {
+        let (fitted, file) = if rate.from_activity() {
+            let loaded = self.activity.as_ref()?;
+            (
+                rate.fitted(None, Some(&loaded.fit), params),
+                loaded.name.clone(),
+            )
+        } else {
+            let analysis = self.analysis_for(params)?;
+            let name = self.loaded.as_ref()?.name.clone();
+            (rate.fitted(Some(&analysis), None, params), name)
+        };
+        (!fitted.is_empty()).then_some((fitted, file))
+    }
+
+    /// `params` with the fitted value of each of `rates` (those there is one for), each recorded
+    /// with its source (the file, today); nothing when there is none.
     pub fn accept(&mut self, params: &Params, rates: &[Rate]) -> Option<Params> {
-        let analysis = self.analysis_for(params)?;
         let mut next = params.clone();
         let mut any = false;
+        let today = self.today.to_string();
         for rate in rates {
-            if let Some(estimate) = rate.estimate(&analysis) {
-                next = rate.set(&next, estimate.value);
+            if let Some((fitted, file)) = self.fitted(*rate, &next) {
+                next = calibrate::calibrated(&next, &fitted, &file, &today);
                 if !self.accepted.contains(rate) {
                     self.accepted.push(*rate);
                 }
@@ -487,12 +589,29 @@ impl Model {
         any.then_some(next)
     }
 
-    /// "Accept all": every rate the book speaks to with enough observations (see `Rate::is_thin`).
+    /// Every rate on screen: the book's (when a book is read) and the activity file's.
+    #[must_use]
+    pub fn rates(&self) -> Vec<Rate> {
+        let mut rates = if self.loaded.is_some() {
+            Rate::all()
+        } else {
+            Vec::new()
+        };
+        if let Some(loaded) = &self.activity {
+            rates.extend(Rate::of_activity(&loaded.fit));
+        }
+        rates
+    }
+
+    /// "Accept all": every rate the data speak to with enough observations (see `Rate::is_thin`).
     pub fn accept_all(&mut self, params: &Params) -> Option<Params> {
-        let analysis = self.analysis_for(params)?;
-        let solid: Vec<Rate> = Rate::all()
+        let solid: Vec<Rate> = self
+            .rates()
             .into_iter()
-            .filter(|r| r.estimate(&analysis).is_some_and(|e| !r.is_thin(&e)))
+            .filter(|r| {
+                self.fitted(*r, params)
+                    .is_some_and(|(f, _)| f.iter().all(|f| !r.is_thin(&f.estimate)))
+            })
             .collect();
         self.accept(params, &solid)
     }

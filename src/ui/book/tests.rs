@@ -258,7 +258,10 @@ fn accepting_a_rate_sets_the_books_estimate_and_marks_it() {
         .expect("the book speaks to some rate");
     let value = rate.estimate(&analysis).expect("estimate").value;
     let next = model.accept(&params, &[rate]).expect("accepted");
-    assert_eq!(rate.of(&next).to_bits(), value.to_bits());
+    assert_eq!(
+        rate.of(&next)[0].to_bits(),
+        crate::scenario::book::calibrate::rounded(value).to_bits()
+    );
     let view = book_view(&model, &next, Lang::En).loaded.expect("loaded");
     let row = view.rates.iter().find(|r| r.rate == rate).expect("its row");
     assert!(row.accepted && !row.can_accept);
@@ -427,4 +430,109 @@ fn a_corrected_mapping_is_remembered_for_files_with_the_same_columns() {
         &params,
     );
     assert!(effects.is_empty(), "{effects:?}");
+}
+
+use std::fmt::Write as _;
+
+fn activity(text: &str) -> Action {
+    Action::OpenActivity {
+        name: "activity.csv".to_owned(),
+        picked: Picked::Text {
+            text: text.to_owned(),
+            encoding: TextEncoding::Utf8,
+        },
+    }
+}
+
+/// Issue 17: the activity file's rates are listed with their counts, a channel with few AM-weeks
+/// says how uncertain its yield is, "Accept" records the value with its source on the page's
+/// day, and a file without the columns is refused in words while the one read before stays.
+#[test]
+fn the_activity_file_gives_channel_yields_accepted_with_their_source() {
+    let params = Params::default();
+    let mut model = Model {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
+        ..Model::default()
+    };
+    let mut text = String::from("week_starting,am,prospecting_hours_flyer,leads_flyer,prospecting_hours_cold_visit,leads_cold_visit,approved,declined\n");
+    for week in 0..40 {
+        let flyer = if week < 6 { "2,1" } else { "0," };
+        let _ = writeln!(text, "2026-01-05,Li,{flyer},3,{},4,1", 1 + week % 3);
+    }
+    text.push_str("2026-01-12,Li,x,1,3,2,1,1\n");
+    model.update(activity(&text), &params);
+    let view = book_view(&model, &params, Lang::En);
+    let a = view.activity.expect("the activity part");
+    let flyer = a
+        .rates
+        .iter()
+        .find(|r| r.id == "yield-flyer")
+        .expect("flyer's row");
+    assert!(
+        flyer
+            .count
+            .starts_with("Flyers: 6 AM-weeks with hours — its yield is uncertain between"),
+        "{}",
+        flyer.count
+    );
+    assert!(!flyer.in_accept_all && flyer.can_accept);
+    let cold = a
+        .rates
+        .iter()
+        .find(|r| r.id == "yield-cold_visit")
+        .expect("cold visits' row");
+    assert!(cold.in_accept_all, "{cold:?}");
+    assert_eq!(a.issues.len(), 1, "{:?}", a.issues);
+    assert!(
+        a.issues[0].starts_with("Row 42, prospecting_hours_flyer “x”"),
+        "{}",
+        a.issues[0]
+    );
+    assert!(a.approval.is_some() && a.approval_note.is_some());
+    // Accept: the value and its source, fitted on the page's day.
+    let next = model
+        .accept(&params, &[Rate::LeadsPerHour(ChannelId::ColdVisit)])
+        .expect("accepted");
+    let source = sources::source_of(&next, "channels.cold_visit.leads_per_hour").expect("a source");
+    assert_eq!(
+        (source.file.as_str(), source.fitted_on.as_str()),
+        ("activity.csv", "2026-12-01")
+    );
+    let view = book_view(&model, &next, Lang::En).activity.expect("shown");
+    let row = view
+        .rates
+        .iter()
+        .find(|r| r.id == "yield-cold_visit")
+        .expect("its row");
+    assert!(row.accepted);
+    assert!(
+        row.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("fitted from activity.csv, 2026-12-01 (n = ")),
+        "{:?}",
+        row.source
+    );
+    // A file without the columns: refused, the one before stays.
+    model.update(activity("week_starting,am\n2026-01-05,Li\n"), &params);
+    let view = book_view(&model, &params, Lang::Zh);
+    assert!(view.activity.is_some());
+    assert!(view
+        .activity_refused
+        .is_some_and(|r| r.contains("prospecting_hours_<渠道>")));
+}
+
+/// Issue 17: the term mix is a rate of its own (every weight at once), and the view says what
+/// the data cannot identify.
+#[test]
+fn the_term_mix_is_accepted_whole_and_the_view_says_what_cannot_be_known() {
+    let params = Params::default();
+    let mut model = opened("bom-semicolon.csv");
+    let next = model.accept(&params, &[Rate::TermMix]).expect("accepted");
+    let weights: f64 = next.loans.terms.iter().map(|t| t.weight).sum();
+    assert!((weights - 1.0).abs() < 1e-9, "{weights}");
+    assert_eq!(next.sources.len(), params.loans.terms.len());
+    let view = book_view(&model, &next, Lang::En).loaded.expect("loaded");
+    assert!(view.rates[0].accepted && view.rates[0].id == "term-mix");
+    assert_eq!(view.cannot.len(), 3);
+    assert!(view.cannot[1].contains("how fast loans cure"));
 }

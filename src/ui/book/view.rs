@@ -1,15 +1,25 @@
 //! The "Your data" view's model: the picker's words and the last refusal, the mapping table (each
 //! column's header, its field's dropdown and the preview's cells), the grade and status dropdowns,
 //! the "as of" field with its error, the row report with its counts, the book on "as of" and the
-//! fitted rates beside the scenario's. Every figure is formatted here.
+//! fitted rates beside the scenario's (each with its source once accepted), what the data cannot
+//! say, and the activity file's channel yields, saturations and team approval. Every figure is
+//! formatted here.
 
+use crate::engine::params::ChannelId;
 use crate::engine::params::Params;
 use crate::i18n::{fill, Lang, Text};
+use crate::scenario::book::activity::ChannelFit;
+use crate::scenario::book::calibrate::{self, Fitted};
 use crate::scenario::book::fit::Estimate;
 use crate::scenario::book::map::{Field, Status, Tier};
 use crate::scenario::book::read::{Format, TextEncoding};
 use crate::scenario::book::{start, BookError};
-use crate::ui::book::{as_of_of, FileRefusal, Loaded, Memory, Model, Rate, PREVIEW_ROWS};
+use crate::scenario::plan_out::channel_text;
+use crate::scenario::sources;
+use crate::ui::book::{
+    as_of_of, ActivityLoaded, ActivityRefusal, FileRefusal, Loaded, Memory, Model, Rate,
+    PREVIEW_ROWS,
+};
 use crate::ui::format;
 
 /// How many lines of the row report the page lists (the counts cover all of them).
@@ -56,6 +66,25 @@ pub struct RateView {
     /// Whether "Accept all" takes it (enough observations, not yet in the scenario).
     pub in_accept_all: bool,
     pub accepted: bool,
+    /// "fitted from book.csv, 2026-12-01 (n = 412, 90 %: …)" while the scenario's value is one
+    /// accepted from the data.
+    pub source: Option<String>,
+}
+
+/// The activity file's part of the view: what was read, each channel's rates, the team's
+/// approval beside the scenario's, the cells left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityView {
+    pub title: &'static str,
+    /// "activity.csv: 624 rows, weeks from 2024-12-02 to 2026-11-23."
+    pub line: String,
+    pub rates: Vec<RateView>,
+    pub any_to_accept: bool,
+    /// The team's approval: name, estimate, count, the scenario's per-tier values, and why
+    /// it is not accepted.
+    pub approval: Option<[String; 4]>,
+    pub approval_note: Option<String>,
+    pub issues: Vec<String>,
 }
 
 /// What the book shows once a file is read.
@@ -87,6 +116,9 @@ pub struct LoadedView {
     pub any_to_accept: bool,
     /// "Accepted into the scenario from book.csv, as of 2025-10-06." once a rate is accepted.
     pub source: Option<String>,
+    /// What the data cannot identify, in words.
+    pub cannot_title: &'static str,
+    pub cannot: Vec<&'static str>,
     /// "Mapping remembered from your last file with these columns." (or kept for the next one).
     pub memory: Option<&'static str>,
 }
@@ -104,6 +136,10 @@ pub struct BookView {
     pub privacy: &'static str,
     pub excel_note: &'static str,
     pub refused: Option<String>,
+    pub activity_choose: &'static str,
+    pub activity: Option<ActivityView>,
+    /// The last activity file refused, with why (the one read before stays).
+    pub activity_refused: Option<String>,
     pub started: Option<String>,
     pub loaded: Option<LoadedView>,
     pub words: Words,
@@ -209,6 +245,18 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
             .refused
             .as_ref()
             .map(|(name, refusal)| fill(refusal_text(*refusal).get(lang), &[name])),
+        activity_choose: Text::BookActivityChoose.get(lang),
+        activity: model
+            .activity
+            .as_ref()
+            .map(|a| activity_view(a, params, lang)),
+        activity_refused: model
+            .activity_refused
+            .as_ref()
+            .map(|(name, refusal)| match refusal {
+                ActivityRefusal::File(r) => fill(refusal_text(*r).get(lang), &[name]),
+                ActivityRefusal::NoColumns => fill(Text::BookActivityNoColumns.get(lang), &[name]),
+            }),
         started: model.started.map(|(loans, day)| {
             fill(
                 Text::BookStarted.get(lang),
@@ -244,6 +292,17 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
             forget: Text::BookForget.get(lang),
         },
     }
+}
+
+/// What a loan book and an activity file cannot identify (`calibrate::UNIDENTIFIED`), in words.
+fn cannot_say(lang: Lang) -> Vec<&'static str> {
+    [
+        Text::BookCannotApproval,
+        Text::BookCannotCure,
+        Text::BookCannotMix,
+    ]
+    .map(|t| t.get(lang))
+    .to_vec()
 }
 
 fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> LoadedView {
@@ -336,6 +395,8 @@ fn loaded_view(model: &Model, loaded: &Loaded, params: &Params, lang: Lang) -> L
         rates: Vec::new(),
         any_to_accept: false,
         source: None,
+        cannot_title: Text::BookCannotTitle.get(lang),
+        cannot: cannot_say(lang),
         memory: loaded.memory.map(|memory| match memory {
             Memory::Applied => Text::BookRemembered.get(lang),
             Memory::Kept => Text::BookRememberKept.get(lang),
@@ -446,13 +507,16 @@ fn outcome(view: &mut LoadedView, model: &Model, loaded: &Loaded, params: &Param
             view.can_start = view.as_of_error.is_none();
             view.rates = Rate::all()
                 .into_iter()
-                .map(|rate| rate_view(rate, rate.estimate(analysis), model, params, lang))
+                .map(|rate| {
+                    let fitted = rate.fitted(Some(analysis), None, params);
+                    rate_view(rate, &fitted, None, params, lang)
+                })
                 .collect();
             view.any_to_accept = view.can_start && view.rates.iter().any(|r| r.in_accept_all);
             for rate in &mut view.rates {
                 rate.can_accept &= view.can_start;
             }
-            if !model.accepted.is_empty() {
+            if model.accepted.iter().any(|r| !r.from_activity()) {
                 view.source = Some(fill(
                     Text::BookSource.get(lang),
                     &[&loaded.name, &book.as_of.to_string()],
@@ -464,74 +528,264 @@ fn outcome(view: &mut LoadedView, model: &Model, loaded: &Loaded, params: &Param
 
 fn rate_value(rate: Rate, value: f64) -> String {
     match rate {
-        Rate::Renewal(_) => format::percent(value, 1),
+        Rate::TermMix | Rate::Renewal(_) => format::percent(value, 1),
         Rate::DefaultPerWeek(_) => format::percent(value, 3),
         Rate::Amount(_) => format::cny(value),
+        Rate::LeadsPerHour(_) => format::number(value, 2),
+        Rate::Saturation(_) => format::number(value, 1),
     }
 }
 
-fn rate_view(
-    rate: Rate,
-    estimate: Option<Estimate>,
-    model: &Model,
-    params: &Params,
-    lang: Lang,
-) -> RateView {
-    let (name, tier) = match rate {
-        Rate::Renewal(t) => (Text::BookRateRenewal, t),
-        Rate::DefaultPerWeek(t) => (Text::BookRateDefaultHazard, t),
-        Rate::Amount(t) => (Text::BookRateAmount, t),
-    };
-    let id = match rate {
+/// "71.4% (62.0% – 79.3%)".
+fn with_interval(rate: Rate, e: &Estimate) -> String {
+    format!(
+        "{} ({} – {})",
+        rate_value(rate, e.value),
+        rate_value(rate, e.low),
+        rate_value(rate, e.high)
+    )
+}
+
+fn rate_name(rate: Rate, params: &Params, lang: Lang) -> String {
+    let channel = |c: ChannelId| channel_text(c).get(lang);
+    match rate {
+        Rate::TermMix => {
+            let weeks: Vec<String> = params
+                .loans
+                .terms
+                .iter()
+                .map(|t| format::number(t.weeks, 0))
+                .collect();
+            fill(Text::BookRateTermMix.get(lang), &[&weeks.join(" · ")])
+        }
+        Rate::Renewal(t) => fill(Text::BookRateRenewal.get(lang), &[tier_text(t).get(lang)]),
+        Rate::DefaultPerWeek(t) => fill(
+            Text::BookRateDefaultHazard.get(lang),
+            &[tier_text(t).get(lang)],
+        ),
+        Rate::Amount(t) => fill(Text::BookRateAmount.get(lang), &[tier_text(t).get(lang)]),
+        Rate::LeadsPerHour(c) => fill(Text::BookRateYield.get(lang), &[channel(c)]),
+        Rate::Saturation(c) => fill(Text::BookRateSaturation.get(lang), &[channel(c)]),
+    }
+}
+
+fn rate_id(rate: Rate) -> String {
+    match rate {
+        Rate::TermMix => "term-mix".to_owned(),
         Rate::Renewal(t) => format!("renewal-{}", t.id()),
         Rate::DefaultPerWeek(t) => format!("default-{}", t.id()),
         Rate::Amount(t) => format!("amount-{}", t.id()),
-    };
+        Rate::LeadsPerHour(c) => format!("yield-{}", c.id()),
+        Rate::Saturation(c) => format!("saturation-{}", c.id()),
+    }
+}
+
+/// What an estimate rests on, in words.
+fn rate_count(rate: Rate, e: &Estimate, channel: Option<&ChannelFit>, lang: Lang) -> String {
+    match (rate, channel) {
+        (Rate::Renewal(_), _) => fill(
+            Text::BookCountLoans.get(lang),
+            &[&format::number(e.events, 0), &format::number(e.exposure, 0)],
+        ),
+        (Rate::DefaultPerWeek(_), _) => fill(
+            Text::BookCountWeeks.get(lang),
+            &[&format::number(e.events, 0), &format::number(e.exposure, 0)],
+        ),
+        (Rate::LeadsPerHour(_), Some(c)) => fill(
+            Text::BookCountYield.get(lang),
+            &[
+                &format::number(c.leads, 0),
+                &format::number(c.hours, 1),
+                &format::number(f64::from(c.am_weeks), 0),
+            ],
+        ),
+        (Rate::Saturation(_), Some(c)) => fill(
+            Text::BookCountSaturation.get(lang),
+            &[
+                &format::number(f64::from(c.am_weeks), 0),
+                &format::number(c.hours_min, 1),
+                &format::number(c.hours_max, 1),
+            ],
+        ),
+        _ => fill(
+            Text::BookCountMean.get(lang),
+            &[&format::number(e.exposure, 0)],
+        ),
+    }
+}
+
+/// One rate's row: `fitted` holds its parameters' fitted values (empty: the data say nothing),
+/// `channel` the activity file's channel for its counts and notes.
+fn rate_view(
+    rate: Rate,
+    fitted: &[Fitted],
+    channel: Option<&ChannelFit>,
+    params: &Params,
+    lang: Lang,
+) -> RateView {
     let current = rate.of(params);
-    let (yours, count) = match estimate {
+    let current_text: Vec<String> = current.iter().map(|v| rate_value(rate, *v)).collect();
+    let first = fitted.first().map(|f| f.estimate);
+    let thin = fitted.iter().any(|f| rate.is_thin(&f.estimate));
+    let (yours, count) = match first {
         Some(e) => {
-            let count = match rate {
-                Rate::Renewal(_) => fill(
-                    Text::BookCountLoans.get(lang),
-                    &[&format::number(e.events, 0), &format::number(e.exposure, 0)],
+            let yours: Vec<String> = fitted
+                .iter()
+                .map(|f| with_interval(rate, &f.estimate))
+                .collect();
+            let count = rate_count(rate, &e, channel, lang);
+            let count = match (thin, rate, channel) {
+                (true, Rate::LeadsPerHour(c), Some(ch)) => fill(
+                    Text::BookYieldThin.get(lang),
+                    &[
+                        channel_text(c).get(lang),
+                        &format::number(f64::from(ch.am_weeks), 0),
+                        &rate_value(rate, e.low),
+                        &rate_value(rate, e.high),
+                    ],
                 ),
-                Rate::DefaultPerWeek(_) => fill(
-                    Text::BookCountWeeks.get(lang),
-                    &[&format::number(e.events, 0), &format::number(e.exposure, 0)],
-                ),
-                Rate::Amount(_) => fill(
-                    Text::BookCountMean.get(lang),
-                    &[&format::number(e.exposure, 0)],
-                ),
+                (true, ..) => fill(Text::BookThin.get(lang), &[&count]),
+                (false, ..) => count,
             };
-            let count = if rate.is_thin(&e) {
-                fill(Text::BookThin.get(lang), &[&count])
-            } else {
-                count
-            };
-            (
-                format!(
-                    "{} ({} – {})",
-                    rate_value(rate, e.value),
-                    rate_value(rate, e.low),
-                    rate_value(rate, e.high)
-                ),
-                count,
-            )
+            (yours.join(" · "), count)
         }
-        None => (Text::BookTooFew.get(lang).to_owned(), String::new()),
+        None => match (rate, channel) {
+            (Rate::Saturation(_), Some(c)) => (
+                c.saturation_at_least.map_or_else(
+                    || Text::BookSaturationFlat.get(lang).to_owned(),
+                    |s| {
+                        fill(
+                            Text::BookSaturationAtLeast.get(lang),
+                            &[&format::number(s, 1)],
+                        )
+                    },
+                ),
+                rate_count(
+                    rate,
+                    &Estimate {
+                        value: 0.0,
+                        low: 0.0,
+                        high: 0.0,
+                        events: c.leads,
+                        exposure: f64::from(c.am_weeks),
+                    },
+                    channel,
+                    lang,
+                ),
+            ),
+            _ => (Text::BookTooFew.get(lang).to_owned(), String::new()),
+        },
     };
-    let accepted = model.accepted.contains(&rate)
-        && estimate.is_some_and(|e| (e.value - current).abs() < 1e-12);
+    let paths = rate.paths(params);
+    let held: Vec<&crate::engine::params::ParamSource> = paths
+        .iter()
+        .filter_map(|p| sources::source_of(params, p))
+        .collect();
+    // Accepted: every parameter of the rate holds the fitted value, recorded with its source.
+    let accepted = !fitted.is_empty()
+        && held.len() == paths.len()
+        && fitted
+            .iter()
+            .zip(&held)
+            .all(|(f, s)| calibrate::rounded(f.estimate.value).to_bits() == s.value.to_bits());
+    let source = held.first().map(|s| {
+        fill(
+            Text::BookSourceLine.get(lang),
+            &[
+                &s.file,
+                &s.fitted_on,
+                &format::number(s.n, 0),
+                &rate_value(rate, s.low),
+                &rate_value(rate, s.high),
+            ],
+        )
+    });
     RateView {
         rate,
-        id,
-        name: fill(name.get(lang), &[tier_text(tier).get(lang)]),
+        id: rate_id(rate),
+        name: rate_name(rate, params, lang),
         yours,
         count,
-        current: rate_value(rate, current),
-        can_accept: estimate.is_some() && !accepted,
-        in_accept_all: estimate.is_some_and(|e| !rate.is_thin(&e)) && !accepted,
+        current: current_text.join(" · "),
+        can_accept: first.is_some() && !accepted,
+        in_accept_all: first.is_some() && !thin && !accepted,
         accepted,
+        source,
+    }
+}
+
+/// The activity file's part of the view.
+fn activity_view(loaded: &ActivityLoaded, params: &Params, lang: Lang) -> ActivityView {
+    let fit = &loaded.fit;
+    let day = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), |d| format::date(d, lang));
+    let rates: Vec<RateView> = Rate::of_activity(fit)
+        .into_iter()
+        .map(|rate| {
+            let channel = match rate {
+                Rate::LeadsPerHour(c) | Rate::Saturation(c) => {
+                    fit.channels.iter().find(|f| f.channel == c)
+                }
+                _ => None,
+            };
+            rate_view(
+                rate,
+                &rate.fitted(None, Some(fit), params),
+                channel,
+                params,
+                lang,
+            )
+        })
+        .collect();
+    let tiers: Vec<String> = params
+        .pipeline
+        .approval_prob
+        .iter()
+        .map(|p| format::percent(*p, 0))
+        .collect();
+    let tiers = tiers.join(" / ");
+    let approval = fit.approval.map(|e| {
+        [
+            Text::BookApproval.get(lang).to_owned(),
+            format!(
+                "{} ({} – {})",
+                format::percent(e.value, 1),
+                format::percent(e.low, 1),
+                format::percent(e.high, 1)
+            ),
+            fill(
+                Text::BookApprovalCount.get(lang),
+                &[&format::number(e.events, 0), &format::number(e.exposure, 0)],
+            ),
+            tiers.clone(),
+        ]
+    });
+    ActivityView {
+        title: Text::BookActivityTitle.get(lang),
+        line: fill(
+            Text::BookActivityLine.get(lang),
+            &[
+                &loaded.name,
+                &format::number(fit.rows as f64, 0),
+                &day(fit.from),
+                &day(fit.to),
+            ],
+        ),
+        any_to_accept: rates.iter().any(|r| r.in_accept_all),
+        rates,
+        approval_note: approval
+            .as_ref()
+            .map(|_| fill(Text::BookApprovalNote.get(lang), &[&tiers])),
+        approval,
+        issues: fit
+            .bad_cells
+            .iter()
+            .take(REPORT_LINES)
+            .map(|b| {
+                fill(
+                    Text::BookActivityBadCell.get(lang),
+                    &[&b.row.to_string(), &b.column, &b.value],
+                )
+            })
+            .collect(),
     }
 }

@@ -252,7 +252,8 @@ pub fn app() -> Html {
                 <main class="book-view">
                     <h2>{ Text::BookTitle.get(lang) }</h2>
                     <BookPanel view={book_view(&page.book, &ws.current().0, lang)} ondispatch={onbook.clone()}
-                        onimport={drop.onimport_book.clone()} onsample={drop.onsample_book.clone()} />
+                        onimport={drop.onimport_book.clone()} onsample={drop.onsample_book.clone()}
+                        onimport_activity={drop.onimport_activity.clone()} />
                     if let Some(view) = backtest_view(&page.book.backtest, lang) {
                         <BacktestPanel {view} ondispatch={onbook.reform(book::Action::Backtest)} {dark} {narrow} />
                     }

@@ -85,6 +85,8 @@ pub struct DropControls {
     pub onimport_book: Callback<Vec<web_sys::File>>,
     /// "Your data"'s *Try the sample team*: the sample book shipped with the page, read the same way.
     pub onsample_book: Callback<()>,
+    /// "Your data"'s activity file: read, then sent to the book slice as `OpenActivity`.
+    pub onimport_activity: Callback<Vec<web_sys::File>>,
     /// Whether files are being dragged over the page.
     pub dragging: bool,
     pub ondragover: Callback<DragEvent>,
@@ -160,6 +162,26 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropContr
             }
         })
     };
+    // The activity file of "Your data" (issue 17), read the same way, sent back as its own action.
+    let onimport_activity = {
+        let dispatch = dispatch.clone();
+        let activity_read = Callback::from(
+            move |(name, bytes): (String, Result<Vec<u8>, files::FileProblem>)| {
+                use crate::ui::book::{self, FileRefusal, Picked};
+                let picked = match bytes {
+                    Ok(bytes) => book::picked(&bytes, files::decode_gb18030),
+                    Err(files::FileProblem::TooLarge) => Picked::Refused(FileRefusal::TooLarge),
+                    Err(files::FileProblem::Unreadable) => Picked::Refused(FileRefusal::Unreadable),
+                };
+                dispatch.emit(Msg::Book(book::Action::OpenActivity { name, picked }));
+            },
+        );
+        Callback::from(move |picked: Vec<web_sys::File>| {
+            if let Some(file) = picked.into_iter().next() {
+                files::read_bytes(file, crate::ui::book::MAX_BOOK_BYTES, activity_read.clone());
+            }
+        })
+    };
     let onsample_book = Callback::from(move |()| {
         files::fetch_bytes(
             crate::ui::book::SAMPLE_URL,
@@ -224,6 +246,7 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropContr
         onimport_actuals,
         onimport_book,
         onsample_book,
+        onimport_activity,
         dragging: *dragging,
         ondragover,
         ondragleave,

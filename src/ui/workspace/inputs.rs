@@ -41,6 +41,9 @@ pub struct FieldView {
     pub placeholder: Option<String>,
     /// Messages about this field (input problems and engine errors); empty when valid.
     pub errors: Vec<String>,
+    /// "Fitted from book.csv, 2026-12-01 (n = 412)…" while the value is one fitted from the
+    /// team's data (issue 17).
+    pub source: Option<String>,
 }
 
 /// A row of three tier inputs (or a matrix row) with the row's own messages.
@@ -207,6 +210,12 @@ pub fn field_view(ws: &Model, field: Field, lang: Lang) -> FieldView {
             .allows_auto()
             .then(|| Text::AutoPlaceholder.get(lang).to_owned()),
         errors,
+        source: crate::scenario::sources::source_of(p, &field.path_in(p)).map(|s| {
+            fill(
+                Text::FieldFittedFrom.get(lang),
+                &[&s.file, &s.fitted_on, &crate::ui::format::number(s.n, 0)],
+            )
+        }),
     }
 }
 

@@ -537,6 +537,8 @@ impl Model {
     }
 
     fn recompute(&mut self) {
+        // A value edited by hand is no longer the one fitted from the team's data (issue 17).
+        crate::scenario::sources::prune(&mut self.params);
         if !self.input_problems.is_empty() {
             // The engine would see the old value of a field the person is still typing; keep the
             // last valid result and say it is out of date.

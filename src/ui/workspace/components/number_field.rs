@@ -54,6 +54,9 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
                 if v.help_shown {
                     <span class="field-why">{ &v.help }</span>
                 }
+                if let Some(source) = &v.source {
+                    <span class="field-source">{ source }</span>
+                }
             </p>
             if invalid {
                 <p id={error_id} class="field-error" role="alert">
