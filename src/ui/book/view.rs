@@ -103,6 +103,10 @@ pub struct BookView {
     pub sample_files: &'static str,
     pub privacy: &'static str,
     pub excel_note: &'static str,
+    /// "Drop the loan-book file here…", shown while a file is dragged over the view.
+    pub drop_here: &'static str,
+    /// "Reading the workbook …" while the book-reader worker reads one.
+    pub reading: Option<String>,
     pub refused: Option<String>,
     pub started: Option<String>,
     pub loaded: Option<LoadedView>,
@@ -172,8 +176,12 @@ fn status_text(status: Status) -> Text {
 
 fn refusal_text(refusal: FileRefusal) -> Text {
     match refusal {
-        FileRefusal::Excel => Text::BookRefusedExcel,
         FileRefusal::Empty => Text::BookRefusedEmpty,
+        FileRefusal::NotWorkbook => Text::BookRefusedNotWorkbook,
+        FileRefusal::Damaged => Text::BookRefusedDamaged,
+        FileRefusal::Password => Text::BookRefusedPassword,
+        FileRefusal::NoSheet => Text::BookRefusedNoSheet,
+        FileRefusal::ReaderUnavailable => Text::BookRefusedReader,
         FileRefusal::TooLarge => Text::BookRefusedLarge,
         FileRefusal::Unreadable => Text::BookRefusedUnreadable,
     }
@@ -205,6 +213,11 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
         sample_files: Text::BookSampleFiles.get(lang),
         privacy: Text::BookPrivacy.get(lang),
         excel_note: Text::BookExcelNote.get(lang),
+        drop_here: Text::BookDropHere.get(lang),
+        reading: model
+            .reading
+            .as_ref()
+            .map(|(_, name)| fill(Text::BookReading.get(lang), &[name])),
         refused: model
             .refused
             .as_ref()
