@@ -32,7 +32,7 @@ const startingOf = async (page) => Number(await page.getAttribute('.book-startin
 
 // Drops `file` on `selector` as a person's drag from the desktop does: dragover (the drop target
 // shows), then drop, with a DataTransfer holding the file.
-async function dropFile(page, selector, path, type) {
+async function dropFile(page, selector, path, type, shot) {
   const bytes = (await readFile(path)).toString('base64');
   const name = path.split('/').pop();
   const dataTransfer = await page.evaluateHandle(
@@ -46,6 +46,7 @@ async function dropFile(page, selector, path, type) {
   );
   await page.dispatchEvent(selector, 'dragover', { dataTransfer });
   const target = await page.locator('.drop-overlay').textContent();
+  if (shot) await page.screenshot({ path: join(SHOTS, shot) });
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
   return target;
 }
@@ -87,14 +88,15 @@ test('the sample workbook and its CSV, picked or dropped, read into the same boo
   // Dropped on the view: the drop target shows, and the file is read as the picker reads it.
   await page.setInputFiles('[data-testid="book-file"]', { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
   await page.waitForFunction(() => document.querySelector('.book-file-line')?.textContent.startsWith('other.csv'));
-  const overlay = await dropFile(page, '.book-view', XLSX, XLSX_TYPE);
+  const overlay = await dropFile(page, '.book-view', XLSX, XLSX_TYPE, 'book-drop-1280x800.png');
   assert.match(overlay, /loan-book file/, 'the drop target says where the file goes');
   await page.waitForFunction(() => document.querySelector('.book-file-line')?.textContent.startsWith('sample-team-loans.xlsx'));
   assert.equal(await startingOf(page), csvStarting);
 
   // Dropped on the "Your data" tab from another view: the view opens and reads it.
   await page.click('button[data-view="workspace"]');
-  await dropFile(page, 'button[data-view="book"]', CSV, 'text/csv');
+  const onTab = await dropFile(page, 'button[data-view="book"]', CSV, 'text/csv');
+  assert.match(onTab, /loan-book file/, 'over the tab, the drop goes to "Your data"');
   await page.waitForFunction(() => document.querySelector('.book-file-line')?.textContent.startsWith('sample-team-loans.csv'));
   assert.equal(await startingOf(page), csvStarting);
   // The picker is still a button a keyboard reaches.

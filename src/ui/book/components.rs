@@ -82,6 +82,8 @@ pub fn book_panel(props: &BookProps) -> Html {
                 <p class="book-sample-note">{ v.sample_note }{ " " }
                     <a href={crate::ui::book::SAMPLE_URL} download="">{ crate::ui::book::SAMPLE_NAME }</a>
                     { " · " }
+                    <a href={crate::ui::book::SAMPLE_XLSX_URL} download="">{ "sample-team-loans.xlsx" }</a>
+                    { " · " }
                     <a href={crate::ui::book::SAMPLE_ACTIVITY_URL} download="">{ v.sample_files }</a>
                 </p>
                 <p class="book-privacy">{ v.privacy }</p>

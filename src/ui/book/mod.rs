@@ -33,6 +33,8 @@ pub const MAX_BOOK_BYTES: u64 = 50 * 1024 * 1024;
 /// The sample team's loan book, shipped beside the page (`samples/`, copied by the build).
 pub const SAMPLE_URL: &str = "./sample-team-loans.csv";
 pub const SAMPLE_NAME: &str = "sample-team-loans.csv";
+/// The same book as an Excel workbook (`samples/make_xlsx.py`), for download beside it.
+pub const SAMPLE_XLSX_URL: &str = "./sample-team-loans.xlsx";
 /// The sample team's weekly activity file, for download beside it.
 pub const SAMPLE_ACTIVITY_URL: &str = "./sample-team-activity.csv";
 
