@@ -21,7 +21,8 @@
 // sum over long tasks of (the part of the task between FCP and TTI − 50 ms), as Lighthouse clips it.
 // The CPU throttle slows the main thread's work, not the time it waits for a core on this busy
 // 2-core machine, so the throttled figures are an upper bound of what a quiet phone-class CPU sees.
-// Usage: node scripts/bench-load.mjs (after node scripts/build.mjs); CADENCE_DIST=<dir> for another build.
+// Usage: node scripts/bench-load.mjs [--book-only] (after node scripts/build.mjs); CADENCE_DIST=<dir>
+// for another build. --book-only skips the first loads and times the 100,000-loan import alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -183,9 +184,10 @@ async function importBook(browser, url, file) {
 const server = await startCompressedServer({ dir: DIST });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, benchMark()] });
 console.log(`machine load (1/5/15 min):    ${loadavg().map((x) => fmt(x, 2)).join(' / ')} on 2 cores — figures scale with it`);
+const BOOK_ONLY = process.argv.includes('--book-only');
 try {
   let firstView;
-  for (const condition of CONDITIONS) {
+  for (const condition of BOOK_ONLY ? [] : CONDITIONS) {
     const loads = [];
     for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.url, condition));
     const wire = loads.map((l) => l.resources.reduce((s, r) => s + r.wireBytes, 0));
@@ -197,10 +199,10 @@ try {
   }
 
   // What the first view downloads, by file, in the order the page asked for it (one unthrottled load).
-  console.log('\nwhat the first load downloads (the first mobile load, in request order; KB = 1,024 bytes):');
-  console.log(`  ${'file'.padEnd(40)} ${'asked at'.padStart(9)} ${'on wire'.padStart(10)} ${'enc'.padStart(4)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}`);
+  if (firstView) console.log('\nwhat the first load downloads (the first mobile load, in request order; KB = 1,024 bytes):');
+  if (firstView) console.log(`  ${'file'.padEnd(40)} ${'asked at'.padStart(9)} ${'on wire'.padStart(10)} ${'enc'.padStart(4)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}`);
   const total = { wire: 0, raw: 0, gzip: 0, br: 0 };
-  for (const r of firstView.resources.toSorted((a, b) => a.at - b.at)) {
+  for (const r of firstView?.resources.toSorted((a, b) => a.at - b.at) ?? []) {
     const name = fileOf(r.url);
     const s = sizes(name);
     total.wire += r.wireBytes;
@@ -209,7 +211,7 @@ try {
     total.br += s.br;
     console.log(`  ${name.padEnd(40)} ${(fmt(r.atMs) + ' ms').padStart(9)} ${kb(r.wireBytes).padStart(10)} ${String(r.encoding).padStart(4)} ${kb(s.raw).padStart(10)} ${kb(s.gzip).padStart(10)} ${kb(s.br).padStart(10)}`);
   }
-  console.log(`  ${'TOTAL'.padEnd(40)} ${''.padStart(9)} ${kb(total.wire).padStart(10)} ${''.padStart(4)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.br).padStart(10)}`);
+  if (firstView) console.log(`  ${'TOTAL'.padEnd(40)} ${''.padStart(9)} ${kb(total.wire).padStart(10)} ${''.padStart(4)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.br).padStart(10)}`);
 
   // "Your data" importing 100,000 loans, unthrottled: picked until the row report shows.
   const book = bigBook(100_000);
