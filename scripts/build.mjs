@@ -207,7 +207,7 @@ if (COMPRESS) {
   const brotli = promisify(zlib.brotliCompress);
   const cacheDir = join(STAGE, 'compressed');
   await mkdir(cacheDir, { recursive: true });
-  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json|csv)$/.test(n));
+  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json|csv|xlsx)$/.test(n));
   const used = new Set();
   await Promise.all(
     names.map(async (name) => {
