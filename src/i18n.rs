@@ -784,6 +784,8 @@ text_table! {
     ActualsCellCount => "the row has {0} cells but the header has {1} columns", "该行有 {0} 个单元格，但表头有 {1} 列";
     ActualsWeekMissing => "the week is missing", "缺少周次";
     ActualsNotANumber => "\"{0}\" is not a number", "“{0}”不是数字";
+    ActualsDoubtfulNumber => "\"{0}\" could group thousands or mark decimals, and the column's other values do not say which: write it without a thousands separator (1500 or 1.5)",
+        "“{0}”中的分隔符既可能是千位分隔符也可能是小数点，本列其他数值无法判断：请去掉千位分隔符（写成 1500 或 1.5）";
     ActualsNotAWeek => "\"{0}\" is not a week: weeks are whole numbers from 0", "“{0}”不是周次：周次为从 0 起的整数";
     ActualsWeekAndDate => "the header has both week and week_starting: keep one", "表头同时有 week 和 week_starting：请只保留一个";
     ActualsNoStartDate => "the file dates its weeks (week_starting), and the scenario's first week has no date: give one (--start-date)", "文件按日期标注各周（week_starting），但情景的第一周没有日期：请指定一个（--start-date）";
