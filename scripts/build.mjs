@@ -1,12 +1,13 @@
 // The release build of the page, into dist/ (or the directory given with --out): the whole site, static
 // files with relative URLs. Replaces trunk (issue 13, item 6), in five steps:
-//   1. one cargo invocation builds both wasm bins (app, worker), so they share the dependency build;
+//   1. one cargo invocation builds the three wasm bins (app, worker, book_reader), so they share the
+//      dependency build;
 //   2. wasm-bindgen (exactly the version Cargo.lock pins) makes the app an ES module (--target web)
-//      and the Monte Carlo worker a classic worker script (--target no-modules);
-//   3. wasm-opt -Oz (npm binaryen, node_modules/.bin) shrinks both wasm files;
-//   4. every built file gets its content hash in its name, except index.html and sw.js (the worker's
-//      loader too: the app's loader tells services::monte_carlo its name, so a page never starts
-//      another release's worker); index.html links the styles (one file, joined in their order) and the
+//      and the Monte Carlo worker and the Excel reader classic worker scripts (--target no-modules);
+//   3. wasm-opt -Oz (npm binaryen, node_modules/.bin) shrinks the wasm files;
+//   4. every built file gets its content hash in its name, except index.html and sw.js (the workers'
+//      loaders too: the app's loader tells services::monte_carlo and services::book_reader their
+//      names, so a page never starts another release's worker); index.html links the styles (one file, joined in their order) and the
 //      app's loader, and has no inline script;
 //   5. sw.js (scripts/make-sw.mjs) lists every built file, and each text or wasm file gets precompressed
 //      .gz and .br copies beside it for hosts that serve them.
@@ -76,17 +77,20 @@ const metadata = JSON.parse(await run('cargo', ['metadata', '--format-version', 
 const WASM_DIR = join(metadata.target_directory, TARGET, 'release');
 const STAGE = join(metadata.target_directory, 'cadence-web');
 
-// 1. Both bins in one cargo invocation: one dependency build, and the two LTO links run in parallel.
-await run('cargo', ['build', '--release', '--target', TARGET, '--features', 'web', '--bin', 'app', '--bin', 'worker']);
-done('cargo build (app, worker)');
+// 1. The bins in one cargo invocation: one dependency build, and the LTO links run in parallel. The
+//    Excel reader (calamine) is compiled into the lib for all of them, but only book_reader calls
+//    it, so the app's and the worker's links leave it out.
+await run('cargo', ['build', '--release', '--target', TARGET, '--features', 'web', '--bin', 'app', '--bin', 'worker', '--bin', 'book_reader']);
+done('cargo build (app, worker, book_reader)');
 
-// 2. and 3. wasm-bindgen, then wasm-opt, for both bins at once. Their output depends only on the
+// 2. and 3. wasm-bindgen, then wasm-opt, for the bins at once. Their output depends only on the
 //    wasm cargo wrote and the two tools' versions, so a bin whose wasm is unchanged keeps its last output.
 const wasmOptVersion = (await run(WASM_OPT, ['--version'], { capture: true })).trim();
 await mkdir(STAGE, { recursive: true });
 const bins = [
   { name: 'app', target: 'web' },
   { name: 'worker', target: 'no-modules' },
+  { name: 'book_reader', target: 'no-modules' },
 ];
 let reused = 0;
 await Promise.all(
@@ -103,7 +107,7 @@ await Promise.all(
     await writeFile(keyFile, key);
   }),
 );
-done(`wasm-bindgen and wasm-opt -Oz (${bindgenVersion}, ${wasmOptVersion}${reused ? `; ${reused} of 2 unchanged, kept` : ''})`);
+done(`wasm-bindgen and wasm-opt -Oz (${bindgenVersion}, ${wasmOptVersion}${reused ? `; ${reused} of ${bins.length} unchanged, kept` : ''})`);
 
 // 4. dist/, every file named by its content except the two stable entry names.
 const files = new Map(); // name in dist/ -> contents
@@ -125,9 +129,24 @@ const workerLoader = rewrite(
 );
 const workerLoaderUrl = putHashed('worker_loader.js', Buffer.from(workerLoader));
 
+// The Excel reader, loaded by the page only when a workbook is chosen (services::book_reader).
+const readerWasm = putHashed('book_reader_bg.wasm', await readFile(join(STAGE, 'book_reader_bg.opt.wasm')));
+const readerJs = putHashed('book_reader.js', await readFile(join(STAGE, 'book_reader.js')));
+const readerLoader = rewrite(
+  await readFile(join(ROOT, 'src/bin/book_reader_loader.js'), 'utf8'),
+  { "'./book_reader.js'": `'${readerJs}'`, "'./book_reader_bg.wasm'": `'${readerWasm}'` },
+  'src/bin/book_reader_loader.js',
+);
+const readerLoaderUrl = putHashed('book_reader_loader.js', Buffer.from(readerLoader));
+
 const appLoader = rewrite(
   await readFile(join(ROOT, 'src/bin/app_loader.js'), 'utf8'),
-  { "'./app.js'": `'${appJs}'`, "'./app_bg.wasm'": `'${appWasm}'`, "'./worker_loader.js'": `'${workerLoaderUrl}'` },
+  {
+    "'./app.js'": `'${appJs}'`,
+    "'./app_bg.wasm'": `'${appWasm}'`,
+    "'./worker_loader.js'": `'${workerLoaderUrl}'`,
+    "'./book_reader_loader.js'": `'${readerLoaderUrl}'`,
+  },
   'src/bin/app_loader.js',
 );
 const appLoaderUrl = putHashed('app_loader.js', Buffer.from(appLoader));
@@ -171,8 +190,8 @@ html = html.replace(
 );
 put('index.html', Buffer.from(html));
 // The sample team (samples/README.md), under stable names: "Your data" reads the book from here and
-// offers both files for download.
-for (const name of ['sample-team-loans.csv', 'sample-team-activity.csv']) {
+// offers its files for download (the loan book also as the workbook samples/make_xlsx.py writes).
+for (const name of ['sample-team-loans.csv', 'sample-team-loans.xlsx', 'sample-team-activity.csv']) {
   put(name, await readFile(join(ROOT, 'samples', name)));
 }
 
@@ -191,7 +210,7 @@ if (COMPRESS) {
   const brotli = promisify(zlib.brotliCompress);
   const cacheDir = join(STAGE, 'compressed');
   await mkdir(cacheDir, { recursive: true });
-  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json|csv)$/.test(n));
+  const names = [...files.keys(), 'sw.js'].filter((n) => /\.(html|js|css|wasm|svg|json|csv|xlsx)$/.test(n));
   const used = new Set();
   await Promise.all(
     names.map(async (name) => {
@@ -216,6 +235,15 @@ if (COMPRESS) {
   );
   for (const f of await readdir(cacheDir)) if (!used.has(f)) await rm(join(cacheDir, f));
   done(`precompressed ${names.length} files (.gz, .br)`);
+}
+
+// What each wasm module weighs: the app's is the first load's (issue 20); the reader's is paid only
+// when a workbook is chosen.
+for (const [label, url] of [['app', appWasm], ['worker', workerWasm], ['book_reader', readerWasm]]) {
+  const name = url.slice(2);
+  const gz = zlib.gzipSync(files.get(name), { level: 9 }).length;
+  const br = await readFile(join(NEXT, `${name}.br`)).then((b) => `, ${b.length} brotli`).catch(() => '');
+  console.log(`build: ${label} wasm ${files.get(name).length} bytes raw, ${gz} gzip -9${br}`);
 }
 
 await rm(OUT, { recursive: true, force: true });

@@ -784,6 +784,8 @@ text_table! {
     ActualsCellCount => "the row has {0} cells but the header has {1} columns", "该行有 {0} 个单元格，但表头有 {1} 列";
     ActualsWeekMissing => "the week is missing", "缺少周次";
     ActualsNotANumber => "\"{0}\" is not a number", "“{0}”不是数字";
+    ActualsDoubtfulNumber => "\"{0}\" could group thousands or mark decimals, and the column's other values do not say which: write it without a thousands separator (1500 or 1.5)",
+        "“{0}”中的分隔符既可能是千位分隔符也可能是小数点，本列其他数值无法判断：请去掉千位分隔符（写成 1500 或 1.5）";
     ActualsNotAWeek => "\"{0}\" is not a week: weeks are whole numbers from 0", "“{0}”不是周次：周次为从 0 起的整数";
     ActualsWeekAndDate => "the header has both week and week_starting: keep one", "表头同时有 week 和 week_starting：请只保留一个";
     ActualsNoStartDate => "the file dates its weeks (week_starting), and the scenario's first week has no date: give one (--start-date)", "文件按日期标注各周（week_starting），但情景的第一周没有日期：请指定一个（--start-date）";
@@ -1349,6 +1351,10 @@ from week 65.",
     BookReasonRenewsUnknown => "renews a loan that is not in the file: still counted as a renewal",
         "续贷来源的借据不在文件中：仍按续贷计算";
     BookReasonNegative => "a negative value: the cell is ignored", "数值为负：忽略此项";
+    BookReasonReadAsThousands => "the comma or point could group thousands or mark decimals, and the column's other values do not say which: read as thousands",
+        "其中的逗号或句点既可能是千位分隔符也可能是小数点，本列其他数值无法判断：按千位分隔符读取";
+    BookReasonReadAsDecimal => "the comma or point could group thousands or mark decimals, and the column's other values do not say which: read as a decimal mark",
+        "其中的逗号或句点既可能是千位分隔符也可能是小数点，本列其他数值无法判断：按小数点读取";
     BookIssueSkipped => "Row {0}, {1} “{2}”: {3}. The row is skipped.",
         "第 {0} 行，{1}“{2}”：{3}。此行未导入。";
     BookIssueDoubtful => "Row {0}, {1} “{2}”: {3}.", "第 {0} 行，{1}“{2}”：{3}。";
@@ -1356,14 +1362,23 @@ from week 65.",
         "文件只在本页面中读取，不会发送到任何地方。";
     ViewBook => "Your data", "你的数据";
     BookTitle => "Your data: your team's loan book", "你的数据：团队的贷款台账";
-    BookIntro => "Choose the loan system's export (CSV, UTF-8 or GB18030). Check each column's field, map your grades and status words, and start the plan from the book as it stood on the as-of date.",
-        "选择贷款系统导出的台账（CSV，UTF-8 或 GB18030 编码）。核对每一列对应的字段，把你们的等级和状态对应好，然后从截至日的实际在贷开始做计划。";
+    BookIntro => "Choose or drop the loan system's export (an Excel workbook, or CSV in UTF-8 or GB18030). Check each column's field, map your grades and status words, and start the plan from the book as it stood on the as-of date.",
+        "选择或拖入贷款系统导出的台账（Excel 工作簿，或 UTF-8、GB18030 编码的 CSV）。核对每一列对应的字段，把你们的等级和状态对应好，然后从截至日的实际在贷开始做计划。";
     BookChoose => "Choose a loan-book file…", "选择台账文件…";
-    BookExcelNote => "Excel files (.xlsx, .xls) are read by the command line (cadence book FILE); in the page, save the sheet as CSV first.",
-        "Excel 文件（.xlsx、.xls）请用命令行读取（cadence book 文件名）；在页面中请先把工作表另存为 CSV。";
+    BookExcelNote => "Excel workbooks (.xlsx, .xls) are read here too, from their first sheet: the Excel reader loads the first time you choose one.",
+        "Excel 工作簿（.xlsx、.xls）也在本页面中读取（第一个工作表）：第一次选择工作簿时才加载 Excel 读取器。";
+    BookReading => "Reading the workbook “{0}”…", "正在读取工作簿“{0}”……";
+    BookDropHere => "Drop the loan-book file here to read it", "松开即可读取这个台账文件";
     BookFileLine => "{0}: {1} rows, {2} columns ({3})", "{0}：{1} 行，{2} 列（{3}）";
-    BookRefusedExcel => "“{0}” is an Excel workbook. The page reads CSV files only: save the sheet as CSV, or read the workbook with the command line. Nothing was changed.",
-        "“{0}”是 Excel 工作簿。页面只读取 CSV 文件：请把工作表另存为 CSV，或用命令行读取。没有做任何更改。";
+    BookRefusedNotWorkbook => "“{0}” is a packed file but holds no Excel workbook (is it another program's document?). Nothing was changed.",
+        "“{0}”是压缩或复合文件，但其中没有 Excel 工作簿（是否为其他程序的文档？）。没有做任何更改。";
+    BookRefusedDamaged => "“{0}” is a damaged workbook: it could not be read through. Open it in Excel and save it again, or export the sheet as CSV. Nothing was changed.",
+        "“{0}”是损坏的工作簿，无法完整读取。请用 Excel 打开后重新保存，或把工作表导出为 CSV。没有做任何更改。";
+    BookRefusedPassword => "“{0}” is protected by a password. Save a copy without the password to open it, and choose that. Nothing was changed.",
+        "“{0}”设有打开密码。请另存一份不带密码的副本再选择它。没有做任何更改。";
+    BookRefusedNoSheet => "“{0}” is a workbook without any sheet. Nothing was changed.", "“{0}”是没有任何工作表的工作簿。没有做任何更改。";
+    BookRefusedReader => "The Excel reader could not be loaded to read “{0}” (are you offline?). Connect and choose the file again, or save the sheet as CSV. Nothing was changed.",
+        "无法加载 Excel 读取器来读取“{0}”（是否已离线？）。请联网后重新选择该文件，或把工作表另存为 CSV。没有做任何更改。";
     BookRefusedEmpty => "“{0}” holds no table (it is empty or has no header row). Nothing was changed.",
         "“{0}”中没有表格（文件为空或没有表头行）。没有做任何更改。";
     BookRefusedLarge => "“{0}” is larger than 50 MB, more than a loan book export. Nothing was changed.",
@@ -1481,6 +1496,8 @@ from week 65.",
     BookActivityLine => "{0}: {1} rows, weeks from {2} to {3}.", "{0}：{1} 行，{2} 至 {3} 的各周。";
     BookActivityNoColumns => "“{0}” has no prospecting_hours_<channel> with leads_<channel> columns, nor approved with declined. Nothing was changed.",
         "“{0}”中没有 prospecting_hours_<渠道> 与 leads_<渠道> 列，也没有 approved 与 declined 列。没有做任何更改。";
+    BookActivityWorkbook => "“{0}” is a workbook. The activity file is read as CSV: save its sheet as CSV and choose that. Nothing was changed.",
+        "“{0}”是工作簿。活动文件按 CSV 读取：请把工作表另存为 CSV 后再选择。没有做任何更改。";
     BookActivityBadCell => "Row {0}, {1} “{2}”: not a number; that AM-week is left out.", "第 {0} 行，{1}“{2}”：不是数字；该客户经理周未计入。";
     BookApproval => "Approval, whole team", "审批通过率（全团队）";
     BookApprovalCount => "approved: {0} of {1} applications", "{1} 笔申请中通过 {0} 笔";

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::engine::params::{ChannelId, CHANNELS};
 use crate::i18n::{fill, Lang, Text};
+use crate::scenario::book::map::{read_number, NumberCell, NumberColumn};
 
 /// The stable ids of the figure columns, in the documented order.
 pub const COLUMNS: [&str; 7] = [
@@ -165,7 +166,10 @@ pub fn parse(text: &str, frame: &Frame) -> Result<Actuals, Vec<ActualsError>> {
     }
     let per_am = columns.contains(&Column::Am);
     let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
+    // Read whole first: each column's cells decide how it writes its decimals ("1,5" hours).
+    let records: Vec<_> = reader.records().collect();
+    let numbers = number_columns(&records, columns.len());
+    for (index, record) in records.into_iter().enumerate() {
         let row = index + 1;
         let record = match record {
             Ok(record) => record,
@@ -188,7 +192,8 @@ pub fn parse(text: &str, frame: &Frame) -> Result<Actuals, Vec<ActualsError>> {
             ));
             continue;
         }
-        if let Some(read) = read_row(row, &header, &columns, &record, frame, &mut errors) {
+        let cells = (&header[..], &columns[..], &numbers[..]);
+        if let Some(read) = read_row(row, cells, &record, frame, &mut errors) {
             rows.push(Row { per_am, ..read });
         }
     }
@@ -282,11 +287,23 @@ fn team_weeks(rows: &[Row], ams: f64) -> (Vec<WeekActuals>, Vec<usize>) {
     (weeks, first_rows)
 }
 
+/// How each of the `count` columns writes its numbers, from every readable row.
+fn number_columns(
+    records: &[Result<csv::StringRecord, csv::Error>],
+    count: usize,
+) -> Vec<NumberColumn> {
+    (0..count)
+        .map(|c| {
+            let cells = records.iter().filter_map(|r| r.as_ref().ok());
+            NumberColumn::of(cells.map(|r| r.get(c).unwrap_or("")))
+        })
+        .collect()
+}
+
 /// One row's cells; `None` (with its errors pushed) when a cell is unreadable.
 fn read_row(
     row: usize,
-    header: &[String],
-    columns: &[Column],
+    (header, columns, numbers): (&[String], &[Column], &[NumberColumn]),
     record: &csv::StringRecord,
     frame: &Frame,
     errors: &mut Vec<ActualsError>,
@@ -295,7 +312,8 @@ fn read_row(
     let mut week = WeekActuals::default();
     let mut channel_hours: Option<[f64; CHANNELS]> = None;
     let mut channel_leads: Option<f64> = None;
-    for ((id, column), cell) in header.iter().zip(columns).zip(record.iter()) {
+    for (((id, column), cell), number) in header.iter().zip(columns).zip(record.iter()).zip(numbers)
+    {
         if cell.is_empty() {
             if matches!(column, Column::Week | Column::WeekStarting) {
                 errors.push(error(row, id, ActualsProblem::WeekMissing));
@@ -313,9 +331,21 @@ fn read_row(
             }
             _ => {}
         }
-        let Ok(value) = cell.parse::<f64>() else {
-            errors.push(error(row, id, ActualsProblem::NotANumber(cell.to_owned())));
-            continue;
+        // Any usual style ("1,234.5", "1.234,5", "1 234,5", full-width); a lone "1,500" is read as
+        // its column's other cells write decimals, and refused when they do not say.
+        let value = match read_number(cell) {
+            Some(NumberCell::Exact { value, .. }) => value,
+            Some(NumberCell::Doubtful {
+                grouped,
+                decimal,
+                mark,
+            }) if !number.read(grouped, decimal, mark).doubtful => {
+                number.read(grouped, decimal, mark).value
+            }
+            _ => {
+                errors.push(error(row, id, ActualsProblem::NotANumber(cell.to_owned())));
+                continue;
+            }
         };
         match *column {
             Column::Week => {
@@ -400,7 +430,14 @@ pub fn problem_words(problem: &ActualsProblem, column: &str, lang: Lang) -> Stri
             &[&cells.to_string(), &columns.to_string()],
         ),
         ActualsProblem::WeekMissing => Text::ActualsWeekMissing.get(lang).to_owned(),
-        ActualsProblem::NotANumber(cell) => fill(Text::ActualsNotANumber.get(lang), &[cell]),
+        ActualsProblem::NotANumber(cell) => {
+            let text = if matches!(read_number(cell), Some(NumberCell::Doubtful { .. })) {
+                Text::ActualsDoubtfulNumber
+            } else {
+                Text::ActualsNotANumber
+            };
+            fill(text.get(lang), &[cell])
+        }
         ActualsProblem::NotAWeek(cell) => fill(Text::ActualsNotAWeek.get(lang), &[cell]),
         ActualsProblem::WeekAndDate => Text::ActualsWeekAndDate.get(lang).to_owned(),
         ActualsProblem::NoStartDate => Text::ActualsNoStartDate.get(lang).to_owned(),
@@ -506,6 +543,23 @@ mod tests {
         assert_eq!(weeks[1].approvals, Some(2.0));
         assert_eq!(weeks[1].new_loans, Some(2.0));
         assert_eq!(weeks[1].prospecting_hours_per_am(), Some(3.5));
+    }
+
+    /// Issue 17: hours with decimal commas read, a lone "1,500" is read as its column's other
+    /// cells write decimals, and refused in words when they do not say.
+    #[test]
+    fn hours_with_decimal_commas_read_and_a_doubtful_one_is_refused_in_words() {
+        let text = "week,prospecting_hours,leads\n0,\"2,5\",3\n1,\"1,500\",4\n2,\"１，２５\",5\n";
+        let weeks = parse(text, &Frame::numbered(52)).expect("valid");
+        let hours: Vec<Option<f64>> = weeks.weeks().iter().map(|w| w.prospecting_hours).collect();
+        assert_eq!(hours, [Some(2.5), Some(1.5), Some(1.25)]);
+        let text = "week,prospecting_hours\n0,2\n1,\"1,500\"\n";
+        let errors = parse(text, &Frame::numbered(52)).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].row, 2);
+        let words = problem_words(&errors[0].problem, &errors[0].column, Lang::En);
+        assert!(words.contains("thousands"), "{words}");
+        assert!(problem_words(&errors[0].problem, &errors[0].column, Lang::Zh).contains("千位"));
     }
 
     #[test]

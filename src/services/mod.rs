@@ -6,6 +6,7 @@
 //! code uses (a file as read, the worker protocol, the `Store` trait and an in-memory store); every
 //! browser call is behind the `web` feature. Services never import `ui`.
 
+pub mod book_reader;
 #[cfg(feature = "web")]
 pub mod clock;
 #[cfg(feature = "web")]

@@ -77,6 +77,9 @@ pub enum Effect {
     RememberStart { hidden: bool },
     /// Keep the mappings remembered per loan-book layout (`scenario::book::layout`'s text).
     RememberBookLayouts(String),
+    /// Read a workbook's bytes in the book-reader worker (spawned on the first one); its answer
+    /// comes back as `book::Action::WorkbookRead { seq, .. }`.
+    ReadWorkbook { seq: u32, bytes: std::rc::Rc<[u8]> },
     /// Tick the play clock every `ms` milliseconds (`None`: stop ticking).
     Ticker(Option<u32>),
     /// Send `library::Action::ContinueImport` once the browser has had its turn (a 0 ms

@@ -26,7 +26,7 @@ const violations = (page) => page.evaluate(() => window.__csp);
 
 const STABLE = new Set(['index.html', 'sw.js']);
 // The sample team's files keep their names: the page and its README link to them.
-const SAMPLES = new Set(['sample-team-activity.csv', 'sample-team-loans.csv']);
+const SAMPLES = new Set(['sample-team-activity.csv', 'sample-team-loans.csv', 'sample-team-loans.xlsx']);
 const builtFiles = async (dir = DIST) => (await readdir(dir)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
 
 test('the page runs under its Content-Security-Policy without a violation, Monte Carlo worker included', async () => {
@@ -83,7 +83,7 @@ test('the policy is in force: an inline script is refused and reported (so the t
 test('every built file is named by its content, but the two entry points and the sample team; index.html has no inline script', async () => {
   const files = await builtFiles();
   assert.deepEqual(files.filter((f) => SAMPLES.has(f)), [...SAMPLES], 'the sample team is shipped');
-  for (const name of ['sample-team-loans.csv', 'sample-team-activity.csv']) {
+  for (const name of SAMPLES) {
     assert.deepEqual(await readFile(join(DIST, name)), await readFile(join(import.meta.dirname, '..', '..', 'samples', name)), name);
   }
   for (const name of files.filter((f) => !STABLE.has(f) && !SAMPLES.has(f))) {
@@ -91,7 +91,8 @@ test('every built file is named by its content, but the two entry points and the
     assert.match(name, new RegExp(`-${hash}\\.(js|wasm|css)$`), `${name} carries its content hash`);
   }
   assert.deepEqual(files.filter((f) => STABLE.has(f)), ['index.html', 'sw.js']);
-  for (const kind of [/^app-/, /^app_bg-.*\.wasm$/, /^app_loader-/, /^worker-/, /^worker_bg-.*\.wasm$/, /^worker_loader-/]) {
+  const kinds = [/^app-/, /^app_bg-.*\.wasm$/, /^app_loader-/, /^worker-/, /^worker_bg-.*\.wasm$/, /^worker_loader-/];
+  for (const kind of [...kinds, /^book_reader-/, /^book_reader_bg-.*\.wasm$/, /^book_reader_loader-/]) {
     assert.equal(files.filter((f) => kind.test(f)).length, 1, `one ${kind}`);
   }
 
@@ -112,12 +113,15 @@ test('every built file is named by its content, but the two entry points and the
   // Every URL the entry points name is a relative URL of a file in dist/ (the build works from a sub-path).
   const appLoader = await readFile(join(DIST, files.find((f) => /^app_loader-/.test(f))), 'utf8');
   const loader = await readFile(join(DIST, files.find((f) => /^worker_loader-/.test(f))), 'utf8');
+  const readerLoader = await readFile(join(DIST, files.find((f) => /^book_reader_loader-/.test(f))), 'utf8');
   const named = [
+    ...[...readerLoader.matchAll(/'(\.\/[^']+)'/g)].map((m) => m[1]),
     ...[...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:')),
     ...[...appLoader.matchAll(/'(\.\/[^']+)'/g)].map((m) => m[1]),
     ...[...loader.matchAll(/'(\.\/[^']+)'/g)].map((m) => m[1]),
   ];
   assert.equal(named.filter((u) => u.includes('worker')).length, 3, `the app's loader names the worker's loader, which names the worker's two files: ${named}`);
+  assert.equal(named.filter((u) => u.includes('book_reader')).length, 3, `the app's loader names the Excel reader's loader, which names its two files: ${named}`);
   for (const url of named) {
     assert.match(url, /^\.\/[^/]+$/, url);
     assert.ok(files.includes(url.slice(2)), `${url} is in dist/`);
@@ -222,8 +226,23 @@ test('the first view asks for at most six files beside the page, none of them a 
     assert.ok(asked.some((f) => /^app_bg-[0-9a-f]{16}\.wasm$/.test(f)), `the app's wasm is among ${asked}`);
     assert.ok(asked.length <= 6, `the first view asked for ${asked.length} files: ${asked.join(' ')}`);
     assert.deepEqual(asked.filter((f) => f.startsWith('worker')), [], 'no worker file before Monte Carlo runs');
+    assert.deepEqual(asked.filter((f) => f.startsWith('book_reader')), [], 'no Excel reader before a workbook is chosen');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
+});
+
+// Issue 17 and issue 20: the Excel reader (calamine, zip, quick-xml) is linked into its own worker
+// only; the app's wasm, the first load, holds none of it.
+test("the app's wasm carries no Excel reader; the book reader's does", async () => {
+  const files = await builtFiles();
+  const wasm = async (kind) => readFile(join(DIST, files.find((f) => kind.test(f))));
+  const app = await wasm(/^app_bg-.*\.wasm$/);
+  const reader = await wasm(/^book_reader_bg-.*\.wasm$/);
+  for (const mark of ['xl/workbook.xml', 'xl/workbook.bin', 'EncryptedPackage']) {
+    assert.equal(app.includes(mark), false, `the app's wasm names ${mark}`);
+    assert.equal(reader.includes(mark), true, `the reader's wasm names ${mark}`);
+  }
+  assert.ok(reader.length > 100_000, `the reader is a workbook reader: ${reader.length} bytes`);
 });

@@ -83,6 +83,9 @@ fn a_gb18030_export_with_chinese_headers_reads_with_a_grade_mapped_by_hand() {
     assert_eq!(
         reasons(&a),
         vec![
+            // "150,000" could be 150.000 with a decimal comma; no other amount shows a separator,
+            // so it is read as thousands (nearer the column's 60,000–300,000) and reported.
+            (2, "贷款金额", Reason::ReadAsThousands, false),
             (7, "客户等级", Reason::UnknownTier, true),
             (8, "到期日", Reason::Missing, true),
         ]
@@ -172,7 +175,7 @@ fn cadence_book_prints_the_mapping_report_starting_book_and_rates_as_json() {
     );
     assert_eq!(json["report"]["imported"], 6);
     assert_eq!(json["report"]["skipped"], 1);
-    let issue = &json["report"]["issues"][0];
+    let issue = &json["report"]["issues"][1];
     assert_eq!(issue["row"], 8);
     assert!(
         issue["zh"].as_str().is_some_and(|s| s.contains("第 8 行")),
@@ -520,4 +523,51 @@ fn the_shipped_sample_team_is_drawn_from_its_written_rates_and_calibration_recov
         (mean_hours - drawn).abs() < 0.2,
         "hours per AM {mean_hours} vs {drawn}"
     );
+}
+
+/// Issue 17: the sample workbook shipped beside the sample CSV (`samples/make_xlsx.py` writes it
+/// with dates as date cells and amounts as numbers) reads, through calamine, into the CSV's table
+/// cell for cell — so the page's Excel reader and its CSV reader give the same book.
+#[test]
+fn the_sample_workbook_reads_into_the_sample_csvs_table() {
+    use cadence::scenario::book::read::{read, Format};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+    let bytes = |name: &str| std::fs::read(format!("{dir}/{name}")).expect("shipped");
+    let csv = read(&bytes("sample-team-loans.csv")).expect("the CSV");
+    let xlsx = read(&bytes("sample-team-loans.xlsx")).expect("the workbook");
+    assert_eq!(xlsx.format, Format::Xlsx);
+    assert_eq!(xlsx.header, csv.header);
+    assert_eq!(xlsx.rows.len(), 2520);
+    assert_eq!(xlsx.rows.len(), csv.rows.len());
+    for (x, c) in xlsx.rows.iter().zip(&csv.rows) {
+        assert_eq!(x.number, c.number);
+        // The workbook leaves empty cells out: a short row reads as empty cells past its end.
+        for column in 0..csv.header.len() {
+            assert_eq!(
+                x.cell(column),
+                c.cell(column),
+                "row {}, column {column}",
+                c.number
+            );
+        }
+    }
+}
+
+/// Issue 17: a workbook that cannot give a table says why — a zip holding no workbook, an empty
+/// first sheet, a truncated file — and never panics.
+#[test]
+fn a_workbook_without_a_table_says_why() {
+    use cadence::scenario::book::read::{read, ReadError};
+    assert!(matches!(
+        read(&fixture("not-a-workbook.xlsx")),
+        Err(ReadError::NotWorkbook(_))
+    ));
+    assert_eq!(read(&fixture("empty-sheet.xlsx")), Err(ReadError::Empty));
+    let whole = fixture("small.xlsx");
+    for cut in [10, whole.len() / 3, whole.len() - 20] {
+        assert!(
+            matches!(read(&whole[..cut]), Err(ReadError::Damaged(_))),
+            "cut at {cut}"
+        );
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 
-use super::map::{parse_date, parse_number, Field, Labels, Status, Tier};
+use super::map::{parse_date, read_number, Field, Labels, NumberCell, NumberColumn, Status, Tier};
 use super::read::{Table, TableRow};
 use crate::i18n::{fill, Lang, Text};
 
@@ -48,6 +48,11 @@ pub enum Reason {
     RenewsUnknownLoan,
     /// Doubtful: a negative amount, term or days past due (the cell is ignored).
     Negative,
+    /// Doubtful: "1,234" could group thousands or mark decimals and the column's other cells do
+    /// not say which; read as thousands (the reading nearer the column's other values).
+    ReadAsThousands,
+    /// Doubtful: the same, read as a decimal mark.
+    ReadAsDecimal,
 }
 
 impl Reason {
@@ -66,6 +71,8 @@ impl Reason {
             Reason::ClosedWithoutDate => Text::BookReasonClosedNoDate,
             Reason::RenewsUnknownLoan => Text::BookReasonRenewsUnknown,
             Reason::Negative => Text::BookReasonNegative,
+            Reason::ReadAsThousands => Text::BookReasonReadAsThousands,
+            Reason::ReadAsDecimal => Text::BookReasonReadAsDecimal,
         }
         .get(lang)
     }
@@ -85,6 +92,8 @@ impl Reason {
             Reason::ClosedWithoutDate => "closed_without_date",
             Reason::RenewsUnknownLoan => "renews_unknown_loan",
             Reason::Negative => "negative",
+            Reason::ReadAsThousands => "separator_read_as_thousands",
+            Reason::ReadAsDecimal => "separator_read_as_decimal",
         }
     }
 }
@@ -155,6 +164,15 @@ pub fn loans(table: &Table, mapping: &[Option<Field>], labels: &Labels) -> Impor
         .enumerate()
         .filter_map(|(i, f)| f.map(|f| (f, i)))
         .collect();
+    // How each number column writes its decimals, asked once for the doubtful cells ("1,234").
+    let numbers: HashMap<Field, NumberColumn> = NUMBER_FIELDS
+        .iter()
+        .filter_map(|f| column_of.get(f).map(|c| (*f, *c)))
+        .map(|(field, column)| {
+            let cells = table.rows.iter().map(|r| r.cell(column));
+            (field, NumberColumn::of(cells))
+        })
+        .collect();
     let mut loans: Vec<Loan> = Vec::new();
     let mut issues = Vec::new();
     let mut seen_ids = HashSet::new();
@@ -164,6 +182,7 @@ pub fn loans(table: &Table, mapping: &[Option<Field>], labels: &Labels) -> Impor
             table,
             row,
             column_of: &column_of,
+            numbers: &numbers,
             issues: Vec::new(),
         };
         let loan = reader.loan(labels);
@@ -220,10 +239,19 @@ fn header_of(table: &Table, column_of: &HashMap<Field, usize>, field: Field) -> 
         .unwrap_or_else(|| field.id().to_owned())
 }
 
+/// The fields read as numbers.
+const NUMBER_FIELDS: [Field; 4] = [
+    Field::TermWeeks,
+    Field::TermMonths,
+    Field::AmountCny,
+    Field::DaysPastDue,
+];
+
 struct RowReader<'a> {
     table: &'a Table,
     row: &'a TableRow,
     column_of: &'a HashMap<Field, usize>,
+    numbers: &'a HashMap<Field, NumberColumn>,
     issues: Vec<RowIssue>,
 }
 
@@ -268,21 +296,41 @@ impl RowReader<'_> {
         }
     }
 
-    /// An optional non-negative number; unreadable skips the row, negative is ignored (doubtful).
+    /// An optional non-negative number; unreadable skips the row, negative is ignored (doubtful),
+    /// a separator its column cannot tell is read the nearer way (doubtful).
     fn number(&mut self, field: Field) -> Result<Option<f64>, ()> {
-        match self.value(field) {
-            None => Ok(None),
-            Some(text) => match parse_number(text) {
-                Some(value) if value >= 0.0 => Ok(Some(value)),
-                Some(_) => {
-                    self.report(field, Reason::Negative, false);
-                    Ok(None)
+        let Some(text) = self.value(field) else {
+            return Ok(None);
+        };
+        let value = match read_number(text) {
+            Some(NumberCell::Exact { value, .. }) => value,
+            Some(NumberCell::Doubtful {
+                grouped,
+                decimal,
+                mark,
+            }) => {
+                let column = self.numbers.get(&field).copied().unwrap_or_default();
+                let reading = column.read(grouped, decimal, mark);
+                if reading.doubtful {
+                    let reason = if reading.as_thousands {
+                        Reason::ReadAsThousands
+                    } else {
+                        Reason::ReadAsDecimal
+                    };
+                    self.report(field, reason, false);
                 }
-                None => {
-                    self.report(field, Reason::UnparseableNumber, true);
-                    Err(())
-                }
-            },
+                reading.value
+            }
+            None => {
+                self.report(field, Reason::UnparseableNumber, true);
+                return Err(());
+            }
+        };
+        if value >= 0.0 {
+            Ok(Some(value))
+        } else {
+            self.report(field, Reason::Negative, false);
+            Ok(None)
         }
     }
 

@@ -563,18 +563,347 @@ impl DateStyle {
     }
 }
 
-/// A number as exports write it: thousands separators, a currency sign or 元 allowed.
+/// How one cell writes a number, before the column's other cells are asked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberCell {
+    /// One reading only. `decimal` is the decimal mark the cell shows, by a decimal part or by
+    /// its thousands separator ("1,234,567" shows a point would be its decimal mark); `None` for
+    /// a cell without either ("1500", "150 000").
+    Exact { value: f64, decimal: Option<char> },
+    /// "1,234" or "1.234": one comma or point with three digits after it, a thousands separator
+    /// (`grouped`: 1234) or a decimal mark (`decimal`: 1.234); `mark` is the character.
+    Doubtful {
+        grouped: f64,
+        decimal: f64,
+        mark: char,
+    },
+}
+
+/// Characters that group thousands and never mark decimals: spaces (plain, no-break, narrow,
+/// thin) and the Swiss apostrophe.
+const GROUP_SPACES: [char; 5] = [' ', '\u{a0}', '\u{202f}', '\u{2009}', '\''];
+
+/// A number as exports write it, in any of the usual styles: `1234.5`, `1,234.5`, `1.234,5`,
+/// `1 234,5`, `1'234.5`, full-width `１，２３４．５`, a currency sign or 元 around it; `None` for
+/// anything else. A cell that could be read two ways ("1,234") is [`NumberCell::Doubtful`]: its
+/// column decides ([`NumberColumn`]).
 #[must_use]
-pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text
+pub fn read_number(text: &str) -> Option<NumberCell> {
+    let normalised: String = text
         .trim()
         .trim_start_matches(['¥', '￥', '$'])
         .trim_end_matches('元')
         .chars()
-        .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
+            '．' => '.',
+            '，' => ',',
+            '－' | '−' => '-',
+            '＋' => '+',
+            '　' => ' ',
+            other => other,
+        })
         .collect();
-    let value: f64 = cleaned.parse().ok()?;
-    value.is_finite().then_some(value)
+    let text = normalised.trim();
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let finite = |value: f64| value.is_finite().then_some(value);
+    if body.contains(['e', 'E']) {
+        // Scientific notation ("1.5e6"), as a program writes it: no separators.
+        if body.contains(',')
+            || body.contains(GROUP_SPACES)
+            || !body.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let value = finite(sign * body.parse::<f64>().ok()?)?;
+        return Some(NumberCell::Exact {
+            value,
+            decimal: None,
+        });
+    }
+    let spaced = body.contains(GROUP_SPACES);
+    let (decimal, grouping) = match marks(body, spaced)? {
+        Marks::Shown { decimal, grouping } => (decimal, grouping),
+        Marks::Doubtful { whole, part, mark } => {
+            let grouped: f64 = format!("{whole}{part}").parse().ok()?;
+            let decimal: f64 = format!("{whole}.{part}").parse().ok()?;
+            return Some(NumberCell::Doubtful {
+                grouped: sign * grouped,
+                decimal: sign * decimal,
+                mark,
+            });
+        }
+    };
+    let (whole, part) = match decimal {
+        Some(mark) => body.split_once(mark)?,
+        None => (body, ""),
+    };
+    if decimal.is_some() && !all_digits(part) {
+        return None;
+    }
+    let whole_digits = whole_digits(whole, grouping, spaced, decimal.is_some())?;
+    let value: f64 = if part.is_empty() {
+        whole_digits.parse().ok()?
+    } else {
+        format!("{whole_digits}.{part}").parse().ok()?
+    };
+    let shown = decimal.or(grouping.map(|g| if g == ',' { '.' } else { ',' }));
+    Some(NumberCell::Exact {
+        value: finite(sign * value)?,
+        decimal: shown,
+    })
+}
+
+/// What a number's text shows of its decimal mark and thousands separator.
+enum Marks<'a> {
+    Shown {
+        decimal: Option<char>,
+        grouping: Option<char>,
+    },
+    /// One comma or point with three digits after it and one to three before.
+    Doubtful {
+        whole: &'a str,
+        part: &'a str,
+        mark: char,
+    },
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The marks of `body` (a number's text without its sign); `None` when they cannot be a number's.
+fn marks(body: &str, spaced: bool) -> Option<Marks<'_>> {
+    let commas = body.matches(',').count();
+    let points = body.matches('.').count();
+    let shown = |decimal, grouping| Some(Marks::Shown { decimal, grouping });
+    match (commas, points) {
+        (0, 0) => shown(None, None),
+        (0, _) | (_, 0) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            if commas + points >= 2 {
+                return shown(None, Some(mark));
+            }
+            if spaced {
+                // Spaces group the thousands: the one mark is the decimal mark.
+                return shown(Some(mark), None);
+            }
+            let (whole, part) = body.split_once(mark)?;
+            if part.len() == 3
+                && (1..=3).contains(&whole.len())
+                && !whole.starts_with('0')
+                && all_digits(whole)
+                && all_digits(part)
+            {
+                return Some(Marks::Doubtful { whole, part, mark });
+            }
+            shown(Some(mark), None)
+        }
+        _ => {
+            // Both: the last is the decimal mark, and it occurs once.
+            let last = if body.rfind(',') > body.rfind('.') {
+                ','
+            } else {
+                '.'
+            };
+            let other = if last == ',' { '.' } else { ',' };
+            (body.matches(last).count() == 1).then_some(Marks::Shown {
+                decimal: Some(last),
+                grouping: Some(other),
+            })
+        }
+    }
+}
+
+/// The whole part's digits: plain digits, or groups of three after a first group of one to three
+/// (by `grouping` or by spaces, not both).
+fn whole_digits(
+    whole: &str,
+    grouping: Option<char>,
+    spaced: bool,
+    has_part: bool,
+) -> Option<String> {
+    if grouping.is_some() || spaced {
+        if grouping.is_some() && spaced {
+            return None;
+        }
+        let mut groups = whole.split(|c: char| Some(c) == grouping || GROUP_SPACES.contains(&c));
+        let first = groups.next().unwrap_or("");
+        let rest: Vec<&str> = groups.collect();
+        let grouped = (1..=3).contains(&first.len())
+            && all_digits(first)
+            && rest.iter().all(|g| g.len() == 3 && all_digits(g));
+        return grouped.then(|| std::iter::once(first).chain(rest).collect());
+    }
+    if whole.is_empty() && has_part {
+        return Some("0".to_owned());
+    }
+    all_digits(whole).then(|| whole.to_owned())
+}
+
+/// A number with its doubtful cases read as most exports mean them (a comma groups thousands, a
+/// point marks decimals): for a lone value, without a column to ask.
+#[must_use]
+pub fn parse_number(text: &str) -> Option<f64> {
+    match read_number(text)? {
+        NumberCell::Exact { value, .. } => Some(value),
+        NumberCell::Doubtful {
+            grouped,
+            decimal,
+            mark,
+        } => Some(if mark == ',' { grouped } else { decimal }),
+    }
+}
+
+/// How a column writes its numbers, from all its cells: how many show a point or a comma as
+/// their decimal mark, and the typical size of its plain values.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct NumberColumn {
+    pub points: usize,
+    pub commas: usize,
+    /// The median of log10 of the column's positive values that read one way only.
+    pub log_median: Option<f64>,
+}
+
+/// A doubtful cell as its column reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub value: f64,
+    /// The comma or point was read as a thousands separator.
+    pub as_thousands: bool,
+    /// The column's cells that show their decimal mark do not agree, or none shows it: the
+    /// reading is the one nearer the column's other values (or the usual one), and the row is
+    /// reported as doubtful.
+    pub doubtful: bool,
+}
+
+impl NumberColumn {
+    /// The column of `cells` (empty cells and cells that are no number count for nothing).
+    pub fn of<'a>(cells: impl IntoIterator<Item = &'a str>) -> NumberColumn {
+        let mut column = NumberColumn::default();
+        let mut logs = Vec::new();
+        for cell in cells {
+            if let Some(NumberCell::Exact { value, decimal }) = read_number(cell) {
+                match decimal {
+                    Some('.') => column.points += 1,
+                    Some(_) => column.commas += 1,
+                    None => {}
+                }
+                if value > 0.0 {
+                    logs.push(value.log10());
+                }
+            }
+        }
+        if !logs.is_empty() {
+            logs.sort_by(f64::total_cmp);
+            column.log_median = Some(logs[logs.len() / 2]);
+        }
+        column
+    }
+
+    /// How this column reads a doubtful cell: as the decimal mark its other cells show when they
+    /// all agree; else the reading nearer (in orders of magnitude) the column's typical value, or
+    /// without one the usual reading (a comma groups thousands, a point marks decimals) — those
+    /// two stay doubtful.
+    #[must_use]
+    pub fn read(&self, grouped: f64, decimal: f64, mark: char) -> Reading {
+        let decided = match (self.points, self.commas) {
+            (p, 0) if p > 0 => Some('.'),
+            (0, c) if c > 0 => Some(','),
+            _ => None,
+        };
+        let as_thousands = match decided {
+            Some(decimal_mark) => decimal_mark != mark,
+            None => match self.log_median {
+                Some(median) => {
+                    let distance = |v: f64| (v.abs().max(f64::MIN_POSITIVE).log10() - median).abs();
+                    distance(grouped) <= distance(decimal)
+                }
+                None => mark == ',',
+            },
+        };
+        Reading {
+            value: if as_thousands { grouped } else { decimal },
+            as_thousands,
+            doubtful: decided.is_none(),
+        }
+    }
+}
+
+/// The styles a number can be written in (for the property test).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// `1234.5`
+    Plain,
+    /// `1,234.5`
+    CommaThousands,
+    /// `1.234,5`
+    PointThousands,
+    /// `1 234,5`
+    SpaceThousands,
+    /// `1'234.5`
+    Swiss,
+    /// `１，２３４．５`
+    FullWidth,
+}
+
+impl NumberStyle {
+    pub const ALL: [NumberStyle; 6] = [
+        NumberStyle::Plain,
+        NumberStyle::CommaThousands,
+        NumberStyle::PointThousands,
+        NumberStyle::SpaceThousands,
+        NumberStyle::Swiss,
+        NumberStyle::FullWidth,
+    ];
+
+    /// `cents / 100` written in this style, with `decimals` (0 or 2) decimal places.
+    #[must_use]
+    pub fn write(self, cents: u64, decimals: usize) -> String {
+        let whole = (cents / 100).to_string();
+        let part = format!("{:02}", cents % 100);
+        let grouped = |sep: &str| {
+            let mut out = String::new();
+            for (i, c) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    out.push_str(sep);
+                }
+                out.push(c);
+            }
+            out
+        };
+        let (whole, mark) = match self {
+            NumberStyle::Plain => (whole.clone(), "."),
+            NumberStyle::CommaThousands | NumberStyle::FullWidth => (grouped(","), "."),
+            NumberStyle::PointThousands => (grouped("."), ","),
+            NumberStyle::SpaceThousands => (grouped(" "), ","),
+            NumberStyle::Swiss => (grouped("'"), "."),
+        };
+        let text = if decimals == 0 {
+            whole
+        } else {
+            format!("{whole}{mark}{part}")
+        };
+        if self == NumberStyle::FullWidth {
+            text.chars()
+                .map(|c| match c {
+                    '0'..='9' => {
+                        char::from_u32(u32::from(c) - u32::from('0') + u32::from('０')).unwrap_or(c)
+                    }
+                    ',' => '，',
+                    '.' => '．',
+                    other => other,
+                })
+                .collect()
+        } else {
+            text
+        }
+    }
 }
 
 #[cfg(test)]
@@ -712,6 +1041,87 @@ mod tests {
             guess(&table),
             vec![None, Some(Field::Tier), Some(Field::Status)]
         );
+    }
+
+    #[test]
+    fn numbers_in_every_style_and_the_doubtful_ones() {
+        let exact = |text: &str| match read_number(text) {
+            Some(NumberCell::Exact { value, .. }) => Some(value),
+            _ => None,
+        };
+        assert_eq!(exact("150.000,50"), Some(150_000.5));
+        assert_eq!(exact("150 000,5"), Some(150_000.5));
+        assert_eq!(exact("1,234.5"), Some(1_234.5));
+        assert_eq!(exact("１５００"), Some(1_500.0));
+        assert_eq!(exact("1234,5"), Some(1_234.5));
+        assert_eq!(exact("0,125"), Some(0.125));
+        assert_eq!(exact("-1.234.567"), Some(-1_234_567.0));
+        assert_eq!(exact("1e3"), Some(1_000.0));
+        assert_eq!(
+            read_number("1,234"),
+            Some(NumberCell::Doubtful {
+                grouped: 1_234.0,
+                decimal: 1.234,
+                mark: ','
+            })
+        );
+        for bad in [
+            "1,2,3",
+            "1.234,5,6",
+            "1 23",
+            "12,34.5",
+            "1,234 567",
+            "",
+            "-",
+            "e5",
+            "1.2.3,4",
+        ] {
+            assert_eq!(read_number(bad), None, "{bad}");
+        }
+        // A column whose other cells show a decimal comma reads "1,234" as 1.234, silently; a
+        // column that shows nothing reads it by its typical size, and the row is doubtful.
+        let european = NumberColumn::of(["150.000,50", "1,234", "2.500"]);
+        assert!((european.read(1_234.0, 1.234, ',').value - 1.234).abs() < 1e-12);
+        assert!(!european.read(1_234.0, 1.234, ',').doubtful);
+        let silent = NumberColumn::of(["1500", "1,234", "900"]);
+        let reading = silent.read(1_234.0, 1.234, ',');
+        assert!(reading.as_thousands && reading.doubtful);
+        let hours = NumberColumn::of(["1", "2", "1,500"]);
+        assert!(
+            !hours.read(1_500.0, 1.5, ',').as_thousands,
+            "hours of one or two: 1.5"
+        );
+    }
+
+    proptest! {
+        /// Issue 17: a number formatted in each style reads back, whatever the column — and a
+        /// column in one style reads its doubtful cells as that style means them once any of its
+        /// cells shows its decimal mark.
+        #[test]
+        fn a_number_in_any_style_reads_back(
+            cents in proptest::collection::vec(0_u64..10_000_000_000, 1..20),
+            style in 0_usize..6,
+            decimals in prop_oneof![Just(0_usize), Just(2_usize)],
+        ) {
+            let style = NumberStyle::ALL[style];
+            let texts: Vec<String> = cents.iter().map(|c| style.write(*c, decimals)).collect();
+            // One cell that shows the style's decimal mark.
+            let witness = style.write(12_345_678, 2);
+            let column = NumberColumn::of(texts.iter().map(String::as_str).chain([witness.as_str()]));
+            for (text, cents) in texts.iter().zip(&cents) {
+                let expected = if decimals == 0 { (cents / 100) as f64 } else { *cents as f64 / 100.0 };
+                let value = match read_number(text) {
+                    Some(NumberCell::Exact { value, .. }) => value,
+                    Some(NumberCell::Doubtful { grouped, decimal, mark }) => {
+                        let reading = column.read(grouped, decimal, mark);
+                        prop_assert!(!reading.doubtful, "{text}: the witness decides");
+                        reading.value
+                    }
+                    None => panic!("{text} did not read"),
+                };
+                prop_assert!((value - expected).abs() < 1e-6, "{text}: {value} vs {expected}");
+            }
+        }
     }
 
     #[test]

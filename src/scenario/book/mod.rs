@@ -130,11 +130,14 @@ impl BookError {
             BookError::Read(ReadError::Empty) => "the file holds no table (it is empty)".to_owned(),
             BookError::Read(ReadError::NoSheet) => "the workbook has no sheet".to_owned(),
             BookError::Read(ReadError::NotUtf8) => "the text is not UTF-8".to_owned(),
-            BookError::Read(ReadError::NoWorkbookReader) => {
-                "this build cannot read Excel workbooks".to_owned()
+            BookError::Read(ReadError::NotWorkbook(e)) => {
+                format!("the file holds no Excel workbook: {e}")
             }
-            BookError::Read(ReadError::Workbook(e)) => {
-                format!("the workbook cannot be read: {e}")
+            BookError::Read(ReadError::Damaged(e)) => {
+                format!("the workbook is damaged and cannot be read: {e}")
+            }
+            BookError::Read(ReadError::Password) => {
+                "the workbook is protected by a password: save a copy without it".to_owned()
             }
             BookError::Mapping(words) => words.clone(),
             BookError::MissingFields(fields) => format!(

@@ -4,15 +4,15 @@
 //! [`Table`]: the header and each data row's cells as strings with the row number a spreadsheet
 //! shows (the header is row 1). Excel dates become ISO dates, whole numbers lose their `.0`.
 //!
-//! The page (wasm) links neither the GB18030 tables nor the Excel reader: it tells a file's kind
-//! by its first bytes ([`kind`]), reads UTF-8 itself ([`decode_utf8`]), has the browser decode
-//! GB18030 and hands the text to [`read_text`], the CSV reader both builds share. [`read`] does all
-//! of it natively; in wasm it reads UTF-8 CSV only and names what it cannot read.
+//! The page's app (wasm) links neither the GB18030 tables nor the Excel reader: it tells a file's
+//! kind by its first bytes ([`kind`]), reads UTF-8 itself ([`decode_utf8`]), has the browser decode
+//! GB18030 and hands the text to [`read_text`], the CSV reader both builds share. A workbook goes to
+//! the book-reader worker (`src/bin/book_reader.rs`, loaded on the first workbook), the only wasm
+//! module that calls [`read_workbook`]: the same reader as the command line's, so the page and
+//! `cadence book` read a workbook into the same table. [`read`] does all of it natively.
 
-#[cfg(not(target_arch = "wasm32"))]
 use std::io::Cursor;
 
-#[cfg(not(target_arch = "wasm32"))]
 use calamine::{Data, Reader};
 
 /// A file read into strings: its header and data rows, with the encoding and format it had.
@@ -88,16 +88,19 @@ impl Format {
 /// Why a whole file could not be read (a bad row never is: rows are judged later, one by one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
-    /// The file has no bytes, or no header row.
+    /// The file has no bytes, or no header row (a workbook: its first sheet is empty).
     Empty,
-    /// A workbook the Excel reader refused, with its words.
-    Workbook(String),
+    /// A zip or compound file that holds no workbook (a Word document, a zip of other files), with
+    /// the Excel reader's words.
+    NotWorkbook(String),
+    /// A workbook the Excel reader could not read through (truncated, corrupted), with its words.
+    Damaged(String),
+    /// A workbook encrypted with a password to open it.
+    Password,
     /// A workbook without any sheet.
     NoSheet,
     /// Text that is not UTF-8, where this build has no GB18030 decoder (the page's browser decodes it).
     NotUtf8,
-    /// A workbook, where this build has no Excel reader (the page: Excel files are read by the CLI).
-    NoWorkbookReader,
 }
 
 /// What a file is, told by its first bytes.
@@ -133,12 +136,7 @@ const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 /// [`ReadError`] when there is no table at all; bad rows are kept for the row report.
 pub fn read(bytes: &[u8]) -> Result<Table, ReadError> {
     match kind(bytes) {
-        #[cfg(not(target_arch = "wasm32"))]
-        Kind::Xlsx => read_workbook(bytes, Format::Xlsx),
-        #[cfg(not(target_arch = "wasm32"))]
-        Kind::Xls => read_workbook(bytes, Format::Xls),
-        #[cfg(target_arch = "wasm32")]
-        Kind::Xlsx | Kind::Xls => Err(ReadError::NoWorkbookReader),
+        Kind::Xlsx | Kind::Xls => read_workbook(bytes),
         Kind::Text => {
             let (text, encoding) = decode(bytes)?;
             read_text(&text, encoding)
@@ -291,13 +289,38 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn read_workbook(bytes: &[u8], format: Format) -> Result<Table, ReadError> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| ReadError::Workbook(e.to_string()))?;
+/// Reads the first sheet of a workbook (`.xlsx` by its zip container, `.xls` by its compound file;
+/// `.xlsb` and `.ods` too, as calamine tells them apart). A workbook encrypted with a password to
+/// open it is a compound file holding an `EncryptedPackage` stream, told before any reader tries it.
+///
+/// # Errors
+/// [`ReadError`] naming why: no workbook, damaged, password, no sheet, an empty first sheet.
+pub fn read_workbook(bytes: &[u8]) -> Result<Table, ReadError> {
+    let (format, opened) = match kind(bytes) {
+        Kind::Xls if names_stream(bytes, "EncryptedPackage") => return Err(ReadError::Password),
+        Kind::Xls => (
+            Format::Xls,
+            calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
+                .map(calamine::Sheets::Xls)
+                .map_err(|e| xls_problem(bytes, &e)),
+        ),
+        _ => (
+            Format::Xlsx,
+            calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
+                .map(calamine::Sheets::Xlsx)
+                .map_err(|e| xlsx_problem(&e)),
+        ),
+    };
+    // A zip or compound file the expected reader refuses may still be another kind of workbook.
+    let mut workbook = match opened {
+        Ok(workbook) => workbook,
+        Err(problem) => {
+            calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| problem)?
+        }
+    };
     let range = match workbook.worksheet_range_at(0) {
         Some(Ok(range)) => range,
-        Some(Err(e)) => return Err(ReadError::Workbook(e.to_string())),
+        Some(Err(e)) => return Err(ReadError::Damaged(e.to_string())),
         None => return Err(ReadError::NoSheet),
     };
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
@@ -324,8 +347,37 @@ fn read_workbook(bytes: &[u8], format: Format) -> Result<Table, ReadError> {
     })
 }
 
+/// Whether a compound file names a stream `name` (its directory names streams in UTF-16LE). An
+/// `.xlsx` with a password to open it is a compound file with an `EncryptedPackage` stream; an
+/// `.xls` has a `Workbook` (or, before Excel 97, `Book`) stream.
+fn names_stream(bytes: &[u8], name: &str) -> bool {
+    let name: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+fn xlsx_problem(error: &calamine::XlsxError) -> ReadError {
+    use calamine::XlsxError;
+    match error {
+        XlsxError::Password => ReadError::Password,
+        XlsxError::FileNotFound(_) | XlsxError::RelationshipNotFound => {
+            ReadError::NotWorkbook(error.to_string())
+        }
+        _ => ReadError::Damaged(error.to_string()),
+    }
+}
+
+fn xls_problem(bytes: &[u8], error: &calamine::XlsError) -> ReadError {
+    match error {
+        calamine::XlsError::Password => ReadError::Password,
+        // A compound file without a workbook stream is another program's (a Word document).
+        _ if !(names_stream(bytes, "Workbook") || names_stream(bytes, "Book")) => {
+            ReadError::NotWorkbook(error.to_string())
+        }
+        _ => ReadError::Damaged(error.to_string()),
+    }
+}
+
 /// A cell as the text a person would read: dates as ISO dates, whole numbers without `.0`.
-#[cfg(not(target_arch = "wasm32"))]
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
@@ -343,7 +395,6 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn number_text(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
@@ -405,7 +456,7 @@ mod tests {
         assert_eq!(read(b"\n\n"), Err(ReadError::Empty));
         assert!(matches!(
             read(b"PK\x03\x04garbage"),
-            Err(ReadError::Workbook(_))
+            Err(ReadError::Damaged(_))
         ));
     }
 }

@@ -1,4 +1,5 @@
-//! "Your data": the picker with its privacy line, the refusal or the started note, the mapping
+//! "Your data": the picker with its privacy line (the drop target while a file is dragged over the
+//! view), the workbook being read, the refusal or the started note, the mapping
 //! table (a header row of field dropdowns over the preview's first rows), the grade and status
 //! dropdowns, the "as of" field, the row report, the starting book with "Start from this book",
 //! and the fitted rates beside the scenario's with "Accept" and their source, what the data cannot
@@ -19,6 +20,9 @@ pub struct BookProps {
     pub onimport: Callback<Vec<web_sys::File>>,
     /// Reads the sample team's book shipped with the page, the same way.
     pub onsample: Callback<()>,
+    /// A file is dragged over the view: the picker shows where it goes.
+    #[prop_or_default]
+    pub dragging: bool,
     /// Reads the picked activity file; the shell sends it back as `Action::OpenActivity`.
     pub onimport_activity: Callback<Vec<web_sys::File>>,
 }
@@ -71,13 +75,18 @@ pub fn book_panel(props: &BookProps) -> Html {
     html! {
         <div class="book">
             <p class="book-intro">{ v.intro }</p>
-            <section class="book-pick" aria-label={v.choose}>
+            <section class={classes!("book-pick", props.dragging.then_some("is-drop-target"))} aria-label={v.choose}>
+                if props.dragging {
+                    <p class="book-drop-here" aria-hidden="true">{ v.drop_here }</p>
+                }
                 <button type="button" class="book-choose" onclick={onpick}>{ v.choose }</button>
-                <input type="file" accept=".csv,.txt,text/csv,.xlsx,.xls" hidden=true ref={input}
+                <input type="file" accept=".csv,.txt,text/csv,.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" hidden=true ref={input}
                     onchange={onfiles} data-testid="book-file" />
                 <button type="button" class="book-sample" onclick={props.onsample.reform(|_| ())}>{ v.sample }</button>
                 <p class="book-sample-note">{ v.sample_note }{ " " }
                     <a href={crate::ui::book::SAMPLE_URL} download="">{ crate::ui::book::SAMPLE_NAME }</a>
+                    { " · " }
+                    <a href={crate::ui::book::SAMPLE_XLSX_URL} download="">{ "sample-team-loans.xlsx" }</a>
                     { " · " }
                     <a href={crate::ui::book::SAMPLE_ACTIVITY_URL} download="">{ v.sample_files }</a>
                 </p>
@@ -89,6 +98,9 @@ pub fn book_panel(props: &BookProps) -> Html {
                     <p class="book-refused" role="alert">{ refused }</p>
                 }
                 <p class="book-excel">{ v.excel_note }</p>
+                if let Some(reading) = &v.reading {
+                    <p class="book-reading" role="status">{ reading }</p>
+                }
                 if let Some(refused) = &v.refused {
                     <p class="book-refused" role="alert">{ refused }</p>
                 }

@@ -1,5 +1,6 @@
-//! The "Your data" slice (issue 17): a team's own loan book, chosen as a file, read in the page
-//! (UTF-8 here, GB18030 decoded by the browser), its columns mapped onto the loan-book fields and
+//! The "Your data" slice (issue 17): a team's own loan book, chosen or dropped as a file, read in
+//! the page (UTF-8 here, GB18030 decoded by the browser, a workbook by the book-reader worker that
+//! `Effect::ReadWorkbook` asks for — its answer is `Action::WorkbookRead`), its columns mapped onto the loan-book fields and
 //! its grades and status words onto tiers and statuses — each guess a dropdown the person can
 //! correct — with the row report, the book on the "as of" date and the rates it speaks to.
 //!
@@ -39,6 +40,8 @@ pub const MAX_BOOK_BYTES: u64 = 50 * 1024 * 1024;
 /// The sample team's loan book, shipped beside the page (`samples/`, copied by the build).
 pub const SAMPLE_URL: &str = "./sample-team-loans.csv";
 pub const SAMPLE_NAME: &str = "sample-team-loans.csv";
+/// The same book as an Excel workbook (`samples/make_xlsx.py`), for download beside it.
+pub const SAMPLE_XLSX_URL: &str = "./sample-team-loans.xlsx";
 /// The sample team's weekly activity file, for download beside it.
 pub const SAMPLE_ACTIVITY_URL: &str = "./sample-team-activity.csv";
 
@@ -48,10 +51,18 @@ pub const PREVIEW_ROWS: usize = 5;
 /// Why a chosen file was not read at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileRefusal {
-    /// An `.xlsx` or `.xls` workbook (the page has no Excel reader; the CLI has).
-    Excel,
-    /// No header row.
+    /// No header row (a workbook: its first sheet is empty).
     Empty,
+    /// A zip or compound file that holds no workbook.
+    NotWorkbook,
+    /// A workbook the reader could not read through.
+    Damaged,
+    /// A workbook with a password to open it.
+    Password,
+    /// A workbook without a sheet.
+    NoSheet,
+    /// The Excel reader could not be loaded (offline before it was ever cached).
+    ReaderUnavailable,
     /// Larger than [`MAX_BOOK_BYTES`].
     TooLarge,
     /// The browser could not read it.
@@ -59,14 +70,27 @@ pub enum FileRefusal {
 }
 
 /// A file as the browser handed it over: text decoded (UTF-8 by the page, GB18030 by the
-/// browser's `TextDecoder`), or why there is none.
+/// browser's `TextDecoder`), a workbook's bytes for the book-reader worker, or why there is none.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Picked {
     Text {
         text: String,
         encoding: TextEncoding,
     },
+    Workbook(Rc<[u8]>),
     Refused(FileRefusal),
+}
+
+/// Why the workbook reader (natively or in its worker) read no table, as the page says it.
+#[must_use]
+pub fn refusal_of(error: &ReadError) -> FileRefusal {
+    match error {
+        ReadError::Empty | ReadError::NotUtf8 => FileRefusal::Empty,
+        ReadError::NotWorkbook(_) => FileRefusal::NotWorkbook,
+        ReadError::Damaged(_) => FileRefusal::Damaged,
+        ReadError::Password => FileRefusal::Password,
+        ReadError::NoSheet => FileRefusal::NoSheet,
+    }
 }
 
 /// A rate of the scenario the book or the activity file can give a value to.
@@ -192,6 +216,8 @@ pub enum ActivityRefusal {
     File(FileRefusal),
     /// No channel with hours and leads, and no approved with declined.
     NoColumns,
+    /// A workbook: the activity file is read as CSV.
+    Workbook,
 }
 
 /// The file read and what the person chose for it.
@@ -227,6 +253,11 @@ pub enum Memory {
 pub enum Action {
     /// A file was chosen and read (or refused) by the browser.
     Open { name: String, picked: Picked },
+    /// The book-reader worker's answer to the workbook of `Effect::ReadWorkbook { seq, .. }`.
+    WorkbookRead {
+        seq: u32,
+        table: Result<Rc<Table>, FileRefusal>,
+    },
     /// The weekly activity file was chosen and read (or refused) by the browser.
     OpenActivity { name: String, picked: Picked },
     /// Column `column` holds `field` (`None`: not used); the field leaves any other column.
@@ -259,6 +290,11 @@ pub struct Model {
     pub loaded: Option<Box<Loaded>>,
     /// The last file refused, with why; the file read before it stays.
     pub refused: Option<(String, FileRefusal)>,
+    /// The workbook the book-reader worker is reading (its request number and name): a file
+    /// chosen meanwhile supersedes it, and its late answer is dropped.
+    pub reading: Option<(u32, String)>,
+    /// The last workbook request's number.
+    pub read_seq: u32,
     /// After "Start from this book": the loans the workspace started from and the day.
     pub started: Option<(u32, NaiveDate)>,
     /// Rates accepted into the scenario from this file.
@@ -276,12 +312,12 @@ pub struct Model {
     pub backtest: backtest::Model,
 }
 
-/// A chosen file's bytes as the slice takes them: a workbook refused (by its first bytes), UTF-8
-/// read here, anything else decoded as GB18030 by `gb18030` (the browser's `TextDecoder` in the
-/// page), or unreadable when that fails.
+/// A chosen file's bytes as the slice takes them: a workbook (by its first bytes) for the
+/// book-reader worker, UTF-8 read here, anything else decoded as GB18030 by `gb18030` (the
+/// browser's `TextDecoder` in the page), or unreadable when that fails.
 pub fn picked(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> Option<String>) -> Picked {
     match read::kind(bytes) {
-        read::Kind::Xlsx | read::Kind::Xls => Picked::Refused(FileRefusal::Excel),
+        read::Kind::Xlsx | read::Kind::Xls => Picked::Workbook(Rc::from(bytes)),
         read::Kind::Text => match read::decode_utf8(bytes) {
             Some((text, encoding)) => Picked::Text { text, encoding },
             None => gb18030(bytes).map_or(Picked::Refused(FileRefusal::Unreadable), |text| {
@@ -386,7 +422,12 @@ impl Model {
             Action::SetField { .. } | Action::SetTier { .. } | Action::SetStatus { .. }
         );
         match action {
-            Action::Open { name, picked } => self.open(name, picked, params),
+            Action::Open { name, picked } => return self.open(name, picked, params),
+            Action::WorkbookRead { seq, table } => {
+                if let Some((_, name)) = self.reading.take_if(|(reading, _)| *reading == seq) {
+                    self.take(name, table, params);
+                }
+            }
             Action::OpenActivity { name, picked } => self.open_activity(name, picked),
             Action::ForgetMapping => return self.forget(params),
             Action::SetField { column, field } => {
@@ -457,6 +498,7 @@ impl Model {
     fn open_activity(&mut self, name: String, picked: Picked) {
         let table = match picked {
             Picked::Refused(refusal) => Err(ActivityRefusal::File(refusal)),
+            Picked::Workbook(_) => Err(ActivityRefusal::Workbook),
             Picked::Text { text, encoding } => match read::read_text(&text, encoding) {
                 Ok(table) => Ok(table),
                 Err(_) => Err(ActivityRefusal::File(FileRefusal::Empty)),
@@ -474,22 +516,38 @@ impl Model {
         }
     }
 
-    fn open(&mut self, name: String, picked: Picked, params: &Params) {
+    /// A file chosen: text read at once, a workbook sent to the reader (the file before it stays
+    /// on screen until the answer comes).
+    fn open(&mut self, name: String, picked: Picked, params: &Params) -> Vec<Effect> {
+        // Whatever was being read is superseded by the file chosen last.
+        self.reading = None;
         let table = match picked {
             Picked::Refused(refusal) => Err(refusal),
-            Picked::Text { text, encoding } => match read::read_text(&text, encoding) {
-                Ok(table) => Ok(table),
-                Err(ReadError::NoWorkbookReader) => Err(FileRefusal::Excel),
-                Err(_) => Err(FileRefusal::Empty),
-            },
+            Picked::Text { text, encoding } => read::read_text(&text, encoding)
+                .map(Rc::new)
+                .map_err(|e| refusal_of(&e)),
+            Picked::Workbook(bytes) => {
+                self.read_seq = self.read_seq.wrapping_add(1);
+                self.reading = Some((self.read_seq, name));
+                return vec![Effect::ReadWorkbook {
+                    seq: self.read_seq,
+                    bytes,
+                }];
+            }
         };
+        self.take(name, table, params);
+        Vec::new()
+    }
+
+    /// A file read (or refused): a table replaces the one on screen, a refusal keeps it.
+    fn take(&mut self, name: String, table: Result<Rc<Table>, FileRefusal>, params: &Params) {
         match table {
             Err(refusal) => self.refused = Some((name, refusal)),
             Ok(table) => {
                 let mapping = map::guess(&table);
                 let mut loaded = Loaded {
                     name,
-                    table: Rc::new(table),
+                    table,
                     mapping,
                     labels: Labels::default(),
                     as_of_text: String::new(),

@@ -28,8 +28,8 @@ fn picked(name: &str) -> Picked {
 fn files_are_told_apart_by_their_bytes() {
     assert_eq!(
         picked("small.xlsx"),
-        Picked::Refused(FileRefusal::Excel),
-        "a workbook is refused in the page, whatever its name"
+        Picked::Workbook(Rc::from(fixture("small.xlsx"))),
+        "a workbook goes to the book-reader worker, whatever its name"
     );
     assert!(matches!(
         picked("gb18030.csv"),
@@ -43,6 +43,117 @@ fn files_are_told_apart_by_their_bytes() {
         super::picked(&[0xff, 0xfe, 0x00], |_| None),
         Picked::Refused(FileRefusal::Unreadable)
     );
+}
+
+/// The book-reader worker's answer to `effects`' workbook, as the shell hands it back: the
+/// command line's reader, across the worker boundary's bytes.
+fn worker_answer(effects: &[Effect]) -> Action {
+    let [Effect::ReadWorkbook { seq, bytes }] = effects else {
+        panic!("one workbook to read: {effects:?}");
+    };
+    let read = crate::scenario::wire::decode_read(&crate::scenario::wire::encode_read(
+        &read::read_workbook(bytes),
+    ));
+    Action::WorkbookRead {
+        seq: *seq,
+        table: read.map(Rc::new).map_err(|e| refusal_of(&e)),
+    }
+}
+
+#[test]
+fn a_workbook_is_read_by_the_worker_into_the_table_the_command_line_reads() {
+    let params = Params::default();
+    let mut model = opened("gb18030.csv");
+    let effects = model.update(
+        Action::Open {
+            name: "small.xlsx".to_owned(),
+            picked: picked("small.xlsx"),
+        },
+        &params,
+    );
+    let reading = book_view(&model, &params, Lang::En).reading;
+    assert_eq!(
+        reading.as_deref(),
+        Some("Reading the workbook “small.xlsx”…")
+    );
+    assert_eq!(
+        model.loaded.as_ref().map(|l| l.name.as_str()),
+        Some("gb18030.csv"),
+        "the file before stays until the answer"
+    );
+    model.update(worker_answer(&effects), &params);
+    let loaded = model.loaded.as_ref().expect("read");
+    let cli =
+        analyse(&fixture("small.xlsx"), &Request::default(), &params).expect("the CLI reads it");
+    assert_eq!(*loaded.table, *cli.table, "page = CLI, cell for cell");
+    assert_eq!(loaded.mapping, cli.mapping);
+    assert!(model.reading.is_none());
+}
+
+#[test]
+fn a_workbook_answer_that_comes_after_another_file_is_dropped() {
+    let params = Params::default();
+    let mut model = Model::default();
+    let effects = model.update(
+        Action::Open {
+            name: "small.xlsx".to_owned(),
+            picked: picked("small.xlsx"),
+        },
+        &params,
+    );
+    model.update(
+        Action::Open {
+            name: "gb18030.csv".to_owned(),
+            picked: picked("gb18030.csv"),
+        },
+        &params,
+    );
+    model.update(worker_answer(&effects), &params);
+    assert_eq!(
+        model.loaded.as_ref().map(|l| l.name.as_str()),
+        Some("gb18030.csv"),
+        "the file chosen last stays"
+    );
+}
+
+#[test]
+fn a_workbook_the_reader_refuses_is_named_with_why_in_both_languages() {
+    let params = Params::default();
+    // A zip of something else, a truncated workbook, a password-protected one (a compound file
+    // with an encrypted package), a workbook whose sheet is empty.
+    let mut truncated = fixture("small.xlsx");
+    truncated.truncate(truncated.len() / 2);
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.extend(vec![0; 504]);
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    for (bytes, refusal, en, zh) in [
+        (truncated, FileRefusal::Damaged, "damaged", "损坏"),
+        (encrypted, FileRefusal::Password, "password", "密码"),
+    ] {
+        let mut model = opened("gb18030.csv");
+        let before = model.loaded.clone();
+        let effects = model.update(
+            Action::Open {
+                name: "bad.xlsx".to_owned(),
+                picked: super::picked(&bytes, browser_gb18030),
+            },
+            &params,
+        );
+        let answer = worker_answer(&effects);
+        assert!(
+            matches!(&answer, Action::WorkbookRead { table: Err(r), .. } if *r == refusal),
+            "{answer:?}"
+        );
+        model.update(answer, &params);
+        assert_eq!(model.loaded, before, "the book read before stays");
+        for (lang, words) in [(Lang::En, en), (Lang::Zh, zh)] {
+            let refused = book_view(&model, &params, lang).refused.expect("a refusal");
+            assert!(
+                refused.contains(words) && refused.contains("bad.xlsx"),
+                "{refused}"
+            );
+        }
+    }
 }
 
 fn opened(name: &str) -> Model {
@@ -184,7 +295,10 @@ fn a_refused_file_changes_nothing_and_says_why() {
     let mut model = opened("gb18030.csv");
     let before = model.loaded.clone();
     for (picked, words) in [
-        (Picked::Refused(FileRefusal::Excel), "Excel workbook"),
+        (
+            Picked::Refused(FileRefusal::ReaderUnavailable),
+            "Excel reader",
+        ),
         (
             Picked::Text {
                 text: "\n\n".to_owned(),

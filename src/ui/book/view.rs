@@ -135,6 +135,10 @@ pub struct BookView {
     pub sample_files: &'static str,
     pub privacy: &'static str,
     pub excel_note: &'static str,
+    /// "Drop the loan-book file here…", shown while a file is dragged over the view.
+    pub drop_here: &'static str,
+    /// "Reading the workbook …" while the book-reader worker reads one.
+    pub reading: Option<String>,
     pub refused: Option<String>,
     pub activity_choose: &'static str,
     pub activity: Option<ActivityView>,
@@ -208,8 +212,12 @@ fn status_text(status: Status) -> Text {
 
 fn refusal_text(refusal: FileRefusal) -> Text {
     match refusal {
-        FileRefusal::Excel => Text::BookRefusedExcel,
         FileRefusal::Empty => Text::BookRefusedEmpty,
+        FileRefusal::NotWorkbook => Text::BookRefusedNotWorkbook,
+        FileRefusal::Damaged => Text::BookRefusedDamaged,
+        FileRefusal::Password => Text::BookRefusedPassword,
+        FileRefusal::NoSheet => Text::BookRefusedNoSheet,
+        FileRefusal::ReaderUnavailable => Text::BookRefusedReader,
         FileRefusal::TooLarge => Text::BookRefusedLarge,
         FileRefusal::Unreadable => Text::BookRefusedUnreadable,
     }
@@ -241,6 +249,11 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
         sample_files: Text::BookSampleFiles.get(lang),
         privacy: Text::BookPrivacy.get(lang),
         excel_note: Text::BookExcelNote.get(lang),
+        drop_here: Text::BookDropHere.get(lang),
+        reading: model
+            .reading
+            .as_ref()
+            .map(|(_, name)| fill(Text::BookReading.get(lang), &[name])),
         refused: model
             .refused
             .as_ref()
@@ -256,6 +269,7 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
             .map(|(name, refusal)| match refusal {
                 ActivityRefusal::File(r) => fill(refusal_text(*r).get(lang), &[name]),
                 ActivityRefusal::NoColumns => fill(Text::BookActivityNoColumns.get(lang), &[name]),
+                ActivityRefusal::Workbook => fill(Text::BookActivityWorkbook.get(lang), &[name]),
             }),
         started: model.started.map(|(loans, day)| {
             fill(

@@ -56,7 +56,7 @@ pub fn app() -> Html {
     let shell = use_shell();
     let dispatch = shell.dispatcher();
     let page = shell.page();
-    let drop = use_drop_controls(&dispatch, page.view == View::Classroom);
+    let drop = use_drop_controls(&dispatch, page.view);
     let lang = page.lang;
 
     // The document's language follows the switch so screen readers and fonts pick the right script.
@@ -200,13 +200,15 @@ pub fn app() -> Html {
             debriefing.then_some("has-debrief"))}
             ondragover={drop.ondragover} ondragleave={drop.ondragleave} ondrop={drop.ondrop}>
             <Header {lang} {onlangchange} />
-            <ViewsNav view={page.view} {lang} {onview} />
+            <ViewsNav view={page.view} {lang} {onview} drop_target={drop.onto_book.then_some(View::Book)} />
             // What the page tells about keeping and sharing shows at the top, on every view.
             <div class="notices-band">
                 <Notices notices={library_view.notices.clone()} {lang} ondispatch={onlibrary.clone()} />
             </div>
             if drop.dragging {
-                <div class="drop-overlay" aria-hidden="true"><p>{ Text::DropHere.get(lang) }</p></div>
+                <div class="drop-overlay" aria-hidden="true">
+                    <p>{ if drop.onto_book { Text::BookDropHere.get(lang) } else { Text::DropHere.get(lang) } }</p>
+                </div>
             }
             if page.view == View::Trainer {
                 <main class="trainer-view">
@@ -253,7 +255,8 @@ pub fn app() -> Html {
                     <h2>{ Text::BookTitle.get(lang) }</h2>
                     <BookPanel view={book_view(&page.book, &ws.current().0, lang)} ondispatch={onbook.clone()}
                         onimport={drop.onimport_book.clone()} onsample={drop.onsample_book.clone()}
-                        onimport_activity={drop.onimport_activity.clone()} />
+                        onimport_activity={drop.onimport_activity.clone()}
+                        dragging={drop.onto_book} />
                     if let Some(view) = backtest_view(&page.book.backtest, lang) {
                         <BacktestPanel {view} ondispatch={onbook.reform(book::Action::Backtest)} {dark} {narrow} />
                     }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::scenario::classroom::JOIN_KEY;
 use crate::scenario::link;
 use crate::services::{clock, files, share, storage};
-use crate::ui::page::Msg;
+use crate::ui::page::{Msg, View};
 use crate::ui::persist;
 use crate::ui::shell::runner::Shell;
 use crate::ui::{classroom, library};
@@ -89,6 +89,8 @@ pub struct DropControls {
     pub onimport_activity: Callback<Vec<web_sys::File>>,
     /// Whether files are being dragged over the page.
     pub dragging: bool,
+    /// Whether a drop now goes to "Your data" (dragged over its view or its tab).
+    pub onto_book: bool,
     pub ondragover: Callback<DragEvent>,
     pub ondragleave: Callback<DragEvent>,
     pub ondrop: Callback<DragEvent>,
@@ -103,10 +105,23 @@ fn carries_files(e: &DragEvent) -> bool {
     })
 }
 
-/// The page-wide drop target and the importer of picked files.
+/// Whether a drag is over the "Your data" tab of the views' switch.
+fn over_book_tab(e: &DragEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(r#"[data-view="book"]"#).ok().flatten())
+        .is_some()
+}
+
+/// The page-wide drop target and the importer of picked files: on "Your data" (or its tab) a
+/// dropped file is the loan book, on the classroom view a session file or hand-in, elsewhere a
+/// scenario or library file.
 #[hook]
-pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropControls {
+pub fn use_drop_controls(dispatch: &Callback<Msg>, view: View) -> DropControls {
+    let classroom = view == View::Classroom;
     let dragging = use_state(|| false);
+    let onto_book = use_state(|| false);
     let onimport = {
         let dispatch = dispatch.clone();
         Callback::from(move |picked: Vec<web_sys::File>| {
@@ -191,11 +206,13 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropContr
     });
     let ondragover = {
         let dragging = dragging.clone();
+        let onto_book = onto_book.clone();
         Callback::from(move |e: DragEvent| {
             if carries_files(&e) {
                 // Without this the browser would open the file in place of the page.
                 e.prevent_default();
                 dragging.set(true);
+                onto_book.set(view == View::Book || over_book_tab(&e));
             }
         })
     };
@@ -233,10 +250,21 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropContr
         } else {
             onimport.clone()
         };
+        let onimport_book = onimport_book.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: DragEvent| {
             if carries_files(&e) {
                 e.prevent_default();
-                onimport.emit(files::files_of(e.data_transfer().and_then(|dt| dt.files())));
+                let dropped = files::files_of(e.data_transfer().and_then(|dt| dt.files()));
+                if view == View::Book {
+                    onimport_book.emit(dropped);
+                } else if over_book_tab(&e) {
+                    // Dropped on the "Your data" tab: the view opens and reads the file.
+                    dispatch.emit(Msg::SetView(View::Book));
+                    onimport_book.emit(dropped);
+                } else {
+                    onimport.emit(dropped);
+                }
             }
             dragging.set(false);
         })
@@ -248,6 +276,7 @@ pub fn use_drop_controls(dispatch: &Callback<Msg>, classroom: bool) -> DropContr
         onsample_book,
         onimport_activity,
         dragging: *dragging,
+        onto_book: *dragging && *onto_book,
         ondragover,
         ondragleave,
         ondrop,

@@ -12,10 +12,13 @@ use std::rc::{Rc, Weak};
 use gloo::timers::callback::{Interval, Timeout};
 use yew::Callback;
 
+use crate::scenario::book::read::{ReadError, Table};
 use crate::scenario::to_json;
+use crate::services::book_reader::{BookReader, ReaderProblem};
 use crate::services::monte_carlo::{worker_count, McEvent, McPool, SobolSetup};
 use crate::services::storage::{BrowserStore, Store};
 use crate::services::{clock, display, files, locale, share};
+use crate::ui::book;
 use crate::ui::effect::{Effect, ImportanceJob, McJob};
 use crate::ui::library;
 use crate::ui::montecarlo;
@@ -38,6 +41,18 @@ fn tab_name() -> String {
     out
 }
 
+/// The book-reader worker's answer as the book slice takes it.
+fn workbook_read((seq, answer): (u32, Result<Result<Table, ReadError>, ReaderProblem>)) -> Msg {
+    let table = match answer {
+        Ok(Ok(table)) => Ok(Rc::new(table)),
+        Ok(Err(error)) => Err(book::refusal_of(&error)),
+        Err(ReaderProblem::Unavailable) => Err(book::FileRefusal::ReaderUnavailable),
+        // The reader stopped inside this file: it is damaged in a way the reader did not expect.
+        Err(ReaderProblem::Stopped(_)) => Err(book::FileRefusal::Damaged),
+    };
+    Msg::Book(book::Action::WorkbookRead { seq, table })
+}
+
 /// Where the view shown is remembered.
 pub const VIEW_KEY: &str = "cadence.view";
 /// Whether the start band is hidden on this machine (`"hidden"`).
@@ -54,6 +69,8 @@ pub struct Shell {
     autosave: RefCell<Autosave>,
     /// Spawned on the first Monte Carlo run and reused: starting a worker costs ~100 ms.
     pool: RefCell<Option<McPool>>,
+    /// The Excel reader, spawned on the first workbook chosen and reused.
+    book_reader: RefCell<Option<BookReader>>,
     ticker: RefCell<Option<Interval>>,
     /// Replacing the pending timeout cancels it: only the last keystroke's goal is solved.
     settle: RefCell<Option<Timeout>>,
@@ -86,6 +103,7 @@ impl Shell {
             store: RefCell::new(store),
             autosave: RefCell::new(autosave),
             pool: RefCell::new(None),
+            book_reader: RefCell::new(None),
             ticker: RefCell::new(None),
             settle: RefCell::new(None),
             settle_mc: RefCell::new(None),
@@ -149,6 +167,24 @@ impl Shell {
 
     fn send(&self, msg: Msg) {
         self.queue.borrow_mut().push_back(msg);
+    }
+
+    /// "Your data"'s effects: a corrected mapping stored, a workbook sent to the Excel reader
+    /// (spawned on the first one).
+    fn book(&self, effect: Effect) {
+        match effect {
+            Effect::RememberBookLayouts(text) => {
+                // Not remembering is harmless: the next file with these columns is guessed again.
+                let _ = self.store.borrow_mut().set(BOOK_LAYOUTS_KEY, &text);
+            }
+            Effect::ReadWorkbook { seq, bytes } => {
+                let mut reader = self.book_reader.borrow_mut();
+                reader
+                    .get_or_insert_with(|| BookReader::new(self.dispatcher().reform(workbook_read)))
+                    .read(seq, &bytes);
+            }
+            _ => {}
+        }
     }
 
     fn run(&self, effect: Effect) {
@@ -217,10 +253,7 @@ impl Shell {
                     store.remove(START_KEY)
                 };
             }
-            Effect::RememberBookLayouts(text) => {
-                // Not remembering is harmless: the next file with these columns is guessed again.
-                let _ = self.store.borrow_mut().set(BOOK_LAYOUTS_KEY, &text);
-            }
+            Effect::RememberBookLayouts(_) | Effect::ReadWorkbook { .. } => self.book(effect),
             Effect::Ticker(every) => {
                 *self.ticker.borrow_mut() = every.map(|ms| {
                     Interval::new(ms, move || {

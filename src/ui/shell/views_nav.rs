@@ -10,6 +10,9 @@ pub struct ViewsNavProps {
     pub view: View,
     pub lang: Lang,
     pub onview: Callback<View>,
+    /// The view a file dragged over the page would be dropped into (its tab is marked).
+    #[prop_or_default]
+    pub drop_target: Option<View>,
 }
 
 #[function_component(ViewsNav)]
@@ -23,7 +26,8 @@ pub fn views_nav(props: &ViewsNavProps) -> Html {
                     let current = (view == props.view).then_some("page");
                     html! {
                         <li key={view.id()}>
-                            <button type="button" class="view-tab" data-view={view.id()}
+                            <button type="button" data-view={view.id()}
+                                class={classes!("view-tab", (props.drop_target == Some(view)).then_some("is-drop-target"))}
                                 aria-current={current} {onclick}>
                                 { view.label().get(lang) }
                             </button>

@@ -6,6 +6,8 @@
                       every date style of the issue
   small.xlsx          a one-sheet workbook (inline strings, dates as Excel serial numbers), written
                       as the SpreadsheetML parts zipped by hand
+  empty-sheet.xlsx    the same workbook with nothing on its sheet
+  not-a-workbook.xlsx a zip named like a workbook, holding a text file only
 
 Run from the repository root: python3 tests/golden/book/make_fixtures.py
 """
@@ -105,6 +107,11 @@ def main():
     with open(os.path.join(HERE, "gb18030.csv"), "wb") as f:
         f.write(GB18030.replace("\n", "\r\n").encode("gb18030"))
     write_xlsx(os.path.join(HERE, "small.xlsx"), XLSX_ROWS)
+    write_xlsx(os.path.join(HERE, "empty-sheet.xlsx"), [])
+    with zipfile.ZipFile(os.path.join(HERE, "not-a-workbook.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        info = zipfile.ZipInfo("readme.txt", date_time=(2026, 12, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, "not a workbook")
 
 
 if __name__ == "__main__":
