@@ -38,7 +38,8 @@
 //! `--out` writes the scenario starting from the book with every estimate that is not thin set and
 //! recorded in its `sources` (fitted on `--today`, else the system's date, UTC). `--mapping FILE`
 //! holds corrections one a line: `COLUMN = FIELD`, `tier: LABEL = TIER`, `status: WORD = STATUS`
-//! (`#` starts a comment; see `scenario::book::calibrate::read_mapping`).
+//! (`#` starts a comment; see `scenario::book::calibrate::read_mapping`), applied after `book`'s
+//! `--map`, `--tier` and `--status`, which `calibrate` takes too.
 //!
 //! `run` prints a JSON summary on stdout; `plan` prints the plan — its mix beside the current one,
 //! the verdict of simulating it, its summary and every week — starting from the goal the scenario
@@ -86,6 +87,7 @@ const USAGE: &str = "usage:
   cadence classroom open|handin|debrief ...  (cadence classroom for its options)
   cadence calibrate BOOK [--activity FILE] [--as-of YYYY-MM-DD] [--mapping FILE]
                     [--scenario <scenario.json | preset:ID>] [--out FILE] [--today YYYY-MM-DD]
+                    [book's --map, --tier, --status]
   cadence sample-team DIR   (writes the sample team's loan book, activity file and README)";
 
 /// Why the command stopped.
@@ -776,57 +778,39 @@ fn today() -> chrono::NaiveDate {
 /// scenario started from the book with every estimate that is not thin, each with its source.
 fn calibrate(args: &[String]) -> Result<(), Failure> {
     use cadence::scenario::book::{self, activity, calibrate, map, read};
-    let mut request = book::Request::default();
-    let (mut file, mut source, mut out) = (String::new(), None::<String>, None::<String>);
-    let (mut activity_file, mut fitted_on) = (None::<String>, today());
-    let mut rest = args.iter();
-    let value = |flag: &str, v: Option<&String>| {
-        v.cloned()
-            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value\n{USAGE}")))
-    };
-    let date = |flag: &str, text: String| {
-        map::parse_date(&text).ok_or_else(|| {
-            Failure::Usage(format!(
-                "{flag} needs a date such as 2025-03-07, not “{text}”"
-            ))
-        })
-    };
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--as-of" => request.as_of = Some(date("--as-of", value("--as-of", rest.next())?)?),
-            "--today" => fitted_on = date("--today", value("--today", rest.next())?)?,
-            "--activity" => activity_file = Some(value("--activity", rest.next())?),
-            "--mapping" => {
-                let path = value("--mapping", rest.next())?;
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
-                let (columns, labels) = calibrate::read_mapping(&text)
-                    .map_err(|e| Failure::Usage(format!("{path}: {e}")))?;
-                request.map.extend(columns);
-                request.labels.tiers.extend(labels.tiers);
-                request.labels.statuses.extend(labels.statuses);
+    let (mut activity_file, mut mapping_file, mut fitted_on) = (None::<String>, None, today());
+    let mut args = book_args(args, |flag, value| {
+        let text = || {
+            value
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{flag} needs a value\n{USAGE}")))
+        };
+        match flag {
+            "--today" => {
+                let text = text()?;
+                fitted_on = map::parse_date(&text).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "--today needs a date such as 2025-03-07, not “{text}”"
+                    ))
+                })?;
             }
-            "--out" => out = Some(value("--out", rest.next())?),
-            "--scenario" => source = Some(value("--scenario", rest.next())?),
-            other if other.starts_with("--") || !file.is_empty() => {
-                return Err(Failure::Usage(format!(
-                    "unexpected argument {other}\n{USAGE}"
-                )))
-            }
-            other => other.clone_into(&mut file),
+            "--activity" => activity_file = Some(text()?),
+            "--mapping" => mapping_file = Some(text()?),
+            _ => return Ok(false),
         }
+        Ok(true)
+    })?;
+    if let Some(path) = &mapping_file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
+        let (columns, labels) =
+            calibrate::read_mapping(&text).map_err(|e| Failure::Usage(format!("{path}: {e}")))?;
+        args.request.map.extend(columns);
+        args.request.labels.tiers.extend(labels.tiers);
+        args.request.labels.statuses.extend(labels.statuses);
     }
-    if file.is_empty() {
-        return Err(Failure::Usage(format!(
-            "calibrate needs a BOOK file\n{USAGE}"
-        )));
-    }
-    let params = match &source {
-        Some(source) => load_params(source)?.0,
-        None => Params::default(),
-    };
-    let analysis = book::analyse(&read_limited(&file)?, &request, &params)
-        .map_err(|e| Failure::Invalid(format!("{file}: {}", e.words())))?;
+    let analysis = analysed(&args)?;
+    let (file, params) = (&args.file, &args.params);
     let activity_fit = match &activity_file {
         None => None,
         Some(path) => {
@@ -841,19 +825,19 @@ fn calibrate(args: &[String]) -> Result<(), Failure> {
         }
     };
     let fitted_on = fitted_on.to_string();
-    let json = book::out::calibrate_json(&analysis.fit, activity_fit.as_ref(), &params, &fitted_on);
-    if let Some(out) = out {
+    let json = book::out::calibrate_json(&analysis.fit, activity_fit.as_ref(), params, &fitted_on);
+    if let Some(out) = &args.out {
         let solid = |fitted: Vec<calibrate::Fitted>| -> Vec<calibrate::Fitted> {
             fitted
                 .into_iter()
                 .filter(|f| !calibrate::is_thin(&f.path, &f.estimate))
                 .collect()
         };
-        let started = book::start::starting_from(&params, &analysis.book);
+        let started = book::start::starting_from(params, &analysis.book);
         let mut next = calibrate::calibrated(
             &started,
             &solid(calibrate::from_book(&analysis.fit)),
-            &file_name(&file),
+            &file_name(file),
             &fitted_on,
         );
         if let (Some(fit), Some(path)) = (&activity_fit, &activity_file) {
@@ -864,7 +848,7 @@ fn calibrate(args: &[String]) -> Result<(), Failure> {
                 &fitted_on,
             );
         }
-        write_scenario(&out, &next)?;
+        write_scenario(out, &next)?;
     }
     print_json(&json)
 }
@@ -875,7 +859,7 @@ fn write_scenario(out: &str, params: &Params) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("cannot write {out}: {e}")))
 }
 
-/// A loan book and what was asked of it: the options `book` and `backtest` share.
+/// A loan book and what was asked of it: the options `book`, `calibrate` and `backtest` share.
 struct BookArgs {
     file: String,
     request: cadence::scenario::book::Request,
