@@ -1496,8 +1496,6 @@ from week 65.",
     BookActivityLine => "{0}: {1} rows, weeks from {2} to {3}.", "{0}：{1} 行，{2} 至 {3} 的各周。";
     BookActivityNoColumns => "“{0}” has no prospecting_hours_<channel> with leads_<channel> columns, nor approved with declined. Nothing was changed.",
         "“{0}”中没有 prospecting_hours_<渠道> 与 leads_<渠道> 列，也没有 approved 与 declined 列。没有做任何更改。";
-    BookActivityWorkbook => "“{0}” is a workbook. The activity file is read as CSV: save its sheet as CSV and choose that. Nothing was changed.",
-        "“{0}”是工作簿。活动文件按 CSV 读取：请把工作表另存为 CSV 后再选择。没有做任何更改。";
     BookActivityBadCell => "Row {0}, {1} “{2}”: not a number; that AM-week is left out.", "第 {0} 行，{1}“{2}”：不是数字；该客户经理周未计入。";
     BookApproval => "Approval, whole team", "审批通过率（全团队）";
     BookApprovalCount => "approved: {0} of {1} applications", "{1} 笔申请中通过 {0} 笔";

@@ -217,3 +217,28 @@ test('the activity file gives each channel its yield, accepted with its source, 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The activity file saved as a workbook (issue 17): read by the same book-reader worker as a
+// book's workbook, it lists every channel's yield exactly as its CSV does and as
+// `cadence calibrate --activity activity.xlsx` prints it.
+test('an activity workbook gives the same channel yields as its CSV and as the command line', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await openBook(page);
+  await page.click('.book-sample');
+  await page.waitForSelector('.book-rates-table');
+  const yields = () => page.locator('.book-activity tr[data-rate^="yield-"] .book-rate-yours').allTextContents();
+  await page.setInputFiles('[data-testid="book-activity-file"]', join(ROOT, 'samples/sample-team-activity.csv'));
+  await page.waitForSelector('.book-activity tr[data-rate="yield-cold_visit"]');
+  const fromCsv = await yields();
+  const workbook = join(ROOT, 'tests/golden/book/activity.xlsx');
+  await page.setInputFiles('[data-testid="book-activity-file"]', workbook);
+  await page.waitForFunction(() => document.querySelector('.book-activity')?.textContent.includes('activity.xlsx'));
+  assert.deepEqual(await yields(), fromCsv);
+  const cli = JSON.parse(execFileSync(CADENCE, ['calibrate', join(ROOT, 'samples/sample-team-loans.csv'),
+    '--activity', workbook], { encoding: 'utf8' }));
+  const cold = cli.estimates.find((e) => e.path === 'channels.cold_visit.leads_per_hour');
+  const shown = await page.textContent('.book-activity tr[data-rate="yield-cold_visit"] .book-rate-yours');
+  assert.ok(shown.startsWith(cold.value.toFixed(2)), `${shown} vs ${cold.value}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

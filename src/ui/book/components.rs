@@ -91,7 +91,7 @@ pub fn book_panel(props: &BookProps) -> Html {
                     <a href={crate::ui::book::SAMPLE_ACTIVITY_URL} download="">{ v.sample_files }</a>
                 </p>
                 <button type="button" class="book-choose-activity" onclick={activity.onpick}>{ v.activity_choose }</button>
-                <input type="file" accept=".csv,.txt,text/csv" hidden=true ref={activity.input}
+                <input type="file" accept=".csv,.txt,text/csv,.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" hidden=true ref={activity.input}
                     onchange={activity.onfiles} data-testid="book-activity-file" />
                 <p class="book-privacy">{ v.privacy }</p>
                 if let Some(refused) = &v.activity_refused {

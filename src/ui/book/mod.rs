@@ -216,8 +216,6 @@ pub enum ActivityRefusal {
     File(FileRefusal),
     /// No channel with hours and leads, and no approved with declined.
     NoColumns,
-    /// A workbook: the activity file is read as CSV.
-    Workbook,
 }
 
 /// The file read and what the person chose for it.
@@ -293,6 +291,8 @@ pub struct Model {
     /// The workbook the book-reader worker is reading (its request number and name): a file
     /// chosen meanwhile supersedes it, and its late answer is dropped.
     pub reading: Option<(u32, String)>,
+    /// The activity file being read as a workbook, likewise (the same request numbers).
+    pub reading_activity: Option<(u32, String)>,
     /// The last workbook request's number.
     pub read_seq: u32,
     /// After "Start from this book": the loans the workspace started from and the day.
@@ -426,9 +426,14 @@ impl Model {
             Action::WorkbookRead { seq, table } => {
                 if let Some((_, name)) = self.reading.take_if(|(reading, _)| *reading == seq) {
                     self.take(name, table, params);
+                } else if let Some((_, name)) = self
+                    .reading_activity
+                    .take_if(|(reading, _)| *reading == seq)
+                {
+                    self.take_activity(name, table.map_err(ActivityRefusal::File));
                 }
             }
-            Action::OpenActivity { name, picked } => self.open_activity(name, picked),
+            Action::OpenActivity { name, picked } => return self.open_activity(name, picked),
             Action::ForgetMapping => return self.forget(params),
             Action::SetField { column, field } => {
                 if let Some(loaded) = &mut self.loaded {
@@ -495,15 +500,30 @@ impl Model {
         }
     }
 
-    fn open_activity(&mut self, name: String, picked: Picked) {
+    /// The activity file chosen: text read at once, a workbook sent to the reader like a book's.
+    fn open_activity(&mut self, name: String, picked: Picked) -> Vec<Effect> {
+        self.reading_activity = None;
         let table = match picked {
             Picked::Refused(refusal) => Err(ActivityRefusal::File(refusal)),
-            Picked::Workbook(_) => Err(ActivityRefusal::Workbook),
+            Picked::Workbook(bytes) => {
+                self.read_seq = self.read_seq.wrapping_add(1);
+                self.reading_activity = Some((self.read_seq, name));
+                return vec![Effect::ReadWorkbook {
+                    seq: self.read_seq,
+                    bytes,
+                }];
+            }
             Picked::Text { text, encoding } => match read::read_text(&text, encoding) {
-                Ok(table) => Ok(table),
+                Ok(table) => Ok(Rc::new(table)),
                 Err(_) => Err(ActivityRefusal::File(FileRefusal::Empty)),
             },
         };
+        self.take_activity(name, table);
+        Vec::new()
+    }
+
+    /// The activity file's table read (or refused): its fit replaces the one on screen.
+    fn take_activity(&mut self, name: String, table: Result<Rc<Table>, ActivityRefusal>) {
         match table.and_then(|t| {
             activity::fit_activity(&t)
                 .map_err(|activity::ActivityError::NoColumns| ActivityRefusal::NoColumns)

@@ -650,3 +650,50 @@ fn the_term_mix_is_accepted_whole_and_the_view_says_what_cannot_be_known() {
     assert_eq!(view.cannot.len(), 3);
     assert!(view.cannot[1].contains("how fast loans cure"));
 }
+
+/// Issue 17: an activity file saved as a workbook goes to the book-reader worker like a book's
+/// and gives the very rates its CSV gives; a book chosen meanwhile keeps its own answer apart.
+#[test]
+fn an_activity_workbook_is_read_by_the_worker_into_the_rates_its_csv_gives() {
+    let params = Params::default();
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/sample-team-activity.csv"
+    ))
+    .expect("the sample activity file");
+    let mut from_csv = Model::default();
+    from_csv.update(activity(&csv), &params);
+    let expected = from_csv.activity.as_ref().map(|a| a.fit.clone());
+    assert!(expected.is_some(), "the CSV gives rates");
+
+    let mut model = Model::default();
+    let effects = model.update(
+        Action::OpenActivity {
+            name: "activity.xlsx".to_owned(),
+            picked: picked("activity.xlsx"),
+        },
+        &params,
+    );
+    assert_eq!(
+        book_view(&model, &params, Lang::En).reading.as_deref(),
+        Some("Reading the workbook “activity.xlsx”…")
+    );
+    // A book workbook chosen while the activity workbook is read: each answer finds its own file.
+    let book_effects = model.update(
+        Action::Open {
+            name: "small.xlsx".to_owned(),
+            picked: picked("small.xlsx"),
+        },
+        &params,
+    );
+    model.update(worker_answer(&book_effects), &params);
+    assert!(model.loaded.is_some(), "the book's answer is the book's");
+    assert!(model.activity.is_none(), "and not the activity file's");
+    model.update(worker_answer(&effects), &params);
+    assert_eq!(model.activity.as_ref().map(|a| a.fit.clone()), expected);
+    assert_eq!(
+        model.activity.as_ref().map(|a| a.name.as_str()),
+        Some("activity.xlsx")
+    );
+    assert_eq!(book_view(&model, &params, Lang::En).reading, None);
+}

@@ -253,6 +253,7 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
         reading: model
             .reading
             .as_ref()
+            .or(model.reading_activity.as_ref())
             .map(|(_, name)| fill(Text::BookReading.get(lang), &[name])),
         refused: model
             .refused
@@ -269,7 +270,6 @@ pub fn book_view(model: &Model, params: &Params, lang: Lang) -> BookView {
             .map(|(name, refusal)| match refusal {
                 ActivityRefusal::File(r) => fill(refusal_text(*r).get(lang), &[name]),
                 ActivityRefusal::NoColumns => fill(Text::BookActivityNoColumns.get(lang), &[name]),
-                ActivityRefusal::Workbook => fill(Text::BookActivityWorkbook.get(lang), &[name]),
             }),
         started: model.started.map(|(loans, day)| {
             fill(
