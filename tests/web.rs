@@ -16,7 +16,12 @@ fn document() -> web_sys::Document {
         .expect("a browser document")
 }
 
-async fn render_app() -> web_sys::Element {
+/// The app rendered into a root of its own; the handle unmounts it, so no test's app is left
+/// writing into the one `<html lang>` while the next test runs.
+async fn render_app() -> (
+    web_sys::Element,
+    yew::AppHandle<cadence::ui::shell::app::App>,
+) {
     // A clean slate: the remembered language would otherwise leak between tests.
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         storage.clear().expect("clear storage");
@@ -27,9 +32,27 @@ async fn render_app() -> web_sys::Element {
         .expect("body")
         .append_child(&root)
         .expect("attach root");
-    yew::Renderer::<cadence::ui::shell::app::App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<cadence::ui::shell::app::App>::with_root(root.clone()).render();
     yew::platform::time::sleep(Duration::from_millis(50)).await;
-    root
+    (root, handle)
+}
+
+/// `<html lang>` once it reads `expected`, or what it reads after 2 s: the app writes it in an
+/// effect after the render, and a busy machine may run the charts' deferred drawing first.
+async fn html_lang_becoming(expected: &str) -> String {
+    let read = || {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default()
+    };
+    for _ in 0..40 {
+        if read() == expected {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(50)).await;
+    }
+    read()
 }
 
 fn text_of(root: &web_sys::Element, selector: &str) -> String {
@@ -42,7 +65,7 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn shell_renders_name_regions_and_version() {
-    let root = render_app().await;
+    let (root, handle) = render_app().await;
     let lang = Lang::from_tag(
         &web_sys::window()
             .unwrap()
@@ -58,11 +81,13 @@ async fn shell_renders_name_regions_and_version() {
         3
     );
     assert!(text_of(&root, "footer").contains(env!("CARGO_PKG_VERSION")));
+    handle.destroy();
+    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn language_switch_changes_the_text_and_document_language() {
-    let root = render_app().await;
+    let (root, handle) = render_app().await;
     let before = text_of(&root, ".tagline");
     let button: web_sys::HtmlElement = root
         .query_selector(".lang-switch")
@@ -74,15 +99,12 @@ async fn language_switch_changes_the_text_and_document_language() {
     yew::platform::time::sleep(Duration::from_millis(50)).await;
     let after = text_of(&root, ".tagline");
     assert_ne!(before, after);
-    let html_lang = document()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang")
-        .unwrap();
     let expected = if after == Text::Tagline.get(Lang::Zh) {
         "zh-CN"
     } else {
         "en"
     };
-    assert_eq!(html_lang, expected);
+    assert_eq!(html_lang_becoming(expected).await, expected);
+    handle.destroy();
+    root.remove();
 }
